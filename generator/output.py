@@ -1,0 +1,71 @@
+"""Safe output: atomic writes next to the target and deterministic .docx packaging."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+class OutputError(Exception):
+    """The output file could not be written (message is Indonesian, for the user)."""
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, then rename it into place.
+
+    A failure at any point leaves the previous file untouched and no temporary file behind.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"Folder keluaran {folder} tidak dapat dibuat: {exc.strerror or exc}.") from exc
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(
+            f"Tidak dapat menulis di folder {folder}: {exc.strerror or exc}. Periksa izin tulis folder itu."
+        ) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.replace(tmp, path)
+        except PermissionError as exc:
+            raise OutputError(
+                f"Berkas {path} tidak dapat diganti (mungkin sedang dibuka di Word atau bersifat baca-saja). "
+                "Tutup berkas itu lalu jalankan lagi, atau pakai --out dengan nama lain."
+            ) from exc
+        except OSError as exc:
+            raise OutputError(f"Berkas {path} tidak dapat ditulis: {exc.strerror or exc}.") from exc
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def normalize_zip(data: bytes) -> bytes:
+    """Repack a zip (docx/xlsx) with fixed entry times and a stable order, for byte-identical builds."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    names = src.namelist()
+    # [Content_Types].xml first (Word requires nothing else, but keep convention), then sorted.
+    ordered = sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(name))
+    return out.getvalue()
