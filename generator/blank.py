@@ -149,3 +149,33 @@ def write_blank(path: Path, tahun: int, renstra: tuple[int, int]) -> Path:
     build_blank(tahun, renstra).save(buf)
     atomic_write_bytes(path, buf.getvalue())
     return path
+
+
+def set_isian(wb: Workbook, values: dict[str, object], sheet: str = "Profil") -> None:
+    """Fill the `Nilai` column of a key/value sheet (Profil, Pengaturan) for the given isian."""
+    ws = wb[sheet]
+    rows = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
+    for key, value in values.items():
+        if key not in rows:
+            raise KeyError(f"{sheet} has no isian {key!r}")
+        ws.cell(row=rows[key], column=2, value=value)
+
+
+def append_rows(wb: Workbook, sheet: str, rows: list[dict[str, object]]) -> list[int]:
+    """Append rows given as {header: value} after the last used row; returns the row numbers written."""
+    ws = wb[sheet]
+    headers = {contract.normalize_header(c.value): c.column for c in ws[1] if c.value}
+    start = 2
+    for r in range(ws.max_row, 1, -1):
+        if any(ws.cell(row=r, column=c).value not in (None, "") for c in headers.values()):
+            start = r + 1
+            break
+    written = []
+    for i, row in enumerate(rows):
+        for key, value in row.items():
+            col = headers.get(contract.normalize_header(key))
+            if col is None:
+                raise KeyError(f"{sheet} has no column {key!r}")
+            ws.cell(row=start + i, column=col, value=value)
+        written.append(start + i)
+    return written

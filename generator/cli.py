@@ -56,5 +56,43 @@ def template(out: Path | None, tahun: int | None, renstra: str | None) -> None:
     click.echo(f"Workbook kosong ditulis: {out}")
 
 
+def _print_problems(problems, fmt: str) -> None:
+    import json
+
+    if fmt == "json":
+        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        return
+    for p in problems:
+        click.echo(str(p), err=False)
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text untuk dibaca, json untuk program lain.")
+@click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
+@click.option("--assets", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder gambar (bawaan: folder workbook).")
+def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None) -> None:
+    """Periksa workbook dan tampilkan semua masalah sekaligus.
+
+    \b
+    Kode keluar: 0 sah (peringatan boleh), 1 ada galat (atau peringatan dengan --strict), 2 salah pemakaian.
+    Contoh:  lkjip validate workbooks/kecamatan-alok-2024.xlsx --format json
+    """
+    from .problems import errors, warnings
+    from .validate import check
+
+    _lap, _hasil, problems = check(workbook, assets)
+    _print_problems(problems, fmt)
+    n_err, n_warn = len(errors(problems)), len(warnings(problems))
+    if fmt == "text":
+        if n_err:
+            click.echo(f"{n_err} galat, {n_warn} peringatan: workbook belum dapat dibuat laporannya.")
+        else:
+            click.echo(f"Workbook sah ({n_warn} peringatan).")
+    sys.exit(1 if n_err or (strict and n_warn) else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -1,0 +1,456 @@
+"""Every figure of the report, computed once from the model (pure functions, no I/O).
+
+Values stay unrounded `Decimal`s here; rounding (half-up) happens only when formatting,
+except that predicates are decided on the value as printed so label and number agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from .contract import normalize_header
+from .model import BarisAnggaran, Indikator, Laporan, NodeKinerja, Pengaturan, Value
+from .numbers import BELUM_DINILAI, ordinal_rank
+
+HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+
+# ------------------------------------------------------------------ capaian
+
+
+@dataclass(frozen=True)
+class Capaian:
+    """The capaian of one target/realisasi pair; `nilai` None means "no capaian" (see `alasan`)."""
+
+    nilai: Decimal | None
+    status: str | None  # "melampaui" | "tercapai" | "tidak_tercapai" | None
+    alasan: str = ""  # why there is no number, in Indonesian
+
+
+def _status(nilai: Decimal, desimal: int = 2) -> str:
+    shown = round_half_up(nilai, desimal)
+    if shown > HUNDRED:
+        return "melampaui"
+    if shown == HUNDRED:
+        return "tercapai"
+    return "tidak_tercapai"
+
+
+def capaian(target: Value, realisasi: Value, polaritas: str = "Positif", rumus_negatif: str = "kemenpan",
+            batas: Decimal | None = None) -> Capaian:
+    """Capaian (%) of realisasi against target; never raises."""
+    if realisasi is None or realisasi == BELUM_DINILAI:
+        why = "belum ada penilaian" if realisasi == BELUM_DINILAI else "realisasi belum diisi"
+        return Capaian(None, None, why)
+    if target is None or target == BELUM_DINILAI:
+        return Capaian(None, None, "target belum ditetapkan")
+    if isinstance(target, str) or isinstance(realisasi, str):
+        if not (isinstance(target, str) and isinstance(realisasi, str)):
+            return Capaian(None, None, "target dan realisasi tidak sebanding (angka dan nilai kualitatif)")
+        rt, rr = ordinal_rank(target), ordinal_rank(realisasi)
+        if rt is None or rr is None or rt[0] != rr[0]:
+            return Capaian(None, None, "target dan realisasi tidak berada pada skala yang sama")
+        if rr[1] < rt[1]:
+            return Capaian(HUNDRED, "melampaui")
+        if rr[1] == rt[1]:
+            return Capaian(HUNDRED, "tercapai")
+        return Capaian(None, "tidak_tercapai", f"realisasi {realisasi} belum mencapai target {target}")
+    t, r = Decimal(target), Decimal(realisasi)
+    if t == 0:
+        return Capaian(None, None, "target bernilai nol sehingga capaian tidak dapat dihitung")
+    if polaritas == "Negatif":
+        if rumus_negatif == "sipd":
+            if r == 0:
+                return Capaian(None, None, "realisasi bernilai nol sehingga rumus target/realisasi tidak dapat dipakai")
+            nilai = t / r * HUNDRED
+        else:
+            nilai = max(ZERO, (2 * t - r) / t * HUNDRED)
+    else:
+        nilai = r / t * HUNDRED
+        if t < 0:  # a negative target on a positive indicator: the ratio has no meaning
+            return Capaian(None, None, "target bernilai negatif")
+    if batas is not None and nilai > batas:
+        nilai = batas
+    return Capaian(nilai, _status(nilai))
+
+
+def mean(values: list[Decimal]) -> Decimal | None:
+    vals = [v for v in values if v is not None]
+    return sum(vals, ZERO) / len(vals) if vals else None
+
+
+def round_half_up(value: Decimal, places: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+# ------------------------------------------------------------------ predicate scales
+
+SCALES: dict[str, list[tuple[Decimal, str]]] = {
+    "permendagri86": [(Decimal(91), "Sangat Tinggi"), (Decimal(76), "Tinggi"), (Decimal(66), "Sedang"),
+                      (Decimal(51), "Rendah"), (Decimal("-1e9"), "Sangat Rendah")],
+    "kalianget": [(Decimal(86), "Sangat Baik"), (Decimal(70), "Baik"), (Decimal(55), "Cukup"), (Decimal("-1e9"), "Kurang")],
+    "esakip": [(Decimal(100), "Sangat Berhasil"), (Decimal(75), "Berhasil"), (Decimal(55), "Cukup Berhasil"),
+               (Decimal("-1e9"), "Kurang Berhasil")],
+}
+SCALE_NAMES = {
+    "permendagri86": "Permendagri Nomor 86 Tahun 2017",
+    "tiga_tingkat": "tiga tingkat (melampaui / sesuai / belum mencapai target)",
+    "kalianget": "PermenPAN Nomor 29 Tahun 2010",
+    "esakip": "e-SAKIP",
+    "kustom": "skala yang ditetapkan instansi",
+}
+
+
+def scale_bands(cfg: Pengaturan) -> list[tuple[Decimal | None, str]]:
+    """The bands of the configured scale, highest first: (lower bound, label)."""
+    if cfg.skala_predikat == "tiga_tingkat":
+        return [(Decimal("100.000001"), "Melampaui Target"), (HUNDRED, "Sesuai Target"), (None, "Belum Mencapai Target")]
+    if cfg.skala_predikat == "kustom" and cfg.skala_kustom:
+        return list(cfg.skala_kustom)
+    return list(SCALES.get(cfg.skala_predikat, SCALES["permendagri86"]))
+
+
+def predikat(nilai: Decimal | None, cfg: Pengaturan) -> str:
+    """The predicate label of a capaian, decided on the value as printed."""
+    if nilai is None:
+        return "-"
+    shown = round_half_up(nilai, cfg.desimal)
+    bands = scale_bands(cfg)
+    for bound, label in bands:
+        if bound is None or shown >= bound:
+            return label
+    return bands[-1][1]
+
+
+# ------------------------------------------------------------------ efficiency
+
+
+def efisiensi(capaian_pct: Decimal | None, penyerapan: Decimal | None, metode: str) -> tuple[Decimal | None, str]:
+    """Efficiency by the configured method: (value, label)."""
+    if penyerapan is None:
+        return None, "-"
+    if metode == "sisa":
+        v = HUNDRED - penyerapan
+        return v, "Efisien" if v >= 0 else "Tidak Efisien"
+    if capaian_pct is None:
+        return None, "-"
+    if metode == "rasio":
+        if capaian_pct == 0:
+            return None, "-"
+        v = penyerapan / capaian_pct * HUNDRED
+        shown = round_half_up(v)
+        if shown > 100:
+            label = "Tidak Efisien"
+        elif shown > 90:
+            label = "Kurang Efisien"
+        elif shown > 80:
+            label = "Cukup Efisien"
+        elif shown > 60:
+            label = "Efisien"
+        else:
+            label = "Sangat Efisien"
+        return v, label
+    v = capaian_pct - penyerapan
+    return v, "Efisien" if round_half_up(v) >= 0 else "Tidak Efisien"
+
+
+# ------------------------------------------------------------------ budget
+
+
+@dataclass
+class Jumlah:
+    """Pagu and realisasi of a line, unit or total, with derived sisa and penyerapan."""
+
+    pagu: Decimal = ZERO
+    realisasi: Decimal = ZERO
+
+    @property
+    def sisa(self) -> Decimal:
+        return self.pagu - self.realisasi
+
+    @property
+    def penyerapan(self) -> Decimal | None:
+        return self.realisasi / self.pagu * HUNDRED if self.pagu else None
+
+    def __add__(self, other: "Jumlah") -> "Jumlah":
+        return Jumlah(self.pagu + other.pagu, self.realisasi + other.realisasi)
+
+
+def rollup(line: BarisAnggaran, out: dict[int, Jumlah]) -> Jumlah:
+    """Totals of a line: its own typed figures if it is a leaf, else the sum of its children."""
+    if not line.anak:
+        total = Jumlah(line.pagu or ZERO, line.realisasi or ZERO)
+    else:
+        total = Jumlah()
+        for child in line.anak:
+            total = total + rollup(child, out)
+    out[id(line)] = total
+    return total
+
+
+# ------------------------------------------------------------------ results
+
+
+@dataclass
+class HasilIndikator:
+    indikator: Indikator
+    node: NodeKinerja
+    target: Value
+    realisasi: Value
+    capaian: Capaian
+    predikat: str
+    realisasi_lalu: Value = None  # previous year
+    tahun_lalu: int | None = None
+    capaian_lalu: Capaian | None = None
+    pertumbuhan: Decimal | None = None  # growth of realisasi vs previous year (%)
+    riwayat: dict[int, Value] = field(default_factory=dict)  # realisasi by year (<= tahun)
+    target_akhir: Value = None
+    capaian_renstra: Capaian | None = None
+    capaian_standar: Capaian | None = None
+    indeks: dict | None = None  # composite index detail
+
+
+@dataclass
+class HasilNode:
+    node: NodeKinerja
+    indikator: list[HasilIndikator]
+    capaian: Decimal | None
+    predikat: str
+    anggaran: Jumlah | None = None  # budget linked through the Sasaran column
+    efisiensi: Decimal | None = None
+    efisiensi_label: str = "-"
+    program: list[BarisAnggaran] = field(default_factory=list)  # budget lines linked to it
+
+
+@dataclass
+class Hasil:
+    """All computed figures of one report."""
+
+    laporan: Laporan
+    indikator: list[HasilIndikator]
+    node: dict[int, HasilNode]  # id(node) -> result
+    capaian_instansi: Decimal | None
+    predikat_instansi: str
+    jumlah: dict[int, Jumlah]  # id(budget line) -> totals
+    unit: list[tuple[str, Jumlah]]
+    total: Jumlah
+    efisiensi_instansi: Decimal | None
+    efisiensi_label: str
+    belanja: list[dict]
+    belanja_total: Jumlah | None
+    sdm: dict
+    tautan_tidak_dikenal: list[tuple[str, BarisAnggaran]]
+    indeks: dict[str, dict]
+
+    def of(self, node: NodeKinerja) -> HasilNode:
+        return self.node[id(node)]
+
+
+def _prev_year(ind: Indikator, tahun: int) -> int | None:
+    years = [y for y, v in ind.realisasi.items() if y < tahun and v is not None]
+    return max(years) if years else None
+
+
+def growth(now: Value, before: Value) -> Decimal | None:
+    if isinstance(now, Decimal) and isinstance(before, Decimal) and before != 0:
+        return (now - before) / abs(before) * HUNDRED
+    return None
+
+
+def compute_indeks(lap: Laporan) -> dict[str, dict]:
+    """Composite indices: index = sum(skor x bobot/100) x perhitungan aspek / 100, target and realisasi."""
+    groups: dict[str, list] = defaultdict(list)
+    for a in lap.indeks:
+        groups[normalize_header(a.indikator)].append(a)
+    out = {}
+    for key, aspects in groups.items():
+        pa = next((a.perhitungan_aspek for a in aspects if a.perhitungan_aspek is not None), None)
+        rows = []
+        sums = {"target": ZERO, "realisasi": ZERO}
+        have = {"target": False, "realisasi": False}
+        for a in aspects:
+            row = {"aspek": a.aspek, "bobot": a.bobot}
+            for side, skor in (("target", a.skor_target), ("realisasi", a.skor_realisasi)):
+                if skor is not None:
+                    nilai = skor * a.bobot / HUNDRED
+                    sums[side] += nilai
+                    have[side] = True
+                    row[f"skor_{side}"], row[f"nilai_{side}"] = skor, nilai
+                else:
+                    row[f"skor_{side}"], row[f"nilai_{side}"] = None, None
+            rows.append(row)
+        idx = {side: (sums[side] * pa / HUNDRED if (pa is not None and have[side]) else None) for side in sums}
+        out[key] = {"nama": aspects[0].indikator, "aspek": rows, "perhitungan_aspek": pa,
+                    "jumlah_target": sums["target"] if have["target"] else None,
+                    "jumlah_realisasi": sums["realisasi"] if have["realisasi"] else None,
+                    "indeks_target": idx["target"], "indeks_realisasi": idx["realisasi"]}
+    return out
+
+
+def _link_budget(lap: Laporan, jumlah: dict[int, Jumlah]) -> tuple[dict[int, list[BarisAnggaran]], list]:
+    """Budget lines linked to Kinerja nodes through the Sasaran column (by kode or uraian)."""
+    index: dict[str, NodeKinerja] = {}
+    for node in lap.nodes():
+        if node.kode:
+            index.setdefault(normalize_header(node.kode), node)
+        index.setdefault(normalize_header(node.uraian), node)
+        for ind in node.indikator:
+            index.setdefault(normalize_header(ind.nama), node)
+    links: dict[int, list[BarisAnggaran]] = defaultdict(list)
+    unknown: list = []
+    seen_unknown: set[str] = set()
+
+    def visit(line: BarisAnggaran, parent_target: NodeKinerja | None) -> None:
+        target = index.get(normalize_header(line.sasaran)) if line.sasaran else None
+        if line.sasaran and target is None and line.sasaran not in seen_unknown:
+            seen_unknown.add(line.sasaran)
+            unknown.append((line.sasaran, line))
+        if target is not None and target is not parent_target:
+            links[id(target)].append(line)
+        for child in line.anak:
+            visit(child, target or parent_target)
+
+    for unit in lap.unit:
+        for prog in unit.program:
+            visit(prog, None)
+    return links, unknown
+
+
+SDM_PENDIDIKAN = ("SD", "SMP", "SMA", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
+
+
+def _pendidikan(text: str) -> str:
+    t = text.upper().replace(".", "").replace(" ", "")
+    aliases = {"SLTP": "SMP", "SLTA": "SMA", "SMK": "SMA", "SMU": "SMA", "STM": "SMA", "DIII": "D3", "DIV": "D4",
+               "DI": "D1", "DII": "D2", "SARJANA": "S1", "MAGISTER": "S2", "DOKTOR": "S3"}
+    t = aliases.get(t, t)
+    return t if t in SDM_PENDIDIKAN else (text.strip() or "Lainnya")
+
+
+def golongan_ruang(text: str) -> str:
+    """'III/a' -> 'III'; '' -> 'Non ASN'."""
+    t = text.strip().upper().replace(" ", "")
+    for g in ("IV", "III", "II", "I"):
+        if t.startswith(g):
+            return g
+    if t.startswith(("IX", "X", "V")):  # PPPK golongan (V, IX, X ...)
+        return "PPPK"
+    return "Non ASN"
+
+
+def compute_sdm(lap: Laporan) -> dict:
+    peg = lap.pegawai
+    if not peg:
+        return {}
+    gol_order = ["IV", "III", "II", "I", "PPPK", "Non ASN"]
+    pend = [p for p in SDM_PENDIDIKAN if any(_pendidikan(x.pendidikan) == p for x in peg)]
+    pend += sorted({_pendidikan(x.pendidikan) for x in peg} - set(pend))
+    matrix = Counter((golongan_ruang(x.golongan), _pendidikan(x.pendidikan)) for x in peg)
+    rows = []
+    for g in gol_order:
+        counts = [matrix.get((g, p), 0) for p in pend]
+        if sum(counts):
+            rows.append({"golongan": g, "jumlah": counts, "total": sum(counts)})
+    eselon = Counter(x.eselon.strip() or "Non Eselon" for x in peg)
+    status = Counter(x.status.strip() or "Tidak diisi" for x in peg)
+    return {
+        "pendidikan": pend,
+        "golongan_pendidikan": rows,
+        "total_pendidikan": [sum(r["jumlah"][i] for r in rows) for i in range(len(pend))],
+        "eselon": sorted(eselon.items(), key=lambda kv: (kv[0] == "Non Eselon", kv[0])),
+        "status": sorted(status.items(), key=lambda kv: -kv[1]),
+        "jumlah": len(peg),
+    }
+
+
+def compute(lap: Laporan) -> Hasil:
+    """Compute every figure the report prints."""
+    cfg = lap.pengaturan
+    tahun = lap.profil.tahun
+    indeks = compute_indeks(lap)
+    last_target_year = max(lap.tahun_target) if lap.tahun_target else None
+    jumlah: dict[int, Jumlah] = {}
+    units = []
+    total = Jumlah()
+    for unit in lap.unit:
+        u = Jumlah()
+        for prog in unit.program:
+            u = u + rollup(prog, jumlah)
+        units.append((unit.nama, u))
+        total = total + u
+    links, unknown = _link_budget(lap, jumlah)
+
+    results: list[HasilIndikator] = []
+    nodes: dict[int, HasilNode] = {}
+
+    def calc(ind: Indikator, node: NodeKinerja) -> HasilIndikator:
+        target = ind.target.get(tahun)
+        real = ind.realisasi.get(tahun)
+        idx = indeks.get(normalize_header(ind.nama))
+        if idx:
+            if target is None and idx["indeks_target"] is not None:
+                target = round_half_up(idx["indeks_target"])
+            if real is None and idx["indeks_realisasi"] is not None:
+                real = round_half_up(idx["indeks_realisasi"])
+        cap = capaian(target, real, ind.polaritas, cfg.rumus_negatif, cfg.batas_capaian)
+        h = HasilIndikator(ind, node, target, real, cap, predikat(cap.nilai, cfg), indeks=idx)
+        prev = _prev_year(ind, tahun)
+        if prev is not None:
+            h.tahun_lalu, h.realisasi_lalu = prev, ind.realisasi[prev]
+            h.capaian_lalu = capaian(ind.target.get(prev), ind.realisasi[prev], ind.polaritas, cfg.rumus_negatif, cfg.batas_capaian)
+            h.pertumbuhan = growth(real, h.realisasi_lalu)
+        h.riwayat = {y: v for y, v in sorted(ind.realisasi.items()) if y <= tahun and v is not None}
+        if real is not None and h.riwayat.get(tahun) is None:
+            h.riwayat[tahun] = real
+        h.target_akhir = ind.target_akhir if ind.target_akhir is not None else (ind.target.get(last_target_year) if last_target_year else None)
+        if h.target_akhir is not None:
+            h.capaian_renstra = capaian(h.target_akhir, real, ind.polaritas, cfg.rumus_negatif)
+        if ind.standar is not None:
+            h.capaian_standar = capaian(ind.standar, real, ind.polaritas, cfg.rumus_negatif)
+        return h
+
+    def visit(node: NodeKinerja) -> HasilNode:
+        own = [calc(ind, node) for ind in node.indikator]
+        results.extend(own)
+        children = [visit(child) for child in node.anak]
+        cap = mean([h.capaian.nilai for h in own])
+        if cap is None and node.level == "Tujuan":
+            cap = mean([c.capaian for c in children if c.node.level == "Sasaran"])
+        hn = HasilNode(node, own, cap, predikat(cap, cfg))
+        lines = links.get(id(node), [])
+        if not lines and node.level in ("Tujuan", "Sasaran"):
+            lines = [ln for c in children for ln in c.program]
+        if lines:
+            hn.program = lines
+            hn.anggaran = sum((jumlah[id(ln)] for ln in lines), Jumlah())
+            hn.efisiensi, hn.efisiensi_label = efisiensi(cap, hn.anggaran.penyerapan, cfg.metode_efisiensi)
+        nodes[id(node)] = hn
+        return hn
+
+    for root in lap.kinerja:
+        visit(root)
+    sasaran_caps = [nodes[id(n)].capaian for n in lap.nodes("Sasaran")]
+    cap_instansi = mean(sasaran_caps)
+    if cap_instansi is None:
+        cap_instansi = mean([h.capaian.nilai for h in results])
+    eff, eff_label = efisiensi(cap_instansi, total.penyerapan, cfg.metode_efisiensi)
+
+    belanja_groups: dict[str, list] = {}
+    for b in lap.belanja:
+        belanja_groups.setdefault(b.kelompok or "Belanja", []).append(b)
+    belanja = []
+    btotal = Jumlah()
+    for kelompok, items in belanja_groups.items():
+        sub = sum((Jumlah(b.anggaran, b.realisasi) for b in items), Jumlah())
+        btotal = btotal + sub
+        belanja.append({"kelompok": kelompok, "jumlah": sub, "jenis": [(b.jenis, Jumlah(b.anggaran, b.realisasi)) for b in items]})
+
+    return Hasil(
+        laporan=lap, indikator=results, node=nodes, capaian_instansi=cap_instansi,
+        predikat_instansi=predikat(cap_instansi, cfg), jumlah=jumlah, unit=units, total=total,
+        efisiensi_instansi=eff, efisiensi_label=eff_label, belanja=belanja,
+        belanja_total=btotal if lap.belanja else None, sdm=compute_sdm(lap), tautan_tidak_dikenal=unknown,
+        indeks=indeks,
+    )

@@ -1,0 +1,547 @@
+"""The template context: a plain, JSON-able dict holding every figure, sentence and table of the report.
+
+`lkjip context WORKBOOK` prints it. All numbers here are already formatted strings;
+tables are specs (`kolom`, `baris`, `lanskap`) that the renderer lays out as Word tables,
+charts are specs (`data`) that the renderer draws. Staff text (Narasi) wins over
+generated text for every part.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from decimal import Decimal
+
+from . import narrate
+from .compute import SCALE_NAMES, Hasil, HasilIndikator, Jumlah, round_half_up, scale_bands
+from .contract import normalize_header
+from .formatting import angka, bilangan, nilai, persen, rupiah, tanggal, terbilang, uang
+from .model import Blok, Laporan
+
+ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+          "XVII", "XVIII", "XIX", "XX")
+
+
+def romawi(n: int) -> str:
+    return ROMAWI[n - 1] if 0 < n <= len(ROMAWI) else str(n)
+
+
+def kolom(judul: str, lebar: float = 1.0, rata: str = "kiri") -> dict:
+    return {"judul": judul, "lebar": lebar, "rata": rata}
+
+
+def baris(sel: list[str], gaya: str = "biasa", indent: int = 0) -> dict:
+    return {"sel": [s if s not in (None, "") else "" for s in sel], "gaya": gaya, "indent": indent}
+
+
+def tabel(judul: str, kolom_: list[dict], baris_: list[dict], *, lanskap: bool = False, nomor_kolom: list[str] | None = None,
+          catatan: str = "") -> dict:
+    nomor = nomor_kolom or [str(i) for i in range(1, len(kolom_) + 1)]
+    return {"judul": judul, "kolom": kolom_, "nomor_kolom": nomor, "baris": baris_, "lanskap": lanskap, "catatan": catatan}
+
+
+def _blocks(items: list[Blok]) -> list[dict]:
+    return [{"jenis": b.jenis, "teks": b.teks} for b in items]
+
+
+def _satuan(text: str, satuan: str) -> str:
+    return narrate._satuan(text, satuan)
+
+
+class _Builder:
+    def __init__(self, hasil: Hasil):
+        self.h = hasil
+        self.lap: Laporan = hasil.laporan
+        self.cfg = self.lap.pengaturan
+        self.tahun = self.lap.profil.tahun
+        self.tables: OrderedDict[str, dict] = OrderedDict()
+        self.charts: OrderedDict[str, dict] = OrderedDict()
+        self.d = self.cfg.desimal
+
+    def pct(self, v: Decimal | None) -> str:
+        return persen(v, self.d, tanda=False)
+
+    def hasil_of(self, ind) -> HasilIndikator:
+        return next(x for x in self.h.indikator if x.indikator is ind)
+
+    # ---------------------------------------------------------------- narrative
+    def teks(self) -> dict[str, list[dict]]:
+        lap, h = self.lap, self.h
+        staff = {k: _blocks(v.blok) for k, v in lap.narasi.items()}
+        generated = {
+            "kata_pengantar": narrate.kata_pengantar(lap),
+            "ringkasan_eksekutif": narrate.ringkasan(h),
+            "latar_belakang": narrate.latar_belakang(lap),
+            "maksud_tujuan": narrate.maksud_tujuan(lap),
+            "dasar_hukum": narrate.dasar_hukum(lap),
+            "sistematika": narrate.sistematika(lap),
+            "pengukuran": narrate.rumus_teks(lap),
+            "efisiensi": narrate.efisiensi_instansi(h),
+            "kesimpulan": narrate.kesimpulan(h),
+            "saran": narrate.saran(h),
+            "tujuan_sasaran": narrate.tujuan_sasaran(lap),
+            "realisasi_anggaran": narrate.blok(narrate.anggaran_pengantar(h)),
+        }
+        out = dict(generated)
+        out.update(staff)
+        if "ringkasan_eksekutif" in staff:
+            out["ringkasan_eksekutif"] = staff["ringkasan_eksekutif"]
+        elif "permasalahan" in staff or "solusi" in staff:
+            # the generated summary closes with the staff's own kendala and solusi
+            extra = []
+            if "permasalahan" in staff:
+                extra += narrate.blok("Kendala yang dihadapi dalam pencapaian kinerja antara lain:") + staff["permasalahan"]
+            if "solusi" in staff:
+                extra += narrate.blok("Upaya yang telah dilakukan untuk mengatasinya:") + staff["solusi"]
+            out["ringkasan_eksekutif"] = generated["ringkasan_eksekutif"] + extra
+        if "efisiensi" in staff:
+            out["efisiensi"] = staff["efisiensi"] + generated["efisiensi"][1:]
+        return out
+
+    # ---------------------------------------------------------------- BAB I: SDM
+    def sdm_tables(self) -> None:
+        sdm = self.h.sdm
+        if not sdm:
+            return
+        pend = sdm["pendidikan"]
+        rows = [baris([str(i), f"Golongan {r['golongan']}" if r["golongan"] not in ("PPPK", "Non ASN") else r["golongan"],
+                       *[angka(x, 0) for x in r["jumlah"]], angka(r["total"], 0)])
+                for i, r in enumerate(sdm["golongan_pendidikan"], 1)]
+        rows.append(baris(["", "Jumlah", *[angka(x, 0) for x in sdm["total_pendidikan"]], angka(sdm["jumlah"], 0)], "total"))
+        self.tables["sdm_golongan"] = tabel(
+            "Jumlah Pegawai menurut Golongan dan Pendidikan",
+            [kolom("No", 0.5, "tengah"), kolom("Golongan", 1.6)] + [kolom(p, 0.7, "kanan") for p in pend] + [kolom("Jumlah", 0.8, "kanan")],
+            rows, lanskap=len(pend) > 8)
+        self.tables["sdm_eselon"] = tabel(
+            "Jumlah Pegawai menurut Eselon dan Status Kepegawaian",
+            [kolom("No", 0.5, "tengah"), kolom("Uraian", 3), kolom("Jumlah (orang)", 1.2, "kanan")],
+            [baris(["", "Menurut eselon"], "subjudul")]
+            + [baris([str(i), k, angka(v, 0)]) for i, (k, v) in enumerate(sdm["eselon"], 1)]
+            + [baris(["", "Menurut status kepegawaian"], "subjudul")]
+            + [baris([str(i), k, angka(v, 0)]) for i, (k, v) in enumerate(sdm["status"], 1)]
+            + [baris(["", "Jumlah pegawai", angka(sdm["jumlah"], 0)], "total")])
+
+    # ---------------------------------------------------------------- BAB II
+    def renstra_table(self) -> None:
+        years = self.lap.tahun_target
+        lo, hi = self.lap.profil.periode
+        rows = []
+        n = 0
+        for t in self.lap.nodes("Tujuan"):
+            for node in [t] + [s for s in t.anak if s.level == "Sasaran"]:
+                inds = node.indikator or [None]
+                for k, ind in enumerate(inds):
+                    if k == 0:
+                        n += 1
+                    label = f"{node.level}: {node.uraian}" if k == 0 else ""
+                    if ind is None:
+                        rows.append(baris([str(n), label, "-", "", *["" for _ in years], ""]))
+                        continue
+                    h = self.hasil_of(ind)
+                    rows.append(baris([str(n) if k == 0 else "", label, ind.nama, ind.satuan,
+                                       *[nilai(ind.target.get(y), self.d) for y in years], nilai(h.target_akhir, self.d)],
+                                      "tebal" if node.level == "Tujuan" and k == 0 else "biasa"))
+        self.tables["renstra"] = tabel(
+            f"Tujuan, Sasaran dan Target Kinerja Renstra {lo}-{hi}",
+            [kolom("No", 0.45, "tengah"), kolom("Tujuan / Sasaran", 2.6), kolom("Indikator", 2.4), kolom("Satuan", 0.9, "tengah")]
+            + [kolom(f"Target {y}", 0.85, "kanan") for y in years] + [kolom("Target Akhir", 0.9, "kanan")],
+            rows, lanskap=len(years) > 3)
+
+    def _iku_indicators(self):
+        inds = [(n, i) for n in self.lap.nodes() for i in n.indikator if i.iku]
+        return inds or [(n, i) for n in self.lap.nodes("Sasaran") for i in n.indikator]
+
+    def iku_table(self, key: str, judul: str) -> None:
+        rows = []
+        for k, (node, ind) in enumerate(self._iku_indicators(), 1):
+            rows.append(baris([str(k), node.uraian, ind.nama, "\n".join(x for x in (ind.definisi, ind.formula) if x) or "-",
+                               ind.satuan or "-", ind.sumber_data or "-", ind.penanggung_jawab or "-"]))
+        self.tables[key] = tabel(judul, [kolom("No", 0.45, "tengah"), kolom("Sasaran", 2), kolom("Indikator Kinerja Utama", 2),
+                                         kolom("Definisi Operasional / Formula", 3.2), kolom("Satuan", 0.9, "tengah"),
+                                         kolom("Sumber Data", 1.4), kolom("Penanggung Jawab", 1.3)], rows, lanskap=True)
+
+    def _pk_indicators(self):
+        inds = [(n, i) for n in self.lap.nodes() for i in n.indikator if i.pk]
+        return inds or [(n, i) for n in self.lap.nodes("Sasaran") for i in n.indikator]
+
+    def pk_tables(self, prefix: str) -> None:
+        rows = []
+        last = None
+        n = 0
+        for node, ind in self._pk_indicators():
+            first = node is not last
+            n += first
+            last = node
+            h = self.hasil_of(ind)
+            rows.append(baris([str(n) if first else "", node.uraian if first else "", ind.nama,
+                               _satuan(nilai(h.target, self.d), ind.satuan)]))
+        self.tables[f"{prefix}pk_kinerja"] = tabel(
+            f"Sasaran, Indikator dan Target Perjanjian Kinerja Tahun {self.tahun}",
+            [kolom("No", 0.45, "tengah"), kolom("Sasaran Strategis", 2.6), kolom("Indikator Kinerja", 2.6), kolom("Target", 1.1, "tengah")],
+            rows)
+        programs: OrderedDict[str, list] = OrderedDict()
+        for unit in self.lap.unit:
+            for prog in unit.program:
+                key = normalize_header(prog.uraian.removeprefix("Program ").removeprefix("PROGRAM "))
+                programs.setdefault(key, [prog.uraian, Jumlah(), set()])
+                programs[key][1] = programs[key][1] + self.h.jumlah[id(prog)]
+                for ln in prog.walk():
+                    if ln.sumber_dana:
+                        programs[key][2].add(ln.sumber_dana)
+        prow = [baris([str(i), name, uang(j.pagu), ", ".join(sorted(src)) or "APBD"])
+                for i, (name, j, src) in enumerate(programs.values(), 1)]
+        prow.append(baris(["", "Jumlah", uang(self.h.total.pagu), ""], "total"))
+        self.tables[f"{prefix}pk_anggaran"] = tabel(
+            f"Program dan Anggaran Perjanjian Kinerja Tahun {self.tahun}",
+            [kolom("No", 0.45, "tengah"), kolom("Program", 4), kolom("Anggaran (Rp)", 1.6, "kanan"), kolom("Sumber Dana", 1.1, "tengah")],
+            prow)
+
+    # ---------------------------------------------------------------- BAB III
+    def skala_table(self) -> None:
+        bands = scale_bands(self.cfg)
+        rows = []
+        prev = None
+        for i, (bound, label) in enumerate(bands, 1):
+            if self.cfg.skala_predikat == "tiga_tingkat":
+                rng = {0: "> 100", 1: "= 100", 2: "< 100"}[i - 1]
+            elif bound is None or bound < -1000:
+                rng = f"< {angka(prev, 0)}" if prev is not None else "semua"
+            elif prev is None:
+                rng = f"≥ {angka(bound, 0)}"
+            else:
+                rng = f"{angka(bound, 0)} s.d. < {angka(prev, 0)}"
+            prev = bound
+            rows.append(baris([str(i), rng, label]))
+        self.tables["skala"] = tabel(f"Skala Predikat Capaian Kinerja ({SCALE_NAMES.get(self.cfg.skala_predikat, '')})",
+                                     [kolom("No", 0.5, "tengah"), kolom("Capaian (%)", 2, "tengah"), kolom("Predikat", 3)], rows)
+
+    def capaian_table(self) -> None:
+        rows = []
+        n = 0
+        for s in self.lap.nodes("Sasaran"):
+            for k, ind in enumerate(s.indikator):
+                n += k == 0
+                h = self.hasil_of(ind)
+                rows.append(baris([str(n) if k == 0 else "", s.uraian if k == 0 else "", ind.nama, ind.satuan or "-",
+                                   nilai(h.target, self.d), nilai(h.realisasi, self.d),
+                                   self.pct(h.capaian.nilai) if h.capaian.nilai is not None else ("Tidak tercapai" if h.capaian.status == "tidak_tercapai" else "-"),
+                                   h.predikat]))
+        rows.append(baris(["", "Rata-rata capaian kinerja sasaran", "", "", "", "", self.pct(self.h.capaian_instansi),
+                           self.h.predikat_instansi], "total"))
+        self.tables["capaian"] = tabel(
+            f"Capaian Indikator Kinerja Sasaran Tahun {self.tahun}",
+            [kolom("No", 0.45, "tengah"), kolom("Sasaran", 2.4), kolom("Indikator Kinerja", 2.4), kolom("Satuan", 0.8, "tengah"),
+             kolom("Target", 0.85, "kanan"), kolom("Realisasi", 0.85, "kanan"), kolom("Capaian (%)", 0.9, "kanan"), kolom("Predikat", 1.1, "tengah")],
+            rows, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8"])
+
+    def sasaran_sections(self) -> list[dict]:
+        out = []
+        tahun, akhir = self.tahun, self.lap.profil.periode[1]
+        for i, s in enumerate(self.lap.nodes("Sasaran"), 1):
+            hn = self.h.of(s)
+            inds = []
+            rows = []
+            index_tables = []
+            for ind in s.indikator:
+                h = self.hasil_of(ind)
+                key = None
+                if h.indeks:
+                    key = f"indeks_{i}_{len(index_tables) + 1}"
+                    self.index_table(key, h)
+                    index_tables.append(key)
+                inds.append({
+                    "nama": ind.nama, "satuan": ind.satuan, "target": nilai(h.target, self.d), "realisasi": nilai(h.realisasi, self.d),
+                    "capaian": self.pct(h.capaian.nilai), "predikat": h.predikat, "status": h.capaian.status or "",
+                    "kalimat_capaian": narrate.kalimat_capaian(h, tahun),
+                    "kalimat_tren": narrate.kalimat_tren(h, tahun),
+                    "kalimat_renstra": narrate.kalimat_renstra(h, tahun, akhir),
+                    "kalimat_standar": narrate.kalimat_standar(h),
+                    "analisis": _blocks(_parse(ind.analisis)), "solusi": _blocks(_parse(ind.solusi)),
+                    "tabel_indeks": key or "",
+                })
+                rows.append(baris([ind.nama, nilai(h.target, self.d), nilai(h.realisasi, self.d), self.pct(h.capaian.nilai), h.predikat]))
+            key = f"sasaran_{i}"
+            self.tables[key] = tabel(f"Capaian Sasaran {i}: {s.uraian}",
+                                     [kolom("Indikator Kinerja", 3), kolom("Target", 1, "kanan"), kolom("Realisasi", 1, "kanan"),
+                                      kolom("Capaian (%)", 1, "kanan"), kolom("Predikat", 1.2, "tengah")], rows)
+            programs = [f"{ln.uraian} ({ln.unit}): pagu {rupiah(self.h.jumlah[id(ln)].pagu)}, realisasi "
+                        f"{rupiah(self.h.jumlah[id(ln)].realisasi)} ({persen(self.h.jumlah[id(ln)].penyerapan)})" for ln in hn.program]
+            out.append({
+                "nomor": i, "uraian": s.uraian, "kode": s.kode, "capaian": self.pct(hn.capaian), "predikat": hn.predikat,
+                "indikator": inds, "tabel": key, "tabel_indeks": index_tables,
+                "kalimat_efisiensi": narrate.kalimat_efisiensi(hn, self.cfg.metode_efisiensi),
+                "program": programs,
+                "kalimat_program": ("Capaian sasaran ini didukung oleh program/kegiatan berikut:" if programs else
+                                    "Belum ada program/kegiatan yang ditautkan ke sasaran ini pada kolom Sasaran sheet Anggaran."),
+            })
+        return out
+
+    def index_table(self, key: str, h: HasilIndikator) -> None:
+        idx = h.indeks
+        rows = []
+        for k, a in enumerate(idx["aspek"], 1):
+            rows.append(baris([str(k), a["aspek"], angka(a["bobot"], 0), nilai(a["skor_target"], 2), angka(a["nilai_target"], 2),
+                               nilai(a["skor_realisasi"], 2), angka(a["nilai_realisasi"], 2)]))
+        rows.append(baris(["", "Jumlah nilai", "", "", angka(idx["jumlah_target"], 2), "", angka(idx["jumlah_realisasi"], 2)], "total"))
+        pa = angka(idx["perhitungan_aspek"], 0) if idx["perhitungan_aspek"] is not None else "-"
+        rows.append(baris(["", f"Indeks = jumlah nilai × {pa} / 100", "", "", angka(idx["indeks_target"], 2), "",
+                           angka(idx["indeks_realisasi"], 2)], "total"))
+        self.tables[key] = tabel(f"Perhitungan {idx['nama']}",
+                                 [kolom("No", 0.45, "tengah"), kolom("Aspek", 3.4), kolom("Bobot (%)", 0.8, "kanan"),
+                                  kolom("Skor Target", 0.8, "kanan"), kolom("Nilai Target", 0.8, "kanan"),
+                                  kolom("Skor Realisasi", 0.8, "kanan"), kolom("Nilai Realisasi", 0.8, "kanan")],
+                                 rows, nomor_kolom=["1", "2", "3", "4", "5 = 3 × 4 / 100", "6", "7 = 3 × 6 / 100"])
+
+    def tren_table(self) -> None:
+        years = [y for y in self.lap.tahun_realisasi if y <= self.tahun][-4:]
+        rows = []
+        for n, h in enumerate([x for x in self.h.indikator if x.node.level == "Sasaran"], 1):
+            caps = h.capaian_lalu.nilai if h.capaian_lalu else None
+            rows.append(baris([str(n), h.indikator.nama, h.indikator.satuan or "-",
+                               *[nilai(h.riwayat.get(y), self.d) for y in years],
+                               self.pct(caps), self.pct(h.capaian.nilai),
+                               (persen(h.pertumbuhan, self.d) if h.pertumbuhan is not None else "-")]))
+        prev = years[-2] if len(years) > 1 else self.tahun - 1
+        self.tables["tren"] = tabel(
+            "Perbandingan Realisasi dan Capaian Kinerja dengan Tahun-Tahun Sebelumnya",
+            [kolom("No", 0.45, "tengah"), kolom("Indikator Kinerja", 2.6), kolom("Satuan", 0.8, "tengah")]
+            + [kolom(f"Realisasi {y}", 0.9, "kanan") for y in years]
+            + [kolom(f"Capaian {prev} (%)", 0.9, "kanan"), kolom(f"Capaian {self.tahun} (%)", 0.9, "kanan"),
+               kolom("Perubahan Realisasi", 0.9, "kanan")],
+            rows, lanskap=len(years) > 3)
+        self.charts["tren"] = {
+            "judul": "Realisasi Indikator Kinerja Sasaran dari Tahun ke Tahun", "jenis": "tren",
+            "data": [{"nama": h.indikator.nama, "satuan": h.indikator.satuan,
+                      "titik": [[y, float(v)] for y, v in h.riwayat.items() if isinstance(v, Decimal)]}
+                     for h in self.h.indikator if h.node.level == "Sasaran"],
+        }
+
+    def renstra_akhir_table(self) -> None:
+        lo, hi = self.lap.profil.periode
+        rows = []
+        for n, h in enumerate([x for x in self.h.indikator if x.node.level in ("Tujuan", "Sasaran")], 1):
+            rows.append(baris([str(n), h.indikator.nama, h.indikator.satuan or "-", nilai(h.target_akhir, self.d),
+                               nilai(h.realisasi, self.d),
+                               self.pct(h.capaian_renstra.nilai) if h.capaian_renstra else "-"]))
+        self.tables["renstra_akhir"] = tabel(
+            f"Realisasi sampai dengan Tahun {self.tahun} terhadap Target Akhir Renstra {lo}-{hi}",
+            [kolom("No", 0.45, "tengah"), kolom("Indikator Kinerja", 3), kolom("Satuan", 0.8, "tengah"),
+             kolom(f"Target Akhir ({hi})", 1, "kanan"), kolom(f"Realisasi s.d. {self.tahun}", 1, "kanan"),
+             kolom("Capaian thd Target Akhir (%)", 1.1, "kanan")],
+            rows, nomor_kolom=["1", "2", "3", "4", "5", "6 = 5/4 × 100"])
+
+    def standar_table(self) -> bool:
+        items = [h for h in self.h.indikator if h.indikator.standar is not None]
+        if not items:
+            return False
+        rows = [baris([str(n), h.indikator.nama, h.indikator.satuan or "-", nilai(h.indikator.standar, self.d), nilai(h.realisasi, self.d),
+                       self.pct(h.capaian_standar.nilai) if h.capaian_standar else "-"]) for n, h in enumerate(items, 1)]
+        self.tables["standar"] = tabel("Perbandingan Realisasi Kinerja dengan Standar Nasional",
+                                       [kolom("No", 0.45, "tengah"), kolom("Indikator Kinerja", 3), kolom("Satuan", 0.8, "tengah"),
+                                        kolom("Standar Nasional", 1, "kanan"), kolom(f"Realisasi {self.tahun}", 1, "kanan"),
+                                        kolom("Capaian thd Standar (%)", 1.1, "kanan")], rows)
+        return True
+
+    def analisis_table(self) -> None:
+        rows = []
+        for n, h in enumerate([x for x in self.h.indikator if x.node.level == "Sasaran"], 1):
+            rows.append(baris([str(n), h.indikator.nama, self.pct(h.capaian.nilai), h.indikator.analisis or "-", h.indikator.solusi or "-"]))
+        self.tables["analisis"] = tabel("Analisis Penyebab Keberhasilan/Kegagalan dan Solusi",
+                                        [kolom("No", 0.45, "tengah"), kolom("Indikator Kinerja", 2.2), kolom("Capaian (%)", 0.9, "kanan"),
+                                         kolom("Penyebab Keberhasilan / Kegagalan", 4.2), kolom("Solusi yang Telah Dilakukan", 4.2)],
+                                        rows, lanskap=True)
+
+    def efisiensi_table(self) -> None:
+        rows = []
+        for n, s in enumerate(self.lap.nodes("Sasaran"), 1):
+            hn = self.h.of(s)
+            j = hn.anggaran
+            rows.append(baris([str(n), s.uraian, uang(j.pagu) if j else "-", uang(j.realisasi) if j else "-",
+                               self.pct(j.penyerapan) if j else "-", self.pct(hn.capaian), self.pct(hn.efisiensi), hn.efisiensi_label]))
+        t = self.h.total
+        rows.append(baris(["", f"{self.lap.profil.instansi} (seluruh anggaran)", uang(t.pagu), uang(t.realisasi), self.pct(t.penyerapan),
+                           self.pct(self.h.capaian_instansi), self.pct(self.h.efisiensi_instansi), self.h.efisiensi_label], "total"))
+        formula = {"sisa": "7 = 100 − 5", "rasio": "7 = 5/6 × 100"}.get(self.cfg.metode_efisiensi, "7 = 6 − 5")
+        self.tables["efisiensi"] = tabel(
+            "Efisiensi Penggunaan Sumber Daya per Sasaran",
+            [kolom("No", 0.45, "tengah"), kolom("Sasaran", 3), kolom("Pagu (Rp)", 1.5, "kanan"), kolom("Realisasi (Rp)", 1.5, "kanan"),
+             kolom("Penyerapan (%)", 1, "kanan"), kolom("Capaian Kinerja (%)", 1, "kanan"), kolom("Efisiensi (%)", 1, "kanan"),
+             kolom("Kategori", 1.2, "tengah")],
+            rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5 = 4/3 × 100", "6", formula, "8"])
+
+    def program_table(self) -> None:
+        rows = []
+        n = 0
+        for s in self.lap.nodes("Sasaran"):
+            hn = self.h.of(s)
+            for k, ln in enumerate(hn.program):
+                n += k == 0
+                j = self.h.jumlah[id(ln)]
+                rows.append(baris([str(n) if k == 0 else "", s.uraian if k == 0 else "", ln.uraian, ln.unit, uang(j.pagu),
+                                   uang(j.realisasi), self.pct(j.penyerapan)]))
+        if not rows:
+            return
+        self.tables["program"] = tabel(
+            "Program/Kegiatan yang Mendukung Pencapaian Sasaran",
+            [kolom("No", 0.45, "tengah"), kolom("Sasaran", 2.4), kolom("Program / Kegiatan", 3), kolom("Unit", 1.5),
+             kolom("Pagu (Rp)", 1.5, "kanan"), kolom("Realisasi (Rp)", 1.5, "kanan"), kolom("%", 0.8, "kanan")],
+            rows, lanskap=True)
+
+    def capaian_chart(self) -> None:
+        data = []
+        for h in self.h.indikator:
+            if h.node.level != "Sasaran":
+                continue
+            if isinstance(h.target, Decimal) and isinstance(h.realisasi, Decimal):
+                data.append({"nama": h.indikator.nama, "satuan": h.indikator.satuan, "target": float(h.target),
+                             "realisasi": float(h.realisasi), "capaian": float(h.capaian.nilai) if h.capaian.nilai is not None else None})
+        if data:
+            self.charts["capaian"] = {"judul": f"Target dan Realisasi Indikator Kinerja Sasaran Tahun {self.tahun}", "jenis": "capaian", "data": data}
+
+    # ---------------------------------------------------------------- BAB III B: budget
+    def belanja_table(self) -> None:
+        if not self.h.belanja:
+            return
+        rows = []
+        for i, g in enumerate(self.h.belanja, 1):
+            j = g["jumlah"]
+            rows.append(baris([str(i), g["kelompok"], uang(j.pagu), uang(j.realisasi), self.pct(j.penyerapan)], "tebal"))
+            for name, jj in g["jenis"]:
+                rows.append(baris(["", name, uang(jj.pagu), uang(jj.realisasi), self.pct(jj.penyerapan)], indent=1))
+        t = self.h.belanja_total
+        rows.append(baris(["", "Total", uang(t.pagu), uang(t.realisasi), self.pct(t.penyerapan)], "total"))
+        self.tables["belanja"] = tabel(f"Anggaran dan Realisasi menurut Jenis Belanja Tahun {self.tahun}",
+                                       [kolom("No", 0.45, "tengah"), kolom("Uraian", 3.2), kolom("Anggaran (Rp)", 1.6, "kanan"),
+                                        kolom("Realisasi (Rp)", 1.6, "kanan"), kolom("%", 0.8, "kanan")], rows,
+                                       nomor_kolom=["1", "2", "3", "4", "5 = 4/3 × 100"])
+
+    def unit_table(self) -> None:
+        rows = [baris([str(i), name, uang(j.pagu), uang(j.realisasi), uang(j.sisa), self.pct(j.penyerapan)])
+                for i, (name, j) in enumerate(self.h.unit, 1)]
+        t = self.h.total
+        rows.append(baris(["", "Total", uang(t.pagu), uang(t.realisasi), uang(t.sisa), self.pct(t.penyerapan)], "total"))
+        self.tables["anggaran_unit"] = tabel(f"Anggaran dan Realisasi per Unit Tahun {self.tahun}",
+                                             [kolom("No", 0.45, "tengah"), kolom("Unit", 2.6), kolom("Anggaran (Rp)", 1.5, "kanan"),
+                                              kolom("Realisasi (Rp)", 1.5, "kanan"), kolom("Sisa (Rp)", 1.3, "kanan"), kolom("%", 0.75, "kanan")],
+                                             rows, nomor_kolom=["1", "2", "3", "4", "5 = 3 − 4", "6 = 4/3 × 100"])
+        items = self.h.unit if len(self.h.unit) > 1 else [(p.uraian, self.h.jumlah[id(p)]) for u in self.lap.unit for p in u.program]
+        self.charts["anggaran"] = {
+            "judul": "Penyerapan Anggaran per " + ("Unit" if len(self.h.unit) > 1 else "Program"), "jenis": "anggaran",
+            "data": [{"nama": n, "pagu": float(j.pagu), "realisasi": float(j.realisasi),
+                      "penyerapan": float(j.penyerapan) if j.penyerapan is not None else 0.0} for n, j in items[:30]],
+        }
+
+    def rinci_table(self) -> None:
+        rows = []
+        for ui, unit in enumerate(self.lap.unit, 1):
+            uj = next(j for n, j in self.h.unit if n == unit.nama)
+            rows.append(baris([romawi(ui), "", unit.nama.upper(), uang(uj.pagu), uang(uj.realisasi), uang(uj.sisa), self.pct(uj.penyerapan)], "unit"))
+            for pi, prog in enumerate(unit.program, 1):
+                for ln in prog.walk():
+                    j = self.h.jumlah[id(ln)]
+                    gaya = {"Program": "program", "Kegiatan": "kegiatan"}.get(ln.level, "biasa")
+                    rows.append(baris([str(pi) if ln is prog else "", ln.kode, ln.uraian, uang(j.pagu), uang(j.realisasi), uang(j.sisa),
+                                       self.pct(j.penyerapan)], gaya, indent={"Program": 0, "Kegiatan": 1}.get(ln.level, 2)))
+        t = self.h.total
+        rows.append(baris(["", "", "JUMLAH", uang(t.pagu), uang(t.realisasi), uang(t.sisa), self.pct(t.penyerapan)], "total"))
+        self.tables["anggaran_rinci"] = tabel(
+            f"Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan Tahun {self.tahun}",
+            [kolom("No", 0.45, "tengah"), kolom("Kode", 1.45), kolom("Program / Kegiatan / Sub Kegiatan", 4.2), kolom("Anggaran (Rp)", 1.45, "kanan"),
+             kolom("Realisasi (Rp)", 1.45, "kanan"), kolom("Sisa (Rp)", 1.25, "kanan"), kolom("%", 0.7, "kanan")],
+            rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5", "6 = 4 − 5", "7 = 5/4 × 100"])
+
+    # ---------------------------------------------------------------- Lampiran
+    def rencana_aksi_table(self) -> None:
+        if not self.lap.rencana_aksi:
+            return
+        rows = []
+        last = None
+        for r in self.lap.rencana_aksi:
+            rows.append(baris([r.indikator if r.indikator != last else "", r.periode, nilai(r.target_kinerja, self.d),
+                               nilai(r.realisasi_kinerja, self.d), r.program, uang(r.target_anggaran), uang(r.realisasi_anggaran),
+                               r.keterangan]))
+            last = r.indikator
+        self.tables["rencana_aksi"] = tabel(f"Rencana Aksi atas Perjanjian Kinerja Tahun {self.tahun}",
+                                            [kolom("Indikator", 2.4), kolom("Periode", 1, "tengah"), kolom("Target Kinerja", 0.9, "kanan"),
+                                             kolom("Realisasi Kinerja", 0.9, "kanan"), kolom("Program / Kegiatan", 2.4),
+                                             kolom("Target Anggaran (Rp)", 1.3, "kanan"), kolom("Realisasi Anggaran (Rp)", 1.3, "kanan"),
+                                             kolom("Keterangan", 1.2)], rows, lanskap=True)
+
+
+def _parse(text: str) -> list[Blok]:
+    from .reader import parse_blocks
+
+    return parse_blocks(text) if text else []
+
+
+def build_context(hasil: Hasil) -> dict:
+    """The full template context (JSON-able)."""
+    b = _Builder(hasil)
+    lap = hasil.laporan
+    p = lap.profil
+    t = hasil.total
+    b.sdm_tables()
+    b.renstra_table()
+    b.iku_table("iku", f"Indikator Kinerja Utama {p.instansi}")
+    b.pk_tables("")
+    b.skala_table()
+    b.capaian_table()
+    b.capaian_chart()
+    sasaran = b.sasaran_sections()
+    b.tren_table()
+    b.renstra_akhir_table()
+    ada_standar = b.standar_table()
+    b.analisis_table()
+    b.efisiensi_table()
+    b.program_table()
+    b.belanja_table()
+    b.unit_table()
+    b.rinci_table()
+    b.pk_tables("lampiran_")
+    b.iku_table("lampiran_iku", f"Indikator Kinerja Utama {p.instansi} (Definisi dan Formula)")
+    b.rencana_aksi_table()
+    gambar: dict[str, list[dict]] = {}
+    for g in lap.gambar:
+        gambar.setdefault(g.bagian, []).append({"berkas": str(g.berkas), "keterangan": g.keterangan})
+    teks = b.teks()
+    n_ind = sum(len(s.indikator) for s in lap.nodes("Sasaran"))
+    return {
+        "profil": {
+            "pemerintah": p.pemerintah, "instansi": p.instansi, "tahun": p.tahun,
+            "periode": f"{p.periode[0]}-{p.periode[1]}", "tahun_awal": p.periode[0], "tahun_akhir": p.periode[1],
+            "alamat": p.alamat, "telepon": p.telepon, "kota": p.kota, "tanggal_laporan": tanggal(p.tanggal_laporan),
+            "kepala_nama": p.kepala_nama, "kepala_jabatan": p.kepala_jabatan, "kepala_nip": p.kepala_nip,
+            "kepala_pangkat": p.kepala_pangkat, "atasan_nama": p.atasan_nama, "atasan_jabatan": p.atasan_jabatan,
+            "atasan_nip": p.atasan_nip, "atasan_pangkat": p.atasan_pangkat, "tanggal_pk": tanggal(p.tanggal_pk),
+            "visi": p.visi, "misi": p.misi,
+        },
+        "ringkas": {
+            "jumlah_tujuan": bilangan(len(list(lap.nodes("Tujuan")))), "jumlah_sasaran": bilangan(len(list(lap.nodes("Sasaran")))),
+            "jumlah_indikator": bilangan(n_ind),
+            "capaian_instansi": persen(hasil.capaian_instansi, b.d), "predikat_instansi": hasil.predikat_instansi,
+            "pagu": rupiah(t.pagu), "realisasi": rupiah(t.realisasi), "sisa": rupiah(t.sisa), "penyerapan": persen(t.penyerapan, b.d),
+            "pagu_terbilang": terbilang(t.pagu), "efisiensi": persen(hasil.efisiensi_instansi, b.d),
+            "efisiensi_label": hasil.efisiensi_label, "skala_predikat": SCALE_NAMES.get(lap.pengaturan.skala_predikat, ""),
+            "kalimat_unit": narrate.unit_kalimat(hasil), "kalimat_belanja": narrate.belanja_kalimat(hasil),
+            "kalimat_sdm": narrate.sdm_kalimat(hasil), "kalimat_pk": narrate.pk_pengantar(lap),
+        },
+        "teks": teks,
+        "sasaran": sasaran,
+        "tabel": dict(b.tables),
+        "grafik": dict(b.charts),
+        "gambar": gambar,
+        "ada": {
+            "sdm": bool(hasil.sdm), "belanja": bool(hasil.belanja), "standar": ada_standar,
+            "rencana_aksi": bool(lap.rencana_aksi), "program": "program" in b.tables,
+            "logo": "logo" in gambar, "struktur_organisasi": "struktur_organisasi" in gambar,
+            "visi": bool(p.visi), "misi": bool(p.misi),
+            **{f"teks_{k}": k in lap.narasi for k in ("tugas_fungsi", "gambaran_umum", "struktur_organisasi", "sumber_daya",
+                                                       "isu_strategis", "strategi", "arah_kebijakan", "iku", "permasalahan",
+                                                       "solusi", "realisasi_anggaran")},
+        },
+    }
+
+
+def context_json(hasil: Hasil) -> str:
+    import json
+
+    return json.dumps(build_context(hasil), ensure_ascii=False, indent=2, default=str)

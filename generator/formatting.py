@@ -1,0 +1,121 @@
+"""Indonesian formatting, in one place: angka, rupiah, persen, tanggal, terbilang, bilangan.
+
+Numbers are rounded half-up first, then laid out by Babel's `id_ID` locale
+(thousands `.`, decimals `,`); amounts in words come from num2words (`lang="id"`,
+KBBI spelling `miliar`). These are also the Jinja filters of the Word template.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.numbers import format_decimal
+from num2words import num2words
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+         "November", "Desember")
+KOSONG = "-"
+
+
+def _dec(value: object) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, (int, float)):
+        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    try:
+        return Decimal(str(value))
+    except Exception:
+        return None
+
+
+def angka(value: object, desimal: int = 2, *, trim: bool = False) -> str:
+    """`1234567.891` -> `1.234.567,89`; `trim` drops a zero fraction (`0,30` stays, `12,00` -> `12`)."""
+    d = _dec(value)
+    if d is None:
+        return str(value) if isinstance(value, str) and value else KOSONG
+    q = d.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP) if desimal >= 0 else d
+    if q == 0:
+        q = abs(q)  # no "-0,00"
+    if trim and q == q.to_integral():
+        return format_decimal(q, format="#,##0", locale="id_ID")
+    pattern = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
+    return format_decimal(q, format=pattern, locale="id_ID", decimal_quantization=True)
+
+
+def nilai(value: object, desimal: int = 2) -> str:
+    """A target/realisation as printed: numbers with up to `desimal` places, qualitative as is."""
+    if isinstance(value, str):
+        return value
+    d = _dec(value)
+    if d is None:
+        return KOSONG
+    q = d.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    return angka(q, 0) if q == q.to_integral() else angka(q, desimal)
+
+
+def rupiah(value: object, *, prefix: bool = True) -> str:
+    """`5367390869` -> `Rp5.367.390.869,00` (text style of the reports)."""
+    d = _dec(value)
+    if d is None:
+        return KOSONG
+    text = angka(d, 2)
+    return f"Rp{text}" if prefix else text
+
+
+def uang(value: object) -> str:
+    """Money in a table cell: `5.367.390.869` (no decimals, `-` for nothing)."""
+    d = _dec(value)
+    if d is None:
+        return KOSONG
+    return angka(d, 0)
+
+
+def persen(value: object, desimal: int = 2, *, tanda: bool = True) -> str:
+    """`96.7735` -> `96,77%`."""
+    d = _dec(value)
+    if d is None:
+        return KOSONG
+    return angka(d, desimal) + ("%" if tanda else "")
+
+
+def tanggal(value: dt.date | None) -> str:
+    """`2025-01-30` -> `30 Januari 2025`."""
+    if value is None:
+        return KOSONG
+    return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+
+
+def terbilang(value: object, satuan: str = "rupiah") -> str:
+    """`2000000000` -> `dua miliar rupiah` (whole rupiah; sen spelled when present)."""
+    d = _dec(value)
+    if d is None:
+        return KOSONG
+    d = d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    whole = int(abs(d))
+    words = num2words(whole, lang="id")
+    sen = int((abs(d) - whole) * 100)
+    if sen:
+        words += f" {satuan} {num2words(sen, lang='id')} sen"
+    elif satuan:
+        words += f" {satuan}"
+    return ("minus " if d < 0 else "") + words
+
+
+def bilangan(n: int) -> str:
+    """`4` -> `4 (empat)`, the way reports count things."""
+    return f"{n} ({num2words(n, lang='id')})"
+
+
+FILTERS = {
+    "angka": angka,
+    "nilai": nilai,
+    "rupiah": rupiah,
+    "uang": uang,
+    "persen": persen,
+    "tanggal": tanggal,
+    "terbilang": terbilang,
+    "bilangan": bilangan,
+}

@@ -1,0 +1,221 @@
+"""The typed model of one workbook: plain data classes, no behaviour beyond small helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+Value = Decimal | str | None  # a number, a qualitative value ("BB", "WTP", "Belum ada penilaian"), or blank
+
+LEVELS_KINERJA = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
+LEVELS_ANGGARAN = ("Program", "Kegiatan", "Sub Kegiatan")
+
+
+@dataclass
+class Profil:
+    pemerintah: str = ""
+    instansi: str = ""
+    tahun: int = 0
+    periode: tuple[int, int] = (0, 0)
+    alamat: str = ""
+    kota: str = ""
+    tanggal_laporan: dt.date | None = None
+    kepala_nama: str = ""
+    kepala_jabatan: str = ""
+    kepala_nip: str = ""
+    kepala_pangkat: str = ""
+    atasan_nama: str = ""
+    atasan_jabatan: str = ""
+    atasan_nip: str = ""
+    atasan_pangkat: str = ""
+    tanggal_pk: dt.date | None = None
+    visi: str = ""
+    misi: list[str] = field(default_factory=list)
+    logo: str = ""
+    telepon: str = ""
+    cells: dict[str, str] = field(default_factory=dict)  # isian -> cell of its Nilai
+
+
+@dataclass
+class Indikator:
+    row: int
+    nama: str
+    satuan: str = ""
+    polaritas: str = "Positif"
+    iku: bool = False
+    pk: bool = False
+    target: dict[int, Value] = field(default_factory=dict)
+    realisasi: dict[int, Value] = field(default_factory=dict)
+    target_akhir: Value = None
+    standar: Value = None
+    capaian_tertulis: Decimal | None = None
+    definisi: str = ""
+    formula: str = ""
+    sumber_data: str = ""
+    penanggung_jawab: str = ""
+    analisis: str = ""
+    solusi: str = ""
+    cells: dict[str, str] = field(default_factory=dict)  # e.g. "realisasi:2024" -> "M5"
+
+
+@dataclass
+class NodeKinerja:
+    """A tujuan, sasaran, program, kegiatan or sub kegiatan of the performance tree."""
+
+    level: str
+    uraian: str
+    row: int
+    kode: str = ""
+    indikator: list[Indikator] = field(default_factory=list)
+    anak: list["NodeKinerja"] = field(default_factory=list)
+
+    def walk(self):
+        yield self
+        for child in self.anak:
+            yield from child.walk()
+
+
+@dataclass
+class BarisAnggaran:
+    """One program, kegiatan or sub kegiatan line of the budget, with its children."""
+
+    row: int
+    unit: str
+    level: str
+    uraian: str
+    kode: str = ""
+    pagu: Decimal | None = None  # as typed (parents may leave it blank)
+    realisasi: Decimal | None = None
+    persentase_tertulis: Decimal | None = None
+    sumber_dana: str = ""
+    sasaran: str = ""
+    indikator_keluaran: str = ""
+    target_keluaran: Value = None
+    realisasi_keluaran: Value = None
+    satuan_keluaran: str = ""
+    anak: list["BarisAnggaran"] = field(default_factory=list)
+    cells: dict[str, str] = field(default_factory=dict)
+
+    def walk(self):
+        yield self
+        for child in self.anak:
+            yield from child.walk()
+
+
+@dataclass
+class Unit:
+    nama: str
+    program: list[BarisAnggaran] = field(default_factory=list)
+
+
+@dataclass
+class Belanja:
+    row: int
+    kelompok: str
+    jenis: str
+    anggaran: Decimal
+    realisasi: Decimal
+
+
+@dataclass
+class Blok:
+    """A paragraph or list item of staff text."""
+
+    jenis: str  # "paragraf" | "butir" | "nomor"
+    teks: str
+
+
+@dataclass
+class Narasi:
+    bagian: str
+    judul: str
+    blok: list[Blok]
+    row: int
+
+
+@dataclass
+class Pegawai:
+    row: int
+    nama: str
+    nip: str = ""
+    jabatan: str = ""
+    golongan: str = ""
+    pendidikan: str = ""
+    eselon: str = ""
+    status: str = ""
+    unit: str = ""
+
+
+@dataclass
+class RencanaAksi:
+    row: int
+    indikator: str
+    periode: str
+    target_kinerja: Value = None
+    realisasi_kinerja: Value = None
+    program: str = ""
+    target_anggaran: Decimal | None = None
+    realisasi_anggaran: Decimal | None = None
+    keterangan: str = ""
+
+
+@dataclass
+class IndeksAspek:
+    row: int
+    indikator: str
+    aspek: str
+    skor_target: Decimal | None
+    skor_realisasi: Decimal | None
+    bobot: Decimal
+    perhitungan_aspek: Decimal | None
+
+
+@dataclass
+class Gambar:
+    row: int
+    bagian: str
+    berkas: Path
+    keterangan: str = ""
+
+
+@dataclass
+class Pengaturan:
+    skala_predikat: str = "permendagri86"
+    skala_kustom: list[tuple[Decimal, str]] = field(default_factory=list)
+    metode_efisiensi: str = "selisih"
+    rumus_negatif: str = "kemenpan"
+    batas_capaian: Decimal | None = None
+    desimal: int = 2
+    nama_berkas: str = ""
+
+
+@dataclass
+class Laporan:
+    """Everything read from one workbook."""
+
+    sumber: Path
+    profil: Profil
+    kinerja: list[NodeKinerja] = field(default_factory=list)  # tujuan roots
+    unit: list[Unit] = field(default_factory=list)
+    belanja: list[Belanja] = field(default_factory=list)
+    narasi: dict[str, Narasi] = field(default_factory=dict)
+    pegawai: list[Pegawai] = field(default_factory=list)
+    rencana_aksi: list[RencanaAksi] = field(default_factory=list)
+    indeks: list[IndeksAspek] = field(default_factory=list)
+    gambar: list[Gambar] = field(default_factory=list)
+    pengaturan: Pengaturan = field(default_factory=Pengaturan)
+    tahun_target: list[int] = field(default_factory=list)  # years with a Target column
+    tahun_realisasi: list[int] = field(default_factory=list)  # years with a Realisasi column
+
+    def nodes(self, level: str | None = None):
+        for root in self.kinerja:
+            for node in root.walk():
+                if level is None or node.level == level:
+                    yield node
+
+    def budget_lines(self):
+        for unit in self.unit:
+            for prog in unit.program:
+                yield from prog.walk()

@@ -1,0 +1,344 @@
+"""Sentences written from the figures, in natural Indonesian, varying with the data.
+
+Every function returns plain text (or a list of blocks); staff text from the Narasi sheet
+always takes precedence over what is written here (see `context`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .compute import SCALE_NAMES, Capaian, Hasil, HasilIndikator, HasilNode, Jumlah, round_half_up
+from .formatting import angka, bilangan, nilai, persen, rupiah, tanggal, terbilang
+from .model import Laporan
+
+
+def blok(*paragraphs: str, jenis: str = "paragraf") -> list[dict]:
+    return [{"jenis": jenis, "teks": p} for p in paragraphs if p]
+
+
+def butir(items: list[str], jenis: str = "butir") -> list[dict]:
+    return [{"jenis": jenis, "teks": t} for t in items if t]
+
+
+def _satuan(value_text: str, satuan: str) -> str:
+    s = (satuan or "").strip()
+    if not s or value_text == "-" or s.lower() in ("indeks", "index", "nilai", "predikat", "skor", "angka"):
+        return value_text
+    if s == "%":
+        return value_text + "%"
+    return f"{value_text} {s}"
+
+
+def status_kalimat(cap: Capaian) -> str:
+    if cap.status == "melampaui":
+        return "melampaui target yang ditetapkan"
+    if cap.status == "tercapai":
+        return "tepat memenuhi target yang ditetapkan"
+    if cap.status == "tidak_tercapai":
+        return "belum mencapai target yang ditetapkan"
+    return ""
+
+
+def kalimat_capaian(h: HasilIndikator, tahun: int) -> str:
+    ind = h.indikator
+    t = _satuan(nilai(h.target), ind.satuan)
+    r = _satuan(nilai(h.realisasi), ind.satuan)
+    if h.capaian.nilai is None:
+        if h.capaian.status == "tidak_tercapai":
+            return (f"Indikator {ind.nama} pada tahun {tahun} ditargetkan {t} dan terealisasi {r}, "
+                    "sehingga target belum tercapai (capaian nilai kualitatif tidak dinyatakan dalam persen).")
+        if h.realisasi is None and h.target is not None:
+            return f"Indikator {ind.nama} ditargetkan {t} pada tahun {tahun}, namun realisasinya belum tersedia sehingga capaiannya belum dapat diukur."
+        return f"Indikator {ind.nama} (target {t}, realisasi {r}) tidak dihitung capaiannya karena {h.capaian.alasan}."
+    polar = " (indikator dengan polaritas negatif: makin rendah realisasi makin baik)" if ind.polaritas == "Negatif" else ""
+    return (f"Indikator {ind.nama} dengan target {t} terealisasi {r}{polar}, sehingga capaian kinerjanya "
+            f"{persen(h.capaian.nilai)} dengan predikat {h.predikat}. Capaian ini {status_kalimat(h.capaian)}.")
+
+
+def kalimat_tren(h: HasilIndikator, tahun: int) -> str:
+    ind = h.indikator
+    if h.tahun_lalu is None:
+        return f"Realisasi indikator {ind.nama} pada tahun-tahun sebelumnya belum tersedia, sehingga perbandingan antartahun belum dapat disajikan."
+    r0 = _satuan(nilai(h.realisasi_lalu), ind.satuan)
+    r1 = _satuan(nilai(h.realisasi), ind.satuan)
+    if h.pertumbuhan is None:
+        if isinstance(h.realisasi, str) or isinstance(h.realisasi_lalu, str):
+            same = h.realisasi == h.realisasi_lalu
+            return (f"Realisasi indikator {ind.nama} tahun {tahun} adalah {r1}, "
+                    f"{'sama dengan' if same else 'dibandingkan'} tahun {h.tahun_lalu} ({r0}).")
+        return f"Realisasi indikator {ind.nama} tahun {tahun} adalah {r1}, sedangkan tahun {h.tahun_lalu} sebesar {r0}."
+    g = round_half_up(h.pertumbuhan)
+    better = (g > 0) if ind.polaritas != "Negatif" else (g < 0)
+    if g == 0:
+        arah = "tidak berubah dibandingkan"
+        nilai_kalimat = ""
+    else:
+        arah = ("meningkat" if g > 0 else "menurun") + " dibandingkan"
+        nilai_kalimat = f" atau {'naik' if g > 0 else 'turun'} {persen(abs(h.pertumbuhan))}"
+    makna = "" if g == 0 else (" Perubahan ini menunjukkan perbaikan kinerja." if better else " Perubahan ini menunjukkan penurunan kinerja yang perlu mendapat perhatian.")
+    return f"Realisasi tahun {tahun} sebesar {r1} {arah} tahun {h.tahun_lalu} sebesar {r0}{nilai_kalimat}.{makna}"
+
+
+def kalimat_renstra(h: HasilIndikator, tahun: int, akhir: int) -> str:
+    ind = h.indikator
+    if h.target_akhir is None:
+        return f"Target akhir Renstra untuk indikator {ind.nama} belum ditetapkan dalam workbook."
+    ta = _satuan(nilai(h.target_akhir), ind.satuan)
+    cap = h.capaian_renstra
+    if cap is None or cap.nilai is None:
+        return f"Target akhir periode Renstra (tahun {akhir}) untuk indikator {ind.nama} adalah {ta}; capaian terhadapnya belum dapat dihitung."
+    if round_half_up(cap.nilai) >= 100:
+        tail = "sehingga target akhir periode Renstra telah tercapai."
+    else:
+        tail = f"sehingga masih diperlukan upaya untuk mencapai target akhir periode Renstra pada tahun {akhir}."
+    return (f"Dibandingkan dengan target akhir Renstra tahun {akhir} sebesar {ta}, realisasi sampai dengan tahun {tahun} "
+            f"mencapai {persen(cap.nilai)}, {tail}")
+
+
+def kalimat_standar(h: HasilIndikator) -> str:
+    ind = h.indikator
+    if ind.standar is None:
+        return f"Belum terdapat standar nasional untuk indikator {ind.nama}, sehingga perbandingan dengan standar nasional tidak dapat dilakukan."
+    s = _satuan(nilai(ind.standar), ind.satuan)
+    cap = h.capaian_standar
+    if cap is None or cap.nilai is None:
+        return f"Standar nasional indikator {ind.nama} adalah {s}."
+    return f"Dibandingkan standar nasional sebesar {s}, realisasi indikator {ind.nama} mencapai {persen(cap.nilai)} dari standar."
+
+
+def kalimat_efisiensi(hn: HasilNode, metode: str) -> str:
+    if hn.anggaran is None:
+        return "Belum ada anggaran yang ditautkan ke sasaran ini pada sheet Anggaran, sehingga efisiensinya belum dapat dianalisis."
+    j = hn.anggaran
+    base = (f"Untuk mencapai sasaran ini dialokasikan anggaran {rupiah(j.pagu)} dengan realisasi {rupiah(j.realisasi)} "
+            f"atau penyerapan {persen(j.penyerapan)}")
+    if hn.efisiensi is None:
+        return base + "."
+    e = persen(hn.efisiensi)
+    if metode == "sisa":
+        return base + f", sehingga tingkat efisiensi (100% dikurangi penyerapan) sebesar {e}."
+    if metode == "rasio":
+        return base + (f". Dibandingkan dengan capaian kinerja {persen(hn.capaian)}, rasio penyerapan terhadap capaian "
+                       f"sebesar {e} dengan kategori {hn.efisiensi_label}.")
+    kata = "efisien" if hn.efisiensi_label == "Efisien" else "belum efisien"
+    return base + (f". Dengan capaian kinerja {persen(hn.capaian)}, selisih capaian terhadap penyerapan adalah {e}, "
+                   f"sehingga penggunaan sumber daya dinilai {kata}.")
+
+
+def metode_efisiensi_teks(metode: str) -> str:
+    return {
+        "sisa": "Efisiensi dihitung sebagai 100% dikurangi persentase penyerapan anggaran.",
+        "rasio": ("Efisiensi dihitung sebagai rasio penyerapan anggaran terhadap capaian kinerja (penyerapan / capaian × 100) "
+                  "dengan kriteria: di atas 100 Tidak Efisien; di atas 90 s.d. 100 Kurang Efisien; di atas 80 s.d. 90 Cukup "
+                  "Efisien; di atas 60 s.d. 80 Efisien; 60 ke bawah Sangat Efisien."),
+    }.get(metode, "Efisiensi dihitung sebagai selisih capaian kinerja dengan persentase penyerapan anggaran; nilai positif berarti efisien.")
+
+
+def rumus_teks(lap: Laporan) -> list[dict]:
+    neg = ("(2 × target − realisasi) / target × 100% (Modul Pengukuran Kinerja KemenPAN)"
+           if lap.pengaturan.rumus_negatif != "sipd" else "target / realisasi × 100%")
+    paras = blok(
+        "Pengukuran capaian kinerja dilakukan dengan membandingkan realisasi dengan target setiap indikator kinerja.",
+    )
+    paras += butir([
+        "Indikator dengan polaritas positif (makin tinggi makin baik): capaian = realisasi / target × 100%.",
+        f"Indikator dengan polaritas negatif (makin rendah makin baik): capaian = {neg}.",
+        "Indikator dengan target kualitatif (mis. AA, A, BB, WTP): capaian 100% bila realisasi sama dengan atau lebih baik dari target.",
+        "Capaian sasaran adalah rata-rata capaian indikatornya; capaian instansi adalah rata-rata capaian sasaran.",
+    ])
+    if lap.pengaturan.batas_capaian is not None:
+        paras += blok(f"Capaian dibatasi paling tinggi {persen(lap.pengaturan.batas_capaian)}.")
+    paras += blok(f"Predikat capaian memakai skala {SCALE_NAMES.get(lap.pengaturan.skala_predikat, '')} sebagaimana tabel berikut.")
+    return paras
+
+
+def ringkasan(hasil: Hasil) -> list[dict]:
+    lap = hasil.laporan
+    p = lap.profil
+    tujuan = list(lap.nodes("Tujuan"))
+    sasaran = list(lap.nodes("Sasaran"))
+    n_ind = sum(len(s.indikator) for s in sasaran)
+    out = blok(
+        f"Laporan Kinerja {p.instansi} Tahun {p.tahun} menyajikan capaian kinerja atas Perjanjian Kinerja Tahun {p.tahun} "
+        f"dan Rencana Strategis {p.periode[0]}-{p.periode[1]}. {p.instansi} menetapkan {bilangan(len(tujuan))} tujuan dan "
+        f"{bilangan(len(sasaran))} sasaran strategis dengan {bilangan(n_ind)} indikator kinerja sasaran, dengan capaian sebagai berikut:",
+    )
+    items = []
+    for s in sasaran:
+        for ind in s.indikator:
+            h = next(x for x in hasil.indikator if x.indikator is ind)
+            t = _satuan(nilai(h.target), ind.satuan)
+            r = _satuan(nilai(h.realisasi), ind.satuan)
+            cap = persen(h.capaian.nilai) if h.capaian.nilai is not None else "tidak dihitung"
+            items.append(f"Sasaran {s.uraian}, indikator {ind.nama}: target {t}, realisasi {r}, capaian {cap}"
+                         + (f" ({h.predikat})." if h.capaian.nilai is not None else f" ({h.capaian.alasan})."))
+    out += butir(items, "nomor")
+    if hasil.capaian_instansi is not None:
+        out += blok(f"Secara keseluruhan capaian kinerja {p.instansi} tahun {p.tahun} adalah {persen(hasil.capaian_instansi)} "
+                    f"dengan predikat {hasil.predikat_instansi}.")
+    t = hasil.total
+    out += blok(
+        f"Untuk mendukung pencapaian kinerja tersebut, pada tahun {p.tahun} {p.instansi} mengelola anggaran sebesar "
+        f"{rupiah(t.pagu)} ({terbilang(t.pagu)}) dengan realisasi {rupiah(t.realisasi)} atau penyerapan "
+        f"{persen(t.penyerapan)}, sehingga sisa anggaran {rupiah(t.sisa)}."
+    )
+    return out
+
+
+def kesimpulan(hasil: Hasil) -> list[dict]:
+    lap = hasil.laporan
+    p = lap.profil
+    out = []
+    if hasil.capaian_instansi is not None:
+        out.append(f"Capaian kinerja {p.instansi} tahun {p.tahun} secara keseluruhan adalah {persen(hasil.capaian_instansi)} "
+                   f"dengan predikat {hasil.predikat_instansi}.")
+    met = [h for h in hasil.indikator if h.node.level == "Sasaran" and h.capaian.status in ("melampaui", "tercapai")]
+    unmet = [h for h in hasil.indikator if h.node.level == "Sasaran" and h.capaian.status == "tidak_tercapai"]
+    total = [h for h in hasil.indikator if h.node.level == "Sasaran"]
+    if total:
+        out.append(f"Dari {bilangan(len(total))} indikator kinerja sasaran, {bilangan(len(met))} indikator telah mencapai "
+                   f"atau melampaui target dan {bilangan(len(unmet))} indikator belum mencapai target"
+                   + (": " + "; ".join(f"{h.indikator.nama} ({persen(h.capaian.nilai)})" for h in unmet) + "." if unmet else "."))
+    t = hasil.total
+    out.append(f"Realisasi anggaran mencapai {rupiah(t.realisasi)} dari pagu {rupiah(t.pagu)} atau {persen(t.penyerapan)}.")
+    if hasil.efisiensi_instansi is not None:
+        out.append(f"Tingkat efisiensi penggunaan sumber daya adalah {persen(hasil.efisiensi_instansi)} ({hasil.efisiensi_label}).")
+    return butir(out, "nomor")
+
+
+def saran(hasil: Hasil) -> list[dict]:
+    unmet = [h for h in hasil.indikator if h.node.level == "Sasaran" and h.capaian.status == "tidak_tercapai"]
+    items = [f"Meningkatkan upaya pencapaian indikator {h.indikator.nama} yang pada tahun ini baru mencapai "
+             f"{persen(h.capaian.nilai) if h.capaian.nilai is not None else 'sebagian target'}." for h in unmet]
+    items.append("Menjaga konsistensi antara perencanaan, penganggaran dan pengukuran kinerja agar setiap rupiah anggaran terhubung dengan sasaran strategis.")
+    items.append("Melakukan pemantauan capaian rencana aksi secara berkala (triwulanan) sehingga kendala dapat diatasi lebih awal.")
+    return butir(items, "nomor")
+
+
+def kata_pengantar(lap: Laporan) -> list[dict]:
+    p = lap.profil
+    return blok(
+        f"Laporan Kinerja Instansi Pemerintah (LKjIP) {p.instansi} Tahun {p.tahun} disusun sebagai wujud pertanggungjawaban "
+        f"atas pelaksanaan tugas pokok dan fungsi serta pencapaian sasaran strategis yang telah ditetapkan dalam Perjanjian "
+        f"Kinerja Tahun {p.tahun}, sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja "
+        f"Instansi Pemerintah dan Peraturan Menteri PANRB Nomor 53 Tahun 2014.",
+        "Laporan ini menyajikan capaian setiap indikator kinerja, perbandingannya dengan tahun sebelumnya dan dengan target "
+        "jangka menengah, analisis efisiensi penggunaan sumber daya, serta realisasi anggaran yang mendukungnya.",
+        f"Kami menyadari laporan ini masih jauh dari sempurna. Semoga laporan ini bermanfaat sebagai bahan evaluasi dan "
+        f"perbaikan kinerja {p.instansi} pada tahun-tahun berikutnya.",
+    )
+
+
+def latar_belakang(lap: Laporan) -> list[dict]:
+    p = lap.profil
+    return blok(
+        "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) mewajibkan "
+        "setiap instansi pemerintah menyusun laporan kinerja sebagai bentuk pertanggungjawaban atas penggunaan anggaran dan "
+        "pencapaian sasaran strategis.",
+        f"Laporan Kinerja {p.instansi} Tahun {p.tahun} menyajikan pengukuran kinerja berdasarkan Perjanjian Kinerja Tahun "
+        f"{p.tahun}, yang merupakan penjabaran Rencana Strategis {p.instansi} Tahun {p.periode[0]}-{p.periode[1]}.",
+    )
+
+
+def maksud_tujuan(lap: Laporan) -> list[dict]:
+    p = lap.profil
+    return blok(f"Laporan Kinerja ini disusun dengan maksud dan tujuan:") + butir([
+        f"memberikan informasi kinerja yang terukur kepada pemberi mandat atas kinerja yang telah dan seharusnya dicapai oleh {p.instansi};",
+        "menjadi bahan evaluasi dan perbaikan perencanaan serta pelaksanaan program dan kegiatan tahun berikutnya;",
+        "mendorong peningkatan akuntabilitas dan kinerja organisasi.",
+    ], "nomor")
+
+
+def dasar_hukum(lap: Laporan) -> list[dict]:
+    return butir([
+        "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;",
+        "Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja Instansi Pemerintah;",
+        "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;",
+        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis "
+        "Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah;",
+        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 88 Tahun 2021 tentang Evaluasi "
+        "Akuntabilitas Kinerja Instansi Pemerintah.",
+    ], "nomor")
+
+
+def sistematika(lap: Laporan) -> list[dict]:
+    return blok("Sistematika penyajian Laporan Kinerja ini adalah sebagai berikut:") + butir([
+        "Bab I Pendahuluan: latar belakang, maksud dan tujuan, dasar hukum, tugas dan fungsi, gambaran umum organisasi, "
+        "isu strategis serta sistematika penyajian.",
+        "Bab II Perencanaan Kinerja: rencana strategis, indikator kinerja utama dan Perjanjian Kinerja.",
+        "Bab III Akuntabilitas Kinerja: capaian kinerja organisasi beserta analisisnya dan realisasi anggaran.",
+        "Bab IV Penutup: kesimpulan dan langkah perbaikan ke depan.",
+        "Lampiran: Perjanjian Kinerja, Indikator Kinerja Utama dan Rencana Aksi.",
+    ], "butir")
+
+
+def tujuan_sasaran(lap: Laporan) -> list[dict]:
+    p = lap.profil
+    out = []
+    for t in lap.nodes("Tujuan"):
+        sas = [s for s in t.anak if s.level == "Sasaran"]
+        out += blok(f"Tujuan \u201c{t.uraian}\u201d dijabarkan ke dalam {bilangan(len(sas))} sasaran strategis:")
+        out += butir([s.uraian + (" — indikator: " + "; ".join(i.nama for i in s.indikator) if s.indikator else "") for s in sas], "nomor")
+    out += blok(f"Target tujuan dan sasaran selama periode Renstra {p.periode[0]}-{p.periode[1]} disajikan pada tabel berikut.")
+    return out
+
+
+def pk_pengantar(lap: Laporan) -> str:
+    p = lap.profil
+    tgl = f" pada tanggal {tanggal(p.tanggal_pk)}" if p.tanggal_pk else ""
+    return (f"Perjanjian Kinerja Tahun {p.tahun} ditandatangani oleh {p.kepala_jabatan} selaku Pihak Pertama dan "
+            f"{p.atasan_jabatan} selaku Pihak Kedua{tgl}. Perjanjian ini memuat sasaran, indikator dan target kinerja yang "
+            f"menjadi dasar pengukuran dalam laporan ini, beserta program dan anggaran yang mendukungnya.")
+
+
+def anggaran_pengantar(hasil: Hasil) -> str:
+    lap = hasil.laporan
+    p = lap.profil
+    counts = []
+    for unit in lap.unit:
+        lines = [ln for prog in unit.program for ln in prog.walk()]
+        n = {lvl: sum(1 for ln in lines if ln.level == lvl) for lvl in ("Program", "Kegiatan", "Sub Kegiatan")}
+        counts.append(f"{unit.nama} melaksanakan {bilangan(n['Program'])} program, {bilangan(n['Kegiatan'])} kegiatan "
+                      f"dan {bilangan(n['Sub Kegiatan'])} sub kegiatan")
+    t = hasil.total
+    return (f"Dalam Tahun Anggaran {p.tahun}, " + "; ".join(counts) + ". "
+            f"Jumlah pagu anggaran sebesar {rupiah(t.pagu)} ({terbilang(t.pagu)}) dengan realisasi {rupiah(t.realisasi)} "
+            f"atau {persen(t.penyerapan)}, sehingga sisa anggaran sebesar {rupiah(t.sisa)}.")
+
+
+def unit_kalimat(hasil: Hasil) -> str:
+    if len(hasil.unit) < 2:
+        return ""
+    best = max(hasil.unit, key=lambda u: u[1].penyerapan or Decimal(0))
+    worst = min(hasil.unit, key=lambda u: u[1].penyerapan or Decimal(0))
+    return (f"Penyerapan tertinggi dicapai {best[0]} ({persen(best[1].penyerapan)}) dan terendah {worst[0]} "
+            f"({persen(worst[1].penyerapan)}).")
+
+
+def belanja_kalimat(hasil: Hasil) -> str:
+    parts = []
+    for g in hasil.belanja:
+        j: Jumlah = g["jumlah"]
+        parts.append(f"{g['kelompok']} dengan anggaran {rupiah(j.pagu)} terealisasi {rupiah(j.realisasi)} ({persen(j.penyerapan)})")
+    return ("Menurut jenis belanja, " + "; ".join(parts) + ".") if parts else ""
+
+
+def efisiensi_instansi(hasil: Hasil) -> list[dict]:
+    lap = hasil.laporan
+    t = hasil.total
+    out = blok(metode_efisiensi_teks(lap.pengaturan.metode_efisiensi))
+    if hasil.efisiensi_instansi is not None:
+        out += blok(f"Secara keseluruhan, dengan penyerapan anggaran {persen(t.penyerapan)} dan capaian kinerja "
+                    f"{persen(hasil.capaian_instansi)}, tingkat efisiensi {lap.profil.instansi} adalah "
+                    f"{persen(hasil.efisiensi_instansi)} ({hasil.efisiensi_label}).")
+    return out
+
+
+def sdm_kalimat(hasil: Hasil) -> str:
+    sdm = hasil.sdm
+    if not sdm:
+        return ""
+    status = ", ".join(f"{k} {bilangan(v)} orang" for k, v in sdm["status"])
+    return (f"Jumlah pegawai {hasil.laporan.profil.instansi} sebanyak {bilangan(sdm['jumlah'])} orang, terdiri atas {status}. "
+            "Rinciannya menurut golongan, pendidikan dan eselon disajikan pada tabel berikut.")

@@ -1,0 +1,179 @@
+"""WordprocessingML for generated content: tables, captions, narrative blocks, section breaks.
+
+Pure string builders (every text escaped, XML-illegal characters removed), parsed once
+per block with lxml. Building long tables this way is linear in the number of rows,
+unlike `{%tr for %}` through docxtpl's post-processing.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NSDECL = f'xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+# A4 in twentieths of a point, margins: left 3 cm, right 2 cm, top/bottom 2,5 cm.
+PAGE_W, PAGE_H = 11906, 16838
+MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 1701, 1134, 1418, 1418
+TEXT_W_PORTRAIT = PAGE_W - MARGIN_L - MARGIN_R
+TEXT_W_LANDSCAPE = PAGE_H - MARGIN_L - MARGIN_R
+
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+STYLE_CAPTION_TABLE = "JudulTabel"
+STYLE_CAPTION_FIGURE = "JudulGambar"
+STYLE_TABLE_TEXT = "IsiTabel"
+STYLE_LIST_BULLET = "ListBullet"
+STYLE_BODY = "IsiLaporan"
+
+HEADER_FILL = "D9E2F3"
+UNIT_FILL = "EDEDED"
+
+
+def clean(text: object) -> str:
+    """Text safe for XML 1.0 (control characters and lone surrogates removed)."""
+    return _ILLEGAL.sub("", str(text))
+
+
+def t(text: str) -> str:
+    """Runs' text: escaped, line breaks and tabs as Word elements."""
+    parts = []
+    for i, line in enumerate(clean(text).split("\n")):
+        if i:
+            parts.append("<w:br/>")
+        for j, chunk in enumerate(line.split("\t")):
+            if j:
+                parts.append("<w:tab/>")
+            if chunk:
+                parts.append(f'<w:t xml:space="preserve">{escape(chunk)}</w:t>')
+    return "".join(parts)
+
+
+def run(text: str, *, bold: bool = False, italic: bool = False, size: int | None = None) -> str:
+    rpr = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + (f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size else "")
+    return f"<w:r>{'<w:rPr>' + rpr + '</w:rPr>' if rpr else ''}{t(text)}</w:r>"
+
+
+def paragraph(text: str = "", *, style: str | None = None, jc: str | None = None, bold: bool = False,
+              ind: tuple[int, int] | None = None, keep_next: bool = False, runs: str | None = None) -> str:
+    ppr = ""
+    if style:
+        ppr += f'<w:pStyle w:val="{style}"/>'
+    if keep_next:
+        ppr += "<w:keepNext/>"
+    if ind:
+        ppr += f'<w:tabs><w:tab w:val="left" w:pos="{ind[0]}"/></w:tabs><w:ind w:left="{ind[0]}" w:hanging="{ind[1]}"/>'
+    if jc:
+        ppr += f'<w:jc w:val="{jc}"/>'
+    body = runs if runs is not None else (run(text, bold=bold) if text else "")
+    return f"<w:p>{'<w:pPr>' + ppr + '</w:pPr>' if ppr else ''}{body}</w:p>"
+
+
+def blocks(items: list[dict]) -> str:
+    """Narrative blocks (paragraf / butir / nomor) as paragraphs; numbering restarts per list."""
+    out = []
+    n = 0
+    for b in items:
+        kind, text = b.get("jenis", "paragraf"), b.get("teks", "")
+        if kind == "nomor":
+            n += 1
+            out.append(paragraph(f"{n}.\t{text}", style=STYLE_BODY, ind=(567, 425), jc="both"))
+            continue
+        n = 0
+        if kind == "butir":
+            out.append(paragraph(text, style=STYLE_LIST_BULLET, jc="both"))
+        else:
+            out.append(paragraph(text, style=STYLE_BODY, jc="both"))
+    return "".join(out)
+
+
+def caption(label: str, title: str, *, style: str = STYLE_CAPTION_TABLE) -> str:
+    """`Tabel 3.1` with its title below, bold and centred, kept with what follows."""
+    runs = run(label) + "<w:r><w:br/></w:r>" + run(title)
+    return paragraph(style=style, keep_next=True, runs=runs)
+
+
+def _widths(columns: list[dict], total: int) -> list[int]:
+    weights = [max(float(c.get("lebar", 1)), 0.1) for c in columns]
+    s = sum(weights)
+    ws = [int(total * w / s) for w in weights]
+    ws[-1] += total - sum(ws)
+    return ws
+
+
+_JC = {"kiri": "left", "kanan": "right", "tengah": "center"}
+_BORDERS = ("<w:tblBorders>" + "".join(
+    f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV")) + "</w:tblBorders>")
+
+
+def _cell(text: str, width: int, jc: str, *, bold: bool = False, italic: bool = False, fill: str | None = None,
+          indent: int = 0, size: int | None = None) -> str:
+    tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if fill:
+        tcpr += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    ppr = f'<w:pStyle w:val="{STYLE_TABLE_TEXT}"/>'
+    if indent:
+        ppr += f'<w:ind w:left="{indent * 227}"/>'
+    ppr += f'<w:jc w:val="{jc}"/>'
+    return (f"<w:tc><w:tcPr>{tcpr}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>"
+            f"{run(text, bold=bold, italic=italic, size=size) if text else ''}</w:p></w:tc>")
+
+
+def table(spec: dict, *, landscape: bool = False) -> str:
+    """A table from a context spec: header row, column-number row (both repeat on each page), rows."""
+    cols = spec["kolom"]
+    widths = _widths(cols, TEXT_W_LANDSCAPE if landscape else TEXT_W_PORTRAIT)
+    jcs = [_JC.get(c.get("rata", "kiri"), "left") for c in cols]
+    out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>{_BORDERS}'
+           '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
+           '</w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+           'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+    out.append("</w:tblGrid>")
+    head = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+    out.append("<w:tr>" + head + "".join(_cell(c["judul"], w, "center", bold=True, fill=HEADER_FILL) for c, w in zip(cols, widths)) + "</w:tr>")
+    if spec.get("nomor_kolom"):
+        out.append("<w:tr>" + head + "".join(_cell(n, w, "center", italic=True, fill=HEADER_FILL, size=16)
+                                             for n, w in zip(spec["nomor_kolom"], widths)) + "</w:tr>")
+    n = len(cols)
+    for row in spec["baris"]:
+        cells = list(row["sel"]) + [""] * (n - len(row["sel"]))
+        gaya = row.get("gaya", "biasa")
+        bold = gaya in ("tebal", "total", "unit", "program", "subjudul")
+        italic = gaya == "kegiatan"
+        fill = UNIT_FILL if gaya in ("unit", "total", "subjudul") else None
+        indent = int(row.get("indent", 0))
+        parts = []
+        for i, (text, w, jc) in enumerate(zip(cells[:n], widths, jcs)):
+            parts.append(_cell(text, w, jc, bold=bold, italic=italic, fill=fill, indent=indent if jcs[i] == "left" and i == _text_col(cols) else 0))
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(parts) + "</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def _text_col(cols: list[dict]) -> int:
+    """The widest left-aligned column (where hierarchy indentation shows)."""
+    best, idx = -1.0, 0
+    for i, c in enumerate(cols):
+        if c.get("rata", "kiri") == "kiri" and float(c.get("lebar", 1)) > best:
+            best, idx = float(c.get("lebar", 1)), i
+    return idx
+
+
+def section_break(landscape: bool, extra: str = "") -> str:
+    """An empty paragraph ending a section (portrait or landscape A4); `extra` holds footer references."""
+    if landscape:
+        size = f'<w:pgSz w:w="{PAGE_H}" w:h="{PAGE_W}" w:orient="landscape"/>'
+    else:
+        size = f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
+    mar = (f'<w:pgMar w:top="{MARGIN_T}" w:right="{MARGIN_R}" w:bottom="{MARGIN_B}" w:left="{MARGIN_L}" '
+           'w:header="709" w:footer="709" w:gutter="0"/>')
+    return (f'<w:p><w:pPr><w:sectPr>{extra}<w:type w:val="nextPage"/>{size}{mar}'
+            '<w:pgNumType w:fmt="decimal"/></w:sectPr></w:pPr></w:p>')
+
+
+def wrap(xml: str) -> str:
+    """Wrap fragments in a root that declares the namespaces, for lxml parsing."""
+    return f"<w:body {NSDECL}>{xml}</w:body>"

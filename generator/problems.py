@@ -1,0 +1,151 @@
+"""Problems are data: a catalogue of stable codes, each with severity, message template and hint."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+# code -> (severity, message template, hint). Templates use str.format fields.
+CATALOGUE: dict[str, tuple[str, str, str]] = {
+    # the file itself
+    "berkas.tidak-ada": (ERROR, "Berkas {path} tidak ditemukan.", "Periksa nama dan folder berkasnya."),
+    "berkas.bukan-xlsx": (ERROR, "Berkas ini bukan workbook Excel .xlsx: {what}.", "Buka di Excel/LibreOffice lalu Simpan Sebagai 'Excel Workbook (*.xlsx)'."),
+    "berkas.rusak": (ERROR, "Workbook tidak dapat dibaca: {what}.", "Buka di Excel lalu simpan ulang sebagai .xlsx; jika gagal, pakai salinan cadangan."),
+    "berkas.terkunci": (ERROR, "Workbook dilindungi kata sandi (terenkripsi).", "Buka di Excel, hapus kata sandinya (File > Info > Protect Workbook), lalu simpan sebagai .xlsx."),
+    "berkas.terlalu-besar": (ERROR, "Workbook terlalu besar untuk dibaca dengan aman: {what}.", "Batasnya {limit}. Periksa apakah berkas ini benar workbook LKjIP."),
+    "berkas.xml-berbahaya": (ERROR, "Workbook berisi XML yang ditolak demi keamanan: {what}.", "Simpan ulang workbook dari Excel; jangan memakai berkas dari sumber tidak dikenal."),
+    # structure
+    "sheet.tidak-ada": (ERROR, "Sheet wajib '{sheet}' tidak ada.", "Tambahkan sheet '{sheet}' (lihat workbook kosong dari 'lkjip template')."),
+    "kolom.tidak-ada": (ERROR, "Kolom wajib '{header}' tidak ditemukan di baris judul.", "Tambahkan kolom berjudul '{header}' di baris 1 (huruf besar/kecil bebas)."),
+    "kolom.tidak-dikenal": (WARNING, "Kolom '{header}' tidak dikenal dan diabaikan.", "Biarkan jika memang catatan Anda; periksa ejaannya jika seharusnya kolom standar."),
+    "kolom.ganda": (ERROR, "Kolom '{header}' muncul lebih dari sekali.", "Hapus atau ganti nama salah satunya."),
+    "profil.wajib-kosong": (ERROR, "Isian wajib '{field}' kosong.", "Isi kolom Nilai untuk '{field}' di sheet Profil."),
+    "profil.tidak-dikenal": (WARNING, "Isian '{field}' tidak dikenal dan diabaikan.", "Periksa ejaan nama isian (lihat sheet Petunjuk)."),
+    # cell values
+    "angka.tidak-terbaca": (ERROR, "'{found}' bukan angka.", "Tulis angka seperti 1.234.567 atau 96,77 (boleh dengan Rp, ,- atau %)."),
+    "angka.pemisah-ribuan": (ERROR, "'{found}' tidak dapat dibaca: pemisah ribuan tidak beraturan.", "Periksa titik/komanya; contoh benar: 6.502.500 atau 65.025.000."),
+    "nilai.tidak-terbaca": (ERROR, "'{found}' bukan angka atau nilai kualitatif yang dikenal.", "Tulis angka, atau salah satu: AA, A, BB, B, CC, C, D, WTP, WDP, TW, TMP, Belum ada penilaian."),
+    "tanggal.tidak-terbaca": (ERROR, "'{found}' bukan tanggal.", "Tulis tanggal seperti 30 Januari 2025 atau 30/01/2025, atau format sel sebagai tanggal."),
+    "tahun.tidak-terbaca": (ERROR, "'{found}' bukan tahun.", "Tulis tahun empat angka, contoh 2024."),
+    "periode.tidak-terbaca": (ERROR, "'{found}' bukan periode Renstra.", "Tulis seperti 2024-2026."),
+    "rumus.tanpa-nilai": (ERROR, "Sel berisi rumus {found} tanpa nilai tersimpan.", "Buka workbook di Excel/LibreOffice dan simpan ulang agar hasil rumus tersimpan, atau ketik nilainya."),
+    "rumus.galat": (ERROR, "Sel berisi nilai galat {found}.", "Perbaiki rumusnya di Excel sehingga menghasilkan angka."),
+    "pilihan.tidak-dikenal": (ERROR, "'{found}' bukan pilihan yang dikenal untuk kolom {header}.", "Pilih salah satu: {choices}."),
+    "teks.terlalu-panjang": (ERROR, "Isi sel terlalu panjang ({found} karakter).", "Batasnya {limit} karakter per sel; pecah teksnya ke beberapa baris Narasi."),
+    # hierarchy
+    "hierarki.tanpa-induk": (ERROR, "Baris {level} tanpa {parent} di atasnya.", "Tambahkan baris {parent} di atas baris ini, atau perbaiki kolom Level."),
+    "hierarki.level-kosong": (ERROR, "Kolom Level kosong dan tidak dapat ditentukan dari Kode '{found}'.", "Isi Level: {choices}."),
+    "kode.ganda": (ERROR, "Kode '{found}' dipakai lebih dari sekali (juga di {other}).", "Setiap kode hanya boleh dipakai satu kali per unit."),
+    "kode.tidak-sesuai-level": (WARNING, "Kode '{found}' tidak sesuai dengan Level {level} (kedalaman kode menunjukkan {expected}).", "Periksa Kode atau Level baris ini."),
+    "kinerja.kosong": (ERROR, "Sheet Kinerja tidak berisi satu pun Sasaran dengan indikator.", "Isi sasaran dan indikatornya; lihat sheet Petunjuk."),
+    "kinerja.tanpa-indikator": (WARNING, "{level} '{uraian}' tidak memiliki indikator.", "Isi kolom Indikator, atau biarkan jika memang tidak berindikator."),
+    "kinerja.tahun-target-tidak-ada": (WARNING, "Tidak ada kolom 'Target {tahun}' untuk tahun laporan.", "Tambahkan kolom 'Target {tahun}' di sheet Kinerja."),
+    "kinerja.tahun-realisasi-tidak-ada": (ERROR, "Tidak ada kolom 'Realisasi {tahun}' untuk tahun laporan.", "Tambahkan kolom 'Realisasi {tahun}' di sheet Kinerja."),
+    "kinerja.tahun-di-luar-renstra": (WARNING, "Kolom '{header}' di luar periode Renstra {periode}.", "Periksa tahun pada judul kolom atau periode_renstra di Profil."),
+    "kinerja.target-tanpa-realisasi": (WARNING, "Indikator '{indikator}' punya target {tahun} tetapi realisasinya kosong.", "Isi Realisasi {tahun}; tanpa itu capaiannya tidak dapat dihitung."),
+    "kinerja.capaian-berbeda": (WARNING, "Capaian tertulis {found} berbeda dari hasil hitung {expected} (realisasi {realisasi} / target {target}).", "Hapus isian Capaian atau betulkan; laporan memakai hasil hitung."),
+    "kinerja.capaian-ekstrem": (WARNING, "Capaian {found} untuk '{indikator}' di luar kewajaran (di atas 150% atau di bawah 0).", "Periksa target dan realisasinya (mis. 0,7 yang seharusnya 0,07)."),
+    "kinerja.target-nol": (WARNING, "Target '{indikator}' bernilai 0; capaian tidak dapat dihitung.", "Periksa targetnya; laporan akan menjelaskan bahwa capaian tidak dihitung."),
+    "kinerja.kualitatif-tidak-sebanding": (WARNING, "Target '{target}' dan realisasi '{realisasi}' tidak berada pada skala yang sama.", "Pakai skala yang sama (AA…D atau WTP…TMP)."),
+    "anggaran.kosong": (ERROR, "Sheet Anggaran tidak berisi satu pun baris anggaran.", "Isi program, kegiatan dan sub kegiatan beserta pagu dan realisasinya."),
+    "anggaran.jumlah-tidak-cocok": (WARNING, "{field} {level} '{uraian}' tertulis {found}, tetapi jumlah rinciannya {expected} (selisih {diff}).", "Laporan memakai jumlah rincian. Betulkan angka induk atau rinciannya."),
+    "anggaran.realisasi-melebihi-pagu": (WARNING, "Realisasi {found} melebihi pagu {expected}.", "Periksa angka realisasi dan pagu baris ini."),
+    "anggaran.persentase-berbeda": (WARNING, "Persentase tertulis {found} berbeda dari hasil hitung {expected}.", "Hapus isian Persentase atau betulkan; laporan memakai hasil hitung."),
+    "anggaran.negatif": (ERROR, "{field} bernilai negatif ({found}).", "Pagu dan realisasi tidak boleh negatif."),
+    "anggaran.pagu-kosong": (ERROR, "Baris rincian tanpa pagu.", "Isi Pagu (0 jika memang tidak dianggarkan)."),
+    "anggaran.sasaran-tidak-dikenal": (WARNING, "Sasaran '{found}' tidak ditemukan di sheet Kinerja.", "Tulis kode atau uraian sasaran persis seperti di sheet Kinerja."),
+    "belanja.total-berbeda": (WARNING, "Total {field} sheet Belanja {found} berbeda dari total Anggaran {expected} (selisih {diff}).", "Periksa kedua sheet; jumlahnya harus sama."),
+    "profil.nip-tidak-sah": (WARNING, "NIP '{found}' tidak sah: {why}.", "NIP terdiri dari 18 angka: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1), nomor urut (3)."),
+    "profil.pangkat-golongan": (WARNING, "Pangkat '{found}' tidak sesuai dengan golongan {golongan} (seharusnya {expected}).", "Periksa pangkat/golongan penandatangan."),
+    "profil.tahun-berbeda": (WARNING, "Tahun {found} berbeda dari tahun laporan {tahun} di Profil.", "Periksa tahunnya."),
+    "indeks.indikator-tidak-dikenal": (WARNING, "Indikator indeks '{found}' tidak ada di sheet Kinerja.", "Tulis nama indikator persis seperti di kolom Indikator sheet Kinerja."),
+    "pengaturan.tidak-sah": (ERROR, "Nilai '{found}' tidak sah untuk {field}.", "{expected}"),
+    "narasi.bagian-ganda": (WARNING, "Bagian '{found}' diisi lebih dari sekali; isinya digabung.", "Gabungkan di satu baris jika tidak disengaja."),
+    "gambar.tidak-ada": (ERROR, "Berkas gambar '{found}' tidak ditemukan.", "Letakkan berkas di folder workbook dan tulis namanya saja."),
+    "gambar.di-luar-folder": (ERROR, "Berkas gambar '{found}' berada di luar folder workbook dan ditolak.", "Salin gambar ke folder workbook dan tulis namanya saja (tanpa ../ atau /)."),
+    "gambar.bukan-gambar": (ERROR, "Berkas '{found}' bukan gambar PNG/JPEG yang sah.", "Simpan gambarnya sebagai PNG atau JPEG."),
+    "pegawai.golongan-tidak-dikenal": (WARNING, "Golongan '{found}' tidak dikenal.", "Tulis seperti III/a, IV/b, atau kosongkan untuk non-ASN."),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One finding at one place of the workbook."""
+
+    sort_key: tuple
+    sheet: str
+    cell: str
+    code: str
+    severity: str
+    message: str
+    hint: str
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d.pop("sort_key")
+        return d
+
+    @property
+    def where(self) -> str:
+        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+
+    def __str__(self) -> str:
+        label = "GALAT" if self.severity == ERROR else "PERINGATAN"
+        return f"{label} {self.where} [{self.code}] {self.message} Saran: {self.hint}"
+
+
+_CELL_RE = re.compile(r"([A-Z]+)(\d+)")
+SHEET_ORDER = ("Berkas", "Profil", "Kinerja", "Anggaran", "Belanja", "Narasi", "Pegawai", "Rencana_Aksi", "Indeks", "Gambar", "Pengaturan")
+
+
+def _col_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _sort_key(sheet: str, cell: str) -> tuple:
+    order = SHEET_ORDER.index(sheet) if sheet in SHEET_ORDER else len(SHEET_ORDER)
+    m = _CELL_RE.fullmatch(cell or "")
+    if m:
+        return (order, sheet, int(m.group(2)), _col_number(m.group(1)))
+    return (order, sheet, 0, 0)
+
+
+def problem(code: str, sheet: str, cell: str = "", **fields: object) -> Problem:
+    """Build a Problem from the catalogue; `fields` fill the message and hint templates."""
+    severity, template, hint = CATALOGUE[code]
+
+    class _Safe(dict):
+        def __missing__(self, key: str) -> str:
+            return "?"
+
+    values = _Safe({k: v for k, v in fields.items()})
+    values.setdefault("sheet", sheet)
+    return Problem(
+        _sort_key(sheet, cell), sheet, cell, code, severity, template.format_map(values), hint.format_map(values)
+    )
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Sorted by sheet, row, column, with exact duplicates removed."""
+    seen: set = set()
+    out = []
+    for p in sorted(problems):
+        key = (p.sheet, p.cell, p.code, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == ERROR]
+
+
+def warnings(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == WARNING]

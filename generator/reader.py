@@ -1,0 +1,753 @@
+"""Read the standard workbook into the model; everything unreadable becomes a Problem at its cell.
+
+The only module that opens workbooks (openpyxl, read-only mode). Before openpyxl sees the
+file, `inspect_file` checks what it really is and refuses archives and XML that are unsafe.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from . import contract
+from .contract import LEVEL_BY_KODE_DEPTH, Column, Sheet, normalize_header
+from .model import (
+    BarisAnggaran,
+    Belanja,
+    Blok,
+    Gambar,
+    IndeksAspek,
+    Indikator,
+    Laporan,
+    LEVELS_ANGGARAN,
+    LEVELS_KINERJA,
+    Narasi,
+    NodeKinerja,
+    Pegawai,
+    Pengaturan,
+    Profil,
+    RencanaAksi,
+    Unit,
+)
+from .numbers import ParseError, clean_text, parse_date, parse_number, parse_periode, parse_value, parse_year
+from .problems import Problem, problem, sort_problems
+
+# Limits for untrusted files (documented in SECURITY.md).
+MAX_FILE_BYTES = 100 * 1024 * 1024  # the .xlsx itself
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all parts, uncompressed
+MAX_RATIO = 200  # uncompressed / compressed, per part larger than 1 MiB
+MAX_CELL_CHARS = 32_767  # Excel's own limit per cell
+EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+class ReadError(Exception):
+    """The file cannot be read at all; carries the problem to report."""
+
+    def __init__(self, prob: Problem):
+        super().__init__(prob.message)
+        self.problem = prob
+
+
+# ---------------------------------------------------------------- the file itself
+
+
+def inspect_file(path: Path) -> None:
+    """Refuse what is not a safe .xlsx, saying what it is. Raises ReadError."""
+    def fail(code: str, **kw: object) -> None:
+        raise ReadError(problem(code, "Berkas", path.name, **kw))
+
+    if not path.exists():
+        fail("berkas.tidak-ada", path=path)
+    if path.is_dir():
+        fail("berkas.bukan-xlsx", what="ini sebuah folder")
+    size = path.stat().st_size
+    if size == 0:
+        fail("berkas.bukan-xlsx", what="berkas kosong (0 bait)")
+    if size > MAX_FILE_BYTES:
+        fail("berkas.terlalu-besar", what=f"{size // (1024 * 1024)} MB", limit=f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        # OLE2: either an old .xls or an encrypted (password-protected) .xlsx
+        with open(path, "rb") as fh:
+            blob = fh.read(min(size, 4 * 1024 * 1024))
+        if "EncryptedPackage".encode("utf-16-le") in blob or b"EncryptionInfo" in blob or "EncryptionInfo".encode("utf-16-le") in blob:
+            fail("berkas.terkunci")
+        fail("berkas.bukan-xlsx", what="format Excel lama (.xls, Excel 97-2003)")
+    if not head.startswith(b"PK"):
+        text = head.lower()
+        if head[:5] == b"%PDF-":
+            what = "berkas PDF"
+        elif text.startswith((b"<html", b"<!doc", b"<?xml")):
+            what = "berkas HTML/XML, bukan .xlsx"
+        elif all(32 <= b < 127 or b in (9, 10, 13) for b in head):
+            what = "berkas teks (mungkin CSV)"
+        else:
+            what = "jenis berkas tidak dikenal"
+        fail("berkas.bukan-xlsx", what=what)
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        fail("berkas.rusak", what="arsip ZIP rusak atau terpotong")
+    with zf:
+        names = set(zf.namelist())
+        if "mimetype" in names and b"opendocument.spreadsheet" in zf.read("mimetype")[:100]:
+            fail("berkas.bukan-xlsx", what="spreadsheet OpenDocument (.ods)")
+        if "word/document.xml" in names:
+            fail("berkas.bukan-xlsx", what="dokumen Word (.docx) yang diberi nama .xlsx")
+        if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+            fail("berkas.bukan-xlsx", what="arsip ZIP yang bukan workbook Excel")
+        if "xl/workbook.bin" in names:
+            fail("berkas.bukan-xlsx", what="workbook biner Excel (.xlsb)")
+        total = 0
+        for info in zf.infolist():
+            total += info.file_size
+            if info.file_size > 1024 * 1024 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+                fail("berkas.terlalu-besar", what=f"bagian {info.filename} memampat {info.file_size // info.compress_size}:1 (bom zip)",
+                     limit=f"rasio {MAX_RATIO}:1")
+        if total > MAX_UNPACKED_BYTES:
+            fail("berkas.terlalu-besar", what=f"{total // (1024 * 1024)} MB setelah diekstrak", limit=f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB")
+        for info in zf.infolist():
+            if info.filename.endswith((".xml", ".rels", ".vml")):
+                with zf.open(info) as part:
+                    prologue = part.read(2048)
+                if b"<!DOCTYPE" in prologue.upper() or b"<!ENTITY" in prologue.upper():
+                    fail("berkas.xml-berbahaya", what=f"deklarasi DOCTYPE/ENTITY di {info.filename}")
+        try:
+            zf.testzip() if size < 5 * 1024 * 1024 else None
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            fail("berkas.rusak", what=f"arsip ZIP rusak ({exc})")
+        except Exception as exc:  # zlib.error and friends from a damaged member
+            fail("berkas.rusak", what=f"arsip ZIP rusak ({type(exc).__name__})")
+
+
+# ---------------------------------------------------------------- sheets and cells
+
+_CELL_XML = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_REF_ATTR = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_V_NONEMPTY = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>", re.S)
+_F_TAG = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+
+
+def formulas_without_value(xml: bytes) -> dict[str, str]:
+    """Cells of a sheet's XML that hold a formula but no cached value: {ref: formula}."""
+    if b"<f" not in xml and b":f" not in xml:
+        return {}
+    out: dict[str, str] = {}
+    for m in _CELL_XML.finditer(xml):
+        body = m.group(2)
+        if not body or (b"<f" not in body and b":f" not in body):
+            continue
+        if _V_NONEMPTY.search(body):
+            continue
+        ref = _REF_ATTR.search(m.group(1))
+        f = _F_TAG.search(body)
+        if ref and f:
+            out[ref.group(1).decode()] = "=" + (f.group(1) or b"").decode("utf-8", "replace")
+    return out
+
+
+@dataclass
+class Cell:
+    value: object
+    ref: str
+    percent: bool = False
+    date_format: bool = False
+
+
+@dataclass
+class Row:
+    number: int
+    cells: dict[str, Cell]  # column key (or "target:2024") -> cell
+    sheet: str
+
+    def ref(self, key: str) -> str:
+        c = self.cells.get(key)
+        return c.ref if c else ""
+
+
+@dataclass
+class SheetData:
+    name: str
+    rows: list[Row]
+    columns: dict[str, str] = field(default_factory=dict)  # key -> header letter
+    years: dict[str, list[int]] = field(default_factory=dict)  # "target"/"realisasi" -> years
+
+
+def _letter(col: int) -> str:
+    s = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        s = chr(65 + rem) + s
+    return s
+
+
+class _Reader:
+    def __init__(self, path: Path, assets_dir: Path | None):
+        self.path = path
+        self.assets_dir = (assets_dir or path.parent).resolve()
+        self.problems: list[Problem] = []
+
+    def add(self, code: str, sheet: str, cell: str = "", **kw: object) -> None:
+        self.problems.append(problem(code, sheet, cell, **kw))
+
+    # -- low level ---------------------------------------------------------
+    def load_sheets(self) -> dict[str, SheetData]:
+        import openpyxl
+
+        try:
+            wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True, keep_links=False)
+        except ReadError:
+            raise
+        except Exception as exc:  # openpyxl raises many kinds on damaged files
+            raise ReadError(problem("berkas.rusak", "Berkas", self.path.name, what=f"{type(exc).__name__}: {exc}"[:200]))
+        sheets: dict[str, SheetData] = {}
+        try:
+            with zipfile.ZipFile(self.path) as zf:
+                for ws in wb.worksheets:
+                    spec = contract.SHEET_BY_NAME.get(normalize_header(ws.title))
+                    if spec is None or spec.name in sheets:
+                        continue
+                    part = getattr(ws, "_worksheet_path", None)
+                    missing = {}
+                    if part:
+                        try:
+                            missing = formulas_without_value(zf.read(part.lstrip("/")))
+                        except KeyError:
+                            missing = {}
+                    sheets[spec.name] = self.read_sheet(ws, spec, missing)
+        except ReadError:
+            raise
+        except Exception as exc:
+            raise ReadError(problem("berkas.rusak", "Berkas", self.path.name, what=f"{type(exc).__name__}: {exc}"[:200]))
+        finally:
+            wb.close()
+        return sheets
+
+    def match_headers(self, spec: Sheet, header_cells) -> tuple[dict[int, tuple[str, Column]], dict[str, list[int]]]:
+        by_index: dict[int, tuple[str, Column]] = {}
+        years: dict[str, list[int]] = {}
+        seen: dict[str, str] = {}
+        for idx, cell in enumerate(header_cells):
+            value = getattr(cell, "value", None)
+            if value is None or clean_text(value) == "":
+                continue
+            norm = normalize_header(value)
+            ref = f"{_letter(idx + 1)}1"
+            for col in spec.columns:
+                m = col.matches(norm)
+                if not m:
+                    continue
+                key = col.key
+                if col.pattern:
+                    year = int(m.group(1))  # type: ignore[union-attr]
+                    key = f"{col.key}:{year}"
+                    years.setdefault(col.key, []).append(year)
+                if key in seen:
+                    self.add("kolom.ganda", spec.name, ref, header=clean_text(value))
+                else:
+                    seen[key] = ref
+                    by_index[idx] = (key, col)
+                break
+            else:
+                self.add("kolom.tidak-dikenal", spec.name, ref, header=clean_text(value))
+        present = {k.split(":")[0] for k in seen}
+        for col in spec.columns:
+            if col.required and col.key not in present:
+                self.add("kolom.tidak-ada", spec.name, "A1", header=col.header)
+        return by_index, years
+
+    def read_sheet(self, ws, spec: Sheet, missing_formulas: dict[str, str]) -> SheetData:
+        rows_iter = ws.iter_rows()
+        try:
+            header = next(rows_iter)
+        except StopIteration:
+            header = ()
+        by_index, years = self.match_headers(spec, header)
+        data = SheetData(spec.name, [], {k: _letter(i + 1) for i, (k, _) in by_index.items()}, years)
+        for rownum, cells in enumerate(rows_iter, start=2):
+            row_cells: dict[str, Cell] = {}
+            for idx, cell in enumerate(cells):
+                if idx not in by_index:
+                    continue
+                key, col = by_index[idx]
+                ref = f"{_letter(idx + 1)}{rownum}"
+                value = getattr(cell, "value", None)
+                if isinstance(value, str):
+                    if len(value) > MAX_CELL_CHARS:
+                        self.add("teks.terlalu-panjang", spec.name, ref, found=f"{len(value):,}".replace(",", "."), limit="32.767")
+                        continue
+                    if value.strip() in EXCEL_ERRORS:
+                        self.add("rumus.galat", spec.name, ref, found=value.strip())
+                        continue
+                    if value.strip() == "":
+                        value = None
+                if getattr(cell, "data_type", None) == "e":
+                    self.add("rumus.galat", spec.name, ref, found=str(value))
+                    continue
+                if value is None:
+                    if ref in missing_formulas:
+                        self.add("rumus.tanpa-nilai", spec.name, ref, found=missing_formulas[ref][:60])
+                    continue
+                fmt = getattr(cell, "number_format", "") or ""
+                row_cells[key] = Cell(value, ref, "%" in fmt, getattr(cell, "is_date", False))
+            if row_cells:
+                data.rows.append(Row(rownum, row_cells, spec.name))
+        return data
+
+    # -- typed getters -------------------------------------------------------
+    def text(self, row: Row, key: str) -> str:
+        c = row.cells.get(key)
+        if c is None:
+            return ""
+        if isinstance(c.value, float) and c.value.is_integer():
+            return str(int(c.value))
+        return clean_text(c.value) if not isinstance(c.value, str) else c.value.strip()
+
+    def number(self, row: Row, key: str, *, as_percent: bool = False, dash_is_zero: bool = False) -> Decimal | None:
+        c = row.cells.get(key)
+        if c is None:
+            return None
+        if dash_is_zero and isinstance(c.value, str) and clean_text(c.value) in {"-", "–", "—", "-,-", "Rp -", "Rp-"}:
+            return Decimal(0)
+        try:
+            return parse_number(c.value, percent_format=c.percent, as_percent=as_percent)
+        except ParseError as exc:
+            self.add(exc.code, row.sheet, c.ref, found=exc.found)
+            return None
+
+    def value(self, row: Row, key: str, *, as_percent: bool) -> object:
+        c = row.cells.get(key)
+        if c is None:
+            return None
+        try:
+            return parse_value(c.value, percent_format=c.percent, as_percent=as_percent)
+        except ParseError as exc:
+            self.add(exc.code, row.sheet, c.ref, found=exc.found)
+            return None
+
+    def choice(self, row: Row, key: str, choices: tuple[str, ...], header: str) -> str:
+        raw = self.text(row, key)
+        if not raw:
+            return ""
+        for option in choices:
+            if normalize_header(option) == normalize_header(raw):
+                return option
+        self.add("pilihan.tidak-dikenal", row.sheet, row.ref(key), found=raw, header=header, choices=", ".join(choices))
+        return ""
+
+    # -- key/value sheets ----------------------------------------------------
+    def key_values(self, data: SheetData, spec: Sheet) -> dict[str, Row]:
+        known = {f.key for f in spec.fields}
+        out: dict[str, Row] = {}
+        for row in data.rows:
+            key = normalize_header(self.text(row, "isian")).replace(" ", "_")
+            if not key:
+                continue
+            if key not in known:
+                self.add("profil.tidak-dikenal", data.name, row.ref("isian"), field=self.text(row, "isian"))
+                continue
+            out[key] = row
+        return out
+
+    def read_profil(self, data: SheetData | None) -> Profil:
+        profil = Profil()
+        if data is None:
+            return profil
+        spec = contract.sheet("Profil")
+        values = self.key_values(data, spec)
+        for f in spec.fields:
+            row = values.get(f.key)
+            cell = row.cells.get("nilai") if row else None
+            if cell is None or (isinstance(cell.value, str) and not cell.value.strip()):
+                if f.required:
+                    where = row.ref("isian").replace("A", "B") if row else "A1"
+                    self.add("profil.wajib-kosong", "Profil", where, field=f.key)
+                continue
+            profil.cells[f.key] = cell.ref
+            try:
+                if f.key == "tahun":
+                    profil.tahun = parse_year(cell.value)
+                elif f.key == "periode_renstra":
+                    profil.periode = parse_periode(cell.value)
+                elif f.kind == "date":
+                    setattr(profil, f.key, parse_date(cell.value, date_format=cell.date_format))
+                elif f.key == "misi":
+                    lines = [re.sub(r"^\s*(?:\d+[.)]|[-•])\s*", "", ln).strip() for ln in str(cell.value).splitlines()]
+                    profil.misi = [ln for ln in lines if ln]
+                elif f.key.endswith("_nip"):
+                    setattr(profil, f.key, self.text(row, "nilai"))
+                else:
+                    setattr(profil, f.key, self.text(row, "nilai") if not isinstance(cell.value, str) else cell.value.strip())
+            except ParseError as exc:
+                self.add(exc.code, "Profil", cell.ref, found=exc.found)
+        return profil
+
+    def read_pengaturan(self, data: SheetData | None) -> Pengaturan:
+        cfg = Pengaturan()
+        if data is None:
+            return cfg
+        spec = contract.sheet("Pengaturan")
+        values = self.key_values(data, spec)
+        for f in spec.fields:
+            row = values.get(f.key)
+            if row is None or "nilai" not in row.cells:
+                continue
+            ref = row.ref("nilai")
+            if f.choices:
+                val = self.choice(row, "nilai", f.choices, f.key)
+                if val:
+                    setattr(cfg, f.key, val)
+            elif f.key == "skala_kustom":
+                raw = self.text(row, "nilai")
+                bands = []
+                for part in re.split(r"[;\n]+", raw):
+                    m = re.fullmatch(r"\s*([\d.,]+)\s*[=:]\s*(.+?)\s*", part)
+                    if not part.strip():
+                        continue
+                    if not m:
+                        self.add("pengaturan.tidak-sah", "Pengaturan", ref, found=part.strip(), field=f.key,
+                                 expected='Tulis seperti "91=Sangat Tinggi; 76=Tinggi; 0=Rendah".')
+                        bands = []
+                        break
+                    try:
+                        bands.append((parse_number(m.group(1)), m.group(2)))
+                    except ParseError:
+                        self.add("pengaturan.tidak-sah", "Pengaturan", ref, found=part.strip(), field=f.key,
+                                 expected='Tulis seperti "91=Sangat Tinggi; 76=Tinggi; 0=Rendah".')
+                        bands = []
+                        break
+                cfg.skala_kustom = sorted(bands, key=lambda b: b[0], reverse=True)
+            elif f.key in ("batas_capaian", "desimal"):
+                n = self.number(row, "nilai")
+                if n is None:
+                    continue
+                if f.key == "desimal":
+                    if n != n.to_integral() or not 0 <= n <= 4:
+                        self.add("pengaturan.tidak-sah", "Pengaturan", ref, found=str(n), field=f.key, expected="Isi 0 sampai 4.")
+                    else:
+                        cfg.desimal = int(n)
+                else:
+                    if n <= 0:
+                        self.add("pengaturan.tidak-sah", "Pengaturan", ref, found=str(n), field=f.key, expected="Isi angka di atas 0, mis. 120.")
+                    else:
+                        cfg.batas_capaian = n
+            else:
+                setattr(cfg, f.key, self.text(row, "nilai"))
+        if cfg.skala_predikat == "kustom" and not cfg.skala_kustom:
+            self.add("pengaturan.tidak-sah", "Pengaturan", "B2", found="kustom", field="skala_predikat",
+                     expected="Isi juga skala_kustom, mis. \"91=Sangat Tinggi; 76=Tinggi; 0=Rendah\".")
+        return cfg
+
+    # -- Kinerja -----------------------------------------------------------
+    def read_kinerja(self, data: SheetData | None, tahun: int) -> tuple[list[NodeKinerja], list[int], list[int]]:
+        if data is None:
+            return [], [], []
+        t_years = sorted(set(data.years.get("target", [])))
+        r_years = sorted(set(data.years.get("realisasi", [])))
+        roots: list[NodeKinerja] = []
+        stack: list[NodeKinerja | None] = [None] * len(LEVELS_KINERJA)
+        current: NodeKinerja | None = None
+        last_level = ""
+        for row in data.rows:
+            level = self.choice(row, "level", LEVELS_KINERJA, "Level")
+            bad_level = "level" in row.cells and not level
+            uraian = self.text(row, "uraian")
+            indikator = self.text(row, "indikator")
+            if bad_level:
+                continue
+            if not level:
+                level = last_level
+            if not level:
+                self.add("hierarki.level-kosong", "Kinerja", f"{data.columns.get('level', 'A')}{row.number}", found="",
+                         choices=", ".join(LEVELS_KINERJA))
+                continue
+            last_level = level
+            depth = LEVELS_KINERJA.index(level)
+            if uraian or current is None or current.level != level:
+                if not uraian:
+                    uraian = current.uraian if current and current.level == level else ""
+                node = NodeKinerja(level, uraian, row.number, self.text(row, "kode"))
+                if depth == 0:
+                    roots.append(node)
+                else:
+                    parent = stack[depth - 1]
+                    if parent is None:
+                        self.add("hierarki.tanpa-induk", "Kinerja", row.ref("level") or f"A{row.number}", level=level,
+                                 parent=LEVELS_KINERJA[depth - 1])
+                        continue
+                    parent.anak.append(node)
+                stack[depth] = node
+                for i in range(depth + 1, len(stack)):
+                    stack[i] = None
+                current = node
+            if indikator:
+                current.indikator.append(self.read_indikator(row, indikator, t_years, r_years))
+        return roots, t_years, r_years
+
+    def read_indikator(self, row: Row, nama: str, t_years: list[int], r_years: list[int]) -> Indikator:
+        satuan = self.text(row, "satuan")
+        pct = satuan.strip() in ("%", "persen", "Persen", "persentase", "Persentase")
+        ind = Indikator(row.number, nama, satuan)
+        ind.polaritas = self.choice(row, "polaritas", contract.POLARITAS, "Polaritas") or "Positif"
+        ind.iku = self.choice(row, "iku", contract.YA_TIDAK, "IKU") == "Ya"
+        ind.pk = self.choice(row, "pk", contract.YA_TIDAK, "PK") == "Ya"
+        for y in t_years:
+            ind.target[y] = self.value(row, f"target:{y}", as_percent=pct)
+            ind.cells[f"target:{y}"] = row.ref(f"target:{y}")
+        for y in r_years:
+            ind.realisasi[y] = self.value(row, f"realisasi:{y}", as_percent=pct)
+            ind.cells[f"realisasi:{y}"] = row.ref(f"realisasi:{y}")
+        ind.target_akhir = self.value(row, "target_akhir", as_percent=pct)
+        ind.standar = self.value(row, "standar", as_percent=pct)
+        ind.capaian_tertulis = self.number(row, "capaian", as_percent=True)
+        for key in ("definisi", "formula", "sumber_data", "penanggung_jawab", "analisis", "solusi"):
+            setattr(ind, key, self.text(row, key))
+        for key in ("capaian", "target_akhir", "standar", "indikator", "level"):
+            ind.cells[key] = row.ref(key) or ""
+        ind.cells.setdefault("row", str(row.number))
+        return ind
+
+    # -- Anggaran ----------------------------------------------------------
+    def read_anggaran(self, data: SheetData | None, instansi: str) -> list[Unit]:
+        if data is None:
+            return []
+        units: dict[str, Unit] = {}
+        unit_name = ""
+        stack: list[BarisAnggaran | None] = [None, None, None]
+        carried = {"sumber_dana": "", "sasaran": ""}
+        codes: dict[tuple[str, str], str] = {}
+        for row in data.rows:
+            unit = self.text(row, "unit") or unit_name or instansi or "Instansi"
+            if unit != unit_name:
+                stack = [None, None, None]
+                unit_name = unit
+            kode = self.text(row, "kode")
+            level = self.choice(row, "level", LEVELS_ANGGARAN, "Level")
+            if "level" in row.cells and not level:
+                continue
+            inferred = LEVEL_BY_KODE_DEPTH.get(len([p for p in kode.split(".") if p])) if kode else None
+            if not level:
+                level = inferred or ""
+                if not level:
+                    self.add("hierarki.level-kosong", "Anggaran", row.ref("level") or f"{data.columns.get('level', 'C')}{row.number}",
+                             found=kode, choices=", ".join(LEVELS_ANGGARAN))
+                    continue
+            elif inferred and inferred != level and kode.count(".") >= 2:
+                self.add("kode.tidak-sesuai-level", "Anggaran", row.ref("kode"), found=kode, level=level, expected=inferred)
+            uraian = self.text(row, "uraian")
+            for key in carried:
+                carried[key] = self.text(row, key) or carried[key]
+            line = BarisAnggaran(
+                row.number, unit, level, uraian, kode,
+                pagu=self.number(row, "pagu", dash_is_zero=True),
+                realisasi=self.number(row, "realisasi", dash_is_zero=True),
+                persentase_tertulis=self.number(row, "persentase", as_percent=True),
+                sumber_dana=carried["sumber_dana"],
+                sasaran=self.text(row, "sasaran") or carried["sasaran"],
+                indikator_keluaran=self.text(row, "indikator_keluaran"),
+                target_keluaran=self.value(row, "target_keluaran", as_percent=False),
+                realisasi_keluaran=self.value(row, "realisasi_keluaran", as_percent=False),
+                satuan_keluaran=self.text(row, "satuan_keluaran"),
+                cells={k: c.ref for k, c in row.cells.items()},
+            )
+            line.cells.setdefault("pagu", f"{data.columns.get('pagu', 'E')}{row.number}")
+            line.cells.setdefault("realisasi", f"{data.columns.get('realisasi', 'F')}{row.number}")
+            if kode:
+                key = (unit, kode)
+                if key in codes:
+                    self.add("kode.ganda", "Anggaran", row.ref("kode"), found=kode, other=codes[key])
+                else:
+                    codes[key] = row.ref("kode")
+            depth = LEVELS_ANGGARAN.index(level)
+            if unit not in units:
+                units[unit] = Unit(unit)
+            if depth == 0:
+                units[unit].program.append(line)
+            else:
+                parent = stack[depth - 1]
+                if parent is None:
+                    self.add("hierarki.tanpa-induk", "Anggaran", row.ref("level") or row.ref("uraian"), level=level,
+                             parent=LEVELS_ANGGARAN[depth - 1])
+                    continue
+                parent.anak.append(line)
+            stack[depth] = line
+            for i in range(depth + 1, 3):
+                stack[i] = None
+        return list(units.values())
+
+    # -- optional sheets -----------------------------------------------------
+    def read_belanja(self, data: SheetData | None) -> list[Belanja]:
+        out: list[Belanja] = []
+        kelompok = ""
+        for row in data.rows if data else []:
+            kelompok = self.choice(row, "kelompok", contract.KELOMPOK_BELANJA, "Kelompok") or (kelompok if "kelompok" not in row.cells else kelompok)
+            jenis = self.text(row, "jenis")
+            anggaran = self.number(row, "anggaran", dash_is_zero=True)
+            realisasi = self.number(row, "realisasi", dash_is_zero=True)
+            if not jenis and anggaran is None and realisasi is None:
+                continue
+            out.append(Belanja(row.number, kelompok, jenis, anggaran or Decimal(0), realisasi or Decimal(0)))
+        return out
+
+    def read_narasi(self, data: SheetData | None) -> dict[str, Narasi]:
+        out: dict[str, Narasi] = {}
+        for row in data.rows if data else []:
+            bagian = self.choice(row, "bagian", contract.BAGIAN_NARASI, "Bagian")
+            isi = self.text(row, "isi")
+            if not bagian or not isi:
+                continue
+            blocks = parse_blocks(isi)
+            if bagian in out:
+                out[bagian].blok.extend(blocks)
+            else:
+                out[bagian] = Narasi(bagian, self.text(row, "judul"), blocks, row.number)
+        return out
+
+    def read_pegawai(self, data: SheetData | None) -> list[Pegawai]:
+        out = []
+        for row in data.rows if data else []:
+            nama = self.text(row, "nama")
+            if not nama:
+                continue
+            out.append(Pegawai(row.number, nama, *(self.text(row, k) for k in ("nip", "jabatan", "golongan", "pendidikan", "eselon", "status", "unit"))))
+        return out
+
+    def read_rencana_aksi(self, data: SheetData | None) -> list[RencanaAksi]:
+        out = []
+        indikator = ""
+        for row in data.rows if data else []:
+            indikator = self.text(row, "indikator") or indikator
+            periode = self.text(row, "periode")
+            if not periode:
+                continue
+            out.append(RencanaAksi(
+                row.number, indikator, periode,
+                self.value(row, "target_kinerja", as_percent=False), self.value(row, "realisasi_kinerja", as_percent=False),
+                self.text(row, "program"), self.number(row, "target_anggaran", dash_is_zero=True),
+                self.number(row, "realisasi_anggaran", dash_is_zero=True), self.text(row, "keterangan"),
+            ))
+        return out
+
+    def read_indeks(self, data: SheetData | None) -> list[IndeksAspek]:
+        out = []
+        indikator = ""
+        aspek_pct: Decimal | None = None
+        for row in data.rows if data else []:
+            name = self.text(row, "indikator")
+            if name and name != indikator:
+                indikator, aspek_pct = name, None
+            aspek = self.text(row, "aspek")
+            if not aspek or not indikator:
+                continue
+            pa = self.number(row, "perhitungan_aspek")
+            aspek_pct = pa if pa is not None else aspek_pct
+            bobot = self.number(row, "bobot")
+            out.append(IndeksAspek(row.number, indikator, aspek, self.number(row, "skor_target"),
+                                   self.number(row, "skor_realisasi"), bobot if bobot is not None else Decimal(0), aspek_pct))
+        return out
+
+    def safe_asset(self, raw: str, sheet: str, ref: str) -> Path | None:
+        """Resolve an image path from the workbook, refusing anything outside the assets folder."""
+        raw = raw.strip().strip('"')
+        candidate = Path(raw)
+        if candidate.is_absolute() or raw.startswith(("\\", "/")) or re.match(r"^[A-Za-z]:", raw):
+            self.add("gambar.di-luar-folder", sheet, ref, found=raw)
+            return None
+        target = (self.assets_dir / candidate).resolve()
+        try:
+            target.relative_to(self.assets_dir)
+        except ValueError:
+            self.add("gambar.di-luar-folder", sheet, ref, found=raw)
+            return None
+        if not target.is_file():
+            self.add("gambar.tidak-ada", sheet, ref, found=raw)
+            return None
+        with open(target, "rb") as fh:
+            head = fh.read(8)
+        if not head.startswith(_IMAGE_MAGIC):
+            self.add("gambar.bukan-gambar", sheet, ref, found=raw)
+            return None
+        return target
+
+    def read_gambar(self, data: SheetData | None) -> list[Gambar]:
+        out = []
+        for row in data.rows if data else []:
+            bagian = self.choice(row, "bagian", contract.BAGIAN_GAMBAR, "Bagian")
+            berkas = self.text(row, "berkas")
+            if not bagian or not berkas:
+                continue
+            path = self.safe_asset(berkas, "Gambar", row.ref("berkas"))
+            if path:
+                out.append(Gambar(row.number, bagian, path, self.text(row, "keterangan")))
+        return out
+
+
+def parse_blocks(text: str) -> list[Blok]:
+    """Split staff text into paragraphs and list items (blank line = new paragraph)."""
+    blocks: list[Blok] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(Blok("paragraf", " ".join(para)))
+            para.clear()
+
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        s = line.strip()
+        if not s:
+            flush()
+            continue
+        m = re.match(r"^(?:[-•*]|\u2013)\s+(.*)$", s)
+        n = re.match(r"^(\d{1,2}|[a-zA-Z])[.)]\s+(.*)$", s)
+        if m:
+            flush()
+            blocks.append(Blok("butir", m.group(1)))
+        elif n:
+            flush()
+            blocks.append(Blok("nomor", n.group(2)))
+        else:
+            para.append(s)
+    flush()
+    return blocks
+
+
+def read_workbook(path: Path | str, assets_dir: Path | None = None) -> tuple[Laporan | None, list[Problem]]:
+    """Read a workbook into the model. Returns (model or None if unreadable, problems)."""
+    path = Path(path)
+    reader = _Reader(path, assets_dir)
+    try:
+        inspect_file(path)
+        sheets = reader.load_sheets()
+    except ReadError as exc:
+        return None, [exc.problem]
+    for spec in contract.SHEETS:
+        if spec.required and spec.name not in sheets:
+            reader.add("sheet.tidak-ada", spec.name, "", sheet=spec.name)
+    profil = reader.read_profil(sheets.get("Profil"))
+    cfg = reader.read_pengaturan(sheets.get("Pengaturan"))
+    kinerja, t_years, r_years = reader.read_kinerja(sheets.get("Kinerja"), profil.tahun)
+    laporan = Laporan(
+        sumber=path,
+        profil=profil,
+        kinerja=kinerja,
+        unit=reader.read_anggaran(sheets.get("Anggaran"), profil.instansi),
+        belanja=reader.read_belanja(sheets.get("Belanja")),
+        narasi=reader.read_narasi(sheets.get("Narasi")),
+        pegawai=reader.read_pegawai(sheets.get("Pegawai")),
+        rencana_aksi=reader.read_rencana_aksi(sheets.get("Rencana_Aksi")),
+        indeks=reader.read_indeks(sheets.get("Indeks")),
+        gambar=reader.read_gambar(sheets.get("Gambar")),
+        pengaturan=cfg,
+        tahun_target=t_years,
+        tahun_realisasi=r_years,
+    )
+    if profil.logo:
+        logo = reader.safe_asset(profil.logo, "Profil", profil.cells.get("logo", "B2"))
+        if logo:
+            laporan.gambar.insert(0, Gambar(0, "logo", logo, "Logo"))
+    return laporan, sort_problems(reader.problems)

@@ -1,0 +1,387 @@
+"""Render the context into the Word template (docxtpl) and finish the document.
+
+The template places content with four insert functions — `sisip_teks("bagian")`,
+`sisip_tabel("id")`, `sisip_grafik("id")`, `sisip_gambar("bagian")` — each alone in a
+paragraph. They render to one-time marker tokens; after docxtpl has rendered, each
+marker paragraph is replaced by generated WordprocessingML (`ooxml`), captions are
+numbered per chapter in document order (`Tabel 3.1`, `Gambar 3.1`, `Tabel L.1`), wide
+tables get landscape sections, page numbering is set (roman before BAB I), and the
+package is written deterministically. The only module that imports docxtpl.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import secrets
+from importlib import resources
+from pathlib import Path
+
+from . import ooxml
+from .formatting import FILTERS
+
+W = "{%s}" % ooxml.W_NS
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
+
+
+class RenderError(Exception):
+    """The template could not be rendered (message in Indonesian, for the user)."""
+
+
+def default_template() -> Path:
+    return Path(str(resources.files("generator.templates").joinpath("lkjip.docx")))
+
+
+def _sanitize(value):
+    """Context safe for XML: control characters removed from every string."""
+    if isinstance(value, str):
+        return ooxml.clean(value)
+    if isinstance(value, dict):
+        return {k: _sanitize(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_sanitize(v) for v in value]
+    return value
+
+
+def _text(p) -> str:
+    return "".join(node.text or "" for node in p.iter(W + "t"))
+
+
+def _style(p) -> str:
+    ps = p.find(f"{W}pPr/{W}pStyle")
+    return ps.get(W + "val") if ps is not None else ""
+
+
+def _chapter(text: str) -> str | None:
+    m = re.match(r"\s*BAB\s+([IVX]+)\b", text, re.I)
+    if m:
+        return str(ROMAN.get(m.group(1).upper(), m.group(1)))
+    if re.match(r"\s*LAMPIRAN\b", text, re.I):
+        return "L"
+    return None
+
+
+class _Finisher:
+    def __init__(self, doc, context: dict, markers: dict[str, tuple[str, str]], nonce: str):
+        self.doc = doc
+        self.body = doc.element.body
+        self.ctx = context
+        self.markers = markers
+        self.nonce = nonce
+        self.counters: dict[tuple[str, str], int] = {}
+        self.captions: list[tuple[str, str]] = []  # (kind, caption text) in document order
+        self.chart_cache: dict[str, bytes] = {}
+
+    def number(self, kind: str, chapter: str | None) -> str:
+        key = (kind, chapter or "")
+        self.counters[key] = self.counters.get(key, 0) + 1
+        n = self.counters[key]
+        return f"{chapter}.{n}" if chapter else str(n)
+
+    def parse(self, xml: str) -> list:
+        from lxml import etree
+
+        root = etree.fromstring(ooxml.wrap(xml).encode("utf-8"), etree.XMLParser(huge_tree=True, resolve_entities=False))
+        return list(root)
+
+    def replace(self, p, elements: list) -> None:
+        parent = p.getparent()
+        idx = parent.index(p)
+        for offset, el in enumerate(elements):
+            parent.insert(idx + offset, el)
+        parent.remove(p)
+
+    def body_sectpr_extra(self) -> str:
+        return ""
+
+    def run(self) -> None:
+        token = re.compile("\u27e6" + self.nonce + r":(\w+):([^\u27e7]*)\u27e7")
+        chapter: str | None = None
+        todo = []
+        for p in list(self.body.iter(W + "p")):
+            style = _style(p)
+            if style in ("Heading1", "Judul1"):
+                found = _chapter(_text(p))
+                if found:
+                    chapter = found
+            text = _text(p)
+            if "\u27e6" not in text:
+                continue
+            m = token.search(text)
+            if m:
+                todo.append((p, m.group(1), m.group(2), chapter))
+        for p, kind, key, chap in todo:
+            getattr(self, f"insert_{kind}")(p, key, chap)
+        self.merge_landscape()
+        self.fix_sections()
+
+    # -- the four inserts ---------------------------------------------------
+    def insert_teks(self, p, key: str, chapter: str | None) -> None:
+        items = self.ctx["teks"].get(key, [])
+        self.replace(p, self.parse(ooxml.blocks(items)) if items else [])
+
+    def insert_tabel(self, p, key: str, chapter: str | None) -> None:
+        spec = self.ctx["tabel"][key]
+        label = f"Tabel {self.number('tabel', chapter)}"
+        self.captions.append(("tabel", f"{label} {spec['judul']}"))
+        landscape = bool(spec.get("lanskap"))
+        xml = ooxml.caption(label, spec["judul"]) + ooxml.table(spec, landscape=landscape)
+        if spec.get("catatan"):
+            xml += ooxml.paragraph(spec["catatan"], style=ooxml.STYLE_TABLE_TEXT)
+        xml += ooxml.paragraph("", style=ooxml.STYLE_TABLE_TEXT)  # space after the table
+        if landscape:
+            xml = ooxml.section_break(False) + xml + ooxml.section_break(True)
+        self.replace(p, self.parse(xml))
+
+    def _picture(self, p, png: bytes, label: str, title: str, width_cm: float) -> None:
+        from docx.shared import Cm
+        from docx.text.paragraph import Paragraph
+
+        for child in list(p):
+            if child.tag != W + "pPr":
+                p.remove(child)
+        para = Paragraph(p, self.doc._body)
+        para.alignment = 1  # centre
+        para.paragraph_format.keep_with_next = True
+        para.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
+        cap = self.parse(ooxml.caption(label, title, style=ooxml.STYLE_CAPTION_FIGURE))[0]
+        # captions of figures go below the figure
+        p.addnext(cap)
+        self.captions.append(("gambar", f"{label} {title}"))
+
+    def insert_grafik(self, p, key: str, chapter: str | None) -> None:
+        from . import charts
+
+        spec = self.ctx["grafik"][key]
+        png = charts.draw(spec)
+        self._picture(p, png, f"Gambar {self.number('gambar', chapter)}", spec["judul"], 15.5)
+
+    def insert_gambar(self, p, key: str, chapter: str | None) -> None:
+        items = self.ctx["gambar"].get(key, [])
+        if not items:
+            self.replace(p, [])
+            return
+        anchor = p
+        for i, g in enumerate(items):
+            target = anchor if i == 0 else self._new_paragraph_after(anchor)
+            data = Path(g["berkas"]).read_bytes()
+            if key == "logo":
+                self._logo(target, data)
+                anchor = target
+                continue
+            self._picture(target, data, f"Gambar {self.number('gambar', chapter)}", g["keterangan"] or key.replace("_", " ").title(), 15)
+            anchor = target.getnext()
+
+    def _new_paragraph_after(self, el):
+        new = self.parse(ooxml.paragraph(""))[0]
+        el.addnext(new)
+        return new
+
+    def _logo(self, p, data: bytes) -> None:
+        from docx.shared import Cm
+        from docx.text.paragraph import Paragraph
+
+        for child in list(p):
+            if child.tag != W + "pPr":
+                p.remove(child)
+        para = Paragraph(p, self.doc._body)
+        para.alignment = 1
+        para.add_run().add_picture(io.BytesIO(data), height=Cm(4))
+
+    # -- sections -------------------------------------------------------------
+    def _section_paragraphs(self) -> list:
+        return [p for p in self.body.iterchildren(W + "p") if p.find(f"{W}pPr/{W}sectPr") is not None]
+
+    def merge_landscape(self) -> None:
+        """Join consecutive landscape tables into one landscape section when only a little text lies between."""
+        seps = self._section_paragraphs()
+        i = 0
+        while i < len(seps) - 1:
+            a, b = seps[i], seps[i + 1]
+            a_land = a.find(f"{W}pPr/{W}sectPr/{W}pgSz").get(W + "orient") == "landscape"
+            b_land = b.find(f"{W}pPr/{W}sectPr/{W}pgSz").get(W + "orient") == "landscape"
+            if a_land and not b_land:
+                between = []
+                el = a.getnext()
+                while el is not None and el is not b:
+                    between.append(el)
+                    el = el.getnext()
+                nxt = b.getnext()
+                next_is_landscape_table = False
+                seen = 0
+                while nxt is not None and seen < 3:
+                    if nxt.find(f"{W}pPr/{W}sectPr") is not None:
+                        break
+                    if nxt.tag == W + "tbl":
+                        next_is_landscape_table = True
+                        break
+                    nxt = nxt.getnext()
+                    seen += 1
+                if el is b and next_is_landscape_table and not any(x.tag == W + "tbl" for x in between) and \
+                        not any(_style(x) == "Heading1" for x in between if x.tag == W + "p") and len(between) <= 12:
+                    a.getparent().remove(a)
+                    b.getparent().remove(b)
+                    seps = self._section_paragraphs()
+                    continue
+            i += 1
+
+    def fix_sections(self) -> None:
+        """Roman page numbers before BAB I, arabic from 1 after; inserted sections continue the count."""
+        all_sect = [p.find(f"{W}pPr/{W}sectPr") for p in self._section_paragraphs()]
+        final = self.body.find(W + "sectPr")
+        if final is not None:
+            all_sect.append(final)
+        front = None
+        for i, s in enumerate(all_sect):
+            pg = s.find(W + "pgNumType")
+            if pg is not None and pg.get(W + "fmt") == "lowerRoman":
+                front = i
+        if front is None:
+            return
+        first = True
+        for s in all_sect[front + 1:]:
+            pg = s.find(W + "pgNumType")
+            if pg is None:
+                from lxml import etree
+
+                pg = etree.SubElement(s, W + "pgNumType")
+                # pgNumType must come after pgMar/pgBorders and before cols etc.; keep schema order
+                mar = s.find(W + "pgMar")
+                if mar is not None:
+                    mar.addnext(pg)
+            pg.set(W + "fmt", "decimal")
+            if first:
+                pg.set(W + "start", "1")
+                first = False
+            elif W + "start" in pg.attrib:
+                del pg.attrib[W + "start"]
+
+    def fill_tocs(self) -> None:
+        """Cache the entries of the Daftar Isi / Tabel / Gambar fields (Word refreshes page numbers on open)."""
+        headings = []
+        for p in self.body.iter(W + "p"):
+            st = _style(p)
+            if st in ("Heading1", "Heading2"):
+                txt = _text(p).strip()
+                if txt:
+                    headings.append((1 if st == "Heading1" else 2, txt))
+        for instr in list(self.body.iter(W + "instrText")):
+            code = (instr.text or "").strip()
+            if not code.startswith("TOC"):
+                continue
+            p = instr.getparent().getparent()
+            if "Judul Tabel" in code or "JudulTabel" in code:
+                entries = [(1, c) for k, c in self.captions if k == "tabel"]
+            elif "Judul Gambar" in code or "JudulGambar" in code:
+                entries = [(1, c) for k, c in self.captions if k == "gambar"]
+            else:
+                entries = headings
+            self._fill_toc(p, entries)
+
+    def _fill_toc(self, p, entries: list[tuple[int, str]]) -> None:
+        runs = [r for r in p.iterchildren(W + "r")]
+        sep_idx = next((i for i, r in enumerate(runs) if (fc := r.find(W + "fldChar")) is not None
+                        and fc.get(W + "fldCharType") == "separate"), None)
+        end_idx = next((i for i, r in enumerate(runs) if (fc := r.find(W + "fldChar")) is not None
+                        and fc.get(W + "fldCharType") == "end"), None)
+        if sep_idx is None or end_idx is None or not entries:
+            return
+        for r in runs[sep_idx + 1:end_idx]:
+            p.remove(r)
+        end_run = runs[end_idx]
+        p.remove(end_run)
+        first_level, first_text = entries[0]
+        p.append(self.parse(ooxml.run(first_text))[0])
+        tail = p
+        for level, text in entries[1:]:
+            new = self.parse(ooxml.paragraph(text, style=f"TOC{level}" if level > 1 else "TOC1"))[0]
+            tail.addnext(new)
+            tail = new
+        tail.append(end_run)
+
+
+def _marker_functions(context: dict, nonce: str, markers: dict):
+    """The template's insert functions, plus `huruf()` / `huruf_ulang()` for A., B., C. headings."""
+    from .contract import BAGIAN_NARASI
+
+    extra_teks = {"pengukuran", "tujuan_sasaran"}
+    counter = {"n": 0}
+
+    def make(kind: str, pool: str):
+        def fn(key) -> str:
+            if kind == "teks" and isinstance(key, list):
+                anon = f"_{len(markers)}"
+                context["teks"][anon] = key
+                key = anon
+            if not isinstance(key, str):
+                raise RenderError(f"sisip_{kind}() menerima nama {kind}, bukan {type(key).__name__}.")
+            if kind == "tabel" and key not in context["tabel"]:
+                raise RenderError(f"Template memanggil sisip_tabel(\"{key}\"), tetapi tabel '{key}' tidak ada. "
+                                  f"Yang tersedia: {', '.join(sorted(context['tabel']))}.")
+            if kind == "grafik" and key not in context["grafik"]:
+                raise RenderError(f"Template memanggil sisip_grafik(\"{key}\"), tetapi grafik '{key}' tidak ada. "
+                                  f"Yang tersedia: {', '.join(sorted(context['grafik'])) or '-'}.")
+            if kind == "teks" and key not in context["teks"] and key not in BAGIAN_NARASI and key not in extra_teks:
+                raise RenderError(f"Template memanggil sisip_teks(\"{key}\"), tetapi bagian '{key}' tidak dikenal.")
+            token = f"\u27e6{nonce}:{kind}:{key}\u27e7"
+            markers[token] = (kind, key)
+            return token
+        return fn
+
+    def huruf() -> str:
+        counter["n"] += 1
+        return chr(64 + counter["n"]) if counter["n"] <= 26 else str(counter["n"])
+
+    def huruf_ulang() -> str:
+        counter["n"] = 0
+        return ""
+
+    return {
+        "sisip_teks": make("teks", "teks"),
+        "sisip_tabel": make("tabel", "tabel"),
+        "sisip_grafik": make("grafik", "grafik"),
+        "sisip_gambar": make("gambar", "gambar"),
+        "huruf": huruf,
+        "huruf_ulang": huruf_ulang,
+    }
+
+
+def render_docx(context: dict, template: Path | None = None) -> bytes:
+    """Render the report; returns the .docx bytes (deterministic for the same input)."""
+    import jinja2
+    from docxtpl import DocxTemplate
+
+    from .output import normalize_zip
+
+    path = Path(template) if template else default_template()
+    try:
+        tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+    except Exception as exc:
+        raise RenderError(f"Template {path.name} tidak dapat dibuka sebagai dokumen Word: {type(exc).__name__}.") from exc
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env.filters.update(FILTERS)
+    nonce = secrets.token_hex(6)
+    markers: dict[str, tuple[str, str]] = {}
+    ctx = _sanitize(context)
+    ctx.update(_marker_functions(ctx, nonce, markers))
+    try:
+        tpl.render(ctx, jinja_env=env, autoescape=True)
+    except RenderError:
+        raise
+    except jinja2.UndefinedError as exc:
+        name = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", str(exc))
+        what = (name.group(2) or name.group(1)) if name else str(exc)
+        raise RenderError(f"Template memakai variabel yang tidak dikenal: '{what}' ({exc}). "
+                          "Lihat daftar variabel dengan: lkjip context WORKBOOK") from exc
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"Template berisi kesalahan sintaks Jinja: {exc.message} (baris {exc.lineno}).") from exc
+    except Exception as exc:
+        raise RenderError(f"Template gagal dirender: {type(exc).__name__}: {exc}") from exc
+    fin = _Finisher(tpl.docx, ctx, markers, nonce)
+    fin.run()
+    fin.fill_tocs()
+    buf = io.BytesIO()
+    tpl.docx.save(buf)
+    return normalize_zip(buf.getvalue())

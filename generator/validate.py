@@ -1,0 +1,222 @@
+"""Semantic checks of a read workbook: every inconsistency the reference reports contain.
+
+The reader already reported what it could not read; here the model is checked against
+itself (parent totals, typed percentages, capaian, NIP, years). Checks only add Problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from .compute import Hasil, compute, round_half_up
+from .contract import normalize_header
+from .model import Laporan
+from .problems import Problem, errors, problem, sort_problems
+
+PANGKAT_GOLONGAN = {
+    "juru muda": "I/a", "juru muda tingkat i": "I/b", "juru": "I/c", "juru tingkat i": "I/d",
+    "pengatur muda": "II/a", "pengatur muda tingkat i": "II/b", "pengatur": "II/c", "pengatur tingkat i": "II/d",
+    "penata muda": "III/a", "penata muda tingkat i": "III/b", "penata": "III/c", "penata tingkat i": "III/d",
+    "pembina": "IV/a", "pembina tingkat i": "IV/b", "pembina utama muda": "IV/c", "pembina utama madya": "IV/d",
+    "pembina utama": "IV/e",
+}
+_GOL_RE = re.compile(r"\b(IV|III|II|I)\s*/\s*([a-eA-E])\b")
+
+
+def _rp(value: Decimal) -> str:
+    from .formatting import angka
+
+    return angka(value, 0)
+
+
+def _pct(value: Decimal | None) -> str:
+    from .formatting import persen
+
+    return persen(value)
+
+
+def nip_problem(nip: str, today: dt.date | None = None) -> str | None:
+    """Why a NIP is malformed (Indonesian), or None if it looks valid."""
+    digits = re.sub(r"[\s.\-]", "", nip)
+    if not digits.isdigit():
+        return "mengandung karakter selain angka"
+    if len(digits) != 18:
+        return f"terdiri dari {len(digits)} angka, seharusnya 18"
+    try:
+        born = dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return f"8 angka pertama ({digits[:8]}) bukan tanggal lahir yang sah"
+    year, month = int(digits[8:12]), int(digits[12:14])
+    if not 1 <= month <= 12 or year < born.year + 15 or year > (today or dt.date.today()).year + 1:
+        return f"angka ke-9 s.d. 14 ({digits[8:14]}) bukan tahun-bulan pengangkatan yang sah"
+    if digits[14] not in "12":
+        return f"angka ke-15 ({digits[14]}) harus 1 (laki-laki) atau 2 (perempuan)"
+    return None
+
+
+def pangkat_problem(text: str) -> tuple[str, str, str] | None:
+    """(pangkat, golongan, expected) when pangkat and golongan in one text disagree."""
+    m = _GOL_RE.search(text)
+    if not m:
+        return None
+    gol = f"{m.group(1)}/{m.group(2).lower()}"
+    name = text[: m.start()].strip(" ,(-")
+    key = normalize_header(re.sub(r"\btk\.?\s*", "tingkat ", name, flags=re.I)).strip(" ,(")
+    expected = PANGKAT_GOLONGAN.get(key)
+    if expected and expected != gol:
+        return name, gol, expected
+    return None
+
+
+def _check_profil(lap: Laporan, out: list[Problem]) -> None:
+    p = lap.profil
+    for who in ("kepala", "atasan"):
+        nip = getattr(p, f"{who}_nip")
+        if nip:
+            why = nip_problem(nip)
+            if why:
+                out.append(problem("profil.nip-tidak-sah", "Profil", p.cells.get(f"{who}_nip", ""), found=nip, why=why))
+        pangkat = getattr(p, f"{who}_pangkat")
+        bad = pangkat_problem(pangkat) if pangkat else None
+        if bad:
+            out.append(problem("profil.pangkat-golongan", "Profil", p.cells.get(f"{who}_pangkat", ""), found=bad[0],
+                               golongan=bad[1], expected=bad[2]))
+    if p.tahun and p.periode != (0, 0) and not p.periode[0] <= p.tahun <= p.periode[1]:
+        out.append(problem("profil.tahun-berbeda", "Profil", p.cells.get("periode_renstra", ""),
+                           found=f"periode Renstra {p.periode[0]}-{p.periode[1]}", tahun=p.tahun))
+    for key in ("tanggal_laporan", "tanggal_pk"):
+        d = getattr(p, key)
+        if d and p.tahun and not p.tahun - 1 <= d.year <= p.tahun + 1:
+            out.append(problem("profil.tahun-berbeda", "Profil", p.cells.get(key, ""), found=d.year, tahun=p.tahun))
+
+
+def _check_kinerja(lap: Laporan, hasil: Hasil, header_refs: dict[str, str], out: list[Problem]) -> None:
+    tahun = lap.profil.tahun
+    if not any(n.indikator for n in lap.nodes("Sasaran")) and not any(n.indikator for n in lap.nodes()):
+        out.append(problem("kinerja.kosong", "Kinerja", "A2"))
+        return
+    if tahun and lap.tahun_target and tahun not in lap.tahun_target:
+        out.append(problem("kinerja.tahun-target-tidak-ada", "Kinerja", "A1", tahun=tahun))
+    if tahun and tahun not in lap.tahun_realisasi:
+        out.append(problem("kinerja.tahun-realisasi-tidak-ada", "Kinerja", "A1", tahun=tahun))
+    for y in lap.tahun_realisasi:
+        if tahun and y > tahun:
+            out.append(problem("profil.tahun-berbeda", "Kinerja", header_refs.get(f"realisasi:{y}", "A1"),
+                               found=f"Realisasi {y}", tahun=tahun))
+    lo, hi = lap.profil.periode
+    for y in lap.tahun_target:
+        if lo and not lo <= y <= hi:
+            out.append(problem("kinerja.tahun-di-luar-renstra", "Kinerja", header_refs.get(f"target:{y}", "A1"),
+                               header=f"Target {y}", periode=f"{lo}-{hi}"))
+    for node in lap.nodes():
+        if node.level in ("Tujuan", "Sasaran") and not node.indikator:
+            out.append(problem("kinerja.tanpa-indikator", "Kinerja", f"C{node.row}", level=node.level, uraian=node.uraian[:60]))
+    for h in hasil.indikator:
+        ind = h.indikator
+        tcell = ind.cells.get(f"target:{tahun}", "")
+        rcell = ind.cells.get(f"realisasi:{tahun}", "") or tcell
+        if h.target is not None and h.realisasi is None and tahun in lap.tahun_realisasi:
+            out.append(problem("kinerja.target-tanpa-realisasi", "Kinerja", rcell, indikator=ind.nama[:60], tahun=tahun))
+        if isinstance(h.target, Decimal) and h.target == 0:
+            out.append(problem("kinerja.target-nol", "Kinerja", tcell, indikator=ind.nama[:60]))
+        if isinstance(h.target, str) != isinstance(h.realisasi, str) and h.target is not None and h.realisasi is not None:
+            out.append(problem("kinerja.kualitatif-tidak-sebanding", "Kinerja", rcell, target=h.target, realisasi=h.realisasi))
+        n = h.capaian.nilai
+        if n is not None and (n > 150 or n < 0):
+            out.append(problem("kinerja.capaian-ekstrem", "Kinerja", rcell, found=_pct(n), indikator=ind.nama[:60]))
+        if ind.capaian_tertulis is not None and n is not None:
+            if abs(round_half_up(ind.capaian_tertulis) - round_half_up(n)) > Decimal("0.01"):
+                out.append(problem("kinerja.capaian-berbeda", "Kinerja", ind.cells.get("capaian", ""),
+                                   found=_pct(ind.capaian_tertulis), expected=_pct(n),
+                                   realisasi=h.realisasi, target=h.target))
+
+
+def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
+    if not lap.unit:
+        out.append(problem("anggaran.kosong", "Anggaran", "A2"))
+        return
+    for line in lap.budget_lines():
+        total = hasil.jumlah[id(line)]
+        for field, label in (("pagu", "Pagu"), ("realisasi", "Realisasi")):
+            typed = getattr(line, field)
+            if typed is not None and typed < 0:
+                out.append(problem("anggaran.negatif", "Anggaran", line.cells.get(field, ""), field=label, found=_rp(typed)))
+            if line.anak and typed is not None and typed != getattr(total, field):
+                computed = getattr(total, field)
+                out.append(problem("anggaran.jumlah-tidak-cocok", "Anggaran", line.cells.get(field, ""), field=label,
+                                   level=line.level, uraian=line.uraian[:60], found=_rp(typed), expected=_rp(computed),
+                                   diff=_rp(typed - computed)))
+        if not line.anak and line.pagu is None:
+            out.append(problem("anggaran.pagu-kosong", "Anggaran", line.cells.get("pagu", "")))
+        if total.realisasi > total.pagu and total.pagu >= 0:
+            out.append(problem("anggaran.realisasi-melebihi-pagu", "Anggaran", line.cells.get("realisasi", ""),
+                               found=_rp(total.realisasi), expected=_rp(total.pagu)))
+        if line.persentase_tertulis is not None:
+            computed = total.penyerapan
+            if computed is None or abs(round_half_up(line.persentase_tertulis) - round_half_up(computed)) > Decimal("0.01"):
+                out.append(problem("anggaran.persentase-berbeda", "Anggaran", line.cells.get("persentase", ""),
+                                   found=_pct(line.persentase_tertulis), expected=_pct(computed)))
+    for text, line in hasil.tautan_tidak_dikenal:
+        out.append(problem("anggaran.sasaran-tidak-dikenal", "Anggaran", line.cells.get("sasaran", ""), found=text[:60]))
+    if hasil.belanja_total is not None:
+        for field, label in (("pagu", "anggaran"), ("realisasi", "realisasi")):
+            b, a = getattr(hasil.belanja_total, field), getattr(hasil.total, field)
+            if b != a:
+                out.append(problem("belanja.total-berbeda", "Belanja", "C1" if field == "pagu" else "D1", field=label,
+                                   found=_rp(b), expected=_rp(a), diff=_rp(b - a)))
+
+
+def _check_lain(lap: Laporan, out: list[Problem]) -> None:
+    names = {normalize_header(i.nama) for n in lap.nodes() for i in n.indikator}
+    seen: set[str] = set()
+    for a in lap.indeks:
+        key = normalize_header(a.indikator)
+        if key not in names and key not in seen:
+            seen.add(key)
+            out.append(problem("indeks.indikator-tidak-dikenal", "Indeks", f"A{a.row}", found=a.indikator[:60]))
+    for p in lap.pegawai:
+        if p.nip:
+            why = nip_problem(p.nip)
+            if why:
+                out.append(problem("profil.nip-tidak-sah", "Pegawai", f"B{p.row}", found=p.nip, why=why))
+        if p.golongan and not re.fullmatch(r"\s*(IV|III|II|I)\s*/\s*[a-eA-E]\s*|\s*(IX|X|XI|V|VII)\s*", p.golongan):
+            out.append(problem("pegawai.golongan-tidak-dikenal", "Pegawai", f"D{p.row}", found=p.golongan))
+
+
+def validate(lap: Laporan, hasil: Hasil | None = None, header_refs: dict[str, str] | None = None) -> list[Problem]:
+    """All semantic problems of a model (the reader's own problems are not repeated)."""
+    hasil = hasil or compute(lap)
+    out: list[Problem] = []
+    _check_profil(lap, out)
+    _check_kinerja(lap, hasil, header_refs or {}, out)
+    _check_anggaran(lap, hasil, out)
+    _check_lain(lap, out)
+    return out
+
+
+def check(path: Path | str, assets_dir: Path | None = None) -> tuple[Laporan | None, Hasil | None, list[Problem]]:
+    """Read, compute and validate a workbook: (model, results, all problems sorted)."""
+    from .reader import read_workbook
+
+    lap, problems = read_workbook(path, assets_dir)
+    if lap is None:
+        return None, None, problems
+    structural = errors(problems)
+    if any(p.code in ("sheet.tidak-ada", "kolom.tidak-ada") for p in structural) and not lap.unit and not lap.kinerja:
+        return lap, None, sort_problems(problems)
+    hasil = compute(lap)
+    problems = problems + validate(lap, hasil, _header_refs(lap))
+    return lap, hasil, sort_problems(problems)
+
+
+def _header_refs(lap: Laporan) -> dict[str, str]:
+    refs: dict[str, str] = {}
+    for node in lap.nodes():
+        for ind in node.indikator:
+            for key, ref in ind.cells.items():
+                if ":" in key and ref:
+                    refs.setdefault(key, re.sub(r"\d+$", "1", ref))
+    return refs

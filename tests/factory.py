@@ -1,0 +1,69 @@
+"""Build small standard workbooks in code for tests (the blank workbook, filled by header name)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator.blank import append_rows, build_blank, set_isian
+
+PROFIL = {
+    "pemerintah": "Pemerintah Kabupaten Contoh",
+    "instansi": "Kecamatan Contoh",
+    "tahun": 2024,
+    "periode_renstra": "2024-2026",
+    "alamat": "Jl. Merdeka No. 1",
+    "kota": "Kotaraya",
+    "tanggal_laporan": dt.date(2025, 1, 30),
+    "kepala_nama": "Drs. Budi Santoso, M.Si",
+    "kepala_jabatan": "Camat Contoh",
+    "kepala_nip": "19770321 199602 1 001",
+    "kepala_pangkat": "Pembina (IV/a)",
+    "atasan_nama": "Ir. Siti Aminah",
+    "atasan_jabatan": "Bupati Contoh",
+    "tanggal_pk": dt.date(2024, 2, 1),
+    "visi": "Terwujudnya pelayanan publik yang prima",
+    "misi": "Meningkatkan kualitas pelayanan\nMeningkatkan tata kelola pemerintahan",
+}
+
+KINERJA = [
+    {"Level": "Tujuan", "Kode": "T1", "Uraian": "Meningkatkan pelayanan publik", "Indikator": "Indeks Kepuasan Masyarakat",
+     "Satuan": "indeks", "IKU": "Ya", "Target 2024": 80, "Target 2025": 81, "Target 2026": 82, "Realisasi 2023": 78,
+     "Realisasi 2024": 82},
+    {"Level": "Sasaran", "Kode": "S1", "Uraian": "Meningkatnya kualitas layanan administrasi", "Indikator": "Persentase layanan tepat waktu",
+     "Satuan": "%", "IKU": "Ya", "PK": "Ya", "Target 2024": 80, "Target 2025": 85, "Target 2026": 90, "Realisasi 2023": 70,
+     "Realisasi 2024": 67, "Analisis": "Jumlah petugas kurang.", "Solusi": "Menambah jam layanan."},
+    {"Level": "Sasaran", "Kode": "S2", "Uraian": "Meningkatnya akuntabilitas kinerja", "Indikator": "Nilai SAKIP",
+     "Satuan": "predikat", "IKU": "Ya", "PK": "Ya", "Target 2024": "B", "Target 2025": "BB", "Target 2026": "BB",
+     "Realisasi 2024": "BB"},
+]
+
+ANGGARAN = [
+    {"Unit": "Kecamatan Contoh", "Kode": "7.01.01", "Uraian": "Program Penunjang Urusan Pemerintahan Daerah", "Sasaran": "S1"},
+    {"Kode": "7.01.01.2.01", "Uraian": "Perencanaan, Penganggaran dan Evaluasi Kinerja"},
+    {"Kode": "7.01.01.2.01.0001", "Uraian": "Penyusunan Dokumen Perencanaan", "Pagu": 10_000_000, "Realisasi": 9_500_000},
+    {"Kode": "7.01.01.2.01.0002", "Uraian": "Evaluasi Kinerja", "Pagu": 5_000_000, "Realisasi": 5_000_000},
+    {"Kode": "7.01.02", "Uraian": "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Sasaran": "S2"},
+    {"Kode": "7.01.02.2.01", "Uraian": "Koordinasi Penyelenggaraan Kegiatan Pemerintahan"},
+    {"Kode": "7.01.02.2.01.0001", "Uraian": "Koordinasi Pelayanan", "Pagu": 20_000_000, "Realisasi": 18_000_000},
+]
+
+
+def make_workbook(path: Path, *, profil: dict | None = None, kinerja: list | None = None, anggaran: list | None = None,
+                  sheets: dict[str, list[dict]] | None = None, pengaturan: dict | None = None, drop: tuple[str, ...] = (),
+                  edit=None) -> Path:
+    """A valid small workbook; override any part. `edit(wb)` may change cells directly."""
+    wb = build_blank(2024, (2024, 2026))
+    set_isian(wb, {**PROFIL, **(profil or {})})
+    append_rows(wb, "Kinerja", KINERJA if kinerja is None else kinerja)
+    append_rows(wb, "Anggaran", ANGGARAN if anggaran is None else anggaran)
+    for name, rows in (sheets or {}).items():
+        append_rows(wb, name, rows)
+    if pengaturan:
+        set_isian(wb, pengaturan, "Pengaturan")
+    for name in drop:
+        del wb[name]
+    if edit:
+        edit(wb)
+    wb.save(path)
+    return path
