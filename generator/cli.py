@@ -94,5 +94,106 @@ def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None) -> Non
     sys.exit(1 if n_err or (strict and n_warn) else 0)
 
 
+def _expand(paths: tuple[Path, ...]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out += sorted(x for x in p.glob("*.xlsx") if not x.name.startswith("~$"))
+        else:
+            out.append(p)
+    return out
+
+
+def _build_one(args: tuple) -> tuple:
+    """Worker for batch builds (runs in a child process); returns picklable results."""
+    from .pipeline import build, summary_lines
+    from .problems import errors
+
+    workbook, out, template, assets, out_dir, pdf = args
+    try:
+        res = build(workbook, out, template=template, assets=assets, out_dir=out_dir, pdf=pdf)
+    except Exception as exc:  # a bug must not stop the other workbooks
+        return str(workbook), None, f"kesalahan internal: {type(exc).__name__}: {exc}", [], 0
+    first = errors(res.problems)[:1]
+    why = res.error or (f"{len(errors(res.problems))} galat, mis. {first[0].where}: {first[0].message}" if first else "")
+    return str(workbook), (str(res.output) if res.ok else None), why, summary_lines(res), len(res.problems)
+
+
+@main.command()
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Berkas .docx tujuan (hanya untuk satu workbook). Bawaan: output/LKjIP-<instansi>-<tahun>.docx")
+@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True,
+              help="Folder keluaran.")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Template Word (docxtpl) Anda sendiri; bawaan: template standar lkjip.")
+@click.option("--assets", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder gambar (logo, struktur organisasi); bawaan: folder workbook.")
+@click.option("--pdf", is_flag=True, help="Tulis juga PDF (butuh LibreOffice), dengan daftar isi dan nomor halaman diperbarui.")
+@click.option("--jobs", type=int, default=None, help="Jumlah proses paralel untuk banyak workbook (bawaan: jumlah inti CPU).")
+def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template: Path | None, assets: Path | None,
+          pdf: bool, jobs: int | None) -> None:
+    """Buat laporan LKjIP (.docx) dari workbook; boleh beberapa workbook atau folder sekaligus.
+
+    \b
+    Contoh:
+      lkjip build workbooks/kecamatan-alok-2024.xlsx
+      lkjip build workbooks/ --pdf
+    Kode keluar: 0 semua laporan dibuat, 1 ada yang gagal (tidak ada berkas yang ditulis untuknya), 2 salah pemakaian.
+    """
+    import os
+
+    files = _expand(workbooks)
+    if not files:
+        raise click.UsageError("Tidak ada workbook .xlsx yang ditemukan.")
+    if out and len(files) > 1:
+        raise click.UsageError("--out hanya dapat dipakai untuk satu workbook; pakai --out-dir untuk banyak workbook.")
+    tasks = [(f, out, template, assets, out_dir, pdf) for f in files]
+    if len(files) == 1:
+        _wb, output, why, lines, _n = _build_one(tasks[0])
+        for line in lines:
+            click.echo(line)
+        sys.exit(0 if output else 1)
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    results = []
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(_build_one, t) for t in tasks]
+        with click.progressbar(length=len(files), label="Membuat laporan", file=sys.stderr) as bar:
+            for fut in as_completed(futures):
+                results.append(fut.result())
+                bar.update(1)
+    failed = 0
+    for wb, output, why, _lines, n in sorted(results):
+        if output:
+            click.echo(f"OK     {wb} -> {output}" + (f" ({n} peringatan)" if n else ""))
+        else:
+            failed += 1
+            click.echo(f"GAGAL  {wb}: {why}")
+    click.echo(f"{len(files) - failed} laporan dibuat, {failed} gagal.")
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option("--assets", type=click.Path(file_okay=False, path_type=Path), default=None)
+def context(workbook: Path, assets: Path | None) -> None:
+    """Cetak seluruh konteks template (JSON): setiap variabel yang dapat dipakai template Word.
+
+    \b
+    Contoh:  lkjip context workbooks/kecamatan-alok-2024.xlsx > konteks.json
+    """
+    from .context import context_json
+    from .problems import errors
+    from .validate import check
+
+    _lap, hasil, problems = check(workbook, assets)
+    if hasil is None or errors(problems):
+        _print_problems(errors(problems), "text")
+        sys.exit(1)
+    click.echo(context_json(hasil))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -155,7 +155,9 @@ class _Finisher:
 
         spec = self.ctx["grafik"][key]
         png = charts.draw(spec)
-        self._picture(p, png, f"Gambar {self.number('gambar', chapter)}", spec["judul"], 15.5)
+        width_px = int.from_bytes(png[16:20], "big")  # PNG IHDR width
+        width_cm = min(15.5, width_px / charts.DPI * 2.54)
+        self._picture(p, png, f"Gambar {self.number('gambar', chapter)}", spec["judul"], width_cm)
 
     def insert_gambar(self, p, key: str, chapter: str | None) -> None:
         items = self.ctx["gambar"].get(key, [])
