@@ -60,7 +60,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         res.problems = problems
         if lap is not None and not any(p.code.startswith(("sheet.", "kolom.")) for p in errors(problems)):
             try:
-                res.problems = sort_problems(problems + validate(lap, compute(lap), _header_refs(lap)))
+                res.problems = sort_problems(problems + validate(lap, compute(lap), _header_refs(lap), problems))
             except Exception:  # pragma: no cover - semantic checks on a broken model are best effort
                 pass
         return res

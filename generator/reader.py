@@ -164,10 +164,15 @@ class Row:
     number: int
     cells: dict[str, Cell]  # column key (or "target:2024") -> cell
     sheet: str
+    letters: dict[str, str] = field(default_factory=dict)  # column key -> column letter
 
     def ref(self, key: str) -> str:
+        """The cell of `key` in this row, also when it is blank ("" if the column is absent)."""
         c = self.cells.get(key)
-        return c.ref if c else ""
+        if c:
+            return c.ref
+        letter = self.letters.get(key)
+        return f"{letter}{self.number}" if letter else ""
 
 
 @dataclass
@@ -296,7 +301,7 @@ class _Reader:
                 fmt = getattr(cell, "number_format", "") or ""
                 row_cells[key] = Cell(value, ref, "%" in fmt, getattr(cell, "is_date", False))
             if row_cells:
-                data.rows.append(Row(rownum, row_cells, spec.name))
+                data.rows.append(Row(rownum, row_cells, spec.name, data.columns))
         return data
 
     # -- typed getters -------------------------------------------------------
@@ -727,7 +732,7 @@ def read_workbook(path: Path | str, assets_dir: Path | None = None) -> tuple[Lap
         return None, [exc.problem]
     for spec in contract.SHEETS:
         if spec.required and spec.name not in sheets:
-            reader.add("sheet.tidak-ada", spec.name, "", sheet=spec.name)
+            reader.add("sheet.tidak-ada", spec.name, "")
     profil = reader.read_profil(sheets.get("Profil"))
     cfg = reader.read_pengaturan(sheets.get("Pengaturan"))
     kinerja, t_years, r_years = reader.read_kinerja(sheets.get("Kinerja"), profil.tahun)

@@ -134,31 +134,46 @@ def _check_kinerja(lap: Laporan, hasil: Hasil, header_refs: dict[str, str], out:
                                    realisasi=h.realisasi, target=h.target))
 
 
-def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
+def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: set[str]) -> None:
     if not lap.unit:
         out.append(problem("anggaran.kosong", "Anggaran", "A2"))
         return
-    for line in lap.budget_lines():
+
+    def broken(line) -> bool:
+        return any(line.cells.get(k, "") in unreadable for k in ("pagu", "realisasi"))
+
+    def visit(line) -> tuple[bool, bool]:
+        """Check a line after its children; returns (subtree has an unreadable cell, overspend reported below)."""
+        bad, overspent = broken(line), False
+        for child in line.anak:
+            b, o = visit(child)
+            bad, overspent = bad or b, overspent or o
         total = hasil.jumlah[id(line)]
         for field, label in (("pagu", "Pagu"), ("realisasi", "Realisasi")):
             typed = getattr(line, field)
             if typed is not None and typed < 0:
                 out.append(problem("anggaran.negatif", "Anggaran", line.cells.get(field, ""), field=label, found=_rp(typed)))
-            if line.anak and typed is not None and typed != getattr(total, field):
+            if line.anak and typed is not None and not bad and typed != getattr(total, field):
                 computed = getattr(total, field)
                 out.append(problem("anggaran.jumlah-tidak-cocok", "Anggaran", line.cells.get(field, ""), field=label,
                                    level=line.level, uraian=line.uraian[:60], found=_rp(typed), expected=_rp(computed),
                                    diff=_rp(typed - computed)))
-        if not line.anak and line.pagu is None:
+        if not line.anak and line.pagu is None and not bad:
             out.append(problem("anggaran.pagu-kosong", "Anggaran", line.cells.get("pagu", "")))
-        if total.realisasi > total.pagu and total.pagu >= 0:
+        if not bad and not overspent and total.realisasi > total.pagu:
             out.append(problem("anggaran.realisasi-melebihi-pagu", "Anggaran", line.cells.get("realisasi", ""),
                                found=_rp(total.realisasi), expected=_rp(total.pagu)))
-        if line.persentase_tertulis is not None:
+            overspent = True
+        if line.persentase_tertulis is not None and not bad:
             computed = total.penyerapan
             if computed is None or abs(round_half_up(line.persentase_tertulis) - round_half_up(computed)) > Decimal("0.01"):
                 out.append(problem("anggaran.persentase-berbeda", "Anggaran", line.cells.get("persentase", ""),
                                    found=_pct(line.persentase_tertulis), expected=_pct(computed)))
+        return bad, overspent
+
+    for unit in lap.unit:
+        for prog in unit.program:
+            visit(prog)
     for text, line in hasil.tautan_tidak_dikenal:
         out.append(problem("anggaran.sasaran-tidak-dikenal", "Anggaran", line.cells.get("sasaran", ""), found=text[:60]))
     if hasil.belanja_total is not None:
@@ -186,13 +201,18 @@ def _check_lain(lap: Laporan, out: list[Problem]) -> None:
             out.append(problem("pegawai.golongan-tidak-dikenal", "Pegawai", f"D{p.row}", found=p.golongan))
 
 
-def validate(lap: Laporan, hasil: Hasil | None = None, header_refs: dict[str, str] | None = None) -> list[Problem]:
-    """All semantic problems of a model (the reader's own problems are not repeated)."""
+def validate(lap: Laporan, hasil: Hasil | None = None, header_refs: dict[str, str] | None = None,
+             reader_problems: list[Problem] = ()) -> list[Problem]:
+    """All semantic problems of a model (the reader's own problems are not repeated).
+
+    Lines whose cells the reader could not read are left out of the checks that depend on them.
+    """
     hasil = hasil or compute(lap)
     out: list[Problem] = []
+    unreadable = {p.cell for p in reader_problems if p.sheet == "Anggaran" and p.severity == "error"}
     _check_profil(lap, out)
     _check_kinerja(lap, hasil, header_refs or {}, out)
-    _check_anggaran(lap, hasil, out)
+    _check_anggaran(lap, hasil, out, unreadable)
     _check_lain(lap, out)
     return out
 
@@ -208,7 +228,7 @@ def check(path: Path | str, assets_dir: Path | None = None) -> tuple[Laporan | N
     if any(p.code in ("sheet.tidak-ada", "kolom.tidak-ada") for p in structural) and not lap.unit and not lap.kinerja:
         return lap, None, sort_problems(problems)
     hasil = compute(lap)
-    problems = problems + validate(lap, hasil, _header_refs(lap))
+    problems = problems + validate(lap, hasil, _header_refs(lap), problems)
     return lap, hasil, sort_problems(problems)
 
 

@@ -1,0 +1,31 @@
+"""Shared fixtures: a small valid workbook built in code, the example workbooks, LibreOffice detection."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from factory import make_workbook  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "workbooks"
+ALOK = EXAMPLES / "kecamatan-alok-2024.xlsx"
+SUMENEP = EXAMPLES / "kecamatan-kota-sumenep-2023.xlsx"
+RAAS = EXAMPLES / "kecamatan-raas-2020.xlsx"
+
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak terpasang")
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A valid small workbook (see tests/factory.py)."""
+    return make_workbook(tmp_path / "kecil.xlsx")
+
+
+def codes(problems) -> list[tuple[str, str, str]]:
+    return [(p.sheet, p.cell, p.code) for p in problems]

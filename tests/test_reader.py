@@ -1,0 +1,165 @@
+"""The reader: sheets and columns by header, every number form, hierarchy, problems at their cells."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from conftest import codes
+from factory import ANGGARAN, KINERJA, make_workbook
+
+from generator.reader import read_workbook
+
+
+def test_small_workbook_reads_into_the_model(small):
+    lap, problems = read_workbook(small)
+    assert problems == []
+    assert lap.profil.instansi == "Kecamatan Contoh"
+    assert lap.profil.tahun == 2024 and lap.profil.periode == (2024, 2026)
+    assert lap.profil.tanggal_laporan == dt.date(2025, 1, 30)
+    assert lap.profil.misi == ["Meningkatkan kualitas pelayanan", "Meningkatkan tata kelola pemerintahan"]
+    assert lap.tahun_target == [2024, 2025, 2026] and lap.tahun_realisasi == [2023, 2024]
+    [tujuan] = lap.kinerja
+    assert [s.uraian for s in tujuan.anak] == ["Meningkatnya kualitas layanan administrasi", "Meningkatnya akuntabilitas kinerja"]
+    ind = tujuan.anak[0].indikator[0]
+    assert ind.target[2024] == 80 and ind.realisasi[2024] == 67 and ind.realisasi[2023] == 70
+    assert ind.iku and ind.pk and ind.polaritas == "Positif"
+    assert tujuan.anak[1].indikator[0].target[2024] == "B"
+    [unit] = lap.unit
+    assert unit.nama == "Kecamatan Contoh"
+    # levels inferred from the depth of Kode
+    assert [(ln.level, ln.kode) for ln in lap.budget_lines()][:3] == [
+        ("Program", "7.01.01"), ("Kegiatan", "7.01.01.2.01"), ("Sub Kegiatan", "7.01.01.2.01.0001")]
+    assert unit.program[0].anak[0].anak[1].pagu == Decimal(5_000_000)
+    # "blank = same as above" for Sasaran
+    assert unit.program[0].anak[0].anak[0].sasaran == "S1"
+
+
+def test_columns_found_by_header_whatever_their_order_case_and_spacing(tmp_path):
+    def shuffle(wb):
+        ws = wb["Anggaran"]
+        # swap the Pagu and Uraian columns and mangle the headers
+        for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+            row[3].value, row[4].value = row[4].value, row[3].value
+        ws["D1"] = "  PAGU "
+        ws["E1"] = "uraian"
+        ws["F1"] = "Realisasi\u00a0"
+
+    lap, problems = read_workbook(make_workbook(tmp_path / "a.xlsx", edit=shuffle))
+    assert problems == []
+    assert [ln.pagu for ln in lap.budget_lines() if ln.level == "Sub Kegiatan"] == [10_000_000, 5_000_000, 20_000_000]
+
+
+def test_unknown_column_is_a_warning_and_missing_required_column_an_error(tmp_path):
+    def edit(wb):
+        wb["Anggaran"]["Z1"] = "Catatan Saya"
+        wb["Anggaran"]["E1"] = "Anggaran Murni"  # the required Pagu header is gone
+
+    _lap, problems = read_workbook(make_workbook(tmp_path / "a.xlsx", edit=edit))
+    assert ("Anggaran", "A1", "kolom.tidak-ada") in codes(problems)
+    assert ("Anggaran", "E1", "kolom.tidak-dikenal") in codes(problems)
+    assert ("Anggaran", "Z1", "kolom.tidak-dikenal") in codes(problems)
+
+
+def test_missing_required_sheet(tmp_path):
+    _lap, problems = read_workbook(make_workbook(tmp_path / "a.xlsx", drop=("Anggaran",)))
+    assert ("Anggaran", "", "sheet.tidak-ada") in codes(problems)
+
+
+def test_every_number_form_of_the_contract(tmp_path):
+    kinerja = [dict(KINERJA[0]), dict(KINERJA[1])]
+    kinerja[1]["Realisasi 2024"] = "85%"
+    anggaran = [
+        {"Unit": "Kecamatan Contoh", "Level": "Program", "Uraian": "Program A"},
+        {"Level": "Kegiatan", "Uraian": "Kegiatan A"},
+        {"Level": "Sub Kegiatan", "Uraian": "a", "Pagu": "1.234.567,89", "Realisasi": "Rp 1.000.000,-"},
+        {"Level": "Sub Kegiatan", "Uraian": "b", "Pagu": "1,234,567.89", "Realisasi": "Rp5.000,00"},
+        {"Level": "Sub Kegiatan", "Uraian": "c", "Pagu": 1000, "Realisasi": "-"},
+        {"Level": "Sub Kegiatan", "Uraian": "d", "Pagu": "2.000", "Realisasi": 500, "Target Keluaran": "12 laporan"},
+    ]
+
+    def percent_cell(wb):
+        ws = wb["Kinerja"]
+        ws["M2"].value = 0.82
+        ws["M2"].number_format = "0%"
+        ws["E2"].value = "%"
+
+    lap, problems = read_workbook(make_workbook(tmp_path / "a.xlsx", kinerja=kinerja, anggaran=anggaran, edit=percent_cell))
+    assert problems == []
+    tujuan = lap.kinerja[0]
+    assert tujuan.indikator[0].realisasi[2024] == 82  # a cell shown as 82% holds 0.82
+    assert tujuan.anak[0].indikator[0].realisasi[2024] == 85
+    subs = [ln for ln in lap.budget_lines() if ln.level == "Sub Kegiatan"]
+    assert [ln.pagu for ln in subs] == [Decimal("1234567.89"), Decimal("1234567.89"), 1000, 2000]
+    assert [ln.realisasi for ln in subs] == [1_000_000, 5000, 0, 500]
+    assert subs[3].target_keluaran == 12
+
+
+def test_unreadable_cells_are_problems_at_their_cells_all_in_one_run(tmp_path):
+    def edit(wb):
+        ws = wb["Anggaran"]
+        ws["E4"] = "sepuluh juta"
+        ws["F5"] = "6.5025.000"  # a typo from a reference report
+        ws["E8"] = "=SUM(E6:E7)"  # formula never calculated: no cached value
+        ws["F8"] = "#DIV/0!"
+        wb["Kinerja"]["M3"] = "banyak"
+        wb["Kinerja"]["F3"] = "Naik"
+        wb["Profil"]["B8"] = "31 Juni 2025"
+
+    anggaran = ANGGARAN + [{"Level": "Sub Kegiatan", "Uraian": "Tambahan", "Pagu": 1, "Realisasi": 1}]
+    _lap, problems = read_workbook(make_workbook(tmp_path / "a.xlsx", anggaran=anggaran, edit=edit))
+    assert codes(problems) == [
+        ("Profil", "B8", "tanggal.tidak-terbaca"),
+        ("Kinerja", "F3", "pilihan.tidak-dikenal"),
+        ("Kinerja", "M3", "nilai.tidak-terbaca"),
+        ("Anggaran", "E4", "angka.tidak-terbaca"),
+        ("Anggaran", "F5", "angka.pemisah-ribuan"),
+        ("Anggaran", "E8", "rumus.tanpa-nilai"),
+        ("Anggaran", "F8", "rumus.galat"),
+    ]
+    msg = {p.cell: p.message for p in problems}
+    assert "6.5025.000" in msg["F5"] and "=SUM(E6:E7)" in msg["E8"]
+
+
+def test_outline_blank_means_same_as_above(tmp_path):
+    kinerja = [
+        {"Level": "Tujuan", "Uraian": "Tujuan A", "Indikator": "IKM", "Target 2024": 80, "Realisasi 2024": 81},
+        {"Level": "Sasaran", "Uraian": "Sasaran A", "Indikator": "Ind 1", "Target 2024": 10, "Realisasi 2024": 9},
+        {"Indikator": "Ind 2", "Target 2024": 5, "Realisasi 2024": 5},  # blank Level and Uraian: one more indicator
+        {"Uraian": "Sasaran B", "Indikator": "Ind 3", "Target 2024": 1, "Realisasi 2024": 1},  # blank Level: a sibling
+        {"Level": "Program", "Uraian": "Program X", "Indikator": "Ind P", "Target 2024": 100, "Realisasi 2024": 90},
+    ]
+    lap, problems = read_workbook(make_workbook(tmp_path / "a.xlsx", kinerja=kinerja))
+    assert problems == []
+    [t] = lap.kinerja
+    assert [(s.uraian, [i.nama for i in s.indikator]) for s in t.anak] == [("Sasaran A", ["Ind 1", "Ind 2"]), ("Sasaran B", ["Ind 3"])]
+    assert t.anak[1].anak[0].uraian == "Program X"
+
+
+def test_hierarchy_breaks_and_duplicate_codes(tmp_path):
+    kinerja = [{"Level": "Sasaran", "Uraian": "Sasaran tanpa tujuan", "Indikator": "x", "Target 2024": 1, "Realisasi 2024": 1}] + KINERJA
+    anggaran = [
+        {"Unit": "Kecamatan Contoh", "Level": "Sub Kegiatan", "Uraian": "Yatim", "Pagu": 1, "Realisasi": 1},
+    ] + ANGGARAN + [{"Kode": "7.01.02.2.01.0001", "Uraian": "Koordinasi lagi", "Pagu": 1, "Realisasi": 1}]
+    _lap, problems = read_workbook(make_workbook(tmp_path / "a.xlsx", kinerja=kinerja, anggaran=anggaran))
+    assert codes(problems) == [
+        ("Kinerja", "A2", "hierarki.tanpa-induk"),
+        ("Anggaran", "C2", "hierarki.tanpa-induk"),
+        ("Anggaran", "B10", "kode.ganda"),
+    ]
+
+
+def test_dates_as_text_serial_and_cells(tmp_path):
+    for raw, expected in (("30 Januari 2025", dt.date(2025, 1, 30)), ("30/01/2025", dt.date(2025, 1, 30)),
+                          (45687, dt.date(2025, 1, 30)), ("8 Pebruari 2025", dt.date(2025, 2, 8))):
+        path = make_workbook(tmp_path / f"d{abs(hash(raw))}.xlsx", profil={"tanggal_laporan": raw})
+        lap, problems = read_workbook(path)
+        assert problems == [] and lap.profil.tanggal_laporan == expected
+
+
+def test_not_an_xlsx_at_all(tmp_path):
+    csv = tmp_path / "data.xlsx"
+    csv.write_text("Level;Uraian\nSasaran;A\n")
+    lap, problems = read_workbook(csv)
+    assert lap is None and codes(problems) == [("Berkas", "data.xlsx", "berkas.bukan-xlsx")]
+    assert "CSV" in problems[0].message
