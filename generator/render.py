@@ -95,7 +95,34 @@ class _Finisher:
     def body_sectpr_extra(self) -> str:
         return ""
 
+    def ensure_styles(self) -> None:
+        """Add the styles generated content uses when a user's template does not define them."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        styles = self.doc.styles
+        have = {st.style_id for st in styles}
+        wanted = (("Isi Laporan", ooxml.STYLE_BODY, None), ("Isi Tabel", ooxml.STYLE_TABLE_TEXT, 9),
+                  ("Judul Tabel", ooxml.STYLE_CAPTION_TABLE, 10), ("Judul Gambar", ooxml.STYLE_CAPTION_FIGURE, 10),
+                  ("List Bullet", ooxml.STYLE_LIST_BULLET, None))
+        for name, style_id, size in wanted:
+            if style_id in have:
+                continue
+            st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            st.base_style = styles["Normal"]
+            if size:
+                st.font.size = Pt(size)
+            if style_id in (ooxml.STYLE_CAPTION_TABLE, ooxml.STYLE_CAPTION_FIGURE):
+                st.font.bold = True
+                st.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if style_id == ooxml.STYLE_TABLE_TEXT:
+                st.paragraph_format.space_after = Pt(0)
+            if style_id == ooxml.STYLE_LIST_BULLET:
+                st.paragraph_format.left_indent = Pt(18)
+
     def run(self) -> None:
+        self.ensure_styles()
         token = re.compile("\u27e6" + self.nonce + r":(\w+):([^\u27e7]*)\u27e7")
         chapter: str | None = None
         todo = []

@@ -214,7 +214,7 @@ note(wb, "Indeks", f"B{idx[0]}",
 note(wb, "Indeks", f"B{idx[1]}",
      "Tabel 3.6 (skor target) tidak ada dalam teks laporan; skor target 2 untuk setiap aspek dari Tabel 2.3 "
      "(2 x 15/100 = 0,30). Bobot dan skor realisasi dari Tabel 3.7 (jumlah 1,7 -> 0,26).")
-note(wb, "Indeks", f"E{idx[8]}",
+note(wb, "Indeks", cell_of(wb, "Indeks", idx[8], "Perhitungan Aspek"),
      "Tabel 3.15 mencetak kolom Perhitungan Aspek sebagai 0,07 (hasil), bukan 7.")
 
 # --------------------------------------------------------------------------- Anggaran (Tabel 3.21)
@@ -249,9 +249,9 @@ PM_KEL = "Pemberdayaan Masyarakat di Kelurahan"
 EVALUASI_KEL = "Evaluasi Kelurahan"
 
 P, KG, SK = "Program", "Kegiatan", "Sub Kegiatan"
-BLANK = None  # printed empty
 
-# (level, uraian, pagu, realisasi, persentase as printed); "-" is entered as 0, a printed "-" percentage as blank.
+# (level, uraian, pagu, realisasi, persentase as printed); "-" (or an empty leaf) is entered as 0, a printed "-"
+# percentage as blank.
 TABEL_3_21 = {
     "Kecamatan Alok": [
         (P, P_PENUNJANG, 3752572921, 3615746742, 96.35),
@@ -377,7 +377,7 @@ TABEL_3_21 = {
         (SK, PML_MESIN, 500000, 500000, 100.00),
         (P, P_PEMBERDAYAAN, 233245420, 232065420, 99.49),
         (KG, PEMB_KEL, 233245420, 232065420, 99.49),
-        (SK, MUSRENBANG_DESA, BLANK, BLANK, None),
+        (SK, MUSRENBANG_DESA, 0, 0, None),  # printed with every figure blank
         (SK, SARPRAS_KEL, 2975420, 2975420, 100.00),
         (SK, PM_KEL, 204300000, 203120000, 99.42),
         (SK, EVALUASI_KEL, 25970000, 25970000, 100.00),
@@ -415,7 +415,8 @@ WHY = {
     ("Kelurahan Kabor", PEMB_KEL, "Realisasi"):
         " Baris sub kegiatan Evaluasi Kelurahan (selisih 24.305.000 / 22.285.000) tidak tercetak di Tabel 3.21.",
     ("Kelurahan Nangalimang", P_PENUNJANG, "Pagu"):
-        " Uraian BAB III menulis 145.546.897; Tabel 3.20 (345.546.197 - 199.999.300) juga 145.546.897.",
+        " Jumlah sub kegiatan = 145.546.897 (pagu kegiatan Jasa Penunjang tercetak 100 lebih); uraian BAB III,"
+        " sisa tercetak (2.423.190), persentase (98,34%) dan Tabel 3.20 (345.546.197 - 199.999.300) memakai 145.546.897.",
     ("Kelurahan Nangalimang", JASA, "Pagu"):
         " Uraian BAB III menulis 86.245.207 (= jumlah sub kegiatan); sisa tercetak 1.785.900 juga.",
 }
@@ -447,6 +448,11 @@ def row_of(unit: str, uraian: str, level: str, nth: int = 0) -> int:
 
 note(wb, A, cell_of(wb, A, row_of("Kecamatan Alok", P_PENUNJANG, P), "Uraian"),
      "Tercetak 'PROGRAM PERHUKUM HURJAHG URUSAN ...' (OCR); Madawat, Nangalimang dan Kota Uneng: 'PERUNJANG'.")
+note(wb, A, cell_of(wb, A, row_of("Kecamatan Alok", P_PENUNJANG, P), "Realisasi"),
+     "Sisa tercetak 136.766.029; 3.752.572.921 - 3.615.746.742 = 136.826.179. Uraian BAB III menyebut pagu program "
+     "ini Rp3.861.745.541 (pagu unit Kecamatan Alok).")
+note(wb, A, cell_of(wb, A, row_of("Kelurahan Kota Uneng", KENDARAAN, SK), "Persentase"),
+     "Tercetak 95,35%; 4.298.600 / 4.498.600 = 95,55%.")
 note(wb, A, cell_of(wb, A, row_of("Kelurahan Madawat", MUSRENBANG_KEL, SK), "Realisasi"),
      "Realisasi tercetak '-' dengan sisa 0 dan persentase '-', padahal pagu 5.940.000: sisa seharusnya 5.940.000 "
      "(sisa kegiatan 6.360.000 memang memuatnya).")
@@ -460,7 +466,7 @@ for lvl in (KG, SK):
     note(wb, A, cell_of(wb, A, row_of("Kelurahan Kota Uneng", PENGADAAN if lvl == KG else MESIN, lvl), "Persentase"),
          "Tercetak 100,00%; 17.909.900 / 19.656.400 = 91,11% (sisa 1.746.500).")
 note(wb, A, cell_of(wb, A, row_of("Kelurahan Kota Uneng", MUSRENBANG_DESA, SK), "Pagu"),
-     "Baris tercetak tanpa pagu dan realisasi (kosong), dengan nama sub kegiatan '... di Desa' di bawah kegiatan "
+     "Baris tercetak dengan pagu, realisasi dan sisa kosong (diisi 0), dengan nama sub kegiatan '... di Desa' di bawah kegiatan "
      "Pemberdayaan Kelurahan.")
 note(wb, A, cell_of(wb, A, row_of("Kelurahan Kota Uneng", KENDARAAN, SK), "Uraian"),
      "Tercetak '... Pajak, dan Pertolnan Kendaraan ...' (OCR dari 'Perizinan').")
