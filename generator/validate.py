@@ -134,6 +134,12 @@ def _check_kinerja(lap: Laporan, hasil: Hasil, header_refs: dict[str, str], out:
                                    realisasi=h.realisasi, target=h.target))
 
 
+def _as_typed(line, field: str, hasil: Hasil) -> Decimal:
+    """A line's figure as the staff typed it, or its computed sum where left blank."""
+    typed = getattr(line, field)
+    return typed if typed is not None else getattr(hasil.jumlah[id(line)], field)
+
+
 def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: set[str]) -> None:
     if not lap.unit:
         out.append(problem("anggaran.kosong", "Anggaran", "A2"))
@@ -153,8 +159,9 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
             typed = getattr(line, field)
             if typed is not None and typed < 0:
                 out.append(problem("anggaran.negatif", "Anggaran", line.cells.get(field, ""), field=label, found=_rp(typed)))
-            if line.anak and typed is not None and not bad and typed != getattr(total, field):
-                computed = getattr(total, field)
+            # against the direct children as typed, so each mistake is reported once, where it is
+            computed = sum((_as_typed(c, field, hasil) for c in line.anak), Decimal(0))
+            if line.anak and typed is not None and not bad and typed != computed:
                 out.append(problem("anggaran.jumlah-tidak-cocok", "Anggaran", line.cells.get(field, ""), field=label,
                                    level=line.level, uraian=line.uraian[:60], found=_rp(typed), expected=_rp(computed),
                                    diff=_rp(typed - computed)))
@@ -165,7 +172,9 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
                                found=_rp(total.realisasi), expected=_rp(total.pagu)))
             overspent = True
         if line.persentase_tertulis is not None and not bad:
-            computed = total.penyerapan
+            own_pagu = line.pagu if line.pagu is not None else total.pagu
+            own_real = line.realisasi if line.realisasi is not None else total.realisasi
+            computed = own_real / own_pagu * 100 if own_pagu else None
             if computed is None or abs(round_half_up(line.persentase_tertulis) - round_half_up(computed)) > Decimal("0.01"):
                 out.append(problem("anggaran.persentase-berbeda", "Anggaran", line.cells.get("persentase", ""),
                                    found=_pct(line.persentase_tertulis), expected=_pct(computed)))

@@ -25,7 +25,7 @@ def test_typed_parent_totals_that_are_not_the_sum_of_their_rows(tmp_path):
     # Alok's Tabel 3.21 style: a kegiatan total typed in that differs from its sub kegiatan
     anggaran = [dict(r) for r in ANGGARAN]
     anggaran[1].update({"Pagu": 15_500_000, "Realisasi": 14_500_000})  # children: 15.000.000 / 14.500.000
-    anggaran[0].update({"Pagu": 15_000_000})  # program: matches its children
+    anggaran[0].update({"Pagu": 15_500_000})  # program: matches its kegiatan as typed, so only E3 is reported
     problems = run_check(make_workbook(tmp_path / "a.xlsx", anggaran=anggaran))
     assert codes(problems) == [("Anggaran", "E3", "anggaran.jumlah-tidak-cocok")]
     msg = problems[0].message
