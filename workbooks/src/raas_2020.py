@@ -29,7 +29,7 @@ set_profile(wb, {
     "instansi": INSTANSI,
     "tahun": TAHUN,
     "periode_renstra": f"{RENSTRA[0]}-{RENSTRA[1]}",
-    "alamat": "Jl. Pelabuhan Panggung No. 08, Raas, Sumenep 69485",
+    "alamat": "Jl. Pelabuhan Panggung No. 08, Sumenep 69485",
     "telepon": "(0327) 811550",
     "kota": "Sumenep",
     "tanggal_laporan": dt.date(2021, 2, 9),
