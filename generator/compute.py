@@ -243,6 +243,7 @@ class Hasil:
     sdm: dict
     tautan_tidak_dikenal: list[tuple[str, BarisAnggaran]]
     indeks: dict[str, dict]
+    links: dict[int, list[BarisAnggaran]] = field(default_factory=dict)  # id(node) -> budget lines linked to it
 
     def of(self, node: NodeKinerja) -> HasilNode:
         return self.node[id(node)]
@@ -452,5 +453,5 @@ def compute(lap: Laporan) -> Hasil:
         predikat_instansi=predikat(cap_instansi, cfg), jumlah=jumlah, unit=units, total=total,
         efisiensi_instansi=eff, efisiensi_label=eff_label, belanja=belanja,
         belanja_total=btotal if lap.belanja else None, sdm=compute_sdm(lap), tautan_tidak_dikenal=unknown,
-        indeks=indeks,
+        indeks=indeks, links=dict(links),
     )

@@ -369,22 +369,29 @@ class _Builder:
             rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5 = 4/3 × 100", "6", formula, "8"])
 
     def program_table(self) -> None:
+        """Programs/kegiatan linked to each Kinerja node, with the efficiency of each line against that node's capaian."""
+        from .compute import efisiensi
+
         rows = []
         n = 0
-        for s in self.lap.nodes("Sasaran"):
-            hn = self.h.of(s)
-            for k, ln in enumerate(hn.program):
+        for node in self.lap.nodes():
+            hn = self.h.of(node)
+            lines = self.h.links.get(id(node), [])
+            for k, ln in enumerate(lines):
                 n += k == 0
                 j = self.h.jumlah[id(ln)]
-                rows.append(baris([str(n) if k == 0 else "", s.uraian if k == 0 else "", ln.uraian, ln.unit, uang(j.pagu),
-                                   uang(j.realisasi), self.pct(j.penyerapan)]))
+                eff, label = efisiensi(hn.capaian, j.penyerapan, self.cfg.metode_efisiensi)
+                rows.append(baris([str(n) if k == 0 else "", node.uraian if k == 0 else "", ln.uraian, ln.unit, uang(j.pagu),
+                                   uang(j.realisasi), self.pct(j.penyerapan), self.pct(hn.capaian), self.pct(eff), label]))
         if not rows:
             return
+        formula = {"sisa": "9 = 100 − 7", "rasio": "9 = 7/8 × 100"}.get(self.cfg.metode_efisiensi, "9 = 8 − 7")
         self.tables["program"] = tabel(
-            "Program/Kegiatan yang Mendukung Pencapaian Sasaran",
-            [kolom("No", 0.45, "tengah"), kolom("Sasaran", 2.4), kolom("Program / Kegiatan", 3), kolom("Unit", 1.5),
-             kolom("Pagu (Rp)", 1.5, "kanan"), kolom("Realisasi (Rp)", 1.5, "kanan"), kolom("%", 0.8, "kanan")],
-            rows, lanskap=True)
+            "Program/Kegiatan yang Mendukung Pencapaian Kinerja dan Efisiensinya",
+            [kolom("No", 0.45, "tengah"), kolom("Sasaran / Indikator Kinerja", 2.3), kolom("Program / Kegiatan", 2.8), kolom("Unit", 1.3),
+             kolom("Pagu (Rp)", 1.4, "kanan"), kolom("Realisasi (Rp)", 1.4, "kanan"), kolom("Penyerapan (%)", 0.9, "kanan"),
+             kolom("Capaian Kinerja (%)", 0.9, "kanan"), kolom("Efisiensi (%)", 0.9, "kanan"), kolom("Kategori", 1.1, "tengah")],
+            rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8", formula, "10"])
 
     def capaian_chart(self) -> None:
         data = []

@@ -375,7 +375,8 @@ def build() -> Document:
     tag(doc, '{{ sisip_tabel("efisiensi") }}')
     h(doc, "9. Program dan Kegiatan Pendukung", 3)
     tag(doc, "{%p if ada.program %}")
-    para(doc, "Program dan kegiatan yang menunjang pencapaian setiap sasaran disajikan pada tabel berikut.")
+    para(doc, "Program dan kegiatan yang menunjang pencapaian kinerja, beserta efisiensi masing-masing terhadap capaian "
+              "kinerja yang didukungnya, disajikan pada tabel berikut.")
     tag(doc, '{{ sisip_tabel("program") }}')
     tag(doc, "{%p else %}")
     para(doc, "Program dan kegiatan belum ditautkan ke sasaran (kolom Sasaran pada sheet Anggaran masih kosong).")

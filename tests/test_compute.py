@@ -191,12 +191,24 @@ def test_capaian_never_raises_and_respects_cap(target, realisasi, polaritas, rum
     if c.nilai is None:
         assert c.alasan  # every missing capaian says why
         assert c.status in (None, "tidak_tercapai")
+        return
+    assert isinstance(c.nilai, Decimal)
+    qualitative = isinstance(target, str)
+    if batas is not None and not (qualitative and batas < 100):  # that case: test_capaian_cap_applies_to_qualitative
+        assert c.nilai <= batas
+    if qualitative:
+        assert (c.nilai, c.status) in ((D(100), "melampaui"), (D(100), "tercapai"))
     else:
-        assert isinstance(c.nilai, Decimal)
-        if batas is not None:
-            assert c.nilai <= batas
         shown = round_half_up(c.nilai)
         assert c.status == ("melampaui" if shown > 100 else "tercapai" if shown == 100 else "tidak_tercapai")
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: batas_capaian is ignored for qualitative targets: with a cap of 90 "
+                                         "(the reader accepts any cap > 0) BB vs B still gives 100, while 100 vs 100 "
+                                         "gives 90")
+def test_capaian_cap_applies_to_qualitative():
+    assert capaian(D(100), D(100), batas=D(90)).nilai == D(90)
+    assert capaian("B", "BB", batas=D(90)).nilai == D(90)
 
 
 @pytest.mark.xfail(strict=True, reason="BUG: capaian ('never raises') raises decimal.InvalidOperation when the "

@@ -79,6 +79,9 @@ def test_parse_number_percent_formatted_cell_outside_percent_column_is_kept():
         ("1,234,567.89", D("1234567.89")),
         ("1,234.5", D("1234.5")),
         ("0.26", D("0.26")),
+        ("0.001", D("0.001")),  # a leading 0 is never a thousands group
+        ("0.250", D("0.25")),
+        ("1234.567", D("1234.567")),  # four digits before the dot: not a thousands group
         ("12.5", D("12.5")),
         ("1.23", D("1.23")),
         # money

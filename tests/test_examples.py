@@ -1,0 +1,142 @@
+"""The three example workbooks, end to end, against the figures of the reports they were transcribed from."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from click.testing import CliRunner
+from conftest import ALOK, RAAS, SUMENEP, codes
+from docx_text import all_text, load, table_after
+
+from generator.cli import main
+from generator.compute import Jumlah, round_half_up
+from generator.context import build_context
+from generator.render import render_docx
+from generator.validate import check
+
+D = Decimal
+
+
+@pytest.fixture(scope="module")
+def alok():
+    return check(ALOK)
+
+
+def unit_sums(lap, hasil, *, typed: bool):
+    out = {}
+    for unit in lap.unit:
+        if typed:
+            out[unit.nama] = (sum(p.pagu for p in unit.program), sum(p.realisasi for p in unit.program))
+        else:
+            leaves = [ln for p in unit.program for ln in p.walk() if not ln.anak]
+            out[unit.nama] = (sum(ln.pagu for ln in leaves), sum(ln.realisasi for ln in leaves))
+    return out
+
+
+def test_every_example_validates(tmp_path):
+    runner = CliRunner()
+    for wb in (ALOK, SUMENEP, RAAS):
+        res = runner.invoke(main, ["validate", str(wb)])
+        assert res.exit_code == 0, res.output
+
+
+def test_alok_leaf_sums_against_tabel_3_20(alok):
+    lap, hasil, _ = alok
+    leaves = unit_sums(lap, hasil, typed=False)
+    # Tabel 3.20 of the report; three units' detail adds up exactly
+    assert leaves["Kecamatan Alok"] == (D(3_861_745_541), D(3_724_830_282))
+    assert leaves["Kelurahan Madawat"] == (D(390_357_873), D(380_338_148))
+    assert leaves["Kelurahan Nangalimang"] == (D(345_546_197), D(337_742_307))
+    assert leaves["Kelurahan Kota Uneng"] == (D(378_848_478), D(375_472_560))
+    # Kabor: Tabel 3.21 lacks the Evaluasi Kelurahan line (24.305.000 / 22.285.000) that 3.20 includes
+    assert leaves["Kelurahan Kabor"] == (D(390_892_780 - 24_305_000), D(375_837_079 - 22_285_000))
+    assert (hasil.total.pagu, hasil.total.realisasi) == (D(5_343_085_869), D(5_171_935_376))
+    # the printed program totals, typed in, are those of Tabel 3.20 except two of the report's own slips
+    typed = unit_sums(lap, hasil, typed=True)
+    assert typed["Kecamatan Alok"] == (D(3_861_745_541), D(3_724_830_282))
+    assert typed["Kelurahan Kabor"] == (D(390_892_780), D(375_817_079))  # 3.20: realisasi 375.837.079
+    assert typed["Kelurahan Nangalimang"] == (D(343_546_197), D(337_742_307))  # 3.20: pagu 345.546.197
+    # Tabel 3.19 (Belanja) carries the report's grand total 5.367.390.869 / 5.194.220.376 = 96,77 %
+    assert (hasil.belanja_total.pagu, hasil.belanja_total.realisasi) == (D(5_367_390_869), D(5_194_220_376))
+    assert round_half_up(hasil.belanja_total.penyerapan) == D("96.77")
+
+
+def test_alok_differences_found_at_their_cells(alok):
+    _lap, _hasil, problems = alok
+    found = {(p.sheet, p.cell, p.code): p.message for p in problems}
+    assert codes(problems) == [
+        ("Kinerja", "M2", "kinerja.target-tanpa-realisasi"),  # IKM 2024 is not reported
+        ("Anggaran", "F54", "anggaran.jumlah-tidak-cocok"),
+        ("Anggaran", "E72", "anggaran.jumlah-tidak-cocok"),
+        ("Anggaran", "F72", "anggaran.jumlah-tidak-cocok"),
+        ("Anggaran", "E76", "anggaran.jumlah-tidak-cocok"),
+        ("Anggaran", "G76", "anggaran.persentase-berbeda"),
+        ("Anggaran", "E85", "anggaran.jumlah-tidak-cocok"),
+        ("Anggaran", "G106", "anggaran.persentase-berbeda"),
+        ("Anggaran", "G107", "anggaran.persentase-berbeda"),
+        ("Anggaran", "G112", "anggaran.persentase-berbeda"),
+        ("Belanja", "C1", "belanja.total-berbeda"),
+        ("Belanja", "D1", "belanja.total-berbeda"),
+    ]
+    assert "tertulis 162.240.199, tetapi jumlah rinciannya 162.260.199 (selisih -20.000)" in found[("Anggaran", "F54", "anggaran.jumlah-tidak-cocok")]
+    assert "tertulis 215.604.560, tetapi jumlah rinciannya 191.299.560 (selisih 24.305.000)" in found[("Anggaran", "E72", "anggaran.jumlah-tidak-cocok")]
+    assert "tertulis 143.546.897, tetapi jumlah rinciannya 145.546.997 (selisih -2.000.100)" in found[("Anggaran", "E76", "anggaran.jumlah-tidak-cocok")]
+    assert "tertulis 86.245.307, tetapi jumlah rinciannya 86.245.207 (selisih 100)" in found[("Anggaran", "E85", "anggaran.jumlah-tidak-cocok")]
+    assert "5.367.390.869 berbeda dari total Anggaran 5.343.085.869 (selisih 24.305.000)" in found[("Belanja", "C1", "belanja.total-berbeda")]
+
+
+def test_alok_capaian_per_sasaran(alok):
+    lap, hasil, _ = alok
+    caps = [round_half_up(hasil.of(s).capaian) for s in lap.nodes("Sasaran")]
+    # 0,29/0,29; 0,26/0,30; 0,23/0,30; 0,07/0,14 (the report printed 100; 86,66; 76,66; 50,00)
+    assert caps == [D("100.00"), D("86.67"), D("76.67"), D("50.00")]
+    assert round_half_up(hasil.capaian_instansi) == D("78.33") and hasil.predikat_instansi == "Tinggi"
+    # efficiency "100 - penyerapan" (Alok's method)
+    assert lap.pengaturan.metode_efisiensi == "sisa"
+    assert round_half_up(Jumlah(D(5_367_390_869), D(5_194_220_376)).penyerapan) == D("96.77")
+
+
+def test_sumenep_totals_and_indicators():
+    lap, hasil, problems = check(SUMENEP)
+    assert (hasil.total.pagu, hasil.total.realisasi) == (D(8_437_609_725), D(8_145_781_909))
+    assert round_half_up(hasil.total.penyerapan) == D("96.54")
+    assert round_half_up(hasil.capaian_instansi) == D("100.00") and hasil.predikat_instansi == "Sangat Baik"
+    skm = next(h for h in hasil.indikator if h.node.level == "Sasaran" and "SKM" in h.indikator.nama)
+    assert round_half_up(skm.capaian.nilai) == D("100.00")
+    assert round_half_up(skm.capaian_renstra.nilai) == D("94.44")  # 85 / 90, the report printed 100
+    assert round_half_up(skm.capaian_standar.nilai) == D("106.25")  # 85 / 80, the report printed 100
+    assert round_half_up(skm.pertumbuhan) == D("2.41")  # 83 -> 85
+    assert lap.pengaturan.metode_efisiensi == "rasio"
+    assert round_half_up(hasil.efisiensi_instansi) == D("96.54") and hasil.efisiensi_label == "Kurang Efisien"
+    assert [p.code for p in problems] == ["kinerja.target-tanpa-realisasi"]  # Nilai SAKIP has no realisasi
+
+
+def test_raas_totals_capaian_and_efficiency():
+    lap, hasil, problems = check(RAAS)
+    assert (hasil.total.pagu, hasil.total.realisasi) == (D(455_365_200), D(437_030_200))
+    assert round_half_up(hasil.total.penyerapan) == D("95.97")
+    musren = next(h for h in hasil.indikator if h.node.level == "Sasaran" and "Musrenbang" in h.indikator.nama)
+    assert musren.capaian.nilai == D("83.75") and musren.predikat == "Tinggi"  # 67 / 80
+    s3 = hasil.of(musren.node)
+    assert s3.efisiensi == D("-16.25") and s3.efisiensi_label == "Tidak Efisien"  # 83,75 - 100
+    sakip = next(h for h in hasil.indikator if h.realisasi == "Belum ada penilaian")
+    assert sakip.capaian.nilai is None and sakip.predikat == "-"
+    assert [p.code for p in problems] == ["kinerja.capaian-ekstrem"]  # the report's own 257 % kegiatan
+
+
+def test_alok_report_prints_the_figures(tmp_path):
+    _lap, hasil, _ = check(ALOK)
+    doc = load(render_docx(build_context(hasil)))
+    text = all_text(doc)
+    units = table_after(doc, "Tabel 3.")  # first BAB III table is the scale; find the unit table by title
+    rows = None
+    for cap in [p.text for p in doc.paragraphs if p.style.name == "Judul Tabel"]:
+        if "per Unit" in cap:
+            rows = table_after(doc, cap.split("\n")[0])
+    assert rows is not None and units
+    assert rows[2] == ["1", "Kecamatan Alok", "3.861.745.541", "3.724.830.282", "136.915.259", "96,45"]
+    assert rows[3] == ["2", "Kelurahan Madawat", "390.357.873", "380.338.148", "10.019.725", "97,43"]
+    assert rows[-1] == ["", "Total", "5.343.085.869", "5.171.935.376", "171.150.493", "96,80"]
+    assert "Indeks Sistem Informasi Pelayanan Publik dengan target 0,30 terealisasi 0,26, sehingga capaian kinerjanya 86,67% dengan predikat Tinggi" in text
+    assert "RUDOLF" in text.upper() and "NIP. 198509212004121001" in text
