@@ -1,115 +1,135 @@
-"""Charts drawn from context chart specs (matplotlib, imported only when a chart is drawn).
+"""Native Word charts (DrawingML) from context chart specs, via python-pptx's chart XML writer.
 
-PNG output is deterministic: fixed size and dpi, no software/date metadata.
+Charts are vector, editable in Word ("Edit Data" opens the embedded workbook) and
+rendered by LibreOffice too; no plotting library is imported. Each spec becomes a
+chart part, its embedded workbook and the inline drawing that shows it.
 """
 
 from __future__ import annotations
 
-import io
-import textwrap
+import re
+from dataclasses import dataclass
 
-DPI = 130
-
-
-def _plt():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 8, "axes.spines.top": False, "axes.spines.right": False,
-                         "svg.hashsalt": "lkjip"})
-    return plt
+C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+RT_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"
+RT_PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
+EMU_PER_CM = 360000
+COLORS = ("9DB4D6", "1F4E78", "C55A11", "548235")
 
 
-def _fmt(v: float) -> str:
-    text = f"{v:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-    return text[:-3] if text.endswith(",00") else text
+@dataclass
+class Chart:
+    xml: bytes  # the chartSpace part
+    xlsx: bytes  # its embedded data workbook
+    width_cm: float
+    height_cm: float
 
 
-def _label(name: str, width: int = 22) -> str:
-    return "\n".join(textwrap.wrap(name, width)[:3])
+def _short(name: str, width: int = 40) -> str:
+    return name if len(name) <= width else name[: width - 1].rstrip() + "\u2026"
 
 
-def _save(fig) -> bytes:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None}, bbox_inches="tight", pad_inches=0.1)
-    _plt().close(fig)
-    return buf.getvalue()
+def _style(xml: str, *, percent: bool, labels: bool, title: str | None) -> str:
+    """Colours, data labels, a number format and a legend at the bottom, added to python-pptx's XML."""
+    fmt = "0.00" if percent else "0"  # money in whole juta: no thousands separator to misread
+    # solid fills per series, in order
+    parts = xml.split("</c:tx>")
+    out = parts[0]
+    for i, part in enumerate(parts[1:]):
+        fill = (f'<c:spPr><a:solidFill><a:srgbClr val="{COLORS[i % len(COLORS)]}"/></a:solidFill>'
+                f'<a:ln><a:solidFill><a:srgbClr val="{COLORS[i % len(COLORS)]}"/></a:solidFill></a:ln></c:spPr>')
+        if labels:
+            fill += (f'<c:dLbls><c:numFmt formatCode="{fmt}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>'
+                     '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="700"/></a:pPr><a:endParaRPr lang="id-ID"/></a:p></c:txPr>'
+                     '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>'
+                     '<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>')
+        out += "</c:tx>" + fill + part
+    xml = out
+    legend = ('<c:legend><c:legendPos val="b"/><c:overlay val="0"/><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>'
+              '<a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="id-ID"/></a:p></c:txPr></c:legend><c:plotVisOnly val="1"/>')
+    xml = re.sub(r"<c:legend>.*?</c:legend>", "", xml, flags=re.S)
+    xml = xml.replace("<c:plotVisOnly val=\"1\"/>", "", 1)
+    xml = xml.replace("</c:plotArea>", "</c:plotArea>" + legend, 1)
+    # python-pptx writes an 18 pt default text size for the whole chart: make it 8 pt Arial
+    xml = re.sub(r'<a:defRPr sz="1800"\s*/>', '<a:defRPr sz="800"><a:latin typeface="Arial"/><a:cs typeface="Arial"/></a:defRPr>', xml)
+    xml = xml.replace('<a:endParaRPr lang="en-US"/>', '<a:endParaRPr lang="id-ID"/>')
+    if "<c:lang " not in xml:  # schema order: date1904, lang, roundedCorners ...
+        xml = xml.replace('<c:date1904 val="0"/>', '<c:date1904 val="0"/><c:lang val="id-ID"/>', 1)
+    axis_fmt = '<c:numFmt formatCode="0" sourceLinked="0"/>'
+    xml = re.sub(r"(<c:valAx>.*?)(<c:majorTickMark)", lambda m: m.group(1) + axis_fmt + m.group(2), xml, count=1, flags=re.S)
+    xml = xml.replace('<c:autoTitleDeleted val="0"/>', '<c:autoTitleDeleted val="1"/>')
+    return xml
 
 
-def chart_capaian(data: list[dict]) -> bytes:
-    """Target vs realisasi per indicator: one small panel each (units differ between indicators)."""
-    plt = _plt()
-    data = data[:12]
-    n = len(data)
-    cols = min(n, 4)
-    rows = (n + cols - 1) // cols
-    fig, axes = plt.subplots(rows, cols, figsize=(1.9 * cols + 0.6, 2.3 * rows), squeeze=False)
-    for ax, d in zip(axes.flat, data):
-        vals = [d["target"], d["realisasi"]]
-        bars = ax.bar(["Target", "Realisasi"], vals, color=["#9DB4D6", "#1F4E78"], width=0.6)
-        for b, v in zip(bars, vals):
-            ax.annotate(_fmt(v), (b.get_x() + b.get_width() / 2, b.get_height()), ha="center", va="bottom", fontsize=7)
-        cap = d.get("capaian")
-        ax.set_title(_label(d["nama"]) + (f"\ncapaian {_fmt(cap)}%" if cap is not None else ""), fontsize=7)
-        ax.set_ylim(0, max(max(vals) * 1.25, 1e-9))
-        ax.tick_params(axis="y", labelsize=6)
-    for ax in list(axes.flat)[n:]:
-        ax.axis("off")
-    fig.tight_layout()
-    return _save(fig)
+def _build(kind: str, categories: list[str], series: list[tuple[str, list[float]]], *, percent: bool,
+           horizontal: bool = True) -> tuple[bytes, bytes]:
+    """Chart XML and data workbook; horizontal bars list categories top-down in the given order."""
+    from pptx.chart.data import CategoryChartData
+    from pptx.chart.xmlwriter import ChartXmlWriter
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    data = CategoryChartData(number_format="0.00" if percent else "0")
+    # bar charts draw the first category at the bottom: reverse so the list reads top-down
+    data.categories = categories[::-1] if horizontal else categories
+    for name, values in series:
+        data.add_series(name, values[::-1] if horizontal else values)
+    chart_type = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
+    xml = ChartXmlWriter(chart_type, data).xml
+    xml = _style(xml, percent=percent, labels=True, title=None)
+    # the embedded workbook lets Word users edit the chart's data
+    xml = xml.replace("</c:chartSpace>", f'<c:externalData r:id="rIdData"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>')
+    if 'xmlns:r=' not in xml[:400]:
+        xml = xml.replace("<c:chartSpace ", f'<c:chartSpace xmlns:r="{R_NS}" ', 1)
+    return xml.encode("utf-8"), data.xlsx_blob
 
 
-def chart_tren(data: list[dict]) -> bytes:
-    """Realisasi over the years per indicator (small multiples)."""
-    plt = _plt()
-    data = [d for d in data if len(d["titik"]) >= 1][:12]
-    n = max(len(data), 1)
-    cols = min(n, 4)
-    rows = (n + cols - 1) // cols
-    fig, axes = plt.subplots(rows, cols, figsize=(1.9 * cols + 0.6, 2.2 * rows), squeeze=False)
-    for ax, d in zip(axes.flat, data):
-        xs = [int(p[0]) for p in d["titik"]]
-        ys = [p[1] for p in d["titik"]]
-        ax.plot(xs, ys, marker="o", color="#1F4E78")
-        for x, y in zip(xs, ys):
-            ax.annotate(_fmt(y), (x, y), textcoords="offset points", xytext=(0, 4), ha="center", fontsize=7)
-        ax.set_xticks(xs)
-        ax.set_xticklabels([str(x) for x in xs], fontsize=6)
-        ax.set_title(_label(d["nama"]), fontsize=7)
-        ax.margins(x=0.25, y=0.3)
-        ax.tick_params(axis="y", labelsize=6)
-    for ax in list(axes.flat)[len(data):]:
-        ax.axis("off")
-    fig.tight_layout()
-    return _save(fig)
+def chart_capaian(data: list[dict]) -> Chart:
+    """Target (100 %) against capaian per indicator: one scale for indicators of different units."""
+    data = data[:15]
+    cats = [_short(d["nama"]) for d in data]
+    xml, xlsx = _build("capaian", cats, [("Target (%)", [100.0] * len(data)),
+                                         ("Capaian (%)", [round(d["capaian"] or 0.0, 2) for d in data])], percent=True)
+    return Chart(xml, xlsx, 15.5, max(5.0, 2.0 + 1.1 * len(data)))
 
 
-def chart_anggaran(data: list[dict]) -> bytes:
-    """Pagu vs realisasi per unit or program, with the penyerapan at the end of each bar."""
-    plt = _plt()
-    names = [_label(d["nama"], 34) for d in data][::-1]
-    pagu = [d["pagu"] / 1e6 for d in data][::-1]
-    real = [d["realisasi"] / 1e6 for d in data][::-1]
-    fig, ax = plt.subplots(figsize=(6.4, 0.55 * len(data) + 1.0))
-    y = range(len(data))
-    ax.barh([i + 0.2 for i in y], pagu, height=0.4, color="#9DB4D6", label="Pagu")
-    ax.barh([i - 0.2 for i in y], real, height=0.4, color="#1F4E78", label="Realisasi")
-    for i, d in zip(y, data[::-1]):
-        ax.annotate(f"{_fmt(d['penyerapan'])}%", (max(d["pagu"], d["realisasi"]) / 1e6, i), xytext=(4, -3),
-                    textcoords="offset points", fontsize=7)
-    ax.set_yticks(list(y))
-    ax.set_yticklabels(names, fontsize=7)
-    ax.set_xlabel("juta rupiah")
-    ax.margins(x=0.15)
-    ax.legend(fontsize=7, loc="lower right")
-    fig.tight_layout()
-    return _save(fig)
+def chart_tren(data: list[dict]) -> Chart:
+    """Capaian of the previous year against this year's, per indicator."""
+    data = data[:15]
+    years = sorted({int(y) for d in data for y in d["capaian"]})
+    cats = [_short(d["nama"]) for d in data]
+    series = [(f"Capaian {y} (%)", [round(d["capaian"].get(str(y), d["capaian"].get(y)) or 0.0, 2) for d in data]) for y in years]
+    xml, xlsx = _build("tren", cats, series, percent=True)
+    return Chart(xml, xlsx, 15.5, max(5.0, 2.0 + 1.1 * len(data)))
+
+
+def chart_anggaran(data: list[dict]) -> Chart:
+    """Pagu against realisasi (juta rupiah) per unit or program."""
+    data = data[:20]
+    cats = [_short(d["nama"], 45) for d in data]
+    pagu = [round(d["pagu"] / 1e6, 2) for d in data]
+    real = [round(d["realisasi"] / 1e6, 2) for d in data]
+    xml, xlsx = _build("anggaran", cats, [("Pagu (juta Rp)", pagu), ("Realisasi (juta Rp)", real)], percent=False)
+    return Chart(xml, xlsx, 15.5, max(5.0, 2.0 + 1.0 * len(data)))
 
 
 DRAW = {"capaian": chart_capaian, "tren": chart_tren, "anggaran": chart_anggaran}
 
 
-def draw(spec: dict) -> bytes:
+def draw(spec: dict) -> Chart:
     return DRAW[spec["jenis"]](spec["data"])
+
+
+def inline_xml(rid: str, shape_id: int, chart: Chart) -> str:
+    """The w:drawing run that shows a chart part inline."""
+    cx, cy = int(chart.width_cm * EMU_PER_CM), int(chart.height_cm * EMU_PER_CM)
+    return (f'<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:drawing>'
+            f'<wp:inline xmlns:wp="{WP_NS}" distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/>'
+            f'<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:docPr id="{shape_id}" name="Grafik {shape_id}"/>'
+            f'<wp:cNvGraphicFramePr/><a:graphic xmlns:a="{A_NS}"><a:graphicData uri="{C_NS}">'
+            f'<c:chart xmlns:c="{C_NS}" xmlns:r="{R_NS}" r:id="{rid}"/></a:graphicData></a:graphic></wp:inline>'
+            f'</w:drawing></w:r>')

@@ -309,11 +309,14 @@ class _Builder:
                kolom("Perubahan Realisasi", 0.9, "kanan")],
             rows, lanskap=len(years) > 3)
         self.charts["tren"] = {
-            "judul": "Realisasi Indikator Kinerja Sasaran dari Tahun ke Tahun", "jenis": "tren",
-            "data": [{"nama": h.indikator.nama, "satuan": h.indikator.satuan,
-                      "titik": [[y, float(v)] for y, v in h.riwayat.items() if isinstance(v, Decimal)]}
+            "judul": f"Perbandingan Capaian Kinerja Tahun {prev} dan {self.tahun}", "jenis": "tren",
+            "data": [{"nama": h.indikator.nama,
+                      "capaian": {str(y): float(c.nilai) for y, c in ((prev, h.capaian_lalu), (self.tahun, h.capaian))
+                                  if c is not None and c.nilai is not None}}
                      for h in self.h.indikator if h.node.level == "Sasaran"],
         }
+        if not any(d["capaian"] for d in self.charts["tren"]["data"]):
+            del self.charts["tren"]
 
     def renstra_akhir_table(self) -> None:
         lo, hi = self.lap.profil.periode
@@ -394,15 +397,11 @@ class _Builder:
             rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8", formula, "10"])
 
     def capaian_chart(self) -> None:
-        data = []
-        for h in self.h.indikator:
-            if h.node.level != "Sasaran":
-                continue
-            if isinstance(h.target, Decimal) and isinstance(h.realisasi, Decimal):
-                data.append({"nama": h.indikator.nama, "satuan": h.indikator.satuan, "target": float(h.target),
-                             "realisasi": float(h.realisasi), "capaian": float(h.capaian.nilai) if h.capaian.nilai is not None else None})
+        data = [{"nama": h.indikator.nama, "capaian": float(h.capaian.nilai)}
+                for h in self.h.indikator if h.node.level == "Sasaran" and h.capaian.nilai is not None]
         if data:
-            self.charts["capaian"] = {"judul": f"Target dan Realisasi Indikator Kinerja Sasaran Tahun {self.tahun}", "jenis": "capaian", "data": data}
+            self.charts["capaian"] = {"judul": f"Capaian Indikator Kinerja Sasaran terhadap Target Tahun {self.tahun}",
+                                      "jenis": "capaian", "data": data}
 
     # ---------------------------------------------------------------- BAB III B: budget
     def belanja_table(self) -> None:
@@ -432,7 +431,7 @@ class _Builder:
                                              rows, nomor_kolom=["1", "2", "3", "4", "5 = 3 − 4", "6 = 4/3 × 100"])
         items = self.h.unit if len(self.h.unit) > 1 else [(p.uraian, self.h.jumlah[id(p)]) for u in self.lap.unit for p in u.program]
         self.charts["anggaran"] = {
-            "judul": "Penyerapan Anggaran per " + ("Unit" if len(self.h.unit) > 1 else "Program"), "jenis": "anggaran",
+            "judul": "Pagu dan Realisasi Anggaran per " + ("Unit" if len(self.h.unit) > 1 else "Program"), "jenis": "anggaran",
             "data": [{"nama": n, "pagu": float(j.pagu), "realisasi": float(j.realisasi),
                       "penyerapan": float(j.penyerapan) if j.penyerapan is not None else 0.0} for n, j in items[:30]],
         }

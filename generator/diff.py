@@ -4,6 +4,9 @@ Owns matching (indicators, budget lines, narrative parts, profile fields) and th
 change dict. Every value is a string formatted as the report prints it (`formatting`), and a
 value counts as changed only when its printed form changes. `total` always holds all five
 figures as [old, new] pairs (old == new when unchanged); every other part lists changes only.
+Budget figures are the report's rolled-up sums, so a changed sub kegiatan also changes its parents.
+Matching: a key function per pass (`match`); budget lines by (unit, kode), then by uraian path;
+indicators by (node kode, name), then by (node uraian, name); narrative parts by `bagian`.
 """
 
 from __future__ import annotations

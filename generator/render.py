@@ -71,7 +71,7 @@ class _Finisher:
         self.nonce = nonce
         self.counters: dict[tuple[str, str], int] = {}
         self.captions: list[tuple[str, str]] = []  # (kind, caption text) in document order
-        self.chart_cache: dict[str, bytes] = {}
+        self.chart_count = 0
 
     def number(self, kind: str, chapter: str | None) -> str:
         key = (kind, chapter or "")
@@ -178,13 +178,37 @@ class _Finisher:
         self.captions.append(("gambar", f"{label} {title}"))
 
     def insert_grafik(self, p, key: str, chapter: str | None) -> None:
+        """A native Word chart (chart part + embedded data workbook), captioned below."""
+        from docx.opc.packuri import PackURI
+        from docx.opc.part import Part
+
         from . import charts
 
         spec = self.ctx["grafik"][key]
-        png = charts.draw(spec)
-        width_px = int.from_bytes(png[16:20], "big")  # PNG IHDR width
-        width_cm = min(15.5, width_px / charts.DPI * 2.54)
-        self._picture(p, png, f"Gambar {self.number('gambar', chapter)}", spec["judul"], width_cm)
+        chart = charts.draw(spec)
+        self.chart_count += 1
+        n = self.chart_count
+        package = self.doc.part.package
+        xlsx = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx"), charts.CT_XLSX,
+                    _fixed_xlsx(chart.xlsx), package)
+        part = Part(PackURI(f"/word/charts/chart{n}.xml"), charts.CT_CHART, b"", package)
+        rid_data = part.relate_to(xlsx, charts.RT_PACKAGE)
+        part._blob = chart.xml.replace(b"rIdData", rid_data.encode())
+        rid = self.doc.part.relate_to(part, charts.RT_CHART)
+        for child in list(p):
+            if child.tag != W + "pPr":
+                p.remove(child)
+        ppr = self.parse(ooxml.paragraph("", jc="center", keep_next=True))[0].find(W + "pPr")
+        old = p.find(W + "pPr")
+        if old is not None:
+            p.remove(old)
+        p.insert(0, ppr)
+        from lxml import etree
+
+        p.append(etree.fromstring(charts.inline_xml(rid, 5000 + n, chart)))
+        label = f"Gambar {self.number('gambar', chapter)}"
+        p.addnext(self.parse(ooxml.caption(label, spec["judul"], style=ooxml.STYLE_CAPTION_FIGURE))[0])
+        self.captions.append(("gambar", f"{label} {spec['judul']}"))
 
     def insert_gambar(self, p, key: str, chapter: str | None) -> None:
         items = self.ctx["gambar"].get(key, [])
@@ -328,6 +352,23 @@ class _Finisher:
             tail.addnext(new)
             tail = new
         tail.append(end_run)
+
+
+def _fixed_xlsx(blob: bytes) -> bytes:
+    """An embedded workbook with its creation time fixed, so builds stay byte-identical."""
+    import zipfile
+
+    from .output import FIXED_ZIP_TIME, normalize_zip
+
+    src = zipfile.ZipFile(io.BytesIO(blob))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            if name == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
+            dst.writestr(zipfile.ZipInfo(name, FIXED_ZIP_TIME), data)
+    return normalize_zip(out.getvalue())
 
 
 def _marker_functions(context: dict, nonce: str, markers: dict):

@@ -44,6 +44,16 @@ def _font(style, size: float, bold: bool = False, italic: bool = False) -> None:
 
 def setup_styles(doc) -> None:
     st = doc.styles
+    # Indonesian as the document language: spelling, and number formats in charts
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "id-ID")
+    lang.set(qn("w:eastAsia"), "id-ID")
+    lang.set(qn("w:bidi"), "ar-SA")
     normal = st["Normal"]
     _font(normal, 11)
     normal.paragraph_format.space_after = Pt(6)
