@@ -195,5 +195,33 @@ def context(workbook: Path, assets: Path | None) -> None:
     click.echo(context_json(hasil))
 
 
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def diff(old: Path, new: Path, fmt: str) -> None:
+    """Tampilkan perubahan antara dua revisi workbook, dalam istilah laporan.
+
+    \b
+    Contoh:  lkjip diff LKjIP-2024-revisi1.xlsx LKjIP-2024-revisi2.xlsx
+    Kode keluar: 0 tidak ada perubahan, 1 ada perubahan, 2 workbook tidak dapat dibaca atau salah pemakaian.
+    """
+    import json
+
+    from .diff import ada_perubahan, diff_workbooks, format_text
+    from .problems import errors
+
+    result, problems = diff_workbooks(old, new)
+    if result is None:
+        _print_problems(errors(problems) or problems, "text")
+        sys.exit(2)
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for line in format_text(result):
+            click.echo(line)
+    sys.exit(1 if ada_perubahan(result) else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -6,9 +6,10 @@ except that predicates are decided on the value as printed so label and number a
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 from .contract import normalize_header
 from .model import BarisAnggaran, Indikator, Laporan, NodeKinerja, Pengaturan, Value
@@ -41,6 +42,16 @@ def _status(nilai: Decimal, desimal: int = 2) -> str:
 def capaian(target: Value, realisasi: Value, polaritas: str = "Positif", rumus_negatif: str = "kemenpan",
             batas: Decimal | None = None) -> Capaian:
     """Capaian (%) of realisasi against target; never raises."""
+    try:
+        result = _capaian(target, realisasi, polaritas, rumus_negatif)
+        if result.nilai is not None and batas is not None and result.nilai > batas:
+            result = Capaian(batas, result.status)  # the cap limits the number, not whether the target was met
+        return result
+    except (InvalidOperation, OverflowError):
+        return Capaian(None, None, "angka target/realisasi di luar batas perhitungan")
+
+
+def _capaian(target: Value, realisasi: Value, polaritas: str, rumus_negatif: str) -> Capaian:
     if realisasi is None or realisasi == BELUM_DINILAI:
         why = "belum ada penilaian" if realisasi == BELUM_DINILAI else "realisasi belum diisi"
         return Capaian(None, None, why)
@@ -60,6 +71,8 @@ def capaian(target: Value, realisasi: Value, polaritas: str = "Positif", rumus_n
     t, r = Decimal(target), Decimal(realisasi)
     if t == 0:
         return Capaian(None, None, "target bernilai nol sehingga capaian tidak dapat dihitung")
+    if t < 0:  # a ratio to a negative target has no meaning, whatever the polarity
+        return Capaian(None, None, "target bernilai negatif")
     if polaritas == "Negatif":
         if rumus_negatif == "sipd":
             if r == 0:
@@ -69,10 +82,6 @@ def capaian(target: Value, realisasi: Value, polaritas: str = "Positif", rumus_n
             nilai = max(ZERO, (2 * t - r) / t * HUNDRED)
     else:
         nilai = r / t * HUNDRED
-        if t < 0:  # a negative target on a positive indicator: the ratio has no meaning
-            return Capaian(None, None, "target bernilai negatif")
-    if batas is not None and nilai > batas:
-        nilai = batas
     return Capaian(nilai, _status(nilai))
 
 
@@ -82,7 +91,9 @@ def mean(values: list[Decimal]) -> Decimal | None:
 
 
 def round_half_up(value: Decimal, places: int = 2) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:  # enough digits for any magnitude, so quantize never overflows
+        ctx.prec = max(28, value.adjusted() + places + 3)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 # ------------------------------------------------------------------ predicate scales
@@ -133,7 +144,7 @@ def efisiensi(capaian_pct: Decimal | None, penyerapan: Decimal | None, metode: s
         return None, "-"
     if metode == "sisa":
         v = HUNDRED - penyerapan
-        return v, "Efisien" if v >= 0 else "Tidak Efisien"
+        return v, "Efisien" if round_half_up(v) >= 0 else "Tidak Efisien"
     if capaian_pct is None:
         return None, "-"
     if metode == "rasio":
@@ -333,10 +344,10 @@ def _pendidikan(text: str) -> str:
 def golongan_ruang(text: str) -> str:
     """'III/a' -> 'III'; '' -> 'Non ASN'."""
     t = text.strip().upper().replace(" ", "")
-    for g in ("IV", "III", "II", "I"):
-        if t.startswith(g):
-            return g
-    if t.startswith(("IX", "X", "V")):  # PPPK golongan (V, IX, X ...)
+    g = re.match(r"(IV|III|II|I)(?=/|$|[A-E]$)", t)
+    if g:
+        return g.group(1)
+    if re.fullmatch(r"(XVII|XVI|XV|XIV|XIII|XII|XI|X|IX|VIII|VII|VI|V)", t):  # PPPK golongan
         return "PPPK"
     return "Non ASN"
 

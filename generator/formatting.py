@@ -98,7 +98,7 @@ def terbilang(value: object, satuan: str = "rupiah") -> str:
     words = num2words(whole, lang="id")
     sen = int((abs(d) - whole) * 100)
     if sen:
-        words += f" {satuan} {num2words(sen, lang='id')} sen"
+        words += f" {satuan}".rstrip() + f" {num2words(sen, lang='id')} sen"
     elif satuan:
         words += f" {satuan}"
     return ("minus " if d < 0 else "") + words

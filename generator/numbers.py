@@ -133,6 +133,8 @@ def parse_number(value: object, *, percent_format: bool = False, as_percent: boo
             d = Decimal(repr(value))
         else:
             d = Decimal(value)
+            if not d.is_finite():
+                raise ParseError("angka.tidak-terbaca", str(value))
         if percent_format and as_percent:
             d = d * 100
         return d.normalize() if d == d.to_integral() else d
@@ -229,7 +231,7 @@ def parse_year(value: object) -> int:
 
 def parse_periode(value: object) -> tuple[int, int]:
     text = clean_text(value or "")
-    m = re.fullmatch(r"(\d{4})\s*(?:-|–|s\.?d\.?|sampai|/)\s*(\d{4})", text, re.I)
+    m = re.fullmatch(r"(\d{4})\s*(?:-|–|s\s*/\s*d|s\.?\s*d\.?|sampai(?:\s+dengan)?|/)\s*(\d{4})", text, re.I)
     if not m or int(m.group(1)) > int(m.group(2)) or int(m.group(2)) - int(m.group(1)) > 10:
         raise ParseError("periode.tidak-terbaca", text)
     return int(m.group(1)), int(m.group(2))

@@ -204,8 +204,6 @@ def test_terbilang_other_unit_and_blank():
     assert terbilang(None) == "-"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: terbilang(x, satuan='') with sen leaves a double space "
-                                         "('seribu lima ratus  lima puluh sen')")
 def test_terbilang_sen_without_unit():
     assert terbilang(D("1500.50"), "") == "seribu lima ratus lima puluh sen"
 

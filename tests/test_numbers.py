@@ -169,8 +169,6 @@ def test_parse_error_carries_what_was_found():
     assert isinstance(info.value, ValueError)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Decimal NaN/Infinity pass through parse_number (only float NaN/inf "
-                                         "are rejected), so a non-number reaches compute as a 'number'")
 @pytest.mark.parametrize("value", [D("NaN"), D("Infinity"), D("-Infinity")])
 def test_parse_number_rejects_non_finite_decimal(value):
     assert _code(parse_number, value) == "angka.tidak-terbaca"
@@ -315,7 +313,5 @@ def test_parse_periode_rejected(text):
     assert _code(parse_periode, text) == "periode.tidak-terbaca"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 's/d' (the usual Indonesian 'sampai dengan') is rejected: the regex "
-                                         "accepts 's.d.' and '/' but not 's/d'")
 def test_parse_periode_s_garis_d():
     assert parse_periode("2024 s/d 2026") == (2024, 2026)
