@@ -22,6 +22,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"Folder keluaran {folder} tidak dapat dibuat: sudah ada berkas bernama sama. Pakai --out dengan folder lain.")
     if not folder.exists():
         try:
             folder.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,169 @@
+"""`lkjip build`: summary, output names, safe writes, determinism, batches, PDF."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from conftest import ALOK, RAAS, SUMENEP, needs_soffice
+from factory import make_workbook
+
+from generator.cli import main
+
+
+def build(*args, cwd: Path):
+    runner = CliRunner()
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return runner.invoke(main, ["build", *map(str, args)])
+    finally:
+        os.chdir(old)
+
+
+def test_build_writes_default_name_and_prints_a_summary(tmp_path, small):
+    res = build(small, cwd=tmp_path)
+    assert res.exit_code == 0, res.output
+    out = tmp_path / "output" / "LKjIP-Kecamatan-Contoh-2024.docx"
+    assert out.exists()
+    assert res.output.splitlines()[:3] == [
+        "Laporan ditulis: output/LKjIP-Kecamatan-Contoh-2024.docx",
+        "  1 tujuan, 2 sasaran, 3 indikator; 1 unit anggaran: 2 program, 2 kegiatan, 3 sub kegiatan",
+        "  Capaian kinerja 91,88% (Sangat Tinggi); anggaran Rp35.000.000,00, realisasi Rp32.500.000,00, penyerapan 92,86%",
+    ]
+
+
+def test_summary_lists_warnings_with_their_cells(tmp_path):
+    wb = make_workbook(tmp_path / "w.xlsx", edit=lambda w: w["Anggaran"].__setitem__("F5", 6_000_000))
+    res = build(wb, cwd=tmp_path)
+    assert res.exit_code == 0
+    assert "  1 peringatan perlu diperiksa:" in res.output
+    assert "    Anggaran!F5: Realisasi 6.000.000 melebihi pagu 5.000.000." in res.output
+
+
+def test_errors_write_nothing(tmp_path):
+    wb = make_workbook(tmp_path / "b.xlsx", edit=lambda w: w["Anggaran"].__setitem__("E4", "sepuluh juta"))
+    res = build(wb, cwd=tmp_path)
+    assert res.exit_code == 1
+    assert "Anggaran!E4: 'sepuluh juta' bukan angka." in res.output
+    assert not (tmp_path / "output").exists() or not any((tmp_path / "output").iterdir())
+
+
+def test_input_workbook_is_never_modified(tmp_path):
+    src = tmp_path / "alok.xlsx"
+    shutil.copy(ALOK, src)
+    before = (hashlib.sha256(src.read_bytes()).hexdigest(), src.stat().st_mtime_ns)
+    assert build(src, "--out", tmp_path / "a.docx", cwd=tmp_path).exit_code == 0
+    assert (hashlib.sha256(src.read_bytes()).hexdigest(), src.stat().st_mtime_ns) == before
+
+
+def test_same_workbook_twice_gives_identical_bytes(tmp_path):
+    assert build(ALOK, "--out", tmp_path / "1.docx", cwd=tmp_path).exit_code == 0
+    assert build(ALOK, "--out", tmp_path / "2.docx", cwd=tmp_path).exit_code == 0
+    assert (tmp_path / "1.docx").read_bytes() == (tmp_path / "2.docx").read_bytes()
+
+
+def _parts(path: Path) -> dict[str, bytes]:
+    z = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    return {n: z.read(n) for n in z.namelist()}
+
+
+def test_one_changed_cell_changes_only_the_expected_parts(tmp_path):
+    src = tmp_path / "alok.xlsx"
+    shutil.copy(ALOK, src)
+    assert build(src, "--out", tmp_path / "before.docx", cwd=tmp_path).exit_code == 0
+    wb = openpyxl.load_workbook(src)
+    wb["Kinerja"]["U3"] = "Analisis yang direvisi oleh Inspektorat."  # Analisis of sasaran 1: text only
+    wb.save(src)
+    assert build(src, "--out", tmp_path / "after.docx", cwd=tmp_path).exit_code == 0
+    before, after = _parts(tmp_path / "before.docx"), _parts(tmp_path / "after.docx")
+    assert before.keys() == after.keys()
+    assert [n for n in before if before[n] != after[n]] == ["word/document.xml"]
+    assert b"Analisis yang direvisi oleh Inspektorat." in after["word/document.xml"]
+    # a budget leaf changes the document and the budget chart (and its data), nothing else
+    wb = openpyxl.load_workbook(src)
+    wb["Anggaran"]["F4"] = 13_000_000
+    wb.save(src)
+    assert build(src, "--out", tmp_path / "after2.docx", cwd=tmp_path).exit_code == 0
+    after2 = _parts(tmp_path / "after2.docx")
+    assert [n for n in after if after[n] != after2[n]] == [
+        "word/charts/chart3.xml", "word/document.xml", "word/embeddings/Microsoft_Excel_Worksheet3.xlsx"]
+
+
+def test_failed_render_keeps_the_previous_report(tmp_path, small):
+    out = tmp_path / "laporan.docx"
+    assert build(small, "--out", out, cwd=tmp_path).exit_code == 0
+    previous = out.read_bytes()
+    from docx import Document
+
+    bad = tmp_path / "rusak.docx"
+    d = Document()
+    d.add_paragraph("{{ tidak_ada.sama_sekali }}")
+    d.save(bad)
+    res = build(small, "--out", out, "--template", bad, cwd=tmp_path)
+    assert res.exit_code == 1 and "tidak_ada" in res.output
+    assert out.read_bytes() == previous
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_target_that_cannot_be_written_is_a_clear_message(tmp_path, small, monkeypatch):
+    (tmp_path / "folder.docx").mkdir()  # a folder where the file should go: a usage error
+    res = build(small, "--out", tmp_path / "folder.docx", cwd=tmp_path)
+    assert res.exit_code == 2 and "folder.docx" in res.output and "Traceback" not in res.output
+    (tmp_path / "berkas").write_text("bukan folder")  # a file where the folder should be
+    res = build(small, "--out", tmp_path / "berkas" / "x.docx", cwd=tmp_path)
+    assert res.exit_code == 1 and "tidak dapat dibuat" in res.output and "Traceback" not in res.output
+    # a report open in Word on Windows cannot be replaced: os.replace raises PermissionError
+    out = tmp_path / "terbuka.docx"
+    out.write_bytes(b"laporan lama")
+
+    def locked(src, dst):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    res = build(small, "--out", out, cwd=tmp_path)
+    assert res.exit_code == 1 and "sedang dibuka di Word" in res.output
+    assert out.read_bytes() == b"laporan lama"
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_batch_of_examples_and_one_broken_workbook(tmp_path):
+    broken = tmp_path / "rusak.xlsx"
+    broken.write_bytes(b"PK\x03\x04 ini bukan workbook")
+    res = build(ALOK, SUMENEP, RAAS, broken, "--out-dir", tmp_path / "hasil", cwd=tmp_path)
+    assert res.exit_code == 1
+    lines = [ln for ln in res.output.splitlines() if ln.startswith(("OK", "GAGAL"))]
+    assert len(lines) == 4
+    assert [ln.split()[0] for ln in lines].count("OK") == 3
+    assert any(ln.startswith("GAGAL") and "rusak.xlsx" in ln and "rusak atau terpotong" in ln for ln in lines)
+    assert sorted(p.name for p in (tmp_path / "hasil").iterdir()) == [
+        "LKjIP-Kecamatan-Alok-2024.docx", "LKjIP-Kecamatan-Kota-Sumenep-2023.docx", "LKjIP-Kecamatan-Raas-2020.docx"]
+    assert "3 laporan dibuat, 1 gagal." in res.output
+
+
+def test_pdf_without_libreoffice_says_so(tmp_path, small, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "kosong"))
+    res = build(small, "--out", tmp_path / "r.docx", "--pdf", cwd=tmp_path)
+    assert res.exit_code == 1 and "LibreOffice tidak terpasang" in res.output
+    assert (tmp_path / "r.docx").exists()  # the report itself is still written
+
+
+@needs_soffice
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext tidak terpasang")
+def test_pdf_has_a_daftar_isi_with_page_numbers(tmp_path, small):
+    res = build(small, "--out", tmp_path / "r.docx", "--pdf", cwd=tmp_path)
+    assert res.exit_code == 0, res.output
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "r.pdf"), "-"], capture_output=True, text=True).stdout
+    toc = next(page for page in text.split("\f") if page.strip().startswith("DAFTAR ISI"))
+    for bab in ("BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP"):
+        assert re.search(re.escape(bab) + r"\s*\.+\s*\d+", toc), bab
+    assert re.search(r"Tabel 3\.2 Capaian Indikator Kinerja Sasaran Tahun 2024\s*\.+\s*\d+", text)
