@@ -131,8 +131,9 @@ def _build_one(args: tuple) -> tuple:
               help="Folder gambar (logo, struktur organisasi); bawaan: folder workbook.")
 @click.option("--pdf", is_flag=True, help="Tulis juga PDF (butuh LibreOffice), dengan daftar isi dan nomor halaman diperbarui.")
 @click.option("--jobs", type=int, default=None, help="Jumlah proses paralel untuk banyak workbook (bawaan: jumlah inti CPU).")
+@click.option("--waktu", is_flag=True, hidden=True, help="Cetak rincian waktu tiap langkah (JSON, ke stderr).")
 def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template: Path | None, assets: Path | None,
-          pdf: bool, jobs: int | None) -> None:
+          pdf: bool, jobs: int | None, waktu: bool) -> None:
     """Buat laporan LKjIP (.docx) dari workbook; boleh beberapa workbook atau folder sekaligus.
 
     \b
@@ -149,6 +150,14 @@ def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template
     if out and len(files) > 1:
         raise click.UsageError("--out hanya dapat dipakai untuk satu workbook; pakai --out-dir untuk banyak workbook.")
     tasks = [(f, out, template, assets, out_dir, pdf) for f in files]
+    if len(files) == 1 and waktu:
+        import json
+
+        from .pipeline import build as run_build
+
+        res = run_build(files[0], out, template=template, assets=assets, out_dir=out_dir, pdf=pdf)
+        click.echo(json.dumps(res.timings), err=True)
+        sys.exit(0 if res.ok else 1)
     if len(files) == 1:
         _wb, output, why, lines, _n = _build_one(tasks[0])
         for line in lines:

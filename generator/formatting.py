@@ -1,8 +1,10 @@
 """Indonesian formatting, in one place: angka, rupiah, persen, tanggal, terbilang, bilangan.
 
-Numbers are rounded half-up first, then laid out by Babel's `id_ID` locale
-(thousands `.`, decimals `,`); amounts in words come from num2words (`lang="id"`,
-KBBI spelling `miliar`). These are also the Jinja filters of the Word template.
+Numbers are rounded half-up first, then laid out with Python's own format
+specification (`format(Decimal, ",.2f")`, exact for Decimal) with the separators
+swapped to the Indonesian convention (thousands `.`, decimals `,`). Amounts in words
+come from num2words (`lang="id"`, KBBI spelling `miliar`). These are also the Jinja
+filters of the Word template.
 """
 
 from __future__ import annotations
@@ -10,12 +12,22 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_decimal
 from num2words import num2words
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember")
 KOSONG = "-"
+_SWAP = str.maketrans(",.", ".,")
+_QUANTUM = {n: Decimal(1).scaleb(-n) for n in range(0, 7)}
+
+
+def _round(d: Decimal, places: int) -> Decimal:
+    """Half-up rounding to `places` decimals, for numbers of any size."""
+    from decimal import localcontext
+
+    with localcontext() as ctx:
+        ctx.prec = max(28, d.adjusted() + places + 3)
+        return d.quantize(_QUANTUM.get(places) or Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def _dec(value: object) -> Decimal | None:
@@ -36,13 +48,11 @@ def angka(value: object, desimal: int = 2, *, trim: bool = False) -> str:
     d = _dec(value)
     if d is None:
         return str(value) if isinstance(value, str) and value else KOSONG
-    q = d.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP) if desimal >= 0 else d
+    q = _round(d, desimal)
     if q == 0:
         q = abs(q)  # no "-0,00"
-    if trim and q == q.to_integral():
-        return format_decimal(q, format="#,##0", locale="id_ID")
-    pattern = "#,##0" + ("." + "0" * desimal if desimal > 0 else "")
-    return format_decimal(q, format=pattern, locale="id_ID", decimal_quantization=True)
+    places = 0 if trim and q == q.to_integral() else desimal
+    return format(q, f",.{places}f").translate(_SWAP)
 
 
 def nilai(value: object, desimal: int = 2) -> str:
@@ -52,7 +62,7 @@ def nilai(value: object, desimal: int = 2) -> str:
     d = _dec(value)
     if d is None:
         return KOSONG
-    q = d.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
+    q = _round(d, desimal)
     return angka(q, 0) if q == q.to_integral() else angka(q, desimal)
 
 

@@ -72,6 +72,8 @@ class _Finisher:
         self.counters: dict[tuple[str, str], int] = {}
         self.captions: list[tuple[str, str]] = []  # (kind, caption text) in document order
         self.chart_count = 0
+        self.splices: dict[str, str] = {}  # placeholder token -> table XML, spliced in at save time
+        self.placeholders: set = set()
 
     def number(self, kind: str, chapter: str | None) -> str:
         key = (kind, chapter or "")
@@ -85,12 +87,19 @@ class _Finisher:
         root = etree.fromstring(ooxml.wrap(xml).encode("utf-8"), etree.XMLParser(huge_tree=True, resolve_entities=False))
         return list(root)
 
-    def replace(self, p, elements: list) -> None:
-        parent = p.getparent()
-        idx = parent.index(p)
-        for offset, el in enumerate(elements):
-            parent.insert(idx + offset, el)
-        parent.remove(p)
+    def replace(self, p, elements: list, copy_elements: bool = True) -> None:
+        """Put `elements` where paragraph `p` is.
+
+        Elements are deep-copied before moving: moving a parsed subtree between lxml
+        documents directly is superlinear (12,7 s for a 2.000-row table, 0,14 s copied).
+        Placeholders are moved as they are, since they are tracked by identity.
+        """
+        for el in elements:
+            p.addprevious(copy.deepcopy(el) if copy_elements else el)
+        p.getparent().remove(p)
+
+    def is_table(self, el) -> bool:
+        return el.tag == W + "tbl" or el in self.placeholders
 
     def body_sectpr_extra(self) -> str:
         return ""
@@ -149,6 +158,7 @@ class _Finisher:
         self.replace(p, self.parse(ooxml.blocks(items)) if items else [])
 
     def insert_tabel(self, p, key: str, chapter: str | None) -> None:
+        """Caption and table; the table XML is spliced in at save time (see `package`)."""
         spec = self.ctx["tabel"][key]
         label = f"Tabel {self.number('tabel', chapter)}"
         self.captions.append(("tabel", f"{label} {spec['judul']}"))
@@ -157,9 +167,14 @@ class _Finisher:
         if spec.get("catatan"):
             xml += ooxml.paragraph(spec["catatan"], style=ooxml.STYLE_TABLE_TEXT)
         xml += ooxml.paragraph("", style=ooxml.STYLE_TABLE_TEXT)  # space after the table
+        token = f"\u27e6{self.nonce}:splice:{len(self.splices)}\u27e7"
+        self.splices[token] = xml
+        placeholder = self.parse(f"<w:p><w:r><w:t>{token}</w:t></w:r></w:p>")[0]
+        self.placeholders.add(placeholder)
+        parts = [placeholder]
         if landscape:
-            xml = ooxml.section_break(False) + xml + ooxml.section_break(True)
-        self.replace(p, self.parse(xml))
+            parts = self.parse(ooxml.section_break(False)) + parts + self.parse(ooxml.section_break(True))
+        self.replace(p, parts, copy_elements=False)
 
     def _picture(self, p, png: bytes, label: str, title: str, width_cm: float) -> None:
         from docx.shared import Cm
@@ -266,12 +281,12 @@ class _Finisher:
                 while nxt is not None and seen < 3:
                     if nxt.find(f"{W}pPr/{W}sectPr") is not None:
                         break
-                    if nxt.tag == W + "tbl":
+                    if self.is_table(nxt):
                         next_is_landscape_table = True
                         break
                     nxt = nxt.getnext()
                     seen += 1
-                if el is b and next_is_landscape_table and not any(x.tag == W + "tbl" for x in between) and \
+                if el is b and next_is_landscape_table and not any(self.is_table(x) for x in between) and \
                         not any(_style(x) == "Heading1" for x in between if x.tag == W + "p") and len(between) <= 12:
                     a.getparent().remove(a)
                     b.getparent().remove(b)
@@ -313,7 +328,7 @@ class _Finisher:
     def fill_tocs(self) -> None:
         """Cache the entries of the Daftar Isi / Tabel / Gambar fields (Word refreshes page numbers on open)."""
         headings = []
-        for p in self.body.iter(W + "p"):
+        for p in self.body.iterchildren(W + "p"):  # headings are never inside tables
             st = _style(p)
             if st in ("Heading1", "Heading2"):
                 txt = _text(p).strip()
@@ -452,6 +467,54 @@ def render_docx(context: dict, template: Path | None = None) -> bytes:
     fin = _Finisher(tpl.docx, ctx, markers, nonce)
     fin.run()
     fin.fill_tocs()
+    return package(tpl.docx, fin.splices)
+
+
+def package(doc, splices: dict[str, str]) -> bytes:
+    """Write the .docx in one pass: fixed entry times, stable order, tables spliced in as text.
+
+    Splicing the generated table XML into the serialized document keeps long tables out
+    of lxml altogether (no parse, no tree, no re-serialization): linear in their size.
+    """
+    import zipfile
+
+    from docx.opc.oxml import serialize_part_xml
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    from .output import FIXED_ZIP_TIME
+
+    pkg = doc.part.package
+    parts = list(pkg.iter_parts())
+    for part in parts:
+        part.before_marshal()
     buf = io.BytesIO()
-    tpl.docx.save(buf)
-    return normalize_zip(buf.getvalue())
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        def put(name: str, blob: bytes) -> None:
+            info = zipfile.ZipInfo(name, FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, blob)
+
+        put(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
+        put(PACKAGE_URI.rels_uri.membername, pkg.rels.xml)
+        for part in parts:
+            if part is doc.part and splices:
+                blob = serialize_part_xml(part.element)
+                pieces = []
+                pos = 0
+                pattern = re.compile("<w:p><w:r><w:t>(\u27e6[^<]*?:splice:\\d+\u27e7)</w:t></w:r></w:p>".encode("utf-8"))
+                for m in pattern.finditer(blob):
+                    token = m.group(1).decode("utf-8")
+                    if token in splices:
+                        pieces.append(blob[pos:m.start()])
+                        pieces.append(splices[token].encode("utf-8"))
+                        pos = m.end()
+                pieces.append(blob[pos:])
+                blob = b"".join(pieces)
+            else:
+                blob = part.blob
+            put(part.partname.membername, blob)
+            if len(part.rels):
+                put(part.partname.rels_uri.membername, part.rels.xml)
+    return buf.getvalue()

@@ -1,0 +1,182 @@
+"""Benchmark: lkjip build/validate at 100 … 20.000 budget lines against the stock-docxtpl floor.
+
+Run:  python bench/run.py            (all sizes)
+      python bench/run.py --quick    (100 lines only; used as a smoke test)
+
+Every measurement is a fresh process through the real CLI path (`python -m generator.cli`),
+so process start and imports are included. Peak RSS comes from wait4() of that process.
+The floor is stock docxtpl rendering the same long table (the full budget realisation,
+7 columns) with `{%tr for %}` from a minimal template, also in a fresh process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+SIZES = (100, 1_000, 10_000, 20_000)
+ALOK = ROOT / "workbooks" / "kecamatan-alok-2024.xlsx"
+
+
+def make_workbook(path: Path, lines: int) -> None:
+    """A standard workbook with `lines` budget lines and proportionally many indicators (write-only, fast)."""
+    from openpyxl import Workbook
+
+    from generator.blank import build_blank
+
+    blank = build_blank(2024, (2024, 2026))
+    wb = Workbook(write_only=True)
+    for name in ("Profil", "Kinerja", "Anggaran"):
+        ws = wb.create_sheet(name)
+        ws.append([c.value for c in blank[name][1]])
+    profil = {"pemerintah": "Pemerintah Kabupaten Uji", "instansi": "Dinas Uji Kinerja", "tahun": 2024,
+              "periode_renstra": "2024-2026", "kota": "Kotaraya", "tanggal_laporan": dt.date(2025, 1, 30),
+              "kepala_nama": "Kepala Dinas", "kepala_jabatan": "Kepala Dinas Uji", "atasan_nama": "Bupati",
+              "atasan_jabatan": "Bupati Uji", "kepala_nip": "198509212004121001"}
+    ws_p, ws_k, ws_a = wb.worksheets
+    for k, v in profil.items():
+        ws_p.append([k, v])
+    n_ind = max(4, lines // 50)
+    n_sas = max(2, n_ind // 2)
+    khead = [c.value for c in blank["Kinerja"][1]]
+    ws_k.append(_row(khead, {"Level": "Tujuan", "Kode": "T1", "Uraian": "Meningkatnya kinerja pelayanan", "Indikator": "IKM",
+                             "Satuan": "indeks", "Target 2024": 80, "Realisasi 2024": 82, "Realisasi 2023": 79}))
+    for s in range(n_sas):
+        for i in range(2):
+            ws_k.append(_row(khead, {"Level": "Sasaran", "Kode": f"S{s + 1}" if i == 0 else None,
+                                     "Uraian": f"Sasaran strategis nomor {s + 1}" if i == 0 else None,
+                                     "Indikator": f"Indikator {s + 1}.{i + 1}", "Satuan": "%", "IKU": "Ya", "PK": "Ya",
+                                     "Target 2024": 80 + i, "Target 2025": 85, "Target 2026": 90,
+                                     "Realisasi 2023": 70 + (s % 9), "Realisasi 2024": 60 + (s * 7 + i * 3) % 40,
+                                     "Analisis": "Analisis singkat capaian.", "Solusi": "Solusi yang dilakukan."}))
+    ahead = [c.value for c in blank["Anggaran"][1]]
+    written, p = 0, 0
+    while written < lines:
+        p += 1
+        unit = f"Unit {(p - 1) // 20 + 1}"
+        kode_p = f"7.01.{p:02d}" if p < 100 else f"7.{p // 100:02d}.{p % 100:02d}"
+        ws_a.append(_row(ahead, {"Unit": unit, "Kode": kode_p, "Uraian": f"Program nomor {p}", "Sasaran": f"S{(p - 1) % n_sas + 1}"}))
+        written += 1
+        for k in range(1, 5):
+            if written >= lines:
+                break
+            ws_a.append(_row(ahead, {"Kode": f"{kode_p}.2.{k:02d}", "Uraian": f"Kegiatan {p}.{k}"}))
+            written += 1
+            for s in range(1, 11):
+                if written >= lines:
+                    break
+                pagu = 1_000_000 + (p * 7919 + k * 104_729 + s * 1_299_709) % 50_000_000
+                ws_a.append(_row(ahead, {"Kode": f"{kode_p}.2.{k:02d}.{s:04d}", "Uraian": f"Sub kegiatan {p}.{k}.{s} penyediaan layanan",
+                                         "Pagu": pagu, "Realisasi": pagu * (85 + (s * 3) % 15) // 100}))
+                written += 1
+    wb.save(path)
+
+
+def _row(headers: list, values: dict) -> list:
+    return [values.get(h) for h in headers]
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
+    """(wall seconds, peak RSS MB, exit code, stderr) of a fresh process."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read().decode("utf-8", "replace")
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t
+    return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), err
+
+
+FLOOR_SCRIPT = r'''
+import sys, json
+from docx import Document
+from docxtpl import DocxTemplate
+rows = json.load(open(sys.argv[1]))
+doc = Document()
+t = doc.add_table(rows=3, cols=7)
+heads = ["No", "Kode", "Uraian", "Anggaran", "Realisasi", "Sisa", "%"]
+for c, h in zip(t.rows[0].cells, heads):
+    c.text = h
+t.rows[1].cells[0].text = "{%tr for r in rows %}"
+for i, c in enumerate(t.rows[2].cells):
+    c.text = "{{ r[%d] }}" % i
+r3 = t.add_row()
+r3.cells[0].text = "{%tr endfor %}"
+doc.save(sys.argv[2])
+tpl = DocxTemplate(sys.argv[2])
+tpl.render({"rows": rows})
+tpl.save(sys.argv[3])
+'''
+
+
+def floor(rows_json: Path, tmp: Path) -> tuple[float, float]:
+    script = tmp / "floor.py"
+    script.write_text(FLOOR_SCRIPT)
+    wall, rss, code, err = run([sys.executable, str(script), str(rows_json), str(tmp / "floor-tpl.docx"), str(tmp / "floor.docx")], tmp)
+    if code:
+        raise SystemExit(f"floor failed: {err[-500:]}")
+    return wall, rss
+
+
+def table_rows(workbook: Path) -> list[list[str]]:
+    """The rows lkjip prints in its long budget table, as the floor's input."""
+    from generator.context import build_context
+    from generator.validate import check
+
+    _lap, hasil, _ = check(workbook)
+    return [row["sel"] for row in build_context(hasil)["tabel"]["anggaran_rinci"]["baris"]]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="only 100 lines (smoke test)")
+    ap.add_argument("--json", type=Path, help="also write the results as JSON here")
+    args = ap.parse_args()
+    sizes = (100,) if args.quick else SIZES
+    py = sys.executable
+    results = []
+    with tempfile.TemporaryDirectory(prefix="lkjip-bench-") as d:
+        tmp = Path(d)
+        if ALOK.exists():
+            wall, rss, code, err = run([py, "-m", "generator.cli", "build", str(ALOK), "--out", str(tmp / "alok.docx")], ROOT)
+            results.append({"case": "Alok (example)", "lines": 118, "build_s": wall, "rss_mb": rss, "ok": code == 0})
+        for n in sizes:
+            wb = tmp / f"wb-{n}.xlsx"
+            make_workbook(wb, n)
+            wall, rss, code, err = run([py, "-m", "generator.cli", "build", str(wb), "--out", str(tmp / f"out-{n}.docx"), "--waktu"], ROOT)
+            split = json.loads(err.strip().splitlines()[-1]) if code == 0 else {}
+            vwall, _vrss, vcode, _ = run([py, "-m", "generator.cli", "validate", str(wb)], ROOT)
+            rows_json = tmp / f"rows-{n}.json"
+            rows_json.write_text(json.dumps(table_rows(wb)))
+            fwall, frss = floor(rows_json, tmp)
+            results.append({"case": f"{n} baris", "lines": n, "build_s": wall, "rss_mb": rss, "ok": code == 0,
+                            "validate_s": vwall, "validate_ok": vcode == 0, "floor_s": fwall, "floor_rss_mb": frss,
+                            "split": split, "error": err[-300:] if code else ""})
+    print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"{'case':<16}{'build s':>9}{'peak MB':>9}{'validate s':>12}{'floor s':>9}{'floor/ours':>11}   split (read/compute/validate/context/render/save)")
+    for r in results:
+        split = r.get("split") or {}
+        parts = "/".join(f"{split.get(k, 0):.2f}" for k in ("read", "compute", "validate", "context", "render", "save")) if split else ""
+        ratio = f"{r['floor_s'] / r['build_s']:.2f}x" if r.get("floor_s") else ""
+        print(f"{r['case']:<16}{r['build_s']:>9.2f}{r['rss_mb']:>9.0f}{r.get('validate_s', 0):>12.2f}{r.get('floor_s', 0):>9.2f}{ratio:>11}   {parts}"
+              + ("" if r["ok"] else "  GAGAL " + r.get("error", "")))
+    big = {r["lines"]: r for r in results}
+    if 10_000 in big and 20_000 in big:
+        print(f"growth 10.000 -> 20.000 lines: {big[20_000]['build_s'] / big[10_000]['build_s']:.2f}x")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    sys.exit(0 if all(r["ok"] for r in results) else 1)
+
+
+if __name__ == "__main__":
+    main()
