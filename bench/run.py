@@ -30,13 +30,18 @@ ALOK = ROOT / "workbooks" / "kecamatan-alok-2024.xlsx"
 
 
 def make_workbook(path: Path, lines: int) -> None:
-    """A standard workbook with `lines` budget lines and proportionally many indicators (write-only, fast)."""
+    """A standard workbook with `lines` budget lines and proportionally many indicators.
+
+    Written in openpyxl's normal mode, so strings are shared and sheets carry a <dimension>,
+    as in files saved by Excel.
+    """
     from openpyxl import Workbook
 
     from generator.blank import build_blank
 
     blank = build_blank(2024, (2024, 2026))
-    wb = Workbook(write_only=True)
+    wb = Workbook()
+    wb.remove(wb.active)
     for name in ("Profil", "Kinerja", "Anggaran"):
         ws = wb.create_sheet(name)
         ws.append([c.value for c in blank[name][1]])

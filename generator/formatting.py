@@ -23,6 +23,8 @@ _QUANTUM = {n: Decimal(1).scaleb(-n) for n in range(0, 7)}
 
 def _round(d: Decimal, places: int) -> Decimal:
     """Half-up rounding to `places` decimals, for numbers of any size."""
+    if d.adjusted() + places < 25:  # fits the default 28-digit context
+        return d.quantize(_QUANTUM.get(places) or Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     from decimal import localcontext
 
     with localcontext() as ctx:

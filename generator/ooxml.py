@@ -38,6 +38,9 @@ def clean(text: object) -> str:
 
 def t(text: str) -> str:
     """Runs' text: escaped, line breaks and tabs as Word elements."""
+    text = str(text)
+    if "\n" not in text and "\t" not in text:
+        return f'<w:t xml:space="preserve">{escape(_ILLEGAL.sub("", text))}</w:t>' if text else ""
     parts = []
     for i, line in enumerate(clean(text).split("\n")):
         if i:
@@ -138,6 +141,7 @@ def table(spec: dict, *, landscape: bool = False) -> str:
         out.append("<w:tr>" + head + "".join(_cell(n, w, "center", italic=True, fill=HEADER_FILL, size=16)
                                              for n, w in zip(spec["nomor_kolom"], widths)) + "</w:tr>")
     n = len(cols)
+    text_col = _text_col(cols)
     for row in spec["baris"]:
         cells = list(row["sel"]) + [""] * (n - len(row["sel"]))
         gaya = row.get("gaya", "biasa")
@@ -147,7 +151,7 @@ def table(spec: dict, *, landscape: bool = False) -> str:
         indent = int(row.get("indent", 0))
         parts = []
         for i, (text, w, jc) in enumerate(zip(cells[:n], widths, jcs)):
-            parts.append(_cell(text, w, jc, bold=bold, italic=italic, fill=fill, indent=indent if jcs[i] == "left" and i == _text_col(cols) else 0))
+            parts.append(_cell(text, w, jc, bold=bold, italic=italic, fill=fill, indent=indent if i == text_col and jc == "left" else 0))
         out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(parts) + "</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)

@@ -6,6 +6,7 @@ file, `inspect_file` checks what it really is and refuses archives and XML that 
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -112,11 +113,11 @@ def inspect_file(path: Path) -> None:
         if total > MAX_UNPACKED_BYTES:
             fail("berkas.terlalu-besar", what=f"{total // (1024 * 1024)} MB setelah diekstrak", limit=f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB")
         for info in zf.infolist():
-            if info.filename.endswith((".xml", ".rels", ".vml")):
+            if info.filename.endswith((".xml", ".rels", ".vml")) or info.filename == "[Content_Types].xml":
                 with zf.open(info) as part:
-                    prologue = part.read(2048)
-                if b"<!DOCTYPE" in prologue.upper() or b"<!ENTITY" in prologue.upper():
-                    fail("berkas.xml-berbahaya", what=f"deklarasi DOCTYPE/ENTITY di {info.filename}")
+                    why = unsafe_prologue(part)
+                if why:
+                    fail("berkas.xml-berbahaya", what=f"{why} di {info.filename}")
         try:
             zf.testzip() if size < 5 * 1024 * 1024 else None
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
@@ -125,38 +126,176 @@ def inspect_file(path: Path) -> None:
             fail("berkas.rusak", what=f"arsip ZIP rusak ({type(exc).__name__})")
 
 
+_PROLOGUE_LIMIT = 1024 * 1024
+
+
+def unsafe_prologue(stream) -> str | None:
+    """Why an XML part's prologue is refused (a DTD, or no root element in 1 MiB), else None.
+
+    Entities (billion laughs, external entities) can only be declared in a DTD, and a DTD
+    can only stand before the root element; skipping the XML declaration, processing
+    instructions, comments and white space, the first markup must be the root element.
+    """
+    head = stream.read(_PROLOGUE_LIMIT)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = head.decode("utf-16", "replace")
+    else:
+        text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+        elif text.startswith("<?", i):
+            end = text.find("?>", i + 2)
+            if end < 0:
+                break
+            i = end + 2
+        elif text.startswith("<!--", i):
+            end = text.find("-->", i + 4)
+            if end < 0:
+                break
+            i = end + 3
+        elif text.startswith("<!", i):
+            return "deklarasi DOCTYPE/ENTITY"
+        elif text.startswith("<", i):
+            return None
+        else:
+            return "teks sebelum elemen akar"
+    return "bagian XML tanpa elemen akar dalam 1 MiB pertama" if head else None
+
+
 # ---------------------------------------------------------------- sheets and cells
 
-_CELL_XML = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
-_REF_ATTR = re.compile(rb'\br="([A-Z]+[0-9]+)"')
-_V_NONEMPTY = re.compile(rb"<(?:\w+:)?v>[^<]+</(?:\w+:)?v>|<(?:\w+:)?is>", re.S)
-_F_TAG = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+_COLUMN_INDEX: dict[str, int] = {}
+_MAIN_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
+_TAG_C = {f"{{{ns}}}c" for ns in _MAIN_NS} | {"c"}
+_TAG_V = {f"{{{ns}}}v" for ns in _MAIN_NS} | {"v"}
+_TAG_F = {f"{{{ns}}}f" for ns in _MAIN_NS} | {"f"}
+_TAG_IS = {f"{{{ns}}}is" for ns in _MAIN_NS} | {"is"}
+_TAG_RPH = {f"{{{ns}}}rPh" for ns in _MAIN_NS} | {"rPh"}
 
 
-def formulas_without_value(xml: bytes) -> dict[str, str]:
-    """Cells of a sheet's XML that hold a formula but no cached value: {ref: formula}."""
-    if b"<f" not in xml and b":f" not in xml:
-        return {}
-    out: dict[str, str] = {}
-    for m in _CELL_XML.finditer(xml):
-        body = m.group(2)
-        if not body or (b"<f" not in body and b":f" not in body):
-            continue
-        if _V_NONEMPTY.search(body):
-            continue
-        ref = _REF_ATTR.search(m.group(1))
-        f = _F_TAG.search(body)
-        if ref and f:
-            out[ref.group(1).decode()] = "=" + (f.group(1) or b"").decode("utf-8", "replace")
-    return out
+def _column(ref: str) -> int:
+    letters = ref.rstrip("0123456789")
+    idx = _COLUMN_INDEX.get(letters)
+    if idx is None:
+        idx = 0
+        for ch in letters:
+            idx = idx * 26 + ord(ch) - 64
+        _COLUMN_INDEX[letters] = idx
+    return idx
 
 
-@dataclass
+def iter_sheet(book, ws):
+    """Stream a read-only sheet as (row number, [(column index 0-based, value, data type, style, formula)]).
+
+    Values are decoded as openpyxl decodes them (shared and inline strings, numbers,
+    booleans, dates by their number format, error values); a formula cell without a
+    cached value comes with its formula text. lxml's C parser keeps this linear and fast;
+    every XML part has already passed `inspect_file` (no DTD).
+    """
+    from lxml import etree
+    from openpyxl.utils.datetime import from_ISO8601, from_excel
+
+    shared = ws._shared_strings
+    date_styles = book._date_formats
+    epoch = book.epoch
+    with book._archive.open(ws._worksheet_path) as src:
+        row_number = 0
+        for _event, row in etree.iterparse(src, events=("end",), tag="{*}row", resolve_entities=False, no_network=True):
+            r = row.get("r")
+            row_number = int(r) if r else row_number + 1
+            col = 0
+            cells = []
+            for c in row:
+                if c.tag not in _TAG_C:
+                    continue
+                ref = c.get("r")
+                col = _column(ref) if ref else col + 1
+                dtype = c.get("t", "n")
+                style = int(c.get("s") or 0)
+                raw = formula = None
+                inline = None
+                for part in c:
+                    tag = part.tag
+                    if tag in _TAG_V:
+                        raw = part.text
+                    elif tag in _TAG_F:
+                        formula = "=" + (part.text or "")
+                    elif tag in _TAG_IS:
+                        inline = part
+                value: object = None
+                if dtype == "inlineStr":
+                    if inline is not None and len(inline) == 1 and inline[0].tag.endswith("}t"):
+                        value = inline[0].text or ""  # the usual <is><t>…</t></is>
+                    elif inline is not None:
+                        value = "".join(t.text or "" for t in inline.iter("{*}t") if t.getparent().tag not in _TAG_RPH)
+                elif raw not in (None, ""):
+                    if dtype == "n":
+                        try:
+                            value = int(raw) if raw.lstrip("-").isdigit() else float(raw)
+                        except ValueError:
+                            value, dtype = raw, "e"
+                        if style in date_styles and dtype == "n":
+                            try:
+                                value = from_excel(value, epoch)
+                            except (OverflowError, ValueError, TypeError):
+                                value, dtype = "#VALUE!", "e"
+                    elif dtype == "s":
+                        try:
+                            value = shared[int(raw)]
+                        except (IndexError, ValueError):
+                            value, dtype = "#REF!", "e"
+                    elif dtype == "b":
+                        value = raw.strip() in ("1", "true")
+                    elif dtype == "d":
+                        try:
+                            value = from_ISO8601(raw)
+                        except ValueError:
+                            value = raw
+                    else:  # "str" (formula text result) and "e" (error value)
+                        value = raw
+                cells.append((col - 1, value, dtype, style, formula if value is None else None))
+            yield row_number, cells
+            row.clear()
+            while row.getprevious() is not None:
+                del row.getparent()[0]
+
+
 class Cell:
-    value: object
-    ref: str
-    percent: bool = False
-    date_format: bool = False
+    """A read cell; its reference and number format are worked out only when asked for."""
+
+    __slots__ = ("value", "letter", "row", "_book", "_style")
+
+    def __init__(self, value: object, letter: str, row: int, book: object = None, style: int = 0):
+        self.value, self.letter, self.row, self._book, self._style = value, letter, row, book, style
+
+    @property
+    def ref(self) -> str:
+        return f"{self.letter}{self.row}"
+
+    @property
+    def number_format(self) -> str:
+        if self._book is None:
+            return "General"
+        from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+        try:
+            fmt_id = self._book._cell_styles[self._style].numFmtId
+        except IndexError:
+            return "General"
+        if fmt_id < BUILTIN_FORMATS_MAX_SIZE:
+            return BUILTIN_FORMATS.get(fmt_id, "General")
+        return self._book._number_formats[fmt_id - BUILTIN_FORMATS_MAX_SIZE]
+
+    @property
+    def percent(self) -> bool:
+        """Formatted as a percentage (Excel stores 85% as 0.85)."""
+        return isinstance(self.value, (int, float)) and "%" in self.number_format
+
+    @property
+    def date_format(self) -> bool:
+        return self._book is not None and self._style in self._book._date_formats
 
 
 @dataclass
@@ -202,7 +341,15 @@ class _Reader:
 
     # -- low level ---------------------------------------------------------
     def load_sheets(self) -> dict[str, SheetData]:
+        # Every XML part was checked by `inspect_file` (no DTD, hence no entities), so openpyxl
+        # may use the C parser instead of defusedxml's pure-Python one (3x faster on big sheets).
+        os.environ.setdefault("OPENPYXL_DEFUSEDXML", "False")
         import openpyxl
+        from openpyxl.worksheet import _read_only
+
+        # openpyxl sizes each read-only sheet on opening; without a <dimension> element (files
+        # written by other programs) that is a full extra parse. Sheets are read unsized here.
+        _read_only.ReadOnlyWorksheet._get_size = lambda self: None
 
         try:
             wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True, keep_links=False)
@@ -212,19 +359,11 @@ class _Reader:
             raise ReadError(problem("berkas.rusak", "Berkas", self.path.name, what=f"{type(exc).__name__}: {exc}"[:200]))
         sheets: dict[str, SheetData] = {}
         try:
-            with zipfile.ZipFile(self.path) as zf:
-                for ws in wb.worksheets:
-                    spec = contract.SHEET_BY_NAME.get(normalize_header(ws.title))
-                    if spec is None or spec.name in sheets:
-                        continue
-                    part = getattr(ws, "_worksheet_path", None)
-                    missing = {}
-                    if part:
-                        try:
-                            missing = formulas_without_value(zf.read(part.lstrip("/")))
-                        except KeyError:
-                            missing = {}
-                    sheets[spec.name] = self.read_sheet(ws, spec, missing)
+            for ws in wb.worksheets:
+                spec = contract.SHEET_BY_NAME.get(normalize_header(ws.title))
+                if spec is None or spec.name in sheets:
+                    continue
+                sheets[spec.name] = self.read_sheet(wb, ws, spec)
         except ReadError:
             raise
         except Exception as exc:
@@ -237,8 +376,7 @@ class _Reader:
         by_index: dict[int, tuple[str, Column]] = {}
         years: dict[str, list[int]] = {}
         seen: dict[str, str] = {}
-        for idx, cell in enumerate(header_cells):
-            value = getattr(cell, "value", None)
+        for idx, value in header_cells:
             if value is None or clean_text(value) == "":
                 continue
             norm = normalize_header(value)
@@ -266,40 +404,51 @@ class _Reader:
                 self.add("kolom.tidak-ada", spec.name, "A1", header=col.header)
         return by_index, years
 
-    def read_sheet(self, ws, spec: Sheet, missing_formulas: dict[str, str]) -> SheetData:
-        rows_iter = ws.iter_rows()
-        try:
-            header = next(rows_iter)
-        except StopIteration:
-            header = ()
+    def read_sheet(self, book, ws, spec: Sheet) -> SheetData:
+        rows = iter_sheet(book, ws)
+        header: list = []
+        first = next(rows, None)
+        pending = None
+        if first is not None:
+            if first[0] == 1:
+                header = [(c[0], c[1]) for c in first[1]]
+            else:
+                pending = first  # no header row at all: every column is missing
         by_index, years = self.match_headers(spec, header)
         data = SheetData(spec.name, [], {k: _letter(i + 1) for i, (k, _) in by_index.items()}, years)
-        for rownum, cells in enumerate(rows_iter, start=2):
+        letters = {idx: (key, _letter(idx + 1)) for idx, (key, _col) in by_index.items()}
+
+        def all_rows():
+            if pending is not None:
+                yield pending
+            yield from rows
+
+        for rownum, cells in all_rows():
             row_cells: dict[str, Cell] = {}
-            for idx, cell in enumerate(cells):
-                if idx not in by_index:
+            for idx, value, dtype, style, formula in cells:
+                hit = letters.get(idx)
+                if hit is None:
                     continue
-                key, col = by_index[idx]
-                ref = f"{_letter(idx + 1)}{rownum}"
-                value = getattr(cell, "value", None)
+                key, letter = hit
+                if value is None:
+                    if formula:
+                        self.add("rumus.tanpa-nilai", spec.name, f"{letter}{rownum}", found=formula[:60])
+                    continue
+                if dtype == "e":
+                    self.add("rumus.galat", spec.name, f"{letter}{rownum}", found=str(value))
+                    continue
                 if isinstance(value, str):
                     if len(value) > MAX_CELL_CHARS:
-                        self.add("teks.terlalu-panjang", spec.name, ref, found=f"{len(value):,}".replace(",", "."), limit="32.767")
+                        self.add("teks.terlalu-panjang", spec.name, f"{letter}{rownum}", found=f"{len(value):,}".replace(",", "."),
+                                 limit="32.767")
                         continue
-                    if value.strip() in EXCEL_ERRORS:
-                        self.add("rumus.galat", spec.name, ref, found=value.strip())
+                    stripped = value.strip()
+                    if not stripped:
                         continue
-                    if value.strip() == "":
-                        value = None
-                if getattr(cell, "data_type", None) == "e":
-                    self.add("rumus.galat", spec.name, ref, found=str(value))
-                    continue
-                if value is None:
-                    if ref in missing_formulas:
-                        self.add("rumus.tanpa-nilai", spec.name, ref, found=missing_formulas[ref][:60])
-                    continue
-                fmt = getattr(cell, "number_format", "") or ""
-                row_cells[key] = Cell(value, ref, "%" in fmt, getattr(cell, "is_date", False))
+                    if stripped in EXCEL_ERRORS:
+                        self.add("rumus.galat", spec.name, f"{letter}{rownum}", found=stripped)
+                        continue
+                row_cells[key] = Cell(value, letter, rownum, book, style)
             if row_cells:
                 data.rows.append(Row(rownum, row_cells, spec.name, data.columns))
         return data
@@ -320,7 +469,7 @@ class _Reader:
         if dash_is_zero and isinstance(c.value, str) and clean_text(c.value) in {"-", "–", "—", "-,-", "Rp -", "Rp-"}:
             return Decimal(0)
         try:
-            return parse_number(c.value, percent_format=c.percent, as_percent=as_percent)
+            return parse_number(c.value, percent_format=as_percent and c.percent, as_percent=as_percent)
         except ParseError as exc:
             self.add(exc.code, row.sheet, c.ref, found=exc.found)
             return None
@@ -330,7 +479,7 @@ class _Reader:
         if c is None:
             return None
         try:
-            return parse_value(c.value, percent_format=c.percent, as_percent=as_percent)
+            return parse_value(c.value, percent_format=as_percent and c.percent, as_percent=as_percent)
         except ParseError as exc:
             self.add(exc.code, row.sheet, c.ref, found=exc.found)
             return None
@@ -558,10 +707,11 @@ class _Reader:
                 target_keluaran=self.value(row, "target_keluaran", as_percent=False),
                 realisasi_keluaran=self.value(row, "realisasi_keluaran", as_percent=False),
                 satuan_keluaran=self.text(row, "satuan_keluaran"),
-                cells={k: c.ref for k, c in row.cells.items()},
+                cells={k: c.ref for k, c in row.cells.items() if k in ("pagu", "realisasi", "persentase", "sasaran", "kode", "level", "uraian")},
             )
-            line.cells.setdefault("pagu", f"{data.columns.get('pagu', 'E')}{row.number}")
-            line.cells.setdefault("realisasi", f"{data.columns.get('realisasi', 'F')}{row.number}")
+            for key in ("pagu", "realisasi", "persentase", "sasaran", "kode"):
+                if key not in line.cells:
+                    line.cells[key] = row.ref(key)
             if kode:
                 key = (unit, kode)
                 if key in codes:

@@ -34,11 +34,14 @@ def default_template() -> Path:
 
 
 def _sanitize(value):
-    """Context safe for XML: control characters removed from every string."""
+    """Context safe for XML: control characters removed from every string.
+
+    Table specs are left as they are: `ooxml` cleans every cell it writes.
+    """
     if isinstance(value, str):
         return ooxml.clean(value)
     if isinstance(value, dict):
-        return {k: _sanitize(v) for k, v in value.items()}
+        return {k: (v if k == "tabel" else _sanitize(v)) for k, v in value.items()}
     if isinstance(value, list):
         return [_sanitize(v) for v in value]
     return value
