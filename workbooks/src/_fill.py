@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from openpyxl.comments import Comment  # noqa: E402
 
-from generator.blank import build_blank  # noqa: E402
+from generator.blank import append_rows, build_blank, set_isian  # noqa: E402
 from generator.contract import normalize_header  # noqa: E402
 
 
@@ -26,12 +26,7 @@ def new_workbook(tahun: int, renstra: tuple[int, int]):
 
 def set_profile(wb, values: dict, sheet: str = "Profil") -> None:
     """Fill the `Nilai` column of Profil (or Pengaturan) for the given isian keys."""
-    ws = wb[sheet]
-    rows = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
-    for key, value in values.items():
-        if key not in rows:
-            raise KeyError(f"{sheet} has no isian {key!r}")
-        ws.cell(row=rows[key], column=2, value=value)
+    set_isian(wb, values, sheet)
 
 
 def add_rows(wb, sheet: str, rows: list[dict]) -> list[int]:
@@ -39,25 +34,7 @@ def add_rows(wb, sheet: str, rows: list[dict]) -> list[int]:
 
     Returns the worksheet row numbers written, so a script can attach notes to cells.
     """
-    ws = wb[sheet]
-    headers = {normalize_header(c.value): c.column for c in ws[1] if c.value}
-    start = ws.max_row + 1
-    # max_row counts formatted-but-empty rows; find the real last used row.
-    start = 2
-    for r in range(ws.max_row, 1, -1):
-        if any(ws.cell(row=r, column=c).value not in (None, "") for c in headers.values()):
-            start = r + 1
-            break
-    written = []
-    for i, row in enumerate(rows):
-        r = start + i
-        for key, value in row.items():
-            col = headers.get(normalize_header(key))
-            if col is None:
-                raise KeyError(f"{sheet} has no column {key!r}; columns: {sorted(headers)}")
-            ws.cell(row=r, column=col, value=value)
-        written.append(r)
-    return written
+    return append_rows(wb, sheet, rows)
 
 
 def cell_of(wb, sheet: str, row: int, header: str) -> str:
