@@ -30,7 +30,11 @@ class RenderError(Exception):
 
 
 def default_template() -> Path:
-    return Path(str(resources.files("generator.templates").joinpath("lkjip.docx")))
+    """The shipped template (package data `generator.templates`), or the checkout's templates/."""
+    try:
+        return Path(str(resources.files("generator.templates").joinpath("lkjip.docx")))
+    except ModuleNotFoundError:  # running from a source checkout that is not installed
+        return Path(__file__).resolve().parents[1] / "templates" / "lkjip.docx"
 
 
 def _sanitize(value):

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import pytest
 from click.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -164,3 +165,128 @@ def run_module(*args: str, timeout: float = 120, cwd: Path | None = None) -> sub
 
 def soffice() -> str | None:
     return shutil.which("soffice")
+
+
+# ------------------------------------------------------------------ fixtures (imported by the test modules;
+# a conftest.py here would shadow tests/conftest.py, which the other test modules import by name)
+
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak terpasang")
+
+
+@pytest.fixture(scope="session")
+def base_workbook(tmp_path_factory) -> Path:
+    """The factory workbook, saved once per session; copy it before changing it."""
+    return make_workbook(tmp_path_factory.mktemp("dasar") / "dasar.xlsx")
+
+
+@pytest.fixture
+def workbook(tmp_path: Path, base_workbook: Path) -> Path:
+    """A fresh copy of the factory workbook alone in its folder: tmp_path/wb/laporan.xlsx."""
+    folder = tmp_path / "wb"
+    folder.mkdir()
+    target = folder / "laporan.xlsx"
+    shutil.copyfile(base_workbook, target)
+    return target
+
+
+@pytest.fixture
+def out_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "keluaran"
+    folder.mkdir()
+    return folder
+
+
+def assert_refused(workbook: Path, out_dir: Path, *codes_: str) -> list[dict]:
+    """validate and build both refuse `workbook` with one of `codes_`; nothing is written anywhere."""
+    rc, problems = validate_json(workbook)
+    assert rc == 1, problems
+    found = problem_codes(problems)
+    assert found & set(codes_), f"expected one of {codes_}, got {sorted(found)}: {problems}"
+    out = out_dir / "laporan.docx"
+    res = cli("build", workbook, "--out", out)
+    assert crashed(res) is None, crashed(res)
+    assert res.exit_code == 1, res.output
+    assert "laporan tidak dibuat" in res.output, res.output  # the user is told why, not left with silence
+    assert not out.exists()
+    assert leftovers(out_dir) == []
+    assert leftovers(workbook.parent) == []
+    return problems
+
+
+def run_measured(*args: str, timeout: float = 120) -> tuple[int | None, str, float, float]:
+    """Run `python -m generator.cli ARGS` in a child process.
+
+    Returns (exit code or None on timeout, output, seconds, peak RSS of the child in MB). On timeout the
+    child is killed (only that child, by its pid).
+    """
+    import os
+    import signal
+    import tempfile
+    import time
+
+    with tempfile.TemporaryFile() as log:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([sys.executable, "-m", "generator.cli", *map(str, args)], stdout=log,
+                                stderr=subprocess.STDOUT, cwd=str(ROOT))
+        code = None
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                code = os.waitstatus_to_exitcode(status)
+                break
+            if time.perf_counter() - t0 > timeout:
+                os.kill(proc.pid, signal.SIGKILL)
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.02)
+        proc.returncode = code if code is not None else -9  # reaped here, not by Popen
+        seconds = time.perf_counter() - t0
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
+    return code, output, seconds, usage.ru_maxrss / 1024
+
+
+def big_workbook(path: Path, *, programs: int = 1, kegiatan: int = 1, sub: int = 1, indicators: int = 0) -> tuple[Path, int]:
+    """A large standard workbook written with openpyxl's write_only mode (fast, low memory).
+
+    Anggaran gets `programs` x (1 + `kegiatan` x (1 + `sub`)) lines; Kinerja the factory rows plus
+    `indicators` extra Sasaran, one indicator each. Returns (path, number of budget lines).
+    """
+    from factory import KINERJA, PROFIL
+    from openpyxl import Workbook
+
+    from generator import contract
+    from generator.blank import _expand_columns
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Profil")
+    ws.append(["Isian", "Nilai", "Keterangan"])
+    for key, value in PROFIL.items():
+        ws.append([key, value])
+    ws = wb.create_sheet("Kinerja")
+    heads = [h for _c, h in _expand_columns(contract.sheet("Kinerja"), 2024, (2024, 2026))]
+    ws.append(heads)
+    rows = [dict(r) for r in KINERJA]
+    for i in range(indicators):
+        rows.append({"Level": "Sasaran", "Kode": f"SX{i}", "Uraian": f"Sasaran tambahan nomor {i + 1}",
+                     "Indikator": f"Persentase capaian tambahan {i + 1}", "Satuan": "%", "IKU": "Ya", "PK": "Ya",
+                     "Target 2024": 80, "Target 2025": 82, "Target 2026": 85, "Realisasi 2023": 60,
+                     "Realisasi 2024": 60 + i % 40, "Analisis": "Analisis singkat.", "Solusi": "Solusi singkat."})
+    for r in rows:
+        ws.append([r.get(h) for h in heads])
+    ws = wb.create_sheet("Anggaran")
+    ws.append([c.header for c in contract.sheet("Anggaran").columns])
+    n = 0
+    for p in range(1, programs + 1):
+        ws.append(["Kecamatan Contoh" if p == 1 else None, f"7.01.{p:03d}", "Program", f"Program nomor {p}", None, None,
+                   None, "DAU", "S1"])
+        n += 1
+        for k in range(1, kegiatan + 1):
+            ws.append([None, f"7.01.{p:03d}.2.{k:02d}", "Kegiatan", f"Kegiatan {p}.{k}"])
+            n += 1
+            for s in range(1, sub + 1):
+                ws.append([None, f"7.01.{p:03d}.2.{k:02d}.{s:04d}", "Sub Kegiatan", f"Sub kegiatan {p}.{k}.{s}",
+                           1_000_000 + s, 900_000 + s])
+                n += 1
+    wb.save(path)
+    return path, n
