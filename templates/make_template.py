@@ -165,9 +165,10 @@ def h(doc, text: str, level: int):
 
 def signature(doc, *, who: str = "kepala", indent: float = 8.5) -> None:
     C = WD_ALIGN_PARAGRAPH.CENTER
-    para(doc, "{{ profil.kota }}, {{ profil.tanggal_laporan }}", None, align=C, indent_cm=indent, space_after=0)
-    para(doc, "{{ profil.%s_jabatan }}," % who, None, align=C, indent_cm=indent, space_after=48)
-    para(doc, "{{ profil.%s_nama }}" % who, None, bold=True, align=C, indent_cm=indent, space_after=0)
+    for p in (para(doc, "{{ profil.kota }}, {{ profil.tanggal_laporan }}", None, align=C, indent_cm=indent, space_after=0),
+              para(doc, "{{ profil.%s_jabatan }}," % who, None, align=C, indent_cm=indent, space_after=48)):
+        p.paragraph_format.keep_with_next = True  # the signature block stays on one page
+    para(doc, "{{ profil.%s_nama }}" % who, None, bold=True, align=C, indent_cm=indent, space_after=0).paragraph_format.keep_with_next = True
     tag(doc, "{%%p if profil.%s_pangkat %%}" % who)
     para(doc, "{{ profil.%s_pangkat }}" % who, None, align=C, indent_cm=indent, space_after=0)
     tag(doc, "{%p endif %}")
@@ -432,6 +433,7 @@ def build() -> Document:
     para(doc, "Jumlah anggaran yang direncanakan untuk mencapai sasaran strategis: {{ ringkas.pagu }} ({{ ringkas.pagu_terbilang }}).")
     sig = doc.add_table(rows=1, cols=2)
     sig.alignment = WD_TABLE_ALIGNMENT.CENTER
+    sig.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # both signatures on one page
     left, right = sig.rows[0].cells
     lines_left = ["", "Pihak Kedua,", "{{ profil.atasan_jabatan }},", "", "", "", "{{ profil.atasan_nama }}", "{{ profil.atasan_pangkat }}",
                   "{% if profil.atasan_nip %}NIP. {{ profil.atasan_nip }}{% endif %}"]
