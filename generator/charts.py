@@ -82,7 +82,7 @@ def _build(kind: str, categories: list[str], series: list[tuple[str, list[float]
     xml = ChartXmlWriter(chart_type, data).xml
     xml = _style(xml, percent=percent, labels=True, title=None)
     # the embedded workbook lets Word users edit the chart's data
-    xml = xml.replace("</c:chartSpace>", f'<c:externalData r:id="rIdData"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>')
+    xml = xml.replace("</c:chartSpace>", '<c:externalData r:id="rIdData"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>')
     if 'xmlns:r=' not in xml[:400]:
         xml = xml.replace("<c:chartSpace ", f'<c:chartSpace xmlns:r="{R_NS}" ', 1)
     return xml.encode("utf-8"), data.xlsx_blob

@@ -52,7 +52,7 @@ def template(out: Path | None, tahun: int | None, renstra: str | None) -> None:
     try:
         write_blank(out, tahun, periode)
     except OutputError as exc:
-        raise click.ClickException(str(exc))
+        raise click.ClickException(str(exc)) from exc
     click.echo(f"Workbook kosong ditulis: {out}")
 
 

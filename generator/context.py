@@ -12,7 +12,7 @@ from collections import OrderedDict
 from decimal import Decimal
 
 from . import narrate
-from .compute import SCALE_NAMES, Hasil, HasilIndikator, Jumlah, round_half_up, scale_bands
+from .compute import SCALE_NAMES, Hasil, HasilIndikator, Jumlah, scale_bands
 from .contract import normalize_header
 from .formatting import angka, bilangan, nilai, persen, rupiah, tanggal, terbilang, uang
 from .model import Blok, Laporan

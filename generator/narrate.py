@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .compute import SCALE_NAMES, Capaian, Hasil, HasilIndikator, HasilNode, Jumlah, round_half_up
-from .formatting import angka, bilangan, nilai, persen, rupiah, tanggal, terbilang
+from .formatting import bilangan, nilai, persen, rupiah, tanggal, terbilang
 from .model import Laporan
 
 
@@ -243,7 +243,7 @@ def latar_belakang(lap: Laporan) -> list[dict]:
 
 def maksud_tujuan(lap: Laporan) -> list[dict]:
     p = lap.profil
-    return blok(f"Laporan Kinerja ini disusun dengan maksud dan tujuan:") + butir([
+    return blok("Laporan Kinerja ini disusun dengan maksud dan tujuan:") + butir([
         f"memberikan informasi kinerja yang terukur kepada pemberi mandat atas kinerja yang telah dan seharusnya dicapai oleh {p.instansi};",
         "menjadi bahan evaluasi dan perbaikan perencanaan serta pelaksanaan program dan kegiatan tahun berikutnya;",
         "mendorong peningkatan akuntabilitas dan kinerja organisasi.",

@@ -356,7 +356,7 @@ class _Reader:
         except ReadError:
             raise
         except Exception as exc:  # openpyxl raises many kinds on damaged files
-            raise ReadError(problem("berkas.rusak", "Berkas", self.path.name, what=f"{type(exc).__name__}: {exc}"[:200]))
+            raise ReadError(problem("berkas.rusak", "Berkas", self.path.name, what=f"{type(exc).__name__}: {exc}"[:200])) from exc
         sheets: dict[str, SheetData] = {}
         try:
             for ws in wb.worksheets:
@@ -367,7 +367,7 @@ class _Reader:
         except ReadError:
             raise
         except Exception as exc:
-            raise ReadError(problem("berkas.rusak", "Berkas", self.path.name, what=f"{type(exc).__name__}: {exc}"[:200]))
+            raise ReadError(problem("berkas.rusak", "Berkas", self.path.name, what=f"{type(exc).__name__}: {exc}"[:200])) from exc
         finally:
             wb.close()
         return sheets

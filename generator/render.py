@@ -444,7 +444,6 @@ def render_docx(context: dict, template: Path | None = None) -> bytes:
     import jinja2
     from docxtpl import DocxTemplate
 
-    from .output import normalize_zip
 
     path = Path(template) if template else default_template()
     try:
