@@ -6,6 +6,7 @@ file, `inspect_file` checks what it really is and refuses archives and XML that 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import zipfile
@@ -488,9 +489,9 @@ class _Reader:
         raw = self.text(row, key)
         if not raw:
             return ""
-        for option in choices:
-            if normalize_header(option) == normalize_header(raw):
-                return option
+        found = _choice_map(choices).get(raw) or _choice_map(choices).get(normalize_header(raw))
+        if found:
+            return found
         self.add("pilihan.tidak-dikenal", row.sheet, row.ref(key), found=raw, header=header, choices=", ".join(choices))
         return ""
 
@@ -840,6 +841,14 @@ class _Reader:
             if path:
                 out.append(Gambar(row.number, bagian, path, self.text(row, "keterangan")))
         return out
+
+
+@functools.lru_cache(maxsize=None)
+def _choice_map(choices: tuple[str, ...]) -> dict[str, str]:
+    """Each option under its own spelling and its normalized form."""
+    out = {normalize_header(o): o for o in choices}
+    out.update({o: o for o in choices})
+    return out
 
 
 def parse_blocks(text: str) -> list[Blok]:
