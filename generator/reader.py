@@ -520,7 +520,7 @@ class _Reader:
             cell = row.cells.get("nilai") if row else None
             if cell is None or (isinstance(cell.value, str) and not cell.value.strip()):
                 if f.required:
-                    where = row.ref("isian").replace("A", "B") if row else "A1"
+                    where = (row.ref("nilai") or row.ref("isian")) if row else "A1"
                     self.add("profil.wajib-kosong", "Profil", where, field=f.key)
                 continue
             profil.cells[f.key] = cell.ref
@@ -534,10 +534,12 @@ class _Reader:
                 elif f.key == "misi":
                     lines = [re.sub(r"^\s*(?:\d+[.)]|[-•])\s*", "", ln).strip() for ln in str(cell.value).splitlines()]
                     profil.misi = [ln for ln in lines if ln]
-                elif f.key.endswith("_nip"):
-                    setattr(profil, f.key, self.text(row, "nilai"))
                 else:
-                    setattr(profil, f.key, self.text(row, "nilai") if not isinstance(cell.value, str) else cell.value.strip())
+                    setattr(profil, f.key, self.text(row, "nilai"))
+                    if f.key.endswith("_nip") and isinstance(cell.value, (int, float)):
+                        # Excel keeps 15 significant digits: an 18-digit NIP typed as a number loses its tail
+                        self.add("profil.nip-tidak-sah", "Profil", cell.ref, found=self.text(row, "nilai"),
+                                 why="tersimpan sebagai angka sehingga digit terakhirnya dapat hilang; ketik sebagai teks")
             except ParseError as exc:
                 self.add(exc.code, "Profil", cell.ref, found=exc.found)
         return profil
