@@ -7,6 +7,7 @@ chart part, its embedded workbook and the inline drawing that shows it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -77,6 +78,7 @@ def _build(kind: str, categories: list[str], series: list[tuple[str, list[float]
     # bar charts draw the first category at the bottom: reverse so the list reads top-down
     data.categories = categories[::-1] if horizontal else categories
     for name, values in series:
+        values = [v if math.isfinite(v) else 0.0 for v in values]  # an absurd capaian must not break the chart
         data.add_series(name, values[::-1] if horizontal else values)
     chart_type = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
     xml = ChartXmlWriter(chart_type, data).xml

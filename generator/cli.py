@@ -30,6 +30,14 @@ def main() -> None:
       lkjip validate LKjIP-2024.xlsx
       lkjip build LKjIP-2024.xlsx
     """
+    import signal
+
+    # SIGTERM unwinds like Ctrl+C, so a half-written temporary file is removed
+    if hasattr(signal, "SIGTERM"):
+        try:
+            signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+        except ValueError:  # not in the main thread (e.g. some test runners)
+            pass
 
 
 @main.command()
@@ -83,7 +91,12 @@ def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None) -> Non
     from .problems import errors, warnings
     from .validate import check
 
-    _lap, _hasil, problems = check(workbook, assets)
+    try:
+        _lap, _hasil, problems = check(workbook, assets)
+    except Exception as exc:  # a bug must read as one, not as a traceback
+        click.echo(f"Kesalahan internal lkjip saat memeriksa {workbook}: {type(exc).__name__}: {exc}. "
+                   "Mohon laporkan bersama workbook-nya.")
+        sys.exit(1)
     _print_problems(problems, fmt)
     n_err, n_warn = len(errors(problems)), len(warnings(problems))
     if fmt == "text":
@@ -112,8 +125,8 @@ def _build_one(args: tuple) -> tuple:
     workbook, out, template, assets, out_dir, pdf = args
     try:
         res = build(workbook, out, template=template, assets=assets, out_dir=out_dir, pdf=pdf)
-    except Exception as exc:  # a bug must not stop the other workbooks
-        return str(workbook), None, f"kesalahan internal: {type(exc).__name__}: {exc}", [], 0
+    except Exception as exc:  # a bug must not stop the other workbooks, nor pass in silence
+        return str(workbook), None, f"kesalahan internal lkjip: {type(exc).__name__}: {exc}. Mohon laporkan bersama workbook-nya.", [], 0
     first = errors(res.problems)[:1]
     why = res.error or (f"{len(errors(res.problems))} galat, mis. {first[0].where}: {first[0].message}" if first else "")
     return str(workbook), (str(res.output) if res.ok else None), why, summary_lines(res), len(res.problems)
@@ -162,6 +175,8 @@ def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template
         _wb, output, why, lines, _n = _build_one(tasks[0])
         for line in lines:
             click.echo(line)
+        if not output and why and not any(why in line for line in lines):
+            click.echo(f"Gagal: {why}")
         sys.exit(0 if output else 1)
     from concurrent.futures import ProcessPoolExecutor, as_completed
 

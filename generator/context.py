@@ -311,7 +311,7 @@ class _Builder:
         self.charts["tren"] = {
             "judul": f"Perbandingan Capaian Kinerja Tahun {prev} dan {self.tahun}", "jenis": "tren",
             "data": [{"nama": h.indikator.nama,
-                      "capaian": {str(y): float(c.nilai) for y, c in ((prev, h.capaian_lalu), (self.tahun, h.capaian))
+                      "capaian": {str(y): _finite(c.nilai) for y, c in ((prev, h.capaian_lalu), (self.tahun, h.capaian))
                                   if c is not None and c.nilai is not None}}
                      for h in self.h.indikator if h.node.level == "Sasaran"],
         }
@@ -397,7 +397,7 @@ class _Builder:
             rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8", formula, "10"])
 
     def capaian_chart(self) -> None:
-        data = [{"nama": h.indikator.nama, "capaian": float(h.capaian.nilai)}
+        data = [{"nama": h.indikator.nama, "capaian": _finite(h.capaian.nilai)}
                 for h in self.h.indikator if h.node.level == "Sasaran" and h.capaian.nilai is not None]
         if data:
             self.charts["capaian"] = {"judul": f"Capaian Indikator Kinerja Sasaran terhadap Target Tahun {self.tahun}",
@@ -473,6 +473,11 @@ class _Builder:
                                              kolom("Keterangan", 1.2)], rows, lanskap=True)
 
 
+def _finite(value: Decimal) -> float:
+    """A chart value: the float of a Decimal, bounded so that JSON and charts stay finite."""
+    return max(min(float(value), 1e12), -1e12)
+
+
 def _parse(text: str) -> list[Blok]:
     from .reader import parse_blocks
 
@@ -539,6 +544,7 @@ def build_context(hasil: Hasil) -> dict:
             "sdm": bool(hasil.sdm), "belanja": bool(hasil.belanja), "standar": ada_standar,
             "rencana_aksi": bool(lap.rencana_aksi), "program": "program" in b.tables,
             "logo": "logo" in gambar, "struktur_organisasi": "struktur_organisasi" in gambar,
+            **{f"gambar_{k}": k in gambar for k in ("peta_wilayah", "gambaran_umum", "dokumentasi", "lampiran")},
             "visi": bool(p.visi), "misi": bool(p.misi),
             **{f"teks_{k}": k in lap.narasi for k in ("tugas_fungsi", "gambaran_umum", "struktur_organisasi", "sumber_daya",
                                                        "isu_strategis", "strategi", "arah_kebijakan", "iku", "permasalahan",

@@ -105,7 +105,7 @@ def terbilang(value: object, satuan: str = "rupiah") -> str:
     d = _dec(value)
     if d is None:
         return KOSONG
-    d = d.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    d = _round(d, 2)
     whole = int(abs(d))
     words = num2words(whole, lang="id")
     sen = int((abs(d) - whole) * 100)

@@ -27,6 +27,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     # cell values
     "angka.tidak-terbaca": (ERROR, "'{found}' bukan angka.", "Tulis angka seperti 1.234.567 atau 96,77 (boleh dengan Rp, ,- atau %)."),
     "angka.pemisah-ribuan": (ERROR, "'{found}' tidak dapat dibaca: pemisah ribuan tidak beraturan.", "Periksa titik/komanya; contoh benar: 6.502.500 atau 65.025.000."),
+    "angka.di-luar-batas": (ERROR, "Angka {found} di luar batas yang masuk akal untuk rupiah.", "Periksa angkanya; batasnya {limit}."),
     "nilai.tidak-terbaca": (ERROR, "'{found}' bukan angka atau nilai kualitatif yang dikenal.", "Tulis angka, atau salah satu: AA, A, BB, B, CC, C, D, WTP, WDP, TW, TMP, Belum ada penilaian."),
     "tanggal.tidak-terbaca": (ERROR, "'{found}' bukan tanggal.", "Tulis tanggal seperti 30 Januari 2025 atau 30/01/2025, atau format sel sebagai tanggal."),
     "tahun.tidak-terbaca": (ERROR, "'{found}' bukan tahun.", "Tulis tahun empat angka, contoh 2024."),

@@ -42,6 +42,7 @@ MAX_FILE_BYTES = 100 * 1024 * 1024  # the .xlsx itself
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all parts, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, per part larger than 1 MiB
 MAX_CELL_CHARS = 32_767  # Excel's own limit per cell
+MAX_MONEY = Decimal(10) ** 18  # a million trillion rupiah: anything above is a typo
 EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
@@ -96,52 +97,90 @@ def inspect_file(path: Path) -> None:
     except zipfile.BadZipFile:
         fail("berkas.rusak", what="arsip ZIP rusak atau terpotong")
     with zf:
-        names = set(zf.namelist())
-        if "mimetype" in names and b"opendocument.spreadsheet" in zf.read("mimetype")[:100]:
-            fail("berkas.bukan-xlsx", what="spreadsheet OpenDocument (.ods)")
-        if "word/document.xml" in names:
-            fail("berkas.bukan-xlsx", what="dokumen Word (.docx) yang diberi nama .xlsx")
-        if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-            fail("berkas.bukan-xlsx", what="arsip ZIP yang bukan workbook Excel")
-        if "xl/workbook.bin" in names:
-            fail("berkas.bukan-xlsx", what="workbook biner Excel (.xlsb)")
-        total = 0
-        for info in zf.infolist():
-            total += info.file_size
-            if info.file_size > 1024 * 1024 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-                fail("berkas.terlalu-besar", what=f"bagian {info.filename} memampat {info.file_size // info.compress_size}:1 (bom zip)",
-                     limit=f"rasio {MAX_RATIO}:1")
-        if total > MAX_UNPACKED_BYTES:
-            fail("berkas.terlalu-besar", what=f"{total // (1024 * 1024)} MB setelah diekstrak", limit=f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB")
-        for info in zf.infolist():
-            if info.filename.endswith((".xml", ".rels", ".vml")) or info.filename == "[Content_Types].xml":
-                with zf.open(info) as part:
-                    why = unsafe_prologue(part)
-                if why:
-                    fail("berkas.xml-berbahaya", what=f"{why} di {info.filename}")
         try:
-            zf.testzip() if size < 5 * 1024 * 1024 else None
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            fail("berkas.rusak", what=f"arsip ZIP rusak ({exc})")
-        except Exception as exc:  # zlib.error and friends from a damaged member
-            fail("berkas.rusak", what=f"arsip ZIP rusak ({type(exc).__name__})")
+            _inspect_members(zf, size, fail)
+        except ReadError:
+            raise
+        except RuntimeError as exc:  # zipfile: "File ... is encrypted, password required for extraction"
+            if "encrypted" in str(exc):
+                fail("berkas.terkunci")
+            fail("berkas.rusak", what="arsip ZIP rusak")
+        except Exception as exc:  # zlib.error, BadZipFile (CRC), NotImplementedError (compression), EOFError ...
+            fail("berkas.rusak", what=f"arsip ZIP rusak ({_plain(exc)})")
+
+
+def _inspect_members(zf: zipfile.ZipFile, size: int, fail) -> None:
+    names = set(zf.namelist())
+    if "mimetype" in names and b"opendocument.spreadsheet" in zf.read("mimetype")[:100]:
+        fail("berkas.bukan-xlsx", what="spreadsheet OpenDocument (.ods)")
+    if "word/document.xml" in names:
+        fail("berkas.bukan-xlsx", what="dokumen Word (.docx) yang diberi nama .xlsx")
+    if "xl/workbook.bin" in names:
+        fail("berkas.bukan-xlsx", what="workbook biner Excel (.xlsb)")
+    if "xl/workbook.xml" not in names:
+        fail("berkas.bukan-xlsx", what="arsip ZIP yang bukan workbook Excel")
+    total = compressed = 0
+    for info in zf.infolist():
+        if info.flag_bits & 0x1:
+            fail("berkas.terkunci")
+        total += info.file_size
+        compressed += info.compress_size
+        if info.file_size > 1024 * 1024 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+            fail("berkas.terlalu-besar", what=f"bagian {info.filename} memampat {info.file_size // info.compress_size}:1 (bom zip)",
+                 limit=f"rasio {MAX_RATIO}:1")
+    if total > MAX_UNPACKED_BYTES:
+        fail("berkas.terlalu-besar", what=f"{total // (1024 * 1024)} MB setelah diekstrak", limit=f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB")
+    if total > 64 * 1024 * 1024 and compressed and total / compressed > MAX_RATIO:
+        fail("berkas.terlalu-besar", what=f"seluruh arsip memampat {total // compressed}:1 (bom zip)", limit=f"rasio {MAX_RATIO}:1")
+    for info in zf.infolist():
+        if info.is_dir():
+            continue
+        with zf.open(info) as part:  # by content, whatever its name: openpyxl follows relationships, not extensions
+            why = unsafe_prologue(part)
+        if why:
+            fail("berkas.xml-berbahaya", what=f"{why} di {info.filename}")
+    if size < 5 * 1024 * 1024:
+        bad = zf.testzip()
+        if bad:
+            fail("berkas.rusak", what=f"bagian {bad} rusak (CRC tidak cocok)")
+
+
+def _plain(exc: BaseException) -> str:
+    """A short, path-free description of a low-level error."""
+    text = f"{type(exc).__name__}: {exc}"
+    text = re.sub(r"(/[^\s'\"]+)+", "…", text)
+    return text[:120]
 
 
 _PROLOGUE_LIMIT = 1024 * 1024
 
 
 def unsafe_prologue(stream) -> str | None:
-    """Why an XML part's prologue is refused (a DTD, or no root element in 1 MiB), else None.
+    """Why an XML part's prologue is refused (a DTD, or a prologue that never ends), else None.
 
     Entities (billion laughs, external entities) can only be declared in a DTD, and a DTD
-    can only stand before the root element; skipping the XML declaration, processing
-    instructions, comments and white space, the first markup must be the root element.
+    can only stand before the root element. The part is decoded by its byte-order mark
+    or, without one, by its first bytes (UTF-16/32 starting with `<`); then the XML
+    declaration, processing instructions, comments and white space are skipped: the first
+    markup must be the root element. A part whose first significant character is not `<`
+    is not XML: a parser stops there, before any DTD.
     """
-    head = stream.read(_PROLOGUE_LIMIT)
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = head.decode("utf-16", "replace")
-    else:
-        text = head.decode("utf-8", "replace").lstrip("\ufeff")
+    head = stream.read(64 * 1024)
+    verdict = _scan_prologue(head)
+    if verdict == "more" and len(head) == 64 * 1024:  # a long prologue: look further, up to the limit
+        head += stream.read(_PROLOGUE_LIMIT - len(head))
+        verdict = _scan_prologue(head)
+    if verdict == "more":
+        return "prolog XML tanpa akhir dalam 1 MiB pertama" if len(head) >= _PROLOGUE_LIMIT else None
+    return verdict
+
+
+def _scan_prologue(head: bytes) -> str | None:
+    """The verdict on a prologue: a reason, None (safe), or "more" (needs more bytes)."""
+    boms = ((b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+    starts = ((b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"), (b"\x00<", "utf-16-be"), (b"<\x00", "utf-16-le"))
+    codec = next((c for bom, c in boms if head.startswith(bom)), None) or next((c for st, c in starts if head.startswith(st)), "utf-8")
+    text = head.decode(codec, "replace").lstrip("\ufeff")
     i, n = 0, len(text)
     while i < n:
         if text[i].isspace():
@@ -149,25 +188,29 @@ def unsafe_prologue(stream) -> str | None:
         elif text.startswith("<?", i):
             end = text.find("?>", i + 2)
             if end < 0:
-                break
+                return "more"
             i = end + 2
         elif text.startswith("<!--", i):
             end = text.find("-->", i + 4)
             if end < 0:
-                break
+                return "more"
             i = end + 3
         elif text.startswith("<!", i):
             return "deklarasi DOCTYPE/ENTITY"
-        elif text.startswith("<", i):
-            return None
         else:
-            return "teks sebelum elemen akar"
-    return "bagian XML tanpa elemen akar dalam 1 MiB pertama" if head else None
+            return None  # the root element, or not XML at all
+    return "more"  # only white space, declarations and comments so far
 
 
 # ---------------------------------------------------------------- sheets and cells
 
 _COLUMN_INDEX: dict[str, int] = {}
+_X_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(text: str) -> str:
+    """Decode Excel's `_xHHHH_` escapes (how it stores control characters such as a pasted vertical tab)."""
+    return _X_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 _MAIN_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
 _TAG_C = {f"{{{ns}}}c" for ns in _MAIN_NS} | {"c"}
 _TAG_V = {f"{{{ns}}}v" for ns in _MAIN_NS} | {"v"}
@@ -228,9 +271,9 @@ def iter_sheet(book, ws):
                 value: object = None
                 if dtype == "inlineStr":
                     if inline is not None and len(inline) == 1 and inline[0].tag.endswith("}t"):
-                        value = inline[0].text or ""  # the usual <is><t>…</t></is>
+                        value = _unescape(inline[0].text or "")  # the usual <is><t>…</t></is>
                     elif inline is not None:
-                        value = "".join(t.text or "" for t in inline.iter("{*}t") if t.getparent().tag not in _TAG_RPH)
+                        value = _unescape("".join(t.text or "" for t in inline.iter("{*}t") if t.getparent().tag not in _TAG_RPH))
                 elif raw not in (None, ""):
                     if dtype == "n":
                         try:
@@ -244,7 +287,7 @@ def iter_sheet(book, ws):
                                 value, dtype = "#VALUE!", "e"
                     elif dtype == "s":
                         try:
-                            value = shared[int(raw)]
+                            value = _unescape(shared[int(raw)])
                         except (IndexError, ValueError):
                             value, dtype = "#REF!", "e"
                     elif dtype == "b":
@@ -464,16 +507,21 @@ class _Reader:
         return clean_text(c.value) if not isinstance(c.value, str) else c.value.strip()
 
     def number(self, row: Row, key: str, *, as_percent: bool = False, dash_is_zero: bool = False) -> Decimal | None:
+        """A number cell; `dash_is_zero` marks money columns, where `-` is 0 and amounts are bounded."""
         c = row.cells.get(key)
         if c is None:
             return None
         if dash_is_zero and isinstance(c.value, str) and clean_text(c.value) in {"-", "–", "—", "-,-", "Rp -", "Rp-"}:
             return Decimal(0)
         try:
-            return parse_number(c.value, percent_format=as_percent and c.percent, as_percent=as_percent)
+            value = parse_number(c.value, percent_format=as_percent and c.percent, as_percent=as_percent)
         except ParseError as exc:
             self.add(exc.code, row.sheet, c.ref, found=exc.found)
             return None
+        if dash_is_zero and value is not None and abs(value) >= MAX_MONEY:
+            self.add("angka.di-luar-batas", row.sheet, c.ref, found=clean_text(c.value)[:40], limit="Rp 1.000.000.000.000.000")
+            return None
+        return value
 
     def value(self, row: Row, key: str, *, as_percent: bool) -> object:
         c = row.cells.get(key)
@@ -825,9 +873,13 @@ class _Reader:
         if not target.is_file():
             self.add("gambar.tidak-ada", sheet, ref, found=raw)
             return None
-        with open(target, "rb") as fh:
-            head = fh.read(8)
-        if not head.startswith(_IMAGE_MAGIC):
+        try:
+            with open(target, "rb") as fh:
+                head = fh.read(8)
+        except OSError:
+            self.add("gambar.tidak-ada", sheet, ref, found=raw)
+            return None
+        if not head.startswith(_IMAGE_MAGIC) or not _image_readable(target):
             self.add("gambar.bukan-gambar", sheet, ref, found=raw)
             return None
         return target
@@ -851,6 +903,19 @@ def _choice_map(choices: tuple[str, ...]) -> dict[str, str]:
     out = {normalize_header(o): o for o in choices}
     out.update({o: o for o in choices})
     return out
+
+
+def _image_readable(path: Path) -> bool:
+    """Whether Word's image reader (python-docx) can take the file: headers and size intact."""
+    from docx.image.image import Image
+
+    try:
+        if path.stat().st_size > 20 * 1024 * 1024:
+            return False
+        img = Image.from_blob(path.read_bytes())
+        return img.px_width > 0 and img.px_height > 0
+    except Exception:
+        return False
 
 
 def parse_blocks(text: str) -> list[Blok]:

@@ -249,7 +249,10 @@ class _Finisher:
             anchor = target.getnext()
 
     def _new_paragraph_after(self, el):
-        new = self.parse(ooxml.paragraph(""))[0]
+        """A python-docx paragraph element (CT_P), so the python-docx API works on it."""
+        from docx.oxml import parse_xml
+
+        new = parse_xml(f'<w:p xmlns:w="{ooxml.W_NS}"/>')
         el.addnext(new)
         return new
 

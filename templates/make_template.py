@@ -267,7 +267,7 @@ def build() -> Document:
     tag(doc, '{{ sisip_teks("struktur_organisasi") }}')
     tag(doc, '{{ sisip_gambar("struktur_organisasi") }}')
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if ada.teks_gambaran_umum or ada.sdm %}")
+    tag(doc, "{%p if ada.teks_gambaran_umum or ada.sdm or ada.gambar_peta_wilayah or ada.gambar_gambaran_umum %}")
     h(doc, "{{ huruf() }}. Gambaran Umum", 2)
     tag(doc, '{{ sisip_teks("gambaran_umum") }}')
     tag(doc, '{{ sisip_gambar("peta_wilayah") }}')
@@ -453,6 +453,11 @@ def build() -> Document:
     tag(doc, "{%p if ada.rencana_aksi %}")
     h(doc, "{{ huruf() }}. Rencana Aksi", 2)
     tag(doc, '{{ sisip_tabel("rencana_aksi") }}')
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if ada.gambar_dokumentasi or ada.gambar_lampiran %}")
+    h(doc, "{{ huruf() }}. Dokumentasi", 2)
+    tag(doc, '{{ sisip_gambar("dokumentasi") }}')
+    tag(doc, '{{ sisip_gambar("lampiran") }}')
     tag(doc, "{%p endif %}")
 
     # Word refreshes the Daftar Isi / Tabel / Gambar fields when the document is opened.
