@@ -124,8 +124,15 @@ def _cell(text: str, width: int, jc: str, *, bold: bool = False, italic: bool = 
             f"{run(text, bold=bold, italic=italic, size=size) if text else ''}</w:p></w:tc>")
 
 
+_NEEDS_ESCAPE = re.compile("[&<>\n\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def table(spec: dict, *, landscape: bool = False) -> str:
-    """A table from a context spec: header row, column-number row (both repeat on each page), rows."""
+    """A table from a context spec: header row, column-number row (both repeat on each page), rows.
+
+    The row loop is the hot path of long reports: cell and paragraph properties are
+    built once per table, and text is escaped only when it needs it.
+    """
     cols = spec["kolom"]
     widths = _widths(cols, TEXT_W_LANDSCAPE if landscape else TEXT_W_PORTRAIT)
     jcs = [_JC.get(c.get("rata", "kiri"), "left") for c in cols]
@@ -142,17 +149,37 @@ def table(spec: dict, *, landscape: bool = False) -> str:
                                              for n, w in zip(spec["nomor_kolom"], widths)) + "</w:tr>")
     n = len(cols)
     text_col = _text_col(cols)
+    tcw = [f'<w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
+    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{UNIT_FILL}"/>'
+    ppr_cache: dict[tuple[int, int], str] = {}
+
+    def ppr(i: int, indent: int) -> str:
+        key = (i, indent)
+        if key not in ppr_cache:
+            ind = f'<w:ind w:left="{indent * 227}"/>' if indent and i == text_col and jcs[i] == "left" else ""
+            ppr_cache[key] = f'<w:pPr><w:pStyle w:val="{STYLE_TABLE_TEXT}"/>{ind}<w:jc w:val="{jcs[i]}"/></w:pPr>'
+        return ppr_cache[key]
+
+    rprs = {"": "", "b": "<w:rPr><w:b/></w:rPr>", "i": "<w:rPr><w:i/></w:rPr>"}
     for row in spec["baris"]:
-        cells = list(row["sel"]) + [""] * (n - len(row["sel"]))
+        cells = row["sel"]
         gaya = row.get("gaya", "biasa")
-        bold = gaya in ("tebal", "total", "unit", "program", "subjudul")
-        italic = gaya == "kegiatan"
-        fill = UNIT_FILL if gaya in ("unit", "total", "subjudul") else None
+        rpr = rprs["b" if gaya in ("tebal", "total", "unit", "program", "subjudul") else "i" if gaya == "kegiatan" else ""]
+        fill = shade if gaya in ("unit", "total", "subjudul") else ""
         indent = int(row.get("indent", 0))
-        parts = []
-        for i, (text, w, jc) in enumerate(zip(cells[:n], widths, jcs)):
-            parts.append(_cell(text, w, jc, bold=bold, italic=italic, fill=fill, indent=indent if i == text_col and jc == "left" else 0))
-        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(parts) + "</w:tr>")
+        parts = ["<w:tr><w:trPr><w:cantSplit/></w:trPr>"]
+        for i in range(n):
+            text = cells[i] if i < len(cells) else ""
+            text = text if isinstance(text, str) else str(text)
+            if not text:
+                body = ""
+            elif _NEEDS_ESCAPE.search(text):
+                body = run(text, bold=rpr == rprs["b"], italic=rpr == rprs["i"])
+            else:
+                body = f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+            parts.append(f"<w:tc><w:tcPr>{tcw[i]}{fill}</w:tcPr><w:p>{ppr(i, indent)}{body}</w:p></w:tc>")
+        parts.append("</w:tr>")
+        out.append("".join(parts))
     out.append("</w:tbl>")
     return "".join(out)
 

@@ -230,8 +230,11 @@ def _column(ref: str) -> int:
     return idx
 
 
-def iter_sheet(book, ws):
+def iter_sheet(book, ws, wanted: set[int] | None = None):
     """Stream a read-only sheet as (row number, [(column index 0-based, value, data type, style, formula)]).
+
+    `wanted` (0-based column indexes; may be filled by the caller after the header row)
+    skips decoding the cells of columns nobody reads.
 
     Values are decoded as openpyxl decodes them (shared and inline strings, numbers,
     booleans, dates by their number format, error values); a formula cell without a
@@ -256,6 +259,8 @@ def iter_sheet(book, ws):
                     continue
                 ref = c.get("r")
                 col = _column(ref) if ref else col + 1
+                if wanted and col - 1 not in wanted:
+                    continue
                 dtype = c.get("t", "n")
                 style = int(c.get("s") or 0)
                 raw = formula = None
@@ -358,6 +363,21 @@ class Row:
         return f"{letter}{self.number}" if letter else ""
 
 
+class _RowRefs:
+    """The cell references of one row, worked out when a problem needs one (`.get(key, default)`)."""
+
+    __slots__ = ("_row",)
+
+    def __init__(self, row: "Row"):
+        self._row = row
+
+    def get(self, key: str, default: str = "") -> str:
+        return self._row.ref(key) or default
+
+    def __getitem__(self, key: str) -> str:
+        return self._row.ref(key)
+
+
 @dataclass
 class SheetData:
     name: str
@@ -449,7 +469,8 @@ class _Reader:
         return by_index, years
 
     def read_sheet(self, book, ws, spec: Sheet) -> SheetData:
-        rows = iter_sheet(book, ws)
+        wanted: set[int] = set()
+        rows = iter_sheet(book, ws, wanted)
         header: list = []
         first = next(rows, None)
         pending = None
@@ -459,6 +480,7 @@ class _Reader:
             else:
                 pending = first  # no header row at all: every column is missing
         by_index, years = self.match_headers(spec, header)
+        wanted.update(by_index)
         data = SheetData(spec.name, [], {k: _letter(i + 1) for i, (k, _) in by_index.items()}, years)
         letters = {idx: (key, _letter(idx + 1)) for idx, (key, _col) in by_index.items()}
 
@@ -758,11 +780,8 @@ class _Reader:
                 target_keluaran=self.value(row, "target_keluaran", as_percent=False),
                 realisasi_keluaran=self.value(row, "realisasi_keluaran", as_percent=False),
                 satuan_keluaran=self.text(row, "satuan_keluaran"),
-                cells={k: c.ref for k, c in row.cells.items() if k in ("pagu", "realisasi", "persentase", "sasaran", "kode", "level", "uraian")},
+                cells=_RowRefs(row),
             )
-            for key in ("pagu", "realisasi", "persentase", "sasaran", "kode"):
-                if key not in line.cells:
-                    line.cells[key] = row.ref(key)
             if kode:
                 key = (unit, kode)
                 if key in codes:

@@ -146,7 +146,7 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
         return
 
     def broken(line) -> bool:
-        return any(line.cells.get(k, "") in unreadable for k in ("pagu", "realisasi"))
+        return bool(unreadable) and any(line.cells.get(k, "") in unreadable for k in ("pagu", "realisasi"))
 
     def visit(line) -> tuple[bool, bool]:
         """Check a line after its children; returns (subtree has an unreadable cell, overspend reported below)."""
