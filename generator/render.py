@@ -70,11 +70,10 @@ def _chapter(text: str) -> str | None:
 
 
 class _Finisher:
-    def __init__(self, doc, context: dict, markers: dict[str, tuple[str, str]], nonce: str):
+    def __init__(self, doc, context: dict, nonce: str):
         self.doc = doc
         self.body = doc.element.body
         self.ctx = context
-        self.markers = markers
         self.nonce = nonce
         self.counters: dict[tuple[str, str], int] = {}
         self.captions: list[tuple[str, str]] = []  # (kind, caption text) in document order
@@ -108,9 +107,6 @@ class _Finisher:
     def is_table(self, el) -> bool:
         return el.tag == W + "tbl" or el in self.placeholders
 
-    def body_sectpr_extra(self) -> str:
-        return ""
-
     def ensure_styles(self) -> None:
         """Add the styles generated content uses when a user's template does not define them."""
         from docx.enum.style import WD_STYLE_TYPE
@@ -143,12 +139,9 @@ class _Finisher:
         chapter: str | None = None
         todo = []
         for p in list(self.body.iter(W + "p")):
-            style = _style(p)
-            if style in ("Heading1", "Judul1"):
-                found = _chapter(_text(p))
-                if found:
-                    chapter = found
             text = _text(p)
+            if _style(p) == "Heading1":
+                chapter = _chapter(text) or chapter
             if "\u27e6" not in text:
                 continue
             m = token.search(text)
@@ -183,13 +176,18 @@ class _Finisher:
             parts = self.parse(ooxml.section_break(False)) + parts + self.parse(ooxml.section_break(True))
         self.replace(p, parts, copy_elements=False)
 
+    @staticmethod
+    def _clear_runs(p) -> None:
+        """Empty a marker paragraph, keeping its paragraph properties."""
+        for child in list(p):
+            if child.tag != W + "pPr":
+                p.remove(child)
+
     def _picture(self, p, png: bytes, label: str, title: str, width_cm: float) -> None:
         from docx.shared import Cm
         from docx.text.paragraph import Paragraph
 
-        for child in list(p):
-            if child.tag != W + "pPr":
-                p.remove(child)
+        self._clear_runs(p)
         para = Paragraph(p, self.doc._body)
         para.alignment = 1  # centre
         para.paragraph_format.keep_with_next = True
@@ -217,9 +215,7 @@ class _Finisher:
         rid_data = part.relate_to(xlsx, charts.RT_PACKAGE)
         part._blob = chart.xml.replace(b"rIdData", rid_data.encode())
         rid = self.doc.part.relate_to(part, charts.RT_CHART)
-        for child in list(p):
-            if child.tag != W + "pPr":
-                p.remove(child)
+        self._clear_runs(p)
         ppr = self.parse(ooxml.paragraph("", jc="center", keep_next=True))[0].find(W + "pPr")
         old = p.find(W + "pPr")
         if old is not None:
@@ -260,9 +256,7 @@ class _Finisher:
         from docx.shared import Cm
         from docx.text.paragraph import Paragraph
 
-        for child in list(p):
-            if child.tag != W + "pPr":
-                p.remove(child)
+        self._clear_runs(p)
         para = Paragraph(p, self.doc._body)
         para.alignment = 1
         para.add_run().add_picture(io.BytesIO(data), height=Cm(4))
@@ -473,7 +467,7 @@ def render_docx(context: dict, template: Path | None = None) -> bytes:
         raise RenderError(f"Template berisi kesalahan sintaks Jinja: {exc.message} (baris {exc.lineno}).") from exc
     except Exception as exc:
         raise RenderError(f"Template gagal dirender: {type(exc).__name__}: {exc}") from exc
-    fin = _Finisher(tpl.docx, ctx, markers, nonce)
+    fin = _Finisher(tpl.docx, ctx, nonce)
     fin.run()
     fin.fill_tocs()
     return package(tpl.docx, fin.splices)
@@ -503,7 +497,8 @@ def package(doc, splices: dict[str, str]) -> bytes:
             info = zipfile.ZipInfo(name, FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            z.writestr(info, blob)
+            # the document of a very long report compresses fast at level 1 (same input, same bytes)
+            z.writestr(info, blob, compresslevel=1 if len(blob) > 8 * 1024 * 1024 else 6)
 
         put(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
         put(PACKAGE_URI.rels_uri.membername, pkg.rels.xml)
