@@ -70,6 +70,7 @@ class NodeKinerja:
     kode: str = ""
     indikator: list[Indikator] = field(default_factory=list)
     anak: list["NodeKinerja"] = field(default_factory=list)
+    cell: str = ""  # the Uraian cell of the row that states it
 
     def walk(self):
         yield self

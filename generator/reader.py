@@ -698,7 +698,7 @@ class _Reader:
             if uraian or current is None or current.level != level:
                 if not uraian:
                     uraian = current.uraian if current and current.level == level else ""
-                node = NodeKinerja(level, uraian, row.number, self.text(row, "kode"))
+                node = NodeKinerja(level, uraian, row.number, self.text(row, "kode"), cell=row.ref("uraian") or row.ref("level"))
                 if depth == 0:
                     roots.append(node)
                 else:

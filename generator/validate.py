@@ -95,7 +95,7 @@ def _check_profil(lap: Laporan, out: list[Problem]) -> None:
 
 def _check_kinerja(lap: Laporan, hasil: Hasil, header_refs: dict[str, str], out: list[Problem]) -> None:
     tahun = lap.profil.tahun
-    if not any(n.indikator for n in lap.nodes("Sasaran")) and not any(n.indikator for n in lap.nodes()):
+    if not any(n.indikator for n in lap.nodes()):
         out.append(problem("kinerja.kosong", "Kinerja", "A2"))
         return
     if tahun and lap.tahun_target and tahun not in lap.tahun_target:
@@ -113,7 +113,7 @@ def _check_kinerja(lap: Laporan, hasil: Hasil, header_refs: dict[str, str], out:
                                header=f"Target {y}", periode=f"{lo}-{hi}"))
     for node in lap.nodes():
         if node.level in ("Tujuan", "Sasaran") and not node.indikator:
-            out.append(problem("kinerja.tanpa-indikator", "Kinerja", f"C{node.row}", level=node.level, uraian=node.uraian[:60]))
+            out.append(problem("kinerja.tanpa-indikator", "Kinerja", node.cell, level=node.level, uraian=node.uraian[:60]))
     for h in hasil.indikator:
         ind = h.indikator
         tcell = ind.cells.get(f"target:{tahun}", "")

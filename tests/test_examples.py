@@ -129,12 +129,8 @@ def test_alok_report_prints_the_figures(tmp_path):
     _lap, hasil, _ = check(ALOK)
     doc = load(render_docx(build_context(hasil)))
     text = all_text(doc)
-    units = table_after(doc, "Tabel 3.")  # first BAB III table is the scale; find the unit table by title
-    rows = None
-    for cap in [p.text for p in doc.paragraphs if p.style.name == "Judul Tabel"]:
-        if "per Unit" in cap:
-            rows = table_after(doc, cap.split("\n")[0])
-    assert rows is not None and units
+    [label] = [p.text.split("\n")[0] for p in doc.paragraphs if p.style.name == "Judul Tabel" and "per Unit" in p.text]
+    rows = table_after(doc, label)
     assert rows[2] == ["1", "Kecamatan Alok", "3.861.745.541", "3.724.830.282", "136.915.259", "96,45"]
     assert rows[3] == ["2", "Kelurahan Madawat", "390.357.873", "380.338.148", "10.019.725", "97,43"]
     assert rows[-1] == ["", "Total", "5.343.085.869", "5.171.935.376", "171.150.493", "96,80"]

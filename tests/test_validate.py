@@ -143,3 +143,17 @@ def test_validate_cli_exit_codes_and_json(tmp_path, small):
                      "hint": "Tulis angka seperti 1.234.567 atau 96,77 (boleh dengan Rp, ,- atau %)."}]
     assert runner.invoke(main, ["validate"]).exit_code == 2
     assert runner.invoke(main, ["validate", str(small), "--format", "xml"]).exit_code == 2
+
+
+def test_problems_point_at_the_moved_column(tmp_path):
+    """Columns are found by header, so problem cells follow the column wherever staff moved it."""
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[2].pop("Indikator")  # a sasaran without indicator
+
+    def swap_uraian_and_indikator(wb):
+        ws = wb["Kinerja"]
+        for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+            row[2].value, row[3].value = row[3].value, row[2].value
+
+    problems = run_check(make_workbook(tmp_path / "a.xlsx", kinerja=kinerja, edit=swap_uraian_and_indikator))
+    assert codes(problems) == [("Kinerja", "D4", "kinerja.tanpa-indikator")]
