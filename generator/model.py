@@ -209,6 +209,12 @@ class Laporan:
     pengaturan: Pengaturan = field(default_factory=Pengaturan)
     tahun_target: list[int] = field(default_factory=list)  # years with a Target column
     tahun_realisasi: list[int] = field(default_factory=list)  # years with a Realisasi column
+    kolom: dict[str, dict[str, str]] = field(default_factory=dict)  # sheet -> column key -> letter, as found
+
+    def cell(self, sheet: str, key: str, row: int | None = None, default: str = "A") -> str:
+        """Where a column (header row 1, or `row`) is in this workbook, wherever staff moved it."""
+        letter = self.kolom.get(sheet, {}).get(key, default)
+        return f"{letter}{row if row is not None else 1}"
 
     def nodes(self, level: str | None = None):
         for root in self.kinerja:

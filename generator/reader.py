@@ -620,6 +620,7 @@ class _Reader:
             return cfg
         spec = contract.sheet("Pengaturan")
         values = self.key_values(data, spec)
+        cfg_cells = {key: row.ref("nilai") for key, row in values.items()}
         for f in spec.fields:
             row = values.get(f.key)
             if row is None or "nilai" not in row.cells:
@@ -666,7 +667,7 @@ class _Reader:
             else:
                 setattr(cfg, f.key, self.text(row, "nilai"))
         if cfg.skala_predikat == "kustom" and not cfg.skala_kustom:
-            self.add("pengaturan.tidak-sah", "Pengaturan", "B2", found="kustom", field="skala_predikat",
+            self.add("pengaturan.tidak-sah", "Pengaturan", cfg_cells.get("skala_predikat", "B2"), found="kustom", field="skala_predikat",
                      expected="Isi juga skala_kustom, mis. \"91=Sangat Tinggi; 76=Tinggi; 0=Rendah\".")
         return cfg
 
@@ -995,6 +996,7 @@ def read_workbook(path: Path | str, assets_dir: Path | None = None) -> tuple[Lap
         pengaturan=cfg,
         tahun_target=t_years,
         tahun_realisasi=r_years,
+        kolom={name: dict(data.columns) for name, data in sheets.items()},
     )
     if profil.logo:
         logo = reader.safe_asset(profil.logo, "Profil", profil.cells.get("logo", "B2"))

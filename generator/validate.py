@@ -189,7 +189,7 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
         for field, label in (("pagu", "anggaran"), ("realisasi", "realisasi")):
             b, a = getattr(hasil.belanja_total, field), getattr(hasil.total, field)
             if b != a:
-                out.append(problem("belanja.total-berbeda", "Belanja", "C1" if field == "pagu" else "D1", field=label,
+                out.append(problem("belanja.total-berbeda", "Belanja", lap.cell("Belanja", "anggaran" if field == "pagu" else "realisasi"), field=label,
                                    found=_rp(b), expected=_rp(a), diff=_rp(b - a)))
 
 
@@ -200,14 +200,14 @@ def _check_lain(lap: Laporan, out: list[Problem]) -> None:
         key = normalize_header(a.indikator)
         if key not in names and key not in seen:
             seen.add(key)
-            out.append(problem("indeks.indikator-tidak-dikenal", "Indeks", f"A{a.row}", found=a.indikator[:60]))
+            out.append(problem("indeks.indikator-tidak-dikenal", "Indeks", lap.cell("Indeks", "indikator", a.row), found=a.indikator[:60]))
     for p in lap.pegawai:
         if p.nip:
             why = nip_problem(p.nip)
             if why:
-                out.append(problem("profil.nip-tidak-sah", "Pegawai", f"B{p.row}", found=p.nip, why=why))
+                out.append(problem("profil.nip-tidak-sah", "Pegawai", lap.cell("Pegawai", "nip", p.row), found=p.nip, why=why))
         if p.golongan and not re.fullmatch(r"\s*(IV|III|II|I)\s*/\s*[a-eA-E]\s*|\s*(IX|X|XI|V|VII)\s*", p.golongan):
-            out.append(problem("pegawai.golongan-tidak-dikenal", "Pegawai", f"D{p.row}", found=p.golongan))
+            out.append(problem("pegawai.golongan-tidak-dikenal", "Pegawai", lap.cell("Pegawai", "golongan", p.row), found=p.golongan))
 
 
 def validate(lap: Laporan, hasil: Hasil | None = None, header_refs: dict[str, str] | None = None,

@@ -157,3 +157,16 @@ def test_problems_point_at_the_moved_column(tmp_path):
 
     problems = run_check(make_workbook(tmp_path / "a.xlsx", kinerja=kinerja, edit=swap_uraian_and_indikator))
     assert codes(problems) == [("Kinerja", "D4", "kinerja.tanpa-indikator")]
+
+
+def test_belanja_total_points_at_its_column_wherever_it_is(tmp_path):
+    belanja = [{"Kelompok": "Belanja Operasi", "Jenis": "Belanja Pegawai", "Anggaran": 20_000_000, "Realisasi": 19_000_000}]
+
+    def swap(wb):  # Realisasi before Anggaran
+        ws = wb["Belanja"]
+        for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+            row[2].value, row[3].value = row[3].value, row[2].value
+
+    problems = run_check(make_workbook(tmp_path / "a.xlsx", sheets={"Belanja": belanja}, edit=swap))
+    assert codes(problems) == [("Belanja", "C1", "belanja.total-berbeda"), ("Belanja", "D1", "belanja.total-berbeda")]
+    assert "Total realisasi" in problems[0].message and "Total anggaran" in problems[1].message
