@@ -136,3 +136,13 @@ def test_alok_report_prints_the_figures(tmp_path):
     assert rows[-1] == ["", "Total", "5.343.085.869", "5.171.935.376", "171.150.493", "96,80"]
     assert "Indeks Sistem Informasi Pelayanan Publik dengan target 0,30 terealisasi 0,26, sehingga capaian kinerjanya 86,67% dengan predikat Tinggi" in text
     assert "RUDOLF" in text.upper() and "NIP. 198509212004121001" in text
+
+
+def test_raas_per_kegiatan_efficiency_reproduces_its_tabel_III_E_1():
+    _lap, hasil, _ = check(RAAS)
+    rows = build_context(hasil)["tabel"]["program"]["baris"]
+    efficiency = [r["sel"][8] for r in rows if r["sel"][8] not in ("-", "0,00")]
+    # the two programs (100 - 95,30 and 100 - 97,42), then the report's own non-zero per-kegiatan
+    # figures in its order (capaian of the supported indicator - penyerapan of the kegiatan)
+    assert efficiency == ["4,70", "2,58", "64,80", "8,33", "14,31", "6,15", "2,98", "-16,25", "-16,25",
+                          "20,66", "6,35", "3,53", "3,57", "4,93", "0,64"]
