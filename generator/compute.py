@@ -255,9 +255,16 @@ class Hasil:
     tautan_tidak_dikenal: list[tuple[str, BarisAnggaran]]
     indeks: dict[str, dict]
     links: dict[int, list[BarisAnggaran]] = field(default_factory=dict)  # id(node) -> budget lines linked to it
+    _by_indikator: dict[int, HasilIndikator] = field(default_factory=dict, repr=False)
 
     def of(self, node: NodeKinerja) -> HasilNode:
         return self.node[id(node)]
+
+    def of_indikator(self, ind: Indikator) -> HasilIndikator:
+        """The result of one indicator (a dict lookup, built on first use)."""
+        if not self._by_indikator:
+            self._by_indikator.update((id(h.indikator), h) for h in self.indikator)
+        return self._by_indikator[id(ind)]
 
 
 def _prev_year(ind: Indikator, tahun: int) -> int | None:

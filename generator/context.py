@@ -43,10 +43,6 @@ def _blocks(items: list[Blok]) -> list[dict]:
     return [{"jenis": b.jenis, "teks": b.teks} for b in items]
 
 
-def _satuan(text: str, satuan: str) -> str:
-    return narrate._satuan(text, satuan)
-
-
 class _Builder:
     def __init__(self, hasil: Hasil):
         self.h = hasil
@@ -60,8 +56,6 @@ class _Builder:
     def pct(self, v: Decimal | None) -> str:
         return persen(v, self.d, tanda=False)
 
-    def hasil_of(self, ind) -> HasilIndikator:
-        return next(x for x in self.h.indikator if x.indikator is ind)
 
     # ---------------------------------------------------------------- narrative
     def teks(self) -> dict[str, list[dict]]:
@@ -136,7 +130,7 @@ class _Builder:
                     if ind is None:
                         rows.append(baris([str(n), label, "-", "", *["" for _ in years], ""]))
                         continue
-                    h = self.hasil_of(ind)
+                    h = self.h.of_indikator(ind)
                     rows.append(baris([str(n) if k == 0 else "", label, ind.nama, ind.satuan,
                                        *[nilai(ind.target.get(y), self.d) for y in years], nilai(h.target_akhir, self.d)],
                                       "tebal" if node.level == "Tujuan" and k == 0 else "biasa"))
@@ -146,34 +140,31 @@ class _Builder:
             + [kolom(f"Target {y}", 0.85, "kanan") for y in years] + [kolom("Target Akhir", 0.9, "kanan")],
             rows, lanskap=len(years) > 3)
 
-    def _iku_indicators(self):
-        inds = [(n, i) for n in self.lap.nodes() for i in n.indikator if i.iku]
+    def _flagged(self, flag: str):
+        """(node, indicator) pairs flagged IKU / PK; all sasaran indicators when none is flagged."""
+        inds = [(n, i) for n in self.lap.nodes() for i in n.indikator if getattr(i, flag)]
         return inds or [(n, i) for n in self.lap.nodes("Sasaran") for i in n.indikator]
 
     def iku_table(self, key: str, judul: str) -> None:
         rows = []
-        for k, (node, ind) in enumerate(self._iku_indicators(), 1):
+        for k, (node, ind) in enumerate(self._flagged("iku"), 1):
             rows.append(baris([str(k), node.uraian, ind.nama, "\n".join(x for x in (ind.definisi, ind.formula) if x) or "-",
                                ind.satuan or "-", ind.sumber_data or "-", ind.penanggung_jawab or "-"]))
         self.tables[key] = tabel(judul, [kolom("No", 0.45, "tengah"), kolom("Sasaran", 2), kolom("Indikator Kinerja Utama", 2),
                                          kolom("Definisi Operasional / Formula", 3.2), kolom("Satuan", 0.9, "tengah"),
                                          kolom("Sumber Data", 1.4), kolom("Penanggung Jawab", 1.3)], rows, lanskap=True)
 
-    def _pk_indicators(self):
-        inds = [(n, i) for n in self.lap.nodes() for i in n.indikator if i.pk]
-        return inds or [(n, i) for n in self.lap.nodes("Sasaran") for i in n.indikator]
-
     def pk_tables(self, prefix: str) -> None:
         rows = []
         last = None
         n = 0
-        for node, ind in self._pk_indicators():
+        for node, ind in self._flagged("pk"):
             first = node is not last
             n += first
             last = node
-            h = self.hasil_of(ind)
+            h = self.h.of_indikator(ind)
             rows.append(baris([str(n) if first else "", node.uraian if first else "", ind.nama,
-                               _satuan(nilai(h.target, self.d), ind.satuan)]))
+                               narrate.dengan_satuan(nilai(h.target, self.d), ind.satuan)]))
         self.tables[f"{prefix}pk_kinerja"] = tabel(
             f"Sasaran, Indikator dan Target Perjanjian Kinerja Tahun {self.tahun}",
             [kolom("No", 0.45, "tengah"), kolom("Sasaran Strategis", 2.6), kolom("Indikator Kinerja", 2.6), kolom("Target", 1.1, "tengah")],
@@ -220,7 +211,7 @@ class _Builder:
         for s in self.lap.nodes("Sasaran"):
             for k, ind in enumerate(s.indikator):
                 n += k == 0
-                h = self.hasil_of(ind)
+                h = self.h.of_indikator(ind)
                 rows.append(baris([str(n) if k == 0 else "", s.uraian if k == 0 else "", ind.nama, ind.satuan or "-",
                                    nilai(h.target, self.d), nilai(h.realisasi, self.d),
                                    self.pct(h.capaian.nilai) if h.capaian.nilai is not None else ("Tidak tercapai" if h.capaian.status == "tidak_tercapai" else "-"),
@@ -242,7 +233,7 @@ class _Builder:
             rows = []
             index_tables = []
             for ind in s.indikator:
-                h = self.hasil_of(ind)
+                h = self.h.of_indikator(ind)
                 key = None
                 if h.indeks:
                     key = f"indeks_{i}_{len(index_tables) + 1}"

@@ -21,7 +21,8 @@ def butir(items: list[str], jenis: str = "butir") -> list[dict]:
     return [{"jenis": jenis, "teks": t} for t in items if t]
 
 
-def _satuan(value_text: str, satuan: str) -> str:
+def dengan_satuan(value_text: str, satuan: str) -> str:
+    """A value with its unit as the reports write it: `80%`, `12 dokumen`, an index bare."""
     s = (satuan or "").strip()
     if not s or value_text == "-" or s.lower() in ("indeks", "index", "nilai", "predikat", "skor", "angka"):
         return value_text
@@ -42,8 +43,8 @@ def status_kalimat(cap: Capaian) -> str:
 
 def kalimat_capaian(h: HasilIndikator, tahun: int) -> str:
     ind = h.indikator
-    t = _satuan(nilai(h.target), ind.satuan)
-    r = _satuan(nilai(h.realisasi), ind.satuan)
+    t = dengan_satuan(nilai(h.target), ind.satuan)
+    r = dengan_satuan(nilai(h.realisasi), ind.satuan)
     if h.capaian.nilai is None:
         if h.capaian.status == "tidak_tercapai":
             return (f"Indikator {ind.nama} pada tahun {tahun} ditargetkan {t} dan terealisasi {r}, "
@@ -60,8 +61,8 @@ def kalimat_tren(h: HasilIndikator, tahun: int) -> str:
     ind = h.indikator
     if h.tahun_lalu is None:
         return f"Realisasi indikator {ind.nama} pada tahun-tahun sebelumnya belum tersedia, sehingga perbandingan antartahun belum dapat disajikan."
-    r0 = _satuan(nilai(h.realisasi_lalu), ind.satuan)
-    r1 = _satuan(nilai(h.realisasi), ind.satuan)
+    r0 = dengan_satuan(nilai(h.realisasi_lalu), ind.satuan)
+    r1 = dengan_satuan(nilai(h.realisasi), ind.satuan)
     if h.pertumbuhan is None:
         if isinstance(h.realisasi, str) or isinstance(h.realisasi_lalu, str):
             same = h.realisasi == h.realisasi_lalu
@@ -84,7 +85,7 @@ def kalimat_renstra(h: HasilIndikator, tahun: int, akhir: int) -> str:
     ind = h.indikator
     if h.target_akhir is None:
         return f"Target akhir Renstra untuk indikator {ind.nama} belum ditetapkan dalam workbook."
-    ta = _satuan(nilai(h.target_akhir), ind.satuan)
+    ta = dengan_satuan(nilai(h.target_akhir), ind.satuan)
     cap = h.capaian_renstra
     if cap is None or cap.nilai is None:
         return f"Target akhir periode Renstra (tahun {akhir}) untuk indikator {ind.nama} adalah {ta}; capaian terhadapnya belum dapat dihitung."
@@ -100,7 +101,7 @@ def kalimat_standar(h: HasilIndikator) -> str:
     ind = h.indikator
     if ind.standar is None:
         return f"Belum terdapat standar nasional untuk indikator {ind.nama}, sehingga perbandingan dengan standar nasional tidak dapat dilakukan."
-    s = _satuan(nilai(ind.standar), ind.satuan)
+    s = dengan_satuan(nilai(ind.standar), ind.satuan)
     cap = h.capaian_standar
     if cap is None or cap.nilai is None:
         return f"Standar nasional indikator {ind.nama} adalah {s}."
@@ -167,9 +168,9 @@ def ringkasan(hasil: Hasil) -> list[dict]:
     items = []
     for s in sasaran:
         for ind in s.indikator:
-            h = next(x for x in hasil.indikator if x.indikator is ind)
-            t = _satuan(nilai(h.target), ind.satuan)
-            r = _satuan(nilai(h.realisasi), ind.satuan)
+            h = hasil.of_indikator(ind)
+            t = dengan_satuan(nilai(h.target), ind.satuan)
+            r = dengan_satuan(nilai(h.realisasi), ind.satuan)
             cap = persen(h.capaian.nilai) if h.capaian.nilai is not None else "tidak dihitung"
             items.append(f"Sasaran {s.uraian}, indikator {ind.nama}: target {t}, realisasi {r}, capaian {cap}"
                          + (f" ({h.predikat})." if h.capaian.nilai is not None else f" ({h.capaian.alasan})."))

@@ -45,34 +45,17 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
     """Build one report. Nothing is written unless the whole build succeeds."""
     from .context import build_context
     from .output import OutputError, atomic_write_bytes
-    from .reader import read_workbook
     from .render import RenderError, render_docx
-    from .compute import compute
-    from .validate import _header_refs, validate
-    from .problems import sort_problems
+    from .validate import check
 
     workbook = Path(workbook)
     res = BuildResult(workbook)
     t0 = time.perf_counter()
-    lap, problems = read_workbook(workbook, assets)
-    res.timings["read"] = time.perf_counter() - t0
-    if lap is None or errors(problems):
-        res.problems = problems
-        if lap is not None and not any(p.code.startswith(("sheet.", "kolom.")) for p in errors(problems)):
-            try:
-                res.problems = sort_problems(problems + validate(lap, compute(lap), _header_refs(lap), problems))
-            except Exception:  # pragma: no cover - semantic checks on a broken model are best effort
-                pass
+    _lap, hasil, res.problems = check(workbook, assets, res.timings)
+    if hasil is None or errors(res.problems):
         return res
-    t = time.perf_counter()
-    hasil = compute(lap)
-    res.timings["compute"] = time.perf_counter() - t
-    t = time.perf_counter()
-    problems = sort_problems(problems + validate(lap, hasil, _header_refs(lap)))
-    res.timings["validate"] = time.perf_counter() - t
-    res.problems, res.hasil = problems, hasil
-    if errors(problems):
-        return res
+    res.hasil = hasil
+    lap = hasil.laporan
     t = time.perf_counter()
     ctx = build_context(hasil)
     res.timings["context"] = time.perf_counter() - t

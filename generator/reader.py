@@ -403,6 +403,9 @@ class _Reader:
     def add(self, code: str, sheet: str, cell: str = "", **kw: object) -> None:
         self.problems.append(problem(code, sheet, cell, **kw))
 
+    def damaged(self, exc: BaseException) -> ReadError:
+        return ReadError(problem("berkas.rusak", "Berkas", self.path.name, what=_plain(exc)))
+
     # -- low level ---------------------------------------------------------
     def load_sheets(self) -> dict[str, SheetData]:
         # Every XML part was checked by `inspect_file` (no DTD, hence no entities), so openpyxl
@@ -417,10 +420,8 @@ class _Reader:
 
         try:
             wb = openpyxl.load_workbook(self.path, read_only=True, data_only=True, keep_links=False)
-        except ReadError:
-            raise
         except Exception as exc:  # openpyxl raises many kinds on damaged files
-            raise ReadError(problem("berkas.rusak", "Berkas", self.path.name, what=f"{type(exc).__name__}: {exc}"[:200])) from exc
+            raise self.damaged(exc) from exc
         sheets: dict[str, SheetData] = {}
         try:
             for ws in wb.worksheets:
@@ -431,7 +432,7 @@ class _Reader:
         except ReadError:
             raise
         except Exception as exc:
-            raise ReadError(problem("berkas.rusak", "Berkas", self.path.name, what=f"{type(exc).__name__}: {exc}"[:200])) from exc
+            raise self.damaged(exc) from exc
         finally:
             wb.close()
         return sheets
@@ -634,15 +635,12 @@ class _Reader:
                 raw = self.text(row, "nilai")
                 bands = []
                 for part in re.split(r"[;\n]+", raw):
-                    m = re.fullmatch(r"\s*([\d.,]+)\s*[=:]\s*(.+?)\s*", part)
                     if not part.strip():
                         continue
-                    if not m:
-                        self.add("pengaturan.tidak-sah", "Pengaturan", ref, found=part.strip(), field=f.key,
-                                 expected='Tulis seperti "91=Sangat Tinggi; 76=Tinggi; 0=Rendah".')
-                        bands = []
-                        break
+                    m = re.fullmatch(r"\s*([\d.,]+)\s*[=:]\s*(.+?)\s*", part)
                     try:
+                        if not m:
+                            raise ParseError("pengaturan.tidak-sah", part)
                         bands.append((parse_number(m.group(1)), m.group(2)))
                     except ParseError:
                         self.add("pengaturan.tidak-sah", "Pengaturan", ref, found=part.strip(), field=f.key,

@@ -226,18 +226,32 @@ def validate(lap: Laporan, hasil: Hasil | None = None, header_refs: dict[str, st
     return out
 
 
-def check(path: Path | str, assets_dir: Path | None = None) -> tuple[Laporan | None, Hasil | None, list[Problem]]:
-    """Read, compute and validate a workbook: (model, results, all problems sorted)."""
+def check(path: Path | str, assets_dir: Path | None = None,
+          timings: dict[str, float] | None = None) -> tuple[Laporan | None, Hasil | None, list[Problem]]:
+    """Read, compute and validate a workbook: (model, results, all problems sorted).
+
+    The one path `lkjip validate` and `lkjip build` share; `timings` receives the
+    seconds spent reading, computing and validating.
+    """
+    import time
+
     from .reader import read_workbook
 
+    clock = timings if timings is not None else {}
+    t = time.perf_counter()
     lap, problems = read_workbook(path, assets_dir)
+    clock["read"] = time.perf_counter() - t
     if lap is None:
         return None, None, problems
     structural = errors(problems)
     if any(p.code in ("sheet.tidak-ada", "kolom.tidak-ada") for p in structural) and not lap.unit and not lap.kinerja:
         return lap, None, sort_problems(problems)
+    t = time.perf_counter()
     hasil = compute(lap)
+    clock["compute"] = time.perf_counter() - t
+    t = time.perf_counter()
     problems = problems + validate(lap, hasil, _header_refs(lap), problems)
+    clock["validate"] = time.perf_counter() - t
     return lap, hasil, sort_problems(problems)
 
 
