@@ -35,7 +35,7 @@ def _short(name: str, width: int = 40) -> str:
     return name if len(name) <= width else name[: width - 1].rstrip() + "\u2026"
 
 
-def _style(xml: str, *, percent: bool, labels: bool, title: str | None) -> str:
+def _style(xml: str, *, percent: bool) -> str:
     """Colours, data labels, a number format and a legend at the bottom, added to python-pptx's XML."""
     fmt = "0.00" if percent else "0"  # money in whole juta: no thousands separator to misread
     # solid fills per series, in order
@@ -44,11 +44,10 @@ def _style(xml: str, *, percent: bool, labels: bool, title: str | None) -> str:
     for i, part in enumerate(parts[1:]):
         fill = (f'<c:spPr><a:solidFill><a:srgbClr val="{COLORS[i % len(COLORS)]}"/></a:solidFill>'
                 f'<a:ln><a:solidFill><a:srgbClr val="{COLORS[i % len(COLORS)]}"/></a:solidFill></a:ln></c:spPr>')
-        if labels:
-            fill += (f'<c:dLbls><c:numFmt formatCode="{fmt}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>'
-                     '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="700"/></a:pPr><a:endParaRPr lang="id-ID"/></a:p></c:txPr>'
-                     '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>'
-                     '<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>')
+        fill += (f'<c:dLbls><c:numFmt formatCode="{fmt}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>'
+                 '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="700"/></a:pPr><a:endParaRPr lang="id-ID"/></a:p></c:txPr>'
+                 '<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>'
+                 '<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>')
         out += "</c:tx>" + fill + part
     xml = out
     legend = ('<c:legend><c:legendPos val="b"/><c:overlay val="0"/><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>'
@@ -67,7 +66,7 @@ def _style(xml: str, *, percent: bool, labels: bool, title: str | None) -> str:
     return xml
 
 
-def _build(kind: str, categories: list[str], series: list[tuple[str, list[float]]], *, percent: bool,
+def _build(categories: list[str], series: list[tuple[str, list[float]]], *, percent: bool,
            horizontal: bool = True) -> tuple[bytes, bytes]:
     """Chart XML and data workbook; horizontal bars list categories top-down in the given order."""
     from pptx.chart.data import CategoryChartData
@@ -82,7 +81,7 @@ def _build(kind: str, categories: list[str], series: list[tuple[str, list[float]
         data.add_series(name, values[::-1] if horizontal else values)
     chart_type = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
     xml = ChartXmlWriter(chart_type, data).xml
-    xml = _style(xml, percent=percent, labels=True, title=None)
+    xml = _style(xml, percent=percent)
     # the embedded workbook lets Word users edit the chart's data
     xml = xml.replace("</c:chartSpace>", '<c:externalData r:id="rIdData"><c:autoUpdate val="0"/></c:externalData></c:chartSpace>')
     if 'xmlns:r=' not in xml[:400]:
@@ -94,7 +93,7 @@ def chart_capaian(data: list[dict]) -> Chart:
     """Target (100 %) against capaian per indicator: one scale for indicators of different units."""
     data = data[:15]
     cats = [_short(d["nama"]) for d in data]
-    xml, xlsx = _build("capaian", cats, [("Target (%)", [100.0] * len(data)),
+    xml, xlsx = _build(cats, [("Target (%)", [100.0] * len(data)),
                                          ("Capaian (%)", [round(d["capaian"] or 0.0, 2) for d in data])], percent=True)
     return Chart(xml, xlsx, 15.5, max(5.0, 2.0 + 1.1 * len(data)))
 
@@ -105,7 +104,7 @@ def chart_tren(data: list[dict]) -> Chart:
     years = sorted({int(y) for d in data for y in d["capaian"]})
     cats = [_short(d["nama"]) for d in data]
     series = [(f"Capaian {y} (%)", [round(d["capaian"].get(str(y), d["capaian"].get(y)) or 0.0, 2) for d in data]) for y in years]
-    xml, xlsx = _build("tren", cats, series, percent=True)
+    xml, xlsx = _build(cats, series, percent=True)
     return Chart(xml, xlsx, 15.5, max(5.0, 2.0 + 1.1 * len(data)))
 
 
@@ -115,7 +114,7 @@ def chart_anggaran(data: list[dict]) -> Chart:
     cats = [_short(d["nama"], 45) for d in data]
     pagu = [round(d["pagu"] / 1e6, 2) for d in data]
     real = [round(d["realisasi"] / 1e6, 2) for d in data]
-    xml, xlsx = _build("anggaran", cats, [("Pagu (juta Rp)", pagu), ("Realisasi (juta Rp)", real)], percent=False)
+    xml, xlsx = _build(cats, [("Pagu (juta Rp)", pagu), ("Realisasi (juta Rp)", real)], percent=False)
     return Chart(xml, xlsx, 15.5, max(5.0, 2.0 + 1.0 * len(data)))
 
 

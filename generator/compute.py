@@ -308,7 +308,7 @@ def compute_indeks(lap: Laporan) -> dict[str, dict]:
     return out
 
 
-def _link_budget(lap: Laporan, jumlah: dict[int, Jumlah]) -> tuple[dict[int, list[BarisAnggaran]], list]:
+def _link_budget(lap: Laporan) -> tuple[dict[int, list[BarisAnggaran]], list]:
     """Budget lines linked to Kinerja nodes through the Sasaran column (by kode or uraian)."""
     index: dict[str, NodeKinerja] = {}
     for node in lap.nodes():
@@ -399,7 +399,7 @@ def compute(lap: Laporan) -> Hasil:
             u = u + rollup(prog, jumlah)
         units.append((unit.nama, u))
         total = total + u
-    links, unknown = _link_budget(lap, jumlah)
+    links, unknown = _link_budget(lap)
 
     results: list[HasilIndikator] = []
     nodes: dict[int, HasilNode] = {}

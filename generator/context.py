@@ -77,9 +77,7 @@ class _Builder:
         }
         out = dict(generated)
         out.update(staff)
-        if "ringkasan_eksekutif" in staff:
-            out["ringkasan_eksekutif"] = staff["ringkasan_eksekutif"]
-        elif "permasalahan" in staff or "solusi" in staff:
+        if "ringkasan_eksekutif" not in staff and ("permasalahan" in staff or "solusi" in staff):
             # the generated summary closes with the staff's own kendala and solusi
             extra = []
             if "permasalahan" in staff:

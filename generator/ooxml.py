@@ -193,15 +193,15 @@ def _text_col(cols: list[dict]) -> int:
     return idx
 
 
-def section_break(landscape: bool, extra: str = "") -> str:
-    """An empty paragraph ending a section (portrait or landscape A4); `extra` holds footer references."""
+def section_break(landscape: bool) -> str:
+    """An empty paragraph ending a section (portrait or landscape A4); headers and footers carry over."""
     if landscape:
         size = f'<w:pgSz w:w="{PAGE_H}" w:h="{PAGE_W}" w:orient="landscape"/>'
     else:
         size = f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
     mar = (f'<w:pgMar w:top="{MARGIN_T}" w:right="{MARGIN_R}" w:bottom="{MARGIN_B}" w:left="{MARGIN_L}" '
            'w:header="709" w:footer="709" w:gutter="0"/>')
-    return (f'<w:p><w:pPr><w:sectPr>{extra}<w:type w:val="nextPage"/>{size}{mar}'
+    return (f'<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/>{size}{mar}'
             '<w:pgNumType w:fmt="decimal"/></w:sectPr></w:pPr></w:p>')
 
 
