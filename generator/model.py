@@ -99,10 +99,16 @@ class BarisAnggaran:
     anak: list["BarisAnggaran"] = field(default_factory=list)
     cells: dict[str, str] = field(default_factory=dict)
 
-    def walk(self):
-        yield self
-        for child in self.anak:
-            yield from child.walk()
+    def walk(self) -> list["BarisAnggaran"]:
+        """This line and everything below it, in document order (a list: 20.000 lines stay cheap)."""
+        out: list[BarisAnggaran] = []
+        stack = [self]
+        while stack:
+            line = stack.pop()
+            out.append(line)
+            if line.anak:
+                stack.extend(reversed(line.anak))
+        return out
 
 
 @dataclass

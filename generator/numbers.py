@@ -122,6 +122,9 @@ def parse_number(value: object, *, percent_format: bool = False, as_percent: boo
     """
     if value is None:
         return None
+    if type(value) is int:  # the common case, first
+        d = Decimal(value)
+        return (d * 100 if percent_format and as_percent else d).normalize()
     if isinstance(value, bool):
         raise ParseError("angka.tidak-terbaca", str(value))
     if isinstance(value, (dt.date, dt.datetime, dt.time)):

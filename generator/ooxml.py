@@ -151,35 +151,41 @@ def table(spec: dict, *, landscape: bool = False) -> str:
     text_col = _text_col(cols)
     tcw = [f'<w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
     shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{UNIT_FILL}"/>'
-    ppr_cache: dict[tuple[int, int], str] = {}
+    rprs = {"b": "<w:rPr><w:b/></w:rPr>", "i": "<w:rPr><w:i/></w:rPr>", "": ""}
+    close = "</w:t></w:r></w:p></w:tc>"
+    # Per (gaya, indent): each cell's opening up to its text, and the cell when empty.
+    shapes: dict[tuple[str, int], tuple[list[str], list[str], str]] = {}
 
-    def ppr(i: int, indent: int) -> str:
-        key = (i, indent)
-        if key not in ppr_cache:
+    def shape(gaya: str, indent: int) -> tuple[list[str], list[str], str]:
+        emph = "b" if gaya in ("tebal", "total", "unit", "program", "subjudul") else "i" if gaya == "kegiatan" else ""
+        fill = shade if gaya in ("unit", "total", "subjudul") else ""
+        opens, empties = [], []
+        for i in range(n):
             ind = f'<w:ind w:left="{indent * 227}"/>' if indent and i == text_col and jcs[i] == "left" else ""
-            ppr_cache[key] = f'<w:pPr><w:pStyle w:val="{STYLE_TABLE_TEXT}"/>{ind}<w:jc w:val="{jcs[i]}"/></w:pPr>'
-        return ppr_cache[key]
+            head = (f"<w:tc><w:tcPr>{tcw[i]}{fill}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{STYLE_TABLE_TEXT}\"/>{ind}"
+                    f'<w:jc w:val="{jcs[i]}"/></w:pPr>')
+            opens.append(f'{head}<w:r>{rprs[emph]}<w:t xml:space="preserve">')
+            empties.append(f"{head}</w:p></w:tc>")
+        shapes[(gaya, indent)] = (opens, empties, emph)
+        return opens, empties, emph
 
-    rprs = {"": "", "b": "<w:rPr><w:b/></w:rPr>", "i": "<w:rPr><w:i/></w:rPr>"}
     for row in spec["baris"]:
         cells = row["sel"]
-        gaya = row.get("gaya", "biasa")
-        rpr = rprs["b" if gaya in ("tebal", "total", "unit", "program", "subjudul") else "i" if gaya == "kegiatan" else ""]
-        fill = shade if gaya in ("unit", "total", "subjudul") else ""
-        indent = int(row.get("indent", 0))
-        parts = ["<w:tr><w:trPr><w:cantSplit/></w:trPr>"]
-        for i in range(n):
-            text = cells[i] if i < len(cells) else ""
-            text = text if isinstance(text, str) else str(text)
-            if not text:
-                body = ""
-            elif _NEEDS_ESCAPE.search(text):
-                body = run(text, bold=rpr == rprs["b"], italic=rpr == rprs["i"])
-            else:
-                body = f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
-            parts.append(f"<w:tc><w:tcPr>{tcw[i]}{fill}</w:tcPr><w:p>{ppr(i, indent)}{body}</w:p></w:tc>")
-        parts.append("</w:tr>")
-        out.append("".join(parts))
+        try:
+            joined = "".join(cells)
+        except TypeError:  # a number or None from a custom context
+            cells = [str(c) if c is not None else "" for c in cells]
+            joined = "".join(cells)
+        if len(cells) != n:
+            cells = list(cells[:n]) + [""] * (n - len(cells))
+        gaya, indent = row.get("gaya", "biasa"), int(row.get("indent", 0))
+        opens, empties, emph = shapes.get((gaya, indent)) or shape(gaya, indent)
+        if _NEEDS_ESCAPE.search(joined):  # rare: escape, and line breaks/tabs as Word elements
+            body = [o[:o.rindex("<w:r>")] + run(c, bold=emph == "b", italic=emph == "i") + "</w:p></w:tc>" if c else e
+                    for o, c, e in zip(opens, cells, empties)]
+        else:
+            body = [o + c + close if c else e for o, c, e in zip(opens, cells, empties)]
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(body) + "</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
 

@@ -746,15 +746,16 @@ class _Reader:
         unit_name = ""
         stack: list[BarisAnggaran | None] = [None, None, None]
         carried = {"sumber_dana": "", "sasaran": ""}
-        codes: dict[tuple[str, str], str] = {}
+        codes: dict[tuple[str, str], Row] = {}  # (unit, kode) -> the row that has it first
         for row in data.rows:
-            unit = self.text(row, "unit") or unit_name or instansi or "Instansi"
+            cells = row.cells
+            unit = (self.text(row, "unit") if "unit" in cells else "") or unit_name or instansi or "Instansi"
             if unit != unit_name:
                 stack = [None, None, None]
                 unit_name = unit
-            kode = self.text(row, "kode")
-            level = self.choice(row, "level", LEVELS_ANGGARAN, "Level")
-            if "level" in row.cells and not level:
+            kode = self.text(row, "kode") if "kode" in cells else ""
+            level = self.choice(row, "level", LEVELS_ANGGARAN, "Level") if "level" in cells else ""
+            if "level" in cells and not level:
                 continue
             inferred = LEVEL_BY_KODE_DEPTH.get(len([p for p in kode.split(".") if p])) if kode else None
             if not level:
@@ -765,28 +766,30 @@ class _Reader:
                     continue
             elif inferred and inferred != level and kode.count(".") >= 2:
                 self.add("kode.tidak-sesuai-level", "Anggaran", row.ref("kode"), found=kode, level=level, expected=inferred)
-            uraian = self.text(row, "uraian")
             for key in carried:
-                carried[key] = self.text(row, key) or carried[key]
+                if key in cells:
+                    carried[key] = self.text(row, key) or carried[key]
+            # optional columns are mostly blank: their getters run only for cells that exist
             line = BarisAnggaran(
-                row.number, unit, level, uraian, kode,
-                pagu=self.number(row, "pagu", dash_is_zero=True),
-                realisasi=self.number(row, "realisasi", dash_is_zero=True),
-                persentase_tertulis=self.number(row, "persentase", as_percent=True),
+                row.number, unit, level, self.text(row, "uraian"), kode,
+                pagu=self.number(row, "pagu", dash_is_zero=True) if "pagu" in cells else None,
+                realisasi=self.number(row, "realisasi", dash_is_zero=True) if "realisasi" in cells else None,
+                persentase_tertulis=self.number(row, "persentase", as_percent=True) if "persentase" in cells else None,
                 sumber_dana=carried["sumber_dana"],
-                sasaran=self.text(row, "sasaran") or carried["sasaran"],
-                indikator_keluaran=self.text(row, "indikator_keluaran"),
-                target_keluaran=self.value(row, "target_keluaran", as_percent=False),
-                realisasi_keluaran=self.value(row, "realisasi_keluaran", as_percent=False),
-                satuan_keluaran=self.text(row, "satuan_keluaran"),
+                sasaran=(self.text(row, "sasaran") if "sasaran" in cells else "") or carried["sasaran"],
+                indikator_keluaran=self.text(row, "indikator_keluaran") if "indikator_keluaran" in cells else "",
+                target_keluaran=self.value(row, "target_keluaran", as_percent=False) if "target_keluaran" in cells else None,
+                realisasi_keluaran=self.value(row, "realisasi_keluaran", as_percent=False) if "realisasi_keluaran" in cells else None,
+                satuan_keluaran=self.text(row, "satuan_keluaran") if "satuan_keluaran" in cells else "",
                 cells=_RowRefs(row),
             )
             if kode:
                 key = (unit, kode)
-                if key in codes:
-                    self.add("kode.ganda", "Anggaran", row.ref("kode"), found=kode, other=codes[key])
+                first = codes.get(key)
+                if first is not None:
+                    self.add("kode.ganda", "Anggaran", row.ref("kode"), found=kode, other=first.ref("kode"))
                 else:
-                    codes[key] = row.ref("kode")
+                    codes[key] = row
             depth = LEVELS_ANGGARAN.index(level)
             if unit not in units:
                 units[unit] = Unit(unit)

@@ -56,7 +56,12 @@ def _text(p) -> str:
 
 
 def _style(p) -> str:
-    ps = p.find(f"{W}pPr/{W}pStyle")
+    ppr = p[0] if len(p) else None  # the schema puts pPr first, and pStyle first in it
+    if ppr is None or ppr.tag != W + "pPr":
+        return ""
+    ps = ppr[0] if len(ppr) else None
+    if ps is None or ps.tag != W + "pStyle":
+        ps = ppr.find(W + "pStyle")
     return ps.get(W + "val") if ps is not None else ""
 
 
@@ -263,7 +268,9 @@ class _Finisher:
 
     # -- sections -------------------------------------------------------------
     def _section_paragraphs(self) -> list:
-        return [p for p in self.body.iterchildren(W + "p") if p.find(f"{W}pPr/{W}sectPr") is not None]
+        from lxml import etree
+
+        return etree.XPath("w:p[w:pPr/w:sectPr]", namespaces={"w": ooxml.W_NS})(self.body)
 
     def merge_landscape(self) -> None:
         """Join consecutive landscape tables into one landscape section when only a little text lies between."""
