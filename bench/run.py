@@ -7,11 +7,16 @@ Every measurement is a fresh process through the real CLI path (`python -m gener
 so process start and imports are included. Peak RSS comes from wait4() of that process.
 The floor is stock docxtpl rendering the same long table (the full budget realisation,
 7 columns) with `{%tr for %}` from a minimal template, also in a fresh process.
+
+Each figure is the median of `--repeat` runs (3 by default; the machines vary by ±20 %
+from one run to the next), with the fastest and slowest run beside it. The package's
+bytecode is compiled first, as `pip install` does, so no run pays for compiling.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
@@ -92,7 +97,10 @@ def _row(headers: list, values: dict) -> list:
     return [values.get(h) for h in headers]
 
 
-def run(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
+REPEAT = 3
+
+
+def run_once(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
     """(wall seconds, peak RSS MB, exit code, stderr) of a fresh process."""
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -100,6 +108,15 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
     return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), err
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, float, int, str, list[float]]:
+    """The median run of REPEAT: (wall s, peak RSS MB, exit code, stderr, every wall time)."""
+    runs = sorted((run_once(cmd, cwd) for _ in range(REPEAT)), key=lambda r: r[0])
+    wall, rss, code, err = runs[len(runs) // 2]
+    if any(r[2] != code for r in runs):
+        code = next(r[2] for r in runs if r[2])
+    return wall, rss, code, err, [r[0] for r in runs]
 
 
 FLOOR_SCRIPT = r'''
@@ -124,13 +141,13 @@ tpl.save(sys.argv[3])
 '''
 
 
-def floor(rows_json: Path, tmp: Path) -> tuple[float, float]:
+def floor(rows_json: Path, tmp: Path) -> tuple[float, float, list[float]]:
     script = tmp / "floor.py"
     script.write_text(FLOOR_SCRIPT)
-    wall, rss, code, err = run([sys.executable, str(script), str(rows_json), str(tmp / "floor-tpl.docx"), str(tmp / "floor.docx")], tmp)
+    wall, rss, code, err, walls = run([sys.executable, str(script), str(rows_json), str(tmp / "floor-tpl.docx"), str(tmp / "floor.docx")], tmp)
     if code:
         raise SystemExit(f"floor failed: {err[-500:]}")
-    return wall, rss
+    return wall, rss, walls
 
 
 def table_rows(workbook: Path) -> list[list[str]]:
@@ -143,37 +160,51 @@ def table_rows(workbook: Path) -> list[list[str]]:
 
 
 def main() -> None:
+    global REPEAT
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--quick", action="store_true", help="only 100 lines (smoke test)")
+    ap.add_argument("--quick", action="store_true", help="only 100 lines, one run each (smoke test)")
+    ap.add_argument("--repeat", type=int, default=REPEAT, help="runs per figure; the median is reported (default 3)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     args = ap.parse_args()
+    REPEAT = 1 if args.quick else max(1, args.repeat)
     sizes = (100,) if args.quick else SIZES
     py = sys.executable
+    compileall.compile_dir(str(ROOT / "generator"), quiet=1)  # what pip does at install time
     results = []
     with tempfile.TemporaryDirectory(prefix="lkjip-bench-") as d:
         tmp = Path(d)
         if ALOK.exists():
-            wall, rss, code, err = run([py, "-m", "generator.cli", "build", str(ALOK), "--out", str(tmp / "alok.docx")], ROOT)
-            results.append({"case": "Alok (example)", "lines": 118, "build_s": wall, "rss_mb": rss, "ok": code == 0})
+            wall, rss, code, err, walls = run([py, "-m", "generator.cli", "build", str(ALOK), "--out", str(tmp / "alok.docx")], ROOT)
+            results.append({"case": "Alok (example)", "lines": 118, "build_s": wall, "build_runs": walls, "rss_mb": rss,
+                            "ok": code == 0})
         for n in sizes:
             wb = tmp / f"wb-{n}.xlsx"
             make_workbook(wb, n)
-            wall, rss, code, err = run([py, "-m", "generator.cli", "build", str(wb), "--out", str(tmp / f"out-{n}.docx"), "--waktu"], ROOT)
+            wall, rss, code, err, walls = run([py, "-m", "generator.cli", "build", str(wb), "--out", str(tmp / f"out-{n}.docx"), "--waktu"], ROOT)
             split = json.loads(err.strip().splitlines()[-1]) if code == 0 else {}
-            vwall, _vrss, vcode, _ = run([py, "-m", "generator.cli", "validate", str(wb)], ROOT)
+            vwall, _vrss, vcode, _, vwalls = run([py, "-m", "generator.cli", "validate", str(wb)], ROOT)
             rows_json = tmp / f"rows-{n}.json"
             rows_json.write_text(json.dumps(table_rows(wb)))
-            fwall, frss = floor(rows_json, tmp)
-            results.append({"case": f"{n} baris", "lines": n, "build_s": wall, "rss_mb": rss, "ok": code == 0,
-                            "validate_s": vwall, "validate_ok": vcode == 0, "floor_s": fwall, "floor_rss_mb": frss,
-                            "split": split, "error": err[-300:] if code else ""})
-    print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"{'case':<16}{'build s':>9}{'peak MB':>9}{'validate s':>12}{'floor s':>9}{'floor/ours':>11}   split (read/compute/validate/context/render/save)")
+            fwall, frss, fwalls = floor(rows_json, tmp)
+            results.append({"case": f"{n} baris", "lines": n, "build_s": wall, "build_runs": walls, "rss_mb": rss, "ok": code == 0,
+                            "validate_s": vwall, "validate_runs": vwalls, "validate_ok": vcode == 0, "floor_s": fwall,
+                            "floor_runs": fwalls, "floor_rss_mb": frss, "split": split, "error": err[-300:] if code else ""})
+    print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"median of {REPEAT} run(s), [fastest-slowest]")
+    print(f"{'case':<16}{'build s':>9}{'':>12}{'peak MB':>9}{'validate s':>12}{'':>12}{'floor s':>9}{'floor/ours':>11}"
+          "   split (read/compute/validate/context/render/save)")
+
+    def spread(runs: list[float] | None) -> str:
+        return f"[{min(runs):.2f}-{max(runs):.2f}]" if runs and len(runs) > 1 else ""
+
     for r in results:
         split = r.get("split") or {}
         parts = "/".join(f"{split.get(k, 0):.2f}" for k in ("read", "compute", "validate", "context", "render", "save")) if split else ""
         ratio = f"{r['floor_s'] / r['build_s']:.2f}x" if r.get("floor_s") else ""
-        print(f"{r['case']:<16}{r['build_s']:>9.2f}{r['rss_mb']:>9.0f}{r.get('validate_s', 0):>12.2f}{r.get('floor_s', 0):>9.2f}{ratio:>11}   {parts}"
+        validate = f"{r['validate_s']:.2f}" if "validate_s" in r else ""
+        floor_s = f"{r['floor_s']:.2f}" if r.get("floor_s") else ""
+        print(f"{r['case']:<16}{r['build_s']:>9.2f}{spread(r.get('build_runs')):>12}{r['rss_mb']:>9.0f}{validate:>12}"
+              f"{spread(r.get('validate_runs')):>12}{floor_s:>9}{ratio:>11}   {parts}"
               + ("" if r["ok"] else "  GAGAL " + r.get("error", "")))
     big = {r["lines"]: r for r in results}
     if 10_000 in big and 20_000 in big:

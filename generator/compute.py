@@ -321,8 +321,14 @@ def _link_budget(lap: Laporan) -> tuple[dict[int, list[BarisAnggaran]], list]:
     unknown: list = []
     seen_unknown: set[str] = set()
 
+    targets: dict[str, NodeKinerja | None] = {}  # the Sasaran column repeats: look each text up once
+
     def visit(line: BarisAnggaran, parent_target: NodeKinerja | None) -> None:
-        target = index.get(normalize_header(line.sasaran)) if line.sasaran else None
+        target = None
+        if line.sasaran:
+            if line.sasaran not in targets:
+                targets[line.sasaran] = index.get(normalize_header(line.sasaran))
+            target = targets[line.sasaran]
         if line.sasaran and target is None and line.sasaran not in seen_unknown:
             seen_unknown.add(line.sasaran)
             unknown.append((line.sasaran, line))
