@@ -24,7 +24,7 @@ def _import_openpyxl_lean() -> None:
 
     openpyxl imports both when they are installed, only to accept numpy numbers and images
     in workbooks it writes; lkjip writes neither, and the two imports cost about 0,1 s of
-    every command. Done here, in the command's own process, not in the library.
+    every command. Called by `run`, in the program's own process, never by the library.
     """
     hidden = [name for name in ("numpy", "PIL") if name not in sys.modules]
     for name in hidden:
@@ -48,14 +48,8 @@ def main() -> None:
       lkjip validate LKjIP-2024.xlsx
       lkjip build LKjIP-2024.xlsx
     """
-    import gc
     import signal
 
-    # A command is one short process whose objects live until it ends: the cyclic garbage
-    # collector would only re-scan the growing model (a quarter of the time of a large
-    # build) to free a few MB. Batch workers collect between workbooks (`_build_one`).
-    gc.disable()
-    _import_openpyxl_lean()
     # SIGTERM unwinds like Ctrl+C, so a half-written temporary file is removed
     if hasattr(signal, "SIGTERM"):
         try:
@@ -143,10 +137,10 @@ def _expand(paths: tuple[Path, ...]) -> list[Path]:
 
 def _build_one(args: tuple) -> tuple:
     """Worker for batch builds (runs in a child process); returns picklable results."""
+    import gc
+
     from .pipeline import build, summary_lines
     from .problems import errors
-
-    import gc
 
     workbook, out, template, assets, out_dir, pdf = args
     try:
@@ -278,13 +272,20 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 def run() -> None:
     """The `lkjip` program: run the command, flush its output, end the process at once.
 
-    A large workbook leaves a large heap; letting the interpreter tear it down object by
-    object costs 0,25 s and more after every command, for nothing: the process ends
-    anyway. Files are written and closed by the time a command returns, so once output
-    is flushed the process can end with `os._exit`. (Tests call `main` in-process instead.)
+    Process-wide settings live here, not in `main`, which tests call in-process. A large
+    workbook leaves a large heap; letting the interpreter tear it down object by object
+    costs 0,25 s and more after every command, for nothing: the process ends anyway.
+    Files are written and closed by the time a command returns, so once output is
+    flushed the process can end with `os._exit`.
     """
+    import gc
     import os
 
+    # A command is one short process whose objects live until it ends: the cyclic garbage
+    # collector would only re-scan the growing model (a tenth of a large build) to free a
+    # few MB. Batch workers collect between workbooks (`_build_one`).
+    gc.disable()
+    _import_openpyxl_lean()
     try:
         main()
         code: object = 0

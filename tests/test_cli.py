@@ -167,3 +167,32 @@ def test_pdf_has_a_daftar_isi_with_page_numbers(tmp_path, small):
     for bab in ("BAB I PENDAHULUAN", "BAB II PERENCANAAN KINERJA", "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP"):
         assert re.search(re.escape(bab) + r"\s*\.+\s*\d+", toc), bab
     assert re.search(r"Tabel 3\.2 Capaian Indikator Kinerja Sasaran Tahun 2024\s*\.+\s*\d+", text)
+
+
+def _program(*args, cwd: Path) -> subprocess.CompletedProcess:
+    """The real `lkjip` program (`generator.cli:run`, which ends the process with os._exit)."""
+    import sys
+
+    return subprocess.run([sys.executable, "-c", "from generator.cli import run; run()", *map(str, args)],
+                          capture_output=True, text=True, timeout=120, cwd=cwd)
+
+
+def test_program_exit_codes_and_complete_output(tmp_path):
+    ok = _program("validate", ALOK, cwd=tmp_path)
+    assert ok.returncode == 0, ok.stderr
+    lines = ok.stdout.splitlines()
+    assert len(lines) == 13 and lines[-1] == "Workbook sah (12 peringatan)."  # every line flushed before exit
+    assert _program("validate", ALOK, "--strict", cwd=tmp_path).returncode == 1
+    missing = _program("validate", tmp_path / "tidak-ada.xlsx", cwd=tmp_path)
+    assert missing.returncode == 1 and "[berkas.tidak-ada]" in missing.stdout
+    assert _program("perintah-asing", cwd=tmp_path).returncode == 2
+    built = _program("build", ALOK, "--out", tmp_path / "r.docx", cwd=tmp_path)
+    assert built.returncode == 0 and zipfile.ZipFile(tmp_path / "r.docx").testzip() is None
+
+
+def test_in_process_main_leaves_garbage_collection_alone(tmp_path, small):
+    import gc
+
+    assert gc.isenabled()
+    assert CliRunner().invoke(main, ["validate", str(small)]).exit_code == 0
+    assert gc.isenabled()
