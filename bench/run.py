@@ -30,17 +30,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the tests' workbook helpers
 
 SIZES = (100, 1_000, 10_000, 20_000)
 ALOK = ROOT / "workbooks" / "kecamatan-alok-2024.xlsx"
 
 
 def make_workbook(path: Path, lines: int) -> None:
-    """A standard workbook with `lines` budget lines and proportionally many indicators.
+    """A standard workbook with `lines` budget lines and proportionally many indicators,
+    laid out as Excel saves it: text in a shared-strings table, sheets with a <dimension>.
 
-    Written in openpyxl's normal mode, so strings are shared and sheets carry a <dimension>,
-    as in files saved by Excel.
+    (openpyxl writes text inline; staff's workbooks come from Excel, so the text is moved
+    to shared strings with the tests' `as_excel_saves`.)
     """
+    from factory import as_excel_saves
     from openpyxl import Workbook
 
     from generator.blank import build_blank
@@ -92,6 +95,7 @@ def make_workbook(path: Path, lines: int) -> None:
                                          "Pagu": pagu, "Realisasi": pagu * (85 + (s * 3) % 15) // 100}))
                 written += 1
     wb.save(path)
+    as_excel_saves(path)
 
 
 def _row(headers: list, values: dict) -> list:

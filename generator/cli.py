@@ -26,6 +26,10 @@ def _import_openpyxl_lean() -> None:
     in workbooks it writes; lkjip writes neither, and the two imports cost about 0,1 s of
     every command. Called by `run`, in the program's own process, never by the library.
     """
+    import os
+
+    # as the reader asks before its own import (see `reader.load_sheets`): read at import time
+    os.environ.setdefault("OPENPYXL_DEFUSEDXML", "False")
     hidden = [name for name in ("numpy", "PIL") if name not in sys.modules]
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]  # `import numpy` now raises ImportError

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zipfile
 from pathlib import Path
 
 from generator.blank import append_rows, build_blank, set_isian
@@ -66,4 +68,43 @@ def make_workbook(path: Path, *, profil: dict | None = None, kinerja: list | Non
     if edit:
         edit(wb)
     wb.save(path)
+    return path
+
+
+_INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)"((?: s="\d+")?) t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>', re.S)
+SS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+SS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+
+
+def as_excel_saves(path: Path) -> Path:
+    """Rewrite an openpyxl-written workbook the way Excel saves text: every inline string of
+    every sheet becomes a shared string (xl/sharedStrings.xml), in place."""
+    strings: list[bytes] = []
+    index: dict[bytes, int] = {}
+
+    def shared(m: re.Match) -> bytes:
+        text = m.group(3)
+        if text not in index:
+            index[text] = len(strings)
+            strings.append(text)
+        return b'<c r="' + m.group(1) + b'"' + m.group(2) + b' t="s"><v>' + str(index[text]).encode() + b"</v></c>"
+
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    for name in parts:
+        if name.startswith("xl/worksheets/sheet") and name.endswith(".xml"):
+            parts[name] = _INLINE.sub(shared, parts[name])
+    parts["xl/sharedStrings.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">'
+        % (len(strings), len(strings)) + b"".join(b'<si><t xml:space="preserve">' + s + b"</t></si>" for s in strings) + b"</sst>")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="' + SS_CT.encode() + b'"/></Types>')
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rIdSst" Type="' + SS_REL.encode() + b'" Target="sharedStrings.xml"/></Relationships>')
+    tmp = path.with_name(path.name + ".building")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+    tmp.replace(path)
     return path

@@ -19,7 +19,7 @@ TESTS = ROOT / "tests"
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
-from factory import make_workbook  # noqa: E402
+from factory import as_excel_saves, make_workbook  # noqa: E402
 
 from generator.cli import main  # noqa: E402
 
@@ -36,9 +36,6 @@ SHEET_PART = {  # sheet name -> part, as openpyxl writes the factory workbook
     "Gambar": "xl/worksheets/sheet10.xml",
     "Pengaturan": "xl/worksheets/sheet11.xml",
 }
-
-SS_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
-SS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
 
 
 def rewrite_zip(path: Path, out: Path | None = None, *, replace: dict[str, bytes] | None = None,
@@ -70,41 +67,9 @@ def edit_part(path: Path, name: str, fn) -> Path:
     return rewrite_zip(path, replace={name: fn(read_part(path, name))})
 
 
-_INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)"((?: s="\d+")?) t="inlineStr"><is><t>(.*?)</t></is></c>', re.S)
-
-
 def to_shared_strings(path: Path) -> Path:
     """Turn every inline string of every sheet into a shared string (as Excel saves them)."""
-    strings: list[bytes] = []
-    index: dict[bytes, int] = {}
-
-    def sub(m: re.Match) -> bytes:
-        text = m.group(3)
-        if text not in index:
-            index[text] = len(strings)
-            strings.append(text)
-        return b'<c r="' + m.group(1) + b'"' + m.group(2) + b' t="s"><v>' + str(index[text]).encode() + b"</v></c>"
-
-    with zipfile.ZipFile(path) as zf:
-        parts = {n: zf.read(n) for n in zf.namelist()}
-    for name in SHEET_PART.values():
-        if name in parts:
-            parts[name] = _INLINE.sub(sub, parts[name])
-    sst = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">'
-           % (len(strings), len(strings))
-           + b"".join(b'<si><t xml:space="preserve">' + s + b"</t></si>" for s in strings) + b"</sst>")
-    parts["xl/sharedStrings.xml"] = sst
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
-        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="' + SS_CT.encode() + b'"/></Types>')
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
-        b"</Relationships>", b'<Relationship Id="rIdSst" Type="' + SS_REL.encode() + b'" Target="sharedStrings.xml"/></Relationships>')
-    tmp = path.with_name(path.name + ".building")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name, data in parts.items():
-            dst.writestr(name, data)
-    tmp.replace(path)
-    return path
+    return as_excel_saves(path)
 
 
 def set_inline(path: Path, sheet: str, ref: str, raw_text_xml: bytes) -> Path:
