@@ -364,11 +364,11 @@ def read_shared_strings(src) -> list[str]:
 
     data = src.read(_SHARED_TREE_LIMIT + 1)
     if len(data) <= _SHARED_TREE_LIMIT:
-        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True))
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
         return [text(si) for si in root if si.tag in _TAG_SI]
     strings = []
     for _event, si in etree.iterparse(_Chain(data, src), events=("end",), tag="{*}si",
-                                      resolve_entities=False, no_network=True, huge_tree=True):
+                                      resolve_entities=False, no_network=True):
         strings.append(text(si))
         si.clear()
         while si.getprevious() is not None:

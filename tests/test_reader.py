@@ -245,3 +245,33 @@ def test_a_workbook_as_excel_saves_it_reads_like_the_original(tmp_path, example)
            [(ln.row, ln.kode, ln.uraian, ln.pagu, ln.realisasi) for ln in b.budget_lines()]
     assert [(n.uraian, [(i.nama, i.target, i.realisasi) for i in n.indikator]) for n in a.nodes()] == \
            [(n.uraian, [(i.nama, i.target, i.realisasi) for i in n.indikator]) for n in b.nodes()]
+
+
+def test_a_large_shared_strings_table_is_streamed_with_the_same_result(monkeypatch):
+    import io
+
+    from generator import reader
+
+    sst = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           + b"".join(b"<si><t>teks %d</t></si>" % i for i in range(500))
+           + b"<si><r><t>a</t></r><r><t>b</t></r></si></sst>")
+    whole = reader.read_shared_strings(io.BytesIO(sst))
+    monkeypatch.setattr(reader, "_SHARED_TREE_LIMIT", 100)
+    assert reader.read_shared_strings(io.BytesIO(sst)) == whole
+    assert len(whole) == 501 and whole[-1] == "ab"
+
+
+def test_an_over_long_shared_string_is_reported_at_its_cell(tmp_path):
+    from factory import as_excel_saves
+
+    import zipfile
+
+    wb = as_excel_saves(make_workbook(tmp_path / "wb.xlsx", anggaran=[dict(ANGGARAN[0], Uraian="x" * 100), *ANGGARAN[1:]]))
+    with zipfile.ZipFile(wb) as zf:  # Excel stops at 32.767 characters; a hand-made file need not
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    parts["xl/sharedStrings.xml"] = parts["xl/sharedStrings.xml"].replace(b"x" * 100, b"x" * 40_000)
+    with zipfile.ZipFile(wb, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    lap, problems = read_workbook(wb)
+    assert ("Anggaran", "D2", "teks.terlalu-panjang") in codes(problems)
