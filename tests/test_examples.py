@@ -146,3 +146,18 @@ def test_raas_per_kegiatan_efficiency_reproduces_its_tabel_III_E_1():
     # figures in its order (capaian of the supported indicator - penyerapan of the kegiatan)
     assert efficiency == ["4,70", "2,58", "64,80", "8,33", "14,31", "6,15", "2,98", "-16,25", "-16,25",
                           "20,66", "6,35", "3,53", "3,57", "4,93", "0,64"]
+
+
+def test_alok_saved_the_way_excel_saves_it_gives_the_same_report(tmp_path):
+    """Staff's files come from Excel (text in a shared-strings table); the bundled ones from
+    openpyxl (text inline). The report must not depend on which."""
+    import shutil
+
+    from factory import as_excel_saves
+
+    excel_like = as_excel_saves(shutil.copy(ALOK, tmp_path / "alok-excel.xlsx"))
+    runner = CliRunner()
+    for src, out in ((ALOK, "a.docx"), (excel_like, "b.docx")):
+        res = runner.invoke(main, ["build", str(src), "--out", str(tmp_path / out)])
+        assert res.exit_code == 0, res.output
+    assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
