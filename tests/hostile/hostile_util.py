@@ -19,7 +19,7 @@ TESTS = ROOT / "tests"
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
-from factory import as_excel_saves, make_workbook  # noqa: E402
+from factory import make_workbook  # noqa: E402
 
 from generator.cli import main  # noqa: E402
 
@@ -65,11 +65,6 @@ def read_part(path: Path, name: str) -> bytes:
 def edit_part(path: Path, name: str, fn) -> Path:
     """Replace part `name` by fn(old_bytes)."""
     return rewrite_zip(path, replace={name: fn(read_part(path, name))})
-
-
-def to_shared_strings(path: Path) -> Path:
-    """Turn every inline string of every sheet into a shared string (as Excel saves them)."""
-    return as_excel_saves(path)
 
 
 def set_inline(path: Path, sheet: str, ref: str, raw_text_xml: bytes) -> Path:

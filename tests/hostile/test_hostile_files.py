@@ -27,10 +27,10 @@ from hostile_util import (
     run_measured,
     set_inline,
     SHEET_PART,
-    to_shared_strings,
     validate_json,
     workbook,  # noqa: F401 (fixture)
 )
+from factory import as_excel_saves  # noqa: E402  (hostile_util puts tests/ on the path)
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -247,7 +247,7 @@ def test_zip_bomb_is_refused_quickly_and_in_little_memory(zip_bomb, base_workboo
 def test_zip_bomb_in_shared_strings_is_refused(base_workbook, tmp_path, out_dir):
     wb = tmp_path / "ss.xlsx"
     wb.write_bytes(base_workbook.read_bytes())
-    to_shared_strings(wb)
+    as_excel_saves(wb)
     bomb = _bomb(wb, tmp_path / "bom-ss.xlsx", "xl/sharedStrings.xml", 50)
     [p] = assert_refused(bomb, out_dir, "berkas.terlalu-besar")
     assert "sharedStrings" in p["message"]
@@ -281,7 +281,7 @@ def _with_prologue(xml: bytes, doctype: bytes, padding: int = 0) -> bytes:
 
 def _attack(workbook: Path, where: str, doctype: bytes, entity: bytes, padding: int = 0) -> None:
     if where == "sharedStrings":
-        to_shared_strings(workbook)
+        as_excel_saves(workbook)
         edit_part(workbook, "xl/sharedStrings.xml",
                   lambda b: _with_prologue(b.replace(b"Kecamatan Contoh</t>", entity + b"</t>", 1), doctype, padding))
     else:
@@ -345,7 +345,7 @@ def _hide_doctype(workbook: Path, variant: str, doctype: bytes, entity: bytes) -
         set_inline(workbook, "Profil", "B3", entity)
         edit_part(workbook, SHEET_PART["Profil"], lambda b: utf16(b, variant == "utf-16"))
     elif variant == "sharedStrings-utf-16le-no-bom":
-        to_shared_strings(workbook)
+        as_excel_saves(workbook)
         edit_part(workbook, "xl/sharedStrings.xml",
                   lambda b: utf16(b.replace(b"Kecamatan Contoh</t>", entity + b"</t>", 1), False))
     elif variant == "renamed-sheet":

@@ -18,10 +18,10 @@ from hostile_util import (
     problem_codes,
     set_inline,
     soffice,
-    to_shared_strings,
     validate_json,
     xml_text,
 )
+from factory import as_excel_saves  # noqa: E402  (hostile_util puts tests/ on the path)
 
 EVIL = [
     "{{ 7*7 }}",
@@ -132,7 +132,7 @@ def test_illegal_xml_characters_are_a_damaged_file(raw, code, shared, tmp_path):
     wb = make_workbook(tmp_path / "kendali.xlsx")
     set_inline(wb, "Profil", "B3", raw)
     if shared:
-        to_shared_strings(wb)
+        as_excel_saves(wb)
     out_dir = tmp_path / "keluaran"
     rc, problems = validate_json(wb)
     assert rc == 1 and problem_codes(problems) == {code}
@@ -148,7 +148,7 @@ def test_legal_special_characters_survive(shared, tmp_path):
     set_inline(wb, "Profil", "B3", b"Kec&#9;A&#10;B&#13;C &#x1F600; &#xFFFD;")
     set_inline(wb, "Profil", "B18", xml_text("Visi\u00a0dengan\u2028pemisah\u2029dan\u200bnol \ufeffBOM"))
     if shared:
-        to_shared_strings(wb)
+        as_excel_saves(wb)
     out = tmp_path / "laporan.docx"
     res = cli("build", wb, "--out", out)
     assert crashed(res) is None and res.exit_code == 0, res.output
@@ -161,7 +161,7 @@ def test_excel_escaped_control_characters_are_decoded_not_printed(shared, tmp_pa
     wb = make_workbook(tmp_path / "escape.xlsx")
     set_inline(wb, "Profil", "B3", b"Kec_x000B_Bel_x0007_Tab_x0009_Akhir")
     if shared:
-        to_shared_strings(wb)
+        as_excel_saves(wb)
     out = tmp_path / "laporan.docx"
     res = cli("build", wb, "--out", out)
     assert crashed(res) is None and res.exit_code == 0, res.output
