@@ -159,9 +159,11 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
             typed = getattr(line, field)
             if typed is not None and typed < 0:
                 out.append(problem("anggaran.negatif", "Anggaran", line.cells.get(field, ""), field=label, found=_rp(typed)))
+            if not line.anak or typed is None or bad:
+                continue
             # against the direct children as typed, so each mistake is reported once, where it is
             computed = sum((_as_typed(c, field, hasil) for c in line.anak), Decimal(0))
-            if line.anak and typed is not None and not bad and typed != computed:
+            if typed != computed:
                 out.append(problem("anggaran.jumlah-tidak-cocok", "Anggaran", line.cells.get(field, ""), field=label,
                                    level=line.level, uraian=line.uraian[:60], found=_rp(typed), expected=_rp(computed),
                                    diff=_rp(typed - computed)))
