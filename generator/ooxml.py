@@ -153,21 +153,21 @@ def table(spec: dict, *, landscape: bool = False) -> str:
     shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{UNIT_FILL}"/>'
     rprs = {"b": "<w:rPr><w:b/></w:rPr>", "i": "<w:rPr><w:i/></w:rPr>", "": ""}
     close = "</w:t></w:r></w:p></w:tc>"
-    # Per (gaya, indent): each cell's opening up to its text, and the cell when empty.
-    shapes: dict[tuple[str, int], tuple[list[str], list[str], str]] = {}
+    # Per (gaya, indent): each cell's properties (head), its opening up to the text, and the cell when empty.
+    shapes: dict[tuple[str, int], tuple[list[str], list[str], list[str], str]] = {}
 
-    def shape(gaya: str, indent: int) -> tuple[list[str], list[str], str]:
+    def shape(gaya: str, indent: int) -> tuple[list[str], list[str], list[str], str]:
         emph = "b" if gaya in ("tebal", "total", "unit", "program", "subjudul") else "i" if gaya == "kegiatan" else ""
         fill = shade if gaya in ("unit", "total", "subjudul") else ""
-        opens, empties = [], []
+        heads = []
         for i in range(n):
             ind = f'<w:ind w:left="{indent * 227}"/>' if indent and i == text_col and jcs[i] == "left" else ""
-            head = (f"<w:tc><w:tcPr>{tcw[i]}{fill}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{STYLE_TABLE_TEXT}\"/>{ind}"
-                    f'<w:jc w:val="{jcs[i]}"/></w:pPr>')
-            opens.append(f'{head}<w:r>{rprs[emph]}<w:t xml:space="preserve">')
-            empties.append(f"{head}</w:p></w:tc>")
-        shapes[(gaya, indent)] = (opens, empties, emph)
-        return opens, empties, emph
+            heads.append(f"<w:tc><w:tcPr>{tcw[i]}{fill}</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"{STYLE_TABLE_TEXT}\"/>{ind}"
+                         f'<w:jc w:val="{jcs[i]}"/></w:pPr>')
+        opens = [f'{h}<w:r>{rprs[emph]}<w:t xml:space="preserve">' for h in heads]
+        empties = [f"{h}</w:p></w:tc>" for h in heads]
+        shapes[(gaya, indent)] = (heads, opens, empties, emph)
+        return shapes[(gaya, indent)]
 
     for row in spec["baris"]:
         cells = row["sel"]
@@ -179,10 +179,10 @@ def table(spec: dict, *, landscape: bool = False) -> str:
         if len(cells) != n:
             cells = list(cells[:n]) + [""] * (n - len(cells))
         gaya, indent = row.get("gaya", "biasa"), int(row.get("indent", 0))
-        opens, empties, emph = shapes.get((gaya, indent)) or shape(gaya, indent)
+        heads, opens, empties, emph = shapes.get((gaya, indent)) or shape(gaya, indent)
         if _NEEDS_ESCAPE.search(joined):  # rare: escape, and line breaks/tabs as Word elements
-            body = [o[:o.rindex("<w:r>")] + run(c, bold=emph == "b", italic=emph == "i") + "</w:p></w:tc>" if c else e
-                    for o, c, e in zip(opens, cells, empties)]
+            body = [h + run(c, bold=emph == "b", italic=emph == "i") + "</w:p></w:tc>" if c else e
+                    for h, c, e in zip(heads, cells, empties)]
         else:
             body = [o + c + close if c else e for o, c, e in zip(opens, cells, empties)]
         out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(body) + "</w:tr>")

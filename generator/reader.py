@@ -217,7 +217,6 @@ _TAG_C = {f"{{{ns}}}c" for ns in _MAIN_NS} | {"c"}
 _TAG_V = {f"{{{ns}}}v" for ns in _MAIN_NS} | {"v"}
 _TAG_F = {f"{{{ns}}}f" for ns in _MAIN_NS} | {"f"}
 _TAG_IS = {f"{{{ns}}}is" for ns in _MAIN_NS} | {"is"}
-_TAG_RPH = {f"{{{ns}}}rPh" for ns in _MAIN_NS} | {"rPh"}
 _TAG_SI = {f"{{{ns}}}si" for ns in _MAIN_NS} | {"si"}
 _TAG_R = {f"{{{ns}}}r" for ns in _MAIN_NS} | {"r"}
 _TAG_T = {f"{{{ns}}}t" for ns in _MAIN_NS} | {"t"}
@@ -279,10 +278,8 @@ def iter_sheet(book, ws, wanted: set[int] | None = None):
                         inline = part
                 value: object = None
                 if dtype == "inlineStr":
-                    if inline is not None and len(inline) == 1 and inline[0].tag.endswith("}t"):
-                        value = _unescape(inline[0].text or "")  # the usual <is><t>…</t></is>
-                    elif inline is not None:
-                        value = _unescape("".join(t.text or "" for t in inline.iter("{*}t") if t.getparent().tag not in _TAG_RPH))
+                    if inline is not None:
+                        value = _unescape(_rich_text(inline))
                 elif raw not in (None, ""):
                     if dtype == "n":
                         try:
@@ -313,6 +310,20 @@ def iter_sheet(book, ws, wanted: set[int] | None = None):
             row.clear()
             while row.getprevious() is not None:
                 del row.getparent()[0]
+
+
+def _rich_text(el) -> str:
+    """The text of a string element (an inline <is> or a shared <si>): its own <t>, or its
+    runs' <t>; phonetic guides (<rPh>) and their properties are not text."""
+    if len(el) == 1 and el[0].tag in _TAG_T:
+        return el[0].text or ""  # the usual <is><t>…</t></is>, <si><t>…</t></si>
+    parts = []
+    for child in el:
+        if child.tag in _TAG_T:
+            parts.append(child.text or "")
+        elif child.tag in _TAG_R:
+            parts += [t.text or "" for t in child if t.tag in _TAG_T]
+    return "".join(parts)
 
 
 @contextlib.contextmanager
@@ -351,25 +362,14 @@ def read_shared_strings(src) -> list[str]:
     """
     from lxml import etree
 
-    def text(si) -> str:
-        if len(si) == 1 and si[0].tag in _TAG_T:
-            return si[0].text or ""  # the usual <si><t>…</t></si>
-        parts = []
-        for child in si:
-            if child.tag in _TAG_T:
-                parts.append(child.text or "")
-            elif child.tag in _TAG_R:
-                parts += [t.text or "" for t in child if t.tag in _TAG_T]
-        return "".join(parts)
-
     data = src.read(_SHARED_TREE_LIMIT + 1)
     if len(data) <= _SHARED_TREE_LIMIT:
         root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
-        return [text(si) for si in root if si.tag in _TAG_SI]
+        return [_rich_text(si) for si in root if si.tag in _TAG_SI]
     strings = []
     for _event, si in etree.iterparse(_Chain(data, src), events=("end",), tag="{*}si",
                                       resolve_entities=False, no_network=True):
-        strings.append(text(si))
+        strings.append(_rich_text(si))
         si.clear()
         while si.getprevious() is not None:
             del si.getparent()[0]
