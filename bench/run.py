@@ -160,10 +160,10 @@ def floor(rows_json: Path, tmp: Path) -> tuple[float, float, list[float]]:
 def table_rows(workbook: Path) -> list[list[str]]:
     """The rows lkjip prints in its long budget table, as the floor's input."""
     from generator.context import build_context
-    from generator.validate import check
+    from generator.pipeline import check
 
     _lap, hasil, _ = check(workbook)
-    return [row["sel"] for row in build_context(hasil)["tabel"]["anggaran_rinci"]["baris"]]
+    return [row.sel for row in build_context(hasil)["tabel"]["anggaran_rinci"].baris]
 
 
 def main() -> None:

@@ -11,6 +11,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from .specs import Grafik
+
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -121,8 +123,8 @@ def chart_anggaran(data: list[dict]) -> Chart:
 DRAW = {"capaian": chart_capaian, "tren": chart_tren, "anggaran": chart_anggaran}
 
 
-def draw(spec: dict) -> Chart:
-    return DRAW[spec["jenis"]](spec["data"])
+def draw(spec: Grafik) -> Chart:
+    return DRAW[spec.jenis](spec.data)
 
 
 def inline_xml(rid: str, shape_id: int, chart: Chart) -> str:

@@ -24,12 +24,9 @@ def _import_openpyxl_lean() -> None:
 
     openpyxl imports both when they are installed, only to accept numpy numbers and images
     in workbooks it writes; lkjip writes neither, and the two imports cost about 0,1 s of
-    every command. Called by `run`, in the program's own process, never by the library.
+    `lkjip template` (openpyxl only writes: workbooks are read by `xlsx`). Called by `run`, in the
+    program's own process, never by the library.
     """
-    import os
-
-    # as the reader asks before its own import (see `reader.load_sheets`): read at import time
-    os.environ.setdefault("OPENPYXL_DEFUSEDXML", "False")
     hidden = [name for name in ("numpy", "PIL") if name not in sys.modules]
     for name in hidden:
         sys.modules[name] = None  # type: ignore[assignment]  # `import numpy` now raises ImportError
@@ -87,13 +84,13 @@ def template(out: Path | None, tahun: int | None, renstra: str | None) -> None:
 
 
 def _print_problems(problems, fmt: str) -> None:
-    import json
+    from .summary import problem_lines, problems_json
 
     if fmt == "json":
-        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+        click.echo(problems_json(problems))
         return
-    for p in problems:
-        click.echo(str(p), err=False)
+    for line in problem_lines(problems):
+        click.echo(line)
 
 
 @main.command()
@@ -110,8 +107,8 @@ def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None) -> Non
     Kode keluar: 0 sah (peringatan boleh), 1 ada galat (atau peringatan dengan --strict), 2 salah pemakaian.
     Contoh:  lkjip validate workbooks/kecamatan-alok-2024.xlsx --format json
     """
+    from .pipeline import check
     from .problems import errors, warnings
-    from .validate import check
 
     try:
         _lap, _hasil, problems = check(workbook, assets)
@@ -143,8 +140,9 @@ def _build_one(args: tuple) -> tuple:
     """Worker for batch builds (runs in a child process); returns picklable results."""
     import gc
 
-    from .pipeline import build, summary_lines
+    from .pipeline import build
     from .problems import errors
+    from .summary import summary_lines
 
     workbook, out, template, assets, out_dir, pdf = args
     try:
@@ -235,8 +233,8 @@ def context(workbook: Path, assets: Path | None) -> None:
     Contoh:  lkjip context workbooks/kecamatan-alok-2024.xlsx > konteks.json
     """
     from .context import context_json
+    from .pipeline import check
     from .problems import errors
-    from .validate import check
 
     _lap, hasil, problems = check(workbook, assets)
     if hasil is None or errors(problems):
@@ -258,17 +256,19 @@ def diff(old: Path, new: Path, fmt: str) -> None:
     """
     import json
 
-    from .diff import ada_perubahan, diff_workbooks, format_text
+    from .diff import ada_perubahan
+    from .pipeline import diff as diff_revisions
     from .problems import errors
+    from .summary import diff_lines
 
-    result, problems = diff_workbooks(old, new)
+    result, problems = diff_revisions(old, new)
     if result is None:
         _print_problems(errors(problems) or problems, "text")
         sys.exit(2)
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        for line in format_text(result):
+        for line in diff_lines(result):
             click.echo(line)
     sys.exit(1 if ada_perubahan(result) else 0)
 
@@ -289,7 +289,8 @@ def run() -> None:
     # collector would only re-scan the growing model (a tenth of a large build) to free a
     # few MB. Batch workers collect between workbooks (`_build_one`).
     gc.disable()
-    _import_openpyxl_lean()
+    if sys.argv[1:2] == ["template"]:
+        _import_openpyxl_lean()
     try:
         main()
         code: object = 0

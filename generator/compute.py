@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import Decimal, InvalidOperation
 
 from .contract import normalize_header
 from .model import BarisAnggaran, Indikator, Laporan, NodeKinerja, Pengaturan, Value
-from .numbers import BELUM_DINILAI, ordinal_rank
+from .numbers import BELUM_DINILAI, ordinal_rank, round_half_up
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
@@ -88,12 +88,6 @@ def _capaian(target: Value, realisasi: Value, polaritas: str, rumus_negatif: str
 def mean(values: list[Decimal]) -> Decimal | None:
     vals = [v for v in values if v is not None]
     return sum(vals, ZERO) / len(vals) if vals else None
-
-
-def round_half_up(value: Decimal, places: int = 2) -> Decimal:
-    with localcontext() as ctx:  # enough digits for any magnitude, so quantize never overflows
-        ctx.prec = max(28, value.adjusted() + places + 3)
-        return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 # ------------------------------------------------------------------ predicate scales
@@ -189,7 +183,7 @@ class Jumlah:
         return Jumlah(self.pagu + other.pagu, self.realisasi + other.realisasi)
 
 
-def rollup(line: BarisAnggaran, out: dict[int, Jumlah]) -> Jumlah:
+def rollup(line: BarisAnggaran, out: dict[BarisAnggaran, Jumlah]) -> Jumlah:
     """Totals of a line: its own typed figures if it is a leaf, else the sum of its children."""
     if not line.anak:
         total = Jumlah(line.pagu or ZERO, line.realisasi or ZERO)
@@ -197,7 +191,7 @@ def rollup(line: BarisAnggaran, out: dict[int, Jumlah]) -> Jumlah:
         total = Jumlah()
         for child in line.anak:
             total = total + rollup(child, out)
-    out[id(line)] = total
+    out[line] = total
     return total
 
 
@@ -241,10 +235,10 @@ class Hasil:
 
     laporan: Laporan
     indikator: list[HasilIndikator]
-    node: dict[int, HasilNode]  # id(node) -> result
+    node: dict[NodeKinerja, HasilNode]
     capaian_instansi: Decimal | None
     predikat_instansi: str
-    jumlah: dict[int, Jumlah]  # id(budget line) -> totals
+    jumlah: dict[BarisAnggaran, Jumlah]  # budget line -> its totals
     unit: list[tuple[str, Jumlah]]
     total: Jumlah
     efisiensi_instansi: Decimal | None
@@ -254,17 +248,17 @@ class Hasil:
     sdm: dict
     tautan_tidak_dikenal: list[tuple[str, BarisAnggaran]]
     indeks: dict[str, dict]
-    links: dict[int, list[BarisAnggaran]] = field(default_factory=dict)  # id(node) -> budget lines linked to it
-    _by_indikator: dict[int, HasilIndikator] = field(default_factory=dict, repr=False)
+    links: dict[NodeKinerja, list[BarisAnggaran]] = field(default_factory=dict)  # budget lines linked to a node
+    _by_indikator: dict[Indikator, HasilIndikator] = field(default_factory=dict, repr=False)
 
     def of(self, node: NodeKinerja) -> HasilNode:
-        return self.node[id(node)]
+        return self.node[node]
 
     def of_indikator(self, ind: Indikator) -> HasilIndikator:
         """The result of one indicator (a dict lookup, built on first use)."""
         if not self._by_indikator:
-            self._by_indikator.update((id(h.indikator), h) for h in self.indikator)
-        return self._by_indikator[id(ind)]
+            self._by_indikator.update((h.indikator, h) for h in self.indikator)
+        return self._by_indikator[ind]
 
 
 def _prev_year(ind: Indikator, tahun: int) -> int | None:
@@ -308,7 +302,7 @@ def compute_indeks(lap: Laporan) -> dict[str, dict]:
     return out
 
 
-def _link_budget(lap: Laporan) -> tuple[dict[int, list[BarisAnggaran]], list]:
+def _link_budget(lap: Laporan) -> tuple[dict[NodeKinerja, list[BarisAnggaran]], list]:
     """Budget lines linked to Kinerja nodes through the Sasaran column (by kode or uraian)."""
     index: dict[str, NodeKinerja] = {}
     for node in lap.nodes():
@@ -317,7 +311,7 @@ def _link_budget(lap: Laporan) -> tuple[dict[int, list[BarisAnggaran]], list]:
         index.setdefault(normalize_header(node.uraian), node)
         for ind in node.indikator:
             index.setdefault(normalize_header(ind.nama), node)
-    links: dict[int, list[BarisAnggaran]] = defaultdict(list)
+    links: dict[NodeKinerja, list[BarisAnggaran]] = defaultdict(list)
     unknown: list = []
     seen_unknown: set[str] = set()
 
@@ -333,7 +327,7 @@ def _link_budget(lap: Laporan) -> tuple[dict[int, list[BarisAnggaran]], list]:
             seen_unknown.add(line.sasaran)
             unknown.append((line.sasaran, line))
         if target is not None and target is not parent_target:
-            links[id(target)].append(line)
+            links[target].append(line)
         for child in line.anak:
             visit(child, target or parent_target)
 
@@ -396,7 +390,7 @@ def compute(lap: Laporan) -> Hasil:
     tahun = lap.profil.tahun
     indeks = compute_indeks(lap)
     last_target_year = max(lap.tahun_target) if lap.tahun_target else None
-    jumlah: dict[int, Jumlah] = {}
+    jumlah: dict[BarisAnggaran, Jumlah] = {}
     units = []
     total = Jumlah()
     for unit in lap.unit:
@@ -408,7 +402,7 @@ def compute(lap: Laporan) -> Hasil:
     links, unknown = _link_budget(lap)
 
     results: list[HasilIndikator] = []
-    nodes: dict[int, HasilNode] = {}
+    nodes: dict[NodeKinerja, HasilNode] = {}
 
     def calc(ind: Indikator, node: NodeKinerja) -> HasilIndikator:
         target = ind.target.get(tahun)
@@ -444,19 +438,19 @@ def compute(lap: Laporan) -> Hasil:
         if cap is None and node.level == "Tujuan":
             cap = mean([c.capaian for c in children if c.node.level == "Sasaran"])
         hn = HasilNode(node, own, cap, predikat(cap, cfg))
-        lines = links.get(id(node), [])
+        lines = links.get(node, [])
         if not lines and node.level in ("Tujuan", "Sasaran"):
             lines = [ln for c in children for ln in c.program]
         if lines:
             hn.program = lines
-            hn.anggaran = sum((jumlah[id(ln)] for ln in lines), Jumlah())
+            hn.anggaran = sum((jumlah[ln] for ln in lines), Jumlah())
             hn.efisiensi, hn.efisiensi_label = efisiensi(cap, hn.anggaran.penyerapan, cfg.metode_efisiensi)
-        nodes[id(node)] = hn
+        nodes[node] = hn
         return hn
 
     for root in lap.kinerja:
         visit(root)
-    sasaran_caps = [nodes[id(n)].capaian for n in lap.nodes("Sasaran")]
+    sasaran_caps = [nodes[n].capaian for n in lap.nodes("Sasaran")]
     cap_instansi = mean(sasaran_caps)
     if cap_instansi is None:
         cap_instansi = mean([h.capaian.nilai for h in results])

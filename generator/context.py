@@ -14,30 +14,9 @@ from decimal import Decimal
 from . import narrate
 from .compute import SCALE_NAMES, Hasil, HasilIndikator, Jumlah, scale_bands
 from .contract import normalize_header
-from .formatting import angka, bilangan, nilai, persen, rupiah, tanggal, terbilang, uang
+from .formatting import angka, bilangan, nilai, persen, romawi, rupiah, tanggal, terbilang, uang
 from .model import Blok, Laporan
-
-ROMAWI = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
-          "XVII", "XVIII", "XIX", "XX")
-
-
-def romawi(n: int) -> str:
-    return ROMAWI[n - 1] if 0 < n <= len(ROMAWI) else str(n)
-
-
-def kolom(judul: str, lebar: float = 1.0, rata: str = "kiri") -> dict:
-    return {"judul": judul, "lebar": lebar, "rata": rata}
-
-
-def baris(sel: list[str], gaya: str = "biasa", indent: int = 0) -> dict:
-    return {"sel": [s if s not in (None, "") else "" for s in sel], "gaya": gaya, "indent": indent}
-
-
-def tabel(judul: str, kolom_: list[dict], baris_: list[dict], *, lanskap: bool = False, nomor_kolom: list[str] | None = None,
-          catatan: str = "") -> dict:
-    nomor = nomor_kolom or [str(i) for i in range(1, len(kolom_) + 1)]
-    return {"judul": judul, "kolom": kolom_, "nomor_kolom": nomor, "baris": baris_, "lanskap": lanskap, "catatan": catatan}
-
+from .specs import Baris, Grafik, Kolom, Tabel
 
 def _blocks(items: list[Blok]) -> list[dict]:
     return [{"jenis": b.jenis, "teks": b.teks} for b in items]
@@ -49,8 +28,8 @@ class _Builder:
         self.lap: Laporan = hasil.laporan
         self.cfg = self.lap.pengaturan
         self.tahun = self.lap.profil.tahun
-        self.tables: OrderedDict[str, dict] = OrderedDict()
-        self.charts: OrderedDict[str, dict] = OrderedDict()
+        self.tables: OrderedDict[str, Tabel] = OrderedDict()
+        self.charts: OrderedDict[str, Grafik] = OrderedDict()
         self.d = self.cfg.desimal
 
     def pct(self, v: Decimal | None) -> str:
@@ -95,22 +74,22 @@ class _Builder:
         if not sdm:
             return
         pend = sdm["pendidikan"]
-        rows = [baris([str(i), f"Golongan {r['golongan']}" if r["golongan"] not in ("PPPK", "Non ASN") else r["golongan"],
+        rows = [Baris([str(i), f"Golongan {r['golongan']}" if r["golongan"] not in ("PPPK", "Non ASN") else r["golongan"],
                        *[angka(x, 0) for x in r["jumlah"]], angka(r["total"], 0)])
                 for i, r in enumerate(sdm["golongan_pendidikan"], 1)]
-        rows.append(baris(["", "Jumlah", *[angka(x, 0) for x in sdm["total_pendidikan"]], angka(sdm["jumlah"], 0)], "total"))
-        self.tables["sdm_golongan"] = tabel(
+        rows.append(Baris(["", "Jumlah", *[angka(x, 0) for x in sdm["total_pendidikan"]], angka(sdm["jumlah"], 0)], "total"))
+        self.tables["sdm_golongan"] = Tabel(
             "Jumlah Pegawai menurut Golongan dan Pendidikan",
-            [kolom("No", 0.5, "tengah"), kolom("Golongan", 1.6)] + [kolom(p, 0.7, "kanan") for p in pend] + [kolom("Jumlah", 0.8, "kanan")],
+            [Kolom("No", 0.5, "tengah"), Kolom("Golongan", 1.6)] + [Kolom(p, 0.7, "kanan") for p in pend] + [Kolom("Jumlah", 0.8, "kanan")],
             rows, lanskap=len(pend) > 8)
-        self.tables["sdm_eselon"] = tabel(
+        self.tables["sdm_eselon"] = Tabel(
             "Jumlah Pegawai menurut Eselon dan Status Kepegawaian",
-            [kolom("No", 0.5, "tengah"), kolom("Uraian", 3), kolom("Jumlah (orang)", 1.2, "kanan")],
-            [baris(["", "Menurut eselon"], "subjudul")]
-            + [baris([str(i), k, angka(v, 0)]) for i, (k, v) in enumerate(sdm["eselon"], 1)]
-            + [baris(["", "Menurut status kepegawaian"], "subjudul")]
-            + [baris([str(i), k, angka(v, 0)]) for i, (k, v) in enumerate(sdm["status"], 1)]
-            + [baris(["", "Jumlah pegawai", angka(sdm["jumlah"], 0)], "total")])
+            [Kolom("No", 0.5, "tengah"), Kolom("Uraian", 3), Kolom("Jumlah (orang)", 1.2, "kanan")],
+            [Baris(["", "Menurut eselon"], "subjudul")]
+            + [Baris([str(i), k, angka(v, 0)]) for i, (k, v) in enumerate(sdm["eselon"], 1)]
+            + [Baris(["", "Menurut status kepegawaian"], "subjudul")]
+            + [Baris([str(i), k, angka(v, 0)]) for i, (k, v) in enumerate(sdm["status"], 1)]
+            + [Baris(["", "Jumlah pegawai", angka(sdm["jumlah"], 0)], "total")])
 
     # ---------------------------------------------------------------- BAB II
     def renstra_table(self) -> None:
@@ -126,16 +105,16 @@ class _Builder:
                         n += 1
                     label = f"{node.level}: {node.uraian}" if k == 0 else ""
                     if ind is None:
-                        rows.append(baris([str(n), label, "-", "", *["" for _ in years], ""]))
+                        rows.append(Baris([str(n), label, "-", "", *["" for _ in years], ""]))
                         continue
                     h = self.h.of_indikator(ind)
-                    rows.append(baris([str(n) if k == 0 else "", label, ind.nama, ind.satuan,
+                    rows.append(Baris([str(n) if k == 0 else "", label, ind.nama, ind.satuan,
                                        *[nilai(ind.target.get(y), self.d) for y in years], nilai(h.target_akhir, self.d)],
                                       "tebal" if node.level == "Tujuan" and k == 0 else "biasa"))
-        self.tables["renstra"] = tabel(
+        self.tables["renstra"] = Tabel(
             f"Tujuan, Sasaran dan Target Kinerja Renstra {lo}-{hi}",
-            [kolom("No", 0.45, "tengah"), kolom("Tujuan / Sasaran", 2.6), kolom("Indikator", 2.4), kolom("Satuan", 0.9, "tengah")]
-            + [kolom(f"Target {y}", 0.85, "kanan") for y in years] + [kolom("Target Akhir", 0.9, "kanan")],
+            [Kolom("No", 0.45, "tengah"), Kolom("Tujuan / Sasaran", 2.6), Kolom("Indikator", 2.4), Kolom("Satuan", 0.9, "tengah")]
+            + [Kolom(f"Target {y}", 0.85, "kanan") for y in years] + [Kolom("Target Akhir", 0.9, "kanan")],
             rows, lanskap=len(years) > 3)
 
     def _flagged(self, flag: str):
@@ -146,11 +125,11 @@ class _Builder:
     def iku_table(self, key: str, judul: str) -> None:
         rows = []
         for k, (node, ind) in enumerate(self._flagged("iku"), 1):
-            rows.append(baris([str(k), node.uraian, ind.nama, "\n".join(x for x in (ind.definisi, ind.formula) if x) or "-",
+            rows.append(Baris([str(k), node.uraian, ind.nama, "\n".join(x for x in (ind.definisi, ind.formula) if x) or "-",
                                ind.satuan or "-", ind.sumber_data or "-", ind.penanggung_jawab or "-"]))
-        self.tables[key] = tabel(judul, [kolom("No", 0.45, "tengah"), kolom("Sasaran", 2), kolom("Indikator Kinerja Utama", 2),
-                                         kolom("Definisi Operasional / Formula", 3.2), kolom("Satuan", 0.9, "tengah"),
-                                         kolom("Sumber Data", 1.4), kolom("Penanggung Jawab", 1.3)], rows, lanskap=True)
+        self.tables[key] = Tabel(judul, [Kolom("No", 0.45, "tengah"), Kolom("Sasaran", 2), Kolom("Indikator Kinerja Utama", 2),
+                                         Kolom("Definisi Operasional / Formula", 3.2), Kolom("Satuan", 0.9, "tengah"),
+                                         Kolom("Sumber Data", 1.4), Kolom("Penanggung Jawab", 1.3)], rows, lanskap=True)
 
     def pk_tables(self, prefix: str) -> None:
         rows = []
@@ -161,27 +140,27 @@ class _Builder:
             n += first
             last = node
             h = self.h.of_indikator(ind)
-            rows.append(baris([str(n) if first else "", node.uraian if first else "", ind.nama,
+            rows.append(Baris([str(n) if first else "", node.uraian if first else "", ind.nama,
                                narrate.dengan_satuan(nilai(h.target, self.d), ind.satuan)]))
-        self.tables[f"{prefix}pk_kinerja"] = tabel(
+        self.tables[f"{prefix}pk_kinerja"] = Tabel(
             f"Sasaran, Indikator dan Target Perjanjian Kinerja Tahun {self.tahun}",
-            [kolom("No", 0.45, "tengah"), kolom("Sasaran Strategis", 2.6), kolom("Indikator Kinerja", 2.6), kolom("Target", 1.1, "tengah")],
+            [Kolom("No", 0.45, "tengah"), Kolom("Sasaran Strategis", 2.6), Kolom("Indikator Kinerja", 2.6), Kolom("Target", 1.1, "tengah")],
             rows)
         programs: OrderedDict[str, list] = OrderedDict()
         for unit in self.lap.unit:
             for prog in unit.program:
                 key = normalize_header(prog.uraian.removeprefix("Program ").removeprefix("PROGRAM "))
                 programs.setdefault(key, [prog.uraian, Jumlah(), set()])
-                programs[key][1] = programs[key][1] + self.h.jumlah[id(prog)]
+                programs[key][1] = programs[key][1] + self.h.jumlah[prog]
                 for ln in prog.walk():
                     if ln.sumber_dana:
                         programs[key][2].add(ln.sumber_dana)
-        prow = [baris([str(i), name, uang(j.pagu), ", ".join(sorted(src)) or "APBD"])
+        prow = [Baris([str(i), name, uang(j.pagu), ", ".join(sorted(src)) or "APBD"])
                 for i, (name, j, src) in enumerate(programs.values(), 1)]
-        prow.append(baris(["", "Jumlah", uang(self.h.total.pagu), ""], "total"))
-        self.tables[f"{prefix}pk_anggaran"] = tabel(
+        prow.append(Baris(["", "Jumlah", uang(self.h.total.pagu), ""], "total"))
+        self.tables[f"{prefix}pk_anggaran"] = Tabel(
             f"Program dan Anggaran Perjanjian Kinerja Tahun {self.tahun}",
-            [kolom("No", 0.45, "tengah"), kolom("Program", 4), kolom("Anggaran (Rp)", 1.6, "kanan"), kolom("Sumber Dana", 1.1, "tengah")],
+            [Kolom("No", 0.45, "tengah"), Kolom("Program", 4), Kolom("Anggaran (Rp)", 1.6, "kanan"), Kolom("Sumber Dana", 1.1, "tengah")],
             prow)
 
     # ---------------------------------------------------------------- BAB III
@@ -199,9 +178,9 @@ class _Builder:
             else:
                 rng = f"{angka(bound, 0)} s.d. < {angka(prev, 0)}"
             prev = bound
-            rows.append(baris([str(i), rng, label]))
-        self.tables["skala"] = tabel(f"Skala Predikat Capaian Kinerja ({SCALE_NAMES.get(self.cfg.skala_predikat, '')})",
-                                     [kolom("No", 0.5, "tengah"), kolom("Capaian (%)", 2, "tengah"), kolom("Predikat", 3)], rows)
+            rows.append(Baris([str(i), rng, label]))
+        self.tables["skala"] = Tabel(f"Skala Predikat Capaian Kinerja ({SCALE_NAMES.get(self.cfg.skala_predikat, '')})",
+                                     [Kolom("No", 0.5, "tengah"), Kolom("Capaian (%)", 2, "tengah"), Kolom("Predikat", 3)], rows)
 
     def capaian_table(self) -> None:
         rows = []
@@ -210,16 +189,16 @@ class _Builder:
             for k, ind in enumerate(s.indikator):
                 n += k == 0
                 h = self.h.of_indikator(ind)
-                rows.append(baris([str(n) if k == 0 else "", s.uraian if k == 0 else "", ind.nama, ind.satuan or "-",
+                rows.append(Baris([str(n) if k == 0 else "", s.uraian if k == 0 else "", ind.nama, ind.satuan or "-",
                                    nilai(h.target, self.d), nilai(h.realisasi, self.d),
                                    self.pct(h.capaian.nilai) if h.capaian.nilai is not None else ("Tidak tercapai" if h.capaian.status == "tidak_tercapai" else "-"),
                                    h.predikat]))
-        rows.append(baris(["", "Rata-rata capaian kinerja sasaran", "", "", "", "", self.pct(self.h.capaian_instansi),
+        rows.append(Baris(["", "Rata-rata capaian kinerja sasaran", "", "", "", "", self.pct(self.h.capaian_instansi),
                            self.h.predikat_instansi], "total"))
-        self.tables["capaian"] = tabel(
+        self.tables["capaian"] = Tabel(
             f"Capaian Indikator Kinerja Sasaran Tahun {self.tahun}",
-            [kolom("No", 0.45, "tengah"), kolom("Sasaran", 2.4), kolom("Indikator Kinerja", 2.4), kolom("Satuan", 0.8, "tengah"),
-             kolom("Target", 0.85, "kanan"), kolom("Realisasi", 0.85, "kanan"), kolom("Capaian (%)", 0.9, "kanan"), kolom("Predikat", 1.1, "tengah")],
+            [Kolom("No", 0.45, "tengah"), Kolom("Sasaran", 2.4), Kolom("Indikator Kinerja", 2.4), Kolom("Satuan", 0.8, "tengah"),
+             Kolom("Target", 0.85, "kanan"), Kolom("Realisasi", 0.85, "kanan"), Kolom("Capaian (%)", 0.9, "kanan"), Kolom("Predikat", 1.1, "tengah")],
             rows, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8"])
 
     def sasaran_sections(self) -> list[dict]:
@@ -247,13 +226,13 @@ class _Builder:
                     "analisis": _blocks(_parse(ind.analisis)), "solusi": _blocks(_parse(ind.solusi)),
                     "tabel_indeks": key or "",
                 })
-                rows.append(baris([ind.nama, nilai(h.target, self.d), nilai(h.realisasi, self.d), self.pct(h.capaian.nilai), h.predikat]))
+                rows.append(Baris([ind.nama, nilai(h.target, self.d), nilai(h.realisasi, self.d), self.pct(h.capaian.nilai), h.predikat]))
             key = f"sasaran_{i}"
-            self.tables[key] = tabel(f"Capaian Sasaran {i}: {s.uraian}",
-                                     [kolom("Indikator Kinerja", 3), kolom("Target", 1, "kanan"), kolom("Realisasi", 1, "kanan"),
-                                      kolom("Capaian (%)", 1, "kanan"), kolom("Predikat", 1.2, "tengah")], rows)
-            programs = [f"{ln.uraian} ({ln.unit}): pagu {rupiah(self.h.jumlah[id(ln)].pagu)}, realisasi "
-                        f"{rupiah(self.h.jumlah[id(ln)].realisasi)} ({persen(self.h.jumlah[id(ln)].penyerapan)})" for ln in hn.program]
+            self.tables[key] = Tabel(f"Capaian Sasaran {i}: {s.uraian}",
+                                     [Kolom("Indikator Kinerja", 3), Kolom("Target", 1, "kanan"), Kolom("Realisasi", 1, "kanan"),
+                                      Kolom("Capaian (%)", 1, "kanan"), Kolom("Predikat", 1.2, "tengah")], rows)
+            programs = [f"{ln.uraian} ({ln.unit}): pagu {rupiah(self.h.jumlah[ln].pagu)}, realisasi "
+                        f"{rupiah(self.h.jumlah[ln].realisasi)} ({persen(self.h.jumlah[ln].penyerapan)})" for ln in hn.program]
             out.append({
                 "nomor": i, "uraian": s.uraian, "kode": s.kode, "capaian": self.pct(hn.capaian), "predikat": hn.predikat,
                 "indikator": inds, "tabel": key, "tabel_indeks": index_tables,
@@ -268,16 +247,16 @@ class _Builder:
         idx = h.indeks
         rows = []
         for k, a in enumerate(idx["aspek"], 1):
-            rows.append(baris([str(k), a["aspek"], angka(a["bobot"], 0), nilai(a["skor_target"], 2), angka(a["nilai_target"], 2),
+            rows.append(Baris([str(k), a["aspek"], angka(a["bobot"], 0), nilai(a["skor_target"], 2), angka(a["nilai_target"], 2),
                                nilai(a["skor_realisasi"], 2), angka(a["nilai_realisasi"], 2)]))
-        rows.append(baris(["", "Jumlah nilai", "", "", angka(idx["jumlah_target"], 2), "", angka(idx["jumlah_realisasi"], 2)], "total"))
+        rows.append(Baris(["", "Jumlah nilai", "", "", angka(idx["jumlah_target"], 2), "", angka(idx["jumlah_realisasi"], 2)], "total"))
         pa = angka(idx["perhitungan_aspek"], 0) if idx["perhitungan_aspek"] is not None else "-"
-        rows.append(baris(["", f"Indeks = jumlah nilai × {pa} / 100", "", "", angka(idx["indeks_target"], 2), "",
+        rows.append(Baris(["", f"Indeks = jumlah nilai × {pa} / 100", "", "", angka(idx["indeks_target"], 2), "",
                            angka(idx["indeks_realisasi"], 2)], "total"))
-        self.tables[key] = tabel(f"Perhitungan {idx['nama']}",
-                                 [kolom("No", 0.45, "tengah"), kolom("Aspek", 3.4), kolom("Bobot (%)", 0.8, "kanan"),
-                                  kolom("Skor Target", 0.8, "kanan"), kolom("Nilai Target", 0.8, "kanan"),
-                                  kolom("Skor Realisasi", 0.8, "kanan"), kolom("Nilai Realisasi", 0.8, "kanan")],
+        self.tables[key] = Tabel(f"Perhitungan {idx['nama']}",
+                                 [Kolom("No", 0.45, "tengah"), Kolom("Aspek", 3.4), Kolom("Bobot (%)", 0.8, "kanan"),
+                                  Kolom("Skor Target", 0.8, "kanan"), Kolom("Nilai Target", 0.8, "kanan"),
+                                  Kolom("Skor Realisasi", 0.8, "kanan"), Kolom("Nilai Realisasi", 0.8, "kanan")],
                                  rows, nomor_kolom=["1", "2", "3", "4", "5 = 3 × 4 / 100", "6", "7 = 3 × 6 / 100"])
 
     def tren_table(self) -> None:
@@ -285,61 +264,61 @@ class _Builder:
         rows = []
         for n, h in enumerate([x for x in self.h.indikator if x.node.level == "Sasaran"], 1):
             caps = h.capaian_lalu.nilai if h.capaian_lalu else None
-            rows.append(baris([str(n), h.indikator.nama, h.indikator.satuan or "-",
+            rows.append(Baris([str(n), h.indikator.nama, h.indikator.satuan or "-",
                                *[nilai(h.riwayat.get(y), self.d) for y in years],
                                self.pct(caps), self.pct(h.capaian.nilai),
                                (persen(h.pertumbuhan, self.d) if h.pertumbuhan is not None else "-")]))
         prev = years[-2] if len(years) > 1 else self.tahun - 1
-        self.tables["tren"] = tabel(
+        self.tables["tren"] = Tabel(
             "Perbandingan Realisasi dan Capaian Kinerja dengan Tahun-Tahun Sebelumnya",
-            [kolom("No", 0.45, "tengah"), kolom("Indikator Kinerja", 2.6), kolom("Satuan", 0.8, "tengah")]
-            + [kolom(f"Realisasi {y}", 0.9, "kanan") for y in years]
-            + [kolom(f"Capaian {prev} (%)", 0.9, "kanan"), kolom(f"Capaian {self.tahun} (%)", 0.9, "kanan"),
-               kolom("Perubahan Realisasi", 0.9, "kanan")],
+            [Kolom("No", 0.45, "tengah"), Kolom("Indikator Kinerja", 2.6), Kolom("Satuan", 0.8, "tengah")]
+            + [Kolom(f"Realisasi {y}", 0.9, "kanan") for y in years]
+            + [Kolom(f"Capaian {prev} (%)", 0.9, "kanan"), Kolom(f"Capaian {self.tahun} (%)", 0.9, "kanan"),
+               Kolom("Perubahan Realisasi", 0.9, "kanan")],
             rows, lanskap=len(years) > 3)
-        self.charts["tren"] = {
-            "judul": f"Perbandingan Capaian Kinerja Tahun {prev} dan {self.tahun}", "jenis": "tren",
-            "data": [{"nama": h.indikator.nama,
-                      "capaian": {str(y): _finite(c.nilai) for y, c in ((prev, h.capaian_lalu), (self.tahun, h.capaian))
-                                  if c is not None and c.nilai is not None}}
-                     for h in self.h.indikator if h.node.level == "Sasaran"],
-        }
-        if not any(d["capaian"] for d in self.charts["tren"]["data"]):
+        self.charts["tren"] = Grafik(
+            f"Perbandingan Capaian Kinerja Tahun {prev} dan {self.tahun}", "tren",
+            [{"nama": h.indikator.nama,
+              "capaian": {str(y): _finite(c.nilai) for y, c in ((prev, h.capaian_lalu), (self.tahun, h.capaian))
+                          if c is not None and c.nilai is not None}}
+             for h in self.h.indikator if h.node.level == "Sasaran"],
+        )
+        if not any(d["capaian"] for d in self.charts["tren"].data):
             del self.charts["tren"]
 
     def renstra_akhir_table(self) -> None:
         lo, hi = self.lap.profil.periode
         rows = []
         for n, h in enumerate([x for x in self.h.indikator if x.node.level in ("Tujuan", "Sasaran")], 1):
-            rows.append(baris([str(n), h.indikator.nama, h.indikator.satuan or "-", nilai(h.target_akhir, self.d),
+            rows.append(Baris([str(n), h.indikator.nama, h.indikator.satuan or "-", nilai(h.target_akhir, self.d),
                                nilai(h.realisasi, self.d),
                                self.pct(h.capaian_renstra.nilai) if h.capaian_renstra else "-"]))
-        self.tables["renstra_akhir"] = tabel(
+        self.tables["renstra_akhir"] = Tabel(
             f"Realisasi sampai dengan Tahun {self.tahun} terhadap Target Akhir Renstra {lo}-{hi}",
-            [kolom("No", 0.45, "tengah"), kolom("Indikator Kinerja", 3), kolom("Satuan", 0.8, "tengah"),
-             kolom(f"Target Akhir ({hi})", 1, "kanan"), kolom(f"Realisasi s.d. {self.tahun}", 1, "kanan"),
-             kolom("Capaian thd Target Akhir (%)", 1.1, "kanan")],
+            [Kolom("No", 0.45, "tengah"), Kolom("Indikator Kinerja", 3), Kolom("Satuan", 0.8, "tengah"),
+             Kolom(f"Target Akhir ({hi})", 1, "kanan"), Kolom(f"Realisasi s.d. {self.tahun}", 1, "kanan"),
+             Kolom("Capaian thd Target Akhir (%)", 1.1, "kanan")],
             rows, nomor_kolom=["1", "2", "3", "4", "5", "6 = 5/4 × 100"])
 
     def standar_table(self) -> bool:
         items = [h for h in self.h.indikator if h.indikator.standar is not None]
         if not items:
             return False
-        rows = [baris([str(n), h.indikator.nama, h.indikator.satuan or "-", nilai(h.indikator.standar, self.d), nilai(h.realisasi, self.d),
+        rows = [Baris([str(n), h.indikator.nama, h.indikator.satuan or "-", nilai(h.indikator.standar, self.d), nilai(h.realisasi, self.d),
                        self.pct(h.capaian_standar.nilai) if h.capaian_standar else "-"]) for n, h in enumerate(items, 1)]
-        self.tables["standar"] = tabel("Perbandingan Realisasi Kinerja dengan Standar Nasional",
-                                       [kolom("No", 0.45, "tengah"), kolom("Indikator Kinerja", 3), kolom("Satuan", 0.8, "tengah"),
-                                        kolom("Standar Nasional", 1, "kanan"), kolom(f"Realisasi {self.tahun}", 1, "kanan"),
-                                        kolom("Capaian thd Standar (%)", 1.1, "kanan")], rows)
+        self.tables["standar"] = Tabel("Perbandingan Realisasi Kinerja dengan Standar Nasional",
+                                       [Kolom("No", 0.45, "tengah"), Kolom("Indikator Kinerja", 3), Kolom("Satuan", 0.8, "tengah"),
+                                        Kolom("Standar Nasional", 1, "kanan"), Kolom(f"Realisasi {self.tahun}", 1, "kanan"),
+                                        Kolom("Capaian thd Standar (%)", 1.1, "kanan")], rows)
         return True
 
     def analisis_table(self) -> None:
         rows = []
         for n, h in enumerate([x for x in self.h.indikator if x.node.level == "Sasaran"], 1):
-            rows.append(baris([str(n), h.indikator.nama, self.pct(h.capaian.nilai), h.indikator.analisis or "-", h.indikator.solusi or "-"]))
-        self.tables["analisis"] = tabel("Analisis Penyebab Keberhasilan/Kegagalan dan Solusi",
-                                        [kolom("No", 0.45, "tengah"), kolom("Indikator Kinerja", 2.2), kolom("Capaian (%)", 0.9, "kanan"),
-                                         kolom("Penyebab Keberhasilan / Kegagalan", 4.2), kolom("Solusi yang Telah Dilakukan", 4.2)],
+            rows.append(Baris([str(n), h.indikator.nama, self.pct(h.capaian.nilai), h.indikator.analisis or "-", h.indikator.solusi or "-"]))
+        self.tables["analisis"] = Tabel("Analisis Penyebab Keberhasilan/Kegagalan dan Solusi",
+                                        [Kolom("No", 0.45, "tengah"), Kolom("Indikator Kinerja", 2.2), Kolom("Capaian (%)", 0.9, "kanan"),
+                                         Kolom("Penyebab Keberhasilan / Kegagalan", 4.2), Kolom("Solusi yang Telah Dilakukan", 4.2)],
                                         rows, lanskap=True)
 
     def efisiensi_table(self) -> None:
@@ -347,17 +326,17 @@ class _Builder:
         for n, s in enumerate(self.lap.nodes("Sasaran"), 1):
             hn = self.h.of(s)
             j = hn.anggaran
-            rows.append(baris([str(n), s.uraian, uang(j.pagu) if j else "-", uang(j.realisasi) if j else "-",
+            rows.append(Baris([str(n), s.uraian, uang(j.pagu) if j else "-", uang(j.realisasi) if j else "-",
                                self.pct(j.penyerapan) if j else "-", self.pct(hn.capaian), self.pct(hn.efisiensi), hn.efisiensi_label]))
         t = self.h.total
-        rows.append(baris(["", f"{self.lap.profil.instansi} (seluruh anggaran)", uang(t.pagu), uang(t.realisasi), self.pct(t.penyerapan),
+        rows.append(Baris(["", f"{self.lap.profil.instansi} (seluruh anggaran)", uang(t.pagu), uang(t.realisasi), self.pct(t.penyerapan),
                            self.pct(self.h.capaian_instansi), self.pct(self.h.efisiensi_instansi), self.h.efisiensi_label], "total"))
         formula = {"sisa": "7 = 100 − 5", "rasio": "7 = 5/6 × 100"}.get(self.cfg.metode_efisiensi, "7 = 6 − 5")
-        self.tables["efisiensi"] = tabel(
+        self.tables["efisiensi"] = Tabel(
             "Efisiensi Penggunaan Sumber Daya per Sasaran",
-            [kolom("No", 0.45, "tengah"), kolom("Sasaran", 3), kolom("Pagu (Rp)", 1.5, "kanan"), kolom("Realisasi (Rp)", 1.5, "kanan"),
-             kolom("Penyerapan (%)", 1, "kanan"), kolom("Capaian Kinerja (%)", 1, "kanan"), kolom("Efisiensi (%)", 1, "kanan"),
-             kolom("Kategori", 1.2, "tengah")],
+            [Kolom("No", 0.45, "tengah"), Kolom("Sasaran", 3), Kolom("Pagu (Rp)", 1.5, "kanan"), Kolom("Realisasi (Rp)", 1.5, "kanan"),
+             Kolom("Penyerapan (%)", 1, "kanan"), Kolom("Capaian Kinerja (%)", 1, "kanan"), Kolom("Efisiensi (%)", 1, "kanan"),
+             Kolom("Kategori", 1.2, "tengah")],
             rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5 = 4/3 × 100", "6", formula, "8"])
 
     def program_table(self) -> None:
@@ -368,29 +347,29 @@ class _Builder:
         n = 0
         for node in self.lap.nodes():
             hn = self.h.of(node)
-            lines = self.h.links.get(id(node), [])
+            lines = self.h.links.get(node, [])
             for k, ln in enumerate(lines):
                 n += k == 0
-                j = self.h.jumlah[id(ln)]
+                j = self.h.jumlah[ln]
                 eff, label = efisiensi(hn.capaian, j.penyerapan, self.cfg.metode_efisiensi)
-                rows.append(baris([str(n) if k == 0 else "", node.uraian if k == 0 else "", ln.uraian, ln.unit, uang(j.pagu),
+                rows.append(Baris([str(n) if k == 0 else "", node.uraian if k == 0 else "", ln.uraian, ln.unit, uang(j.pagu),
                                    uang(j.realisasi), self.pct(j.penyerapan), self.pct(hn.capaian), self.pct(eff), label]))
         if not rows:
             return
         formula = {"sisa": "9 = 100 − 7", "rasio": "9 = 7/8 × 100"}.get(self.cfg.metode_efisiensi, "9 = 8 − 7")
-        self.tables["program"] = tabel(
+        self.tables["program"] = Tabel(
             "Program/Kegiatan yang Mendukung Pencapaian Kinerja dan Efisiensinya",
-            [kolom("No", 0.45, "tengah"), kolom("Sasaran / Indikator Kinerja", 2.3), kolom("Program / Kegiatan", 2.8), kolom("Unit", 1.3),
-             kolom("Pagu (Rp)", 1.4, "kanan"), kolom("Realisasi (Rp)", 1.4, "kanan"), kolom("Penyerapan (%)", 0.9, "kanan"),
-             kolom("Capaian Kinerja (%)", 0.9, "kanan"), kolom("Efisiensi (%)", 0.9, "kanan"), kolom("Kategori", 1.1, "tengah")],
+            [Kolom("No", 0.45, "tengah"), Kolom("Sasaran / Indikator Kinerja", 2.3), Kolom("Program / Kegiatan", 2.8), Kolom("Unit", 1.3),
+             Kolom("Pagu (Rp)", 1.4, "kanan"), Kolom("Realisasi (Rp)", 1.4, "kanan"), Kolom("Penyerapan (%)", 0.9, "kanan"),
+             Kolom("Capaian Kinerja (%)", 0.9, "kanan"), Kolom("Efisiensi (%)", 0.9, "kanan"), Kolom("Kategori", 1.1, "tengah")],
             rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8", formula, "10"])
 
     def capaian_chart(self) -> None:
         data = [{"nama": h.indikator.nama, "capaian": _finite(h.capaian.nilai)}
                 for h in self.h.indikator if h.node.level == "Sasaran" and h.capaian.nilai is not None]
         if data:
-            self.charts["capaian"] = {"judul": f"Capaian Indikator Kinerja Sasaran terhadap Target Tahun {self.tahun}",
-                                      "jenis": "capaian", "data": data}
+            self.charts["capaian"] = Grafik(f"Capaian Indikator Kinerja Sasaran terhadap Target Tahun {self.tahun}",
+                                            "capaian", data)
 
     # ---------------------------------------------------------------- BAB III B: budget
     def belanja_table(self) -> None:
@@ -399,49 +378,49 @@ class _Builder:
         rows = []
         for i, g in enumerate(self.h.belanja, 1):
             j = g["jumlah"]
-            rows.append(baris([str(i), g["kelompok"], uang(j.pagu), uang(j.realisasi), self.pct(j.penyerapan)], "tebal"))
+            rows.append(Baris([str(i), g["kelompok"], uang(j.pagu), uang(j.realisasi), self.pct(j.penyerapan)], "tebal"))
             for name, jj in g["jenis"]:
-                rows.append(baris(["", name, uang(jj.pagu), uang(jj.realisasi), self.pct(jj.penyerapan)], indent=1))
+                rows.append(Baris(["", name, uang(jj.pagu), uang(jj.realisasi), self.pct(jj.penyerapan)], indent=1))
         t = self.h.belanja_total
-        rows.append(baris(["", "Total", uang(t.pagu), uang(t.realisasi), self.pct(t.penyerapan)], "total"))
-        self.tables["belanja"] = tabel(f"Anggaran dan Realisasi menurut Jenis Belanja Tahun {self.tahun}",
-                                       [kolom("No", 0.45, "tengah"), kolom("Uraian", 3.2), kolom("Anggaran (Rp)", 1.6, "kanan"),
-                                        kolom("Realisasi (Rp)", 1.6, "kanan"), kolom("%", 0.8, "kanan")], rows,
+        rows.append(Baris(["", "Total", uang(t.pagu), uang(t.realisasi), self.pct(t.penyerapan)], "total"))
+        self.tables["belanja"] = Tabel(f"Anggaran dan Realisasi menurut Jenis Belanja Tahun {self.tahun}",
+                                       [Kolom("No", 0.45, "tengah"), Kolom("Uraian", 3.2), Kolom("Anggaran (Rp)", 1.6, "kanan"),
+                                        Kolom("Realisasi (Rp)", 1.6, "kanan"), Kolom("%", 0.8, "kanan")], rows,
                                        nomor_kolom=["1", "2", "3", "4", "5 = 4/3 × 100"])
 
     def unit_table(self) -> None:
-        rows = [baris([str(i), name, uang(j.pagu), uang(j.realisasi), uang(j.sisa), self.pct(j.penyerapan)])
+        rows = [Baris([str(i), name, uang(j.pagu), uang(j.realisasi), uang(j.sisa), self.pct(j.penyerapan)])
                 for i, (name, j) in enumerate(self.h.unit, 1)]
         t = self.h.total
-        rows.append(baris(["", "Total", uang(t.pagu), uang(t.realisasi), uang(t.sisa), self.pct(t.penyerapan)], "total"))
-        self.tables["anggaran_unit"] = tabel(f"Anggaran dan Realisasi per Unit Tahun {self.tahun}",
-                                             [kolom("No", 0.45, "tengah"), kolom("Unit", 2.6), kolom("Anggaran (Rp)", 1.5, "kanan"),
-                                              kolom("Realisasi (Rp)", 1.5, "kanan"), kolom("Sisa (Rp)", 1.3, "kanan"), kolom("%", 0.75, "kanan")],
+        rows.append(Baris(["", "Total", uang(t.pagu), uang(t.realisasi), uang(t.sisa), self.pct(t.penyerapan)], "total"))
+        self.tables["anggaran_unit"] = Tabel(f"Anggaran dan Realisasi per Unit Tahun {self.tahun}",
+                                             [Kolom("No", 0.45, "tengah"), Kolom("Unit", 2.6), Kolom("Anggaran (Rp)", 1.5, "kanan"),
+                                              Kolom("Realisasi (Rp)", 1.5, "kanan"), Kolom("Sisa (Rp)", 1.3, "kanan"), Kolom("%", 0.75, "kanan")],
                                              rows, nomor_kolom=["1", "2", "3", "4", "5 = 3 − 4", "6 = 4/3 × 100"])
-        items = self.h.unit if len(self.h.unit) > 1 else [(p.uraian, self.h.jumlah[id(p)]) for u in self.lap.unit for p in u.program]
-        self.charts["anggaran"] = {
-            "judul": "Pagu dan Realisasi Anggaran per " + ("Unit" if len(self.h.unit) > 1 else "Program"), "jenis": "anggaran",
-            "data": [{"nama": n, "pagu": float(j.pagu), "realisasi": float(j.realisasi),
-                      "penyerapan": float(j.penyerapan) if j.penyerapan is not None else 0.0} for n, j in items[:30]],
-        }
+        items = self.h.unit if len(self.h.unit) > 1 else [(p.uraian, self.h.jumlah[p]) for u in self.lap.unit for p in u.program]
+        self.charts["anggaran"] = Grafik(
+            "Pagu dan Realisasi Anggaran per " + ("Unit" if len(self.h.unit) > 1 else "Program"), "anggaran",
+            [{"nama": n, "pagu": float(j.pagu), "realisasi": float(j.realisasi),
+              "penyerapan": float(j.penyerapan) if j.penyerapan is not None else 0.0} for n, j in items[:30]],
+        )
 
     def rinci_table(self) -> None:
         rows = []
         for ui, unit in enumerate(self.lap.unit, 1):
             uj = next(j for n, j in self.h.unit if n == unit.nama)
-            rows.append(baris([romawi(ui), "", unit.nama.upper(), uang(uj.pagu), uang(uj.realisasi), uang(uj.sisa), self.pct(uj.penyerapan)], "unit"))
+            rows.append(Baris([romawi(ui), "", unit.nama.upper(), uang(uj.pagu), uang(uj.realisasi), uang(uj.sisa), self.pct(uj.penyerapan)], "unit"))
             for pi, prog in enumerate(unit.program, 1):
                 for ln in prog.walk():
-                    j = self.h.jumlah[id(ln)]
+                    j = self.h.jumlah[ln]
                     gaya = {"Program": "program", "Kegiatan": "kegiatan"}.get(ln.level, "biasa")
-                    rows.append(baris([str(pi) if ln is prog else "", ln.kode, ln.uraian, uang(j.pagu), uang(j.realisasi), uang(j.sisa),
+                    rows.append(Baris([str(pi) if ln is prog else "", ln.kode, ln.uraian, uang(j.pagu), uang(j.realisasi), uang(j.sisa),
                                        self.pct(j.penyerapan)], gaya, indent={"Program": 0, "Kegiatan": 1}.get(ln.level, 2)))
         t = self.h.total
-        rows.append(baris(["", "", "JUMLAH", uang(t.pagu), uang(t.realisasi), uang(t.sisa), self.pct(t.penyerapan)], "total"))
-        self.tables["anggaran_rinci"] = tabel(
+        rows.append(Baris(["", "", "JUMLAH", uang(t.pagu), uang(t.realisasi), uang(t.sisa), self.pct(t.penyerapan)], "total"))
+        self.tables["anggaran_rinci"] = Tabel(
             f"Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan Tahun {self.tahun}",
-            [kolom("No", 0.45, "tengah"), kolom("Kode", 1.45), kolom("Program / Kegiatan / Sub Kegiatan", 4.2), kolom("Anggaran (Rp)", 1.45, "kanan"),
-             kolom("Realisasi (Rp)", 1.45, "kanan"), kolom("Sisa (Rp)", 1.25, "kanan"), kolom("%", 0.7, "kanan")],
+            [Kolom("No", 0.45, "tengah"), Kolom("Kode", 1.45), Kolom("Program / Kegiatan / Sub Kegiatan", 4.2), Kolom("Anggaran (Rp)", 1.45, "kanan"),
+             Kolom("Realisasi (Rp)", 1.45, "kanan"), Kolom("Sisa (Rp)", 1.25, "kanan"), Kolom("%", 0.7, "kanan")],
             rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5", "6 = 4 − 5", "7 = 5/4 × 100"])
 
     # ---------------------------------------------------------------- Lampiran
@@ -451,15 +430,15 @@ class _Builder:
         rows = []
         last = None
         for r in self.lap.rencana_aksi:
-            rows.append(baris([r.indikator if r.indikator != last else "", r.periode, nilai(r.target_kinerja, self.d),
+            rows.append(Baris([r.indikator if r.indikator != last else "", r.periode, nilai(r.target_kinerja, self.d),
                                nilai(r.realisasi_kinerja, self.d), r.program, uang(r.target_anggaran), uang(r.realisasi_anggaran),
                                r.keterangan]))
             last = r.indikator
-        self.tables["rencana_aksi"] = tabel(f"Rencana Aksi atas Perjanjian Kinerja Tahun {self.tahun}",
-                                            [kolom("Indikator", 2.4), kolom("Periode", 1, "tengah"), kolom("Target Kinerja", 0.9, "kanan"),
-                                             kolom("Realisasi Kinerja", 0.9, "kanan"), kolom("Program / Kegiatan", 2.4),
-                                             kolom("Target Anggaran (Rp)", 1.3, "kanan"), kolom("Realisasi Anggaran (Rp)", 1.3, "kanan"),
-                                             kolom("Keterangan", 1.2)], rows, lanskap=True)
+        self.tables["rencana_aksi"] = Tabel(f"Rencana Aksi atas Perjanjian Kinerja Tahun {self.tahun}",
+                                            [Kolom("Indikator", 2.4), Kolom("Periode", 1, "tengah"), Kolom("Target Kinerja", 0.9, "kanan"),
+                                             Kolom("Realisasi Kinerja", 0.9, "kanan"), Kolom("Program / Kegiatan", 2.4),
+                                             Kolom("Target Anggaran (Rp)", 1.3, "kanan"), Kolom("Realisasi Anggaran (Rp)", 1.3, "kanan"),
+                                             Kolom("Keterangan", 1.2)], rows, lanskap=True)
 
 
 def _finite(value: Decimal) -> float:
@@ -468,7 +447,7 @@ def _finite(value: Decimal) -> float:
 
 
 def _parse(text: str) -> list[Blok]:
-    from .reader import parse_blocks
+    from .sheets import parse_blocks
 
     return parse_blocks(text) if text else []
 
@@ -545,4 +524,7 @@ def build_context(hasil: Hasil) -> dict:
 def context_json(hasil: Hasil) -> str:
     import json
 
-    return json.dumps(build_context(hasil), ensure_ascii=False, indent=2, default=str)
+    def plain(value: object) -> object:
+        return value.as_dict() if isinstance(value, (Tabel, Grafik)) else str(value)
+
+    return json.dumps(build_context(hasil), ensure_ascii=False, indent=2, default=plain)

@@ -15,14 +15,12 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TypeVar
 
-from .compute import Hasil, HasilIndikator, Jumlah, compute
+from .compute import Hasil, HasilIndikator, Jumlah
 from .contract import normalize_header
 from .formatting import nilai, persen, tanggal, uang
 from .model import BarisAnggaran, Laporan, Narasi, Profil
-from .problems import Problem, errors
 
 T = TypeVar("T")
 PROFIL_FIELDS = tuple(f.name for f in dataclasses.fields(Profil) if f.name != "cells")
@@ -105,7 +103,7 @@ def _baris(hasil: Hasil) -> list[_Baris]:
 
     def walk(line: BarisAnggaran, parent: tuple[str, ...]) -> None:
         path = (*parent, _n(line.uraian))
-        out.append(_Baris(line, path, hasil.jumlah[id(line)]))
+        out.append(_Baris(line, path, hasil.jumlah[line]))
         for child in line.anak:
             walk(child, path)
 
@@ -180,76 +178,22 @@ def _diff_profil(old: Profil, new: Profil) -> dict[str, list[str]]:
 # ------------------------------------------------------------------ public
 
 
-def diff_models(old: Laporan, new: Laporan) -> dict:
+def diff_results(old: Hasil, new: Hasil) -> dict:
     """The changes from `old` to `new` as a JSON-able dict of formatted strings (see module docstring)."""
-    ho, hn = compute(old), compute(new)
     out: dict = {"indikator": []}
-    _diff_indikator(ho, hn, out)
-    to, tn = _totals(ho), _totals(hn)
+    _diff_indikator(old, new, out)
+    to, tn = _totals(old), _totals(new)
     out.update({
-        "anggaran": _diff_anggaran(ho, hn),
+        "anggaran": _diff_anggaran(old, new),
         "total": {k: [to[k], tn[k]] for k in to},
-        "unit": _diff_unit(ho, hn),
-        "narasi": _diff_narasi(old, new),
-        "profil": _diff_profil(old.profil, new.profil),
+        "unit": _diff_unit(old, new),
+        "narasi": _diff_narasi(old.laporan, new.laporan),
+        "profil": _diff_profil(old.laporan.profil, new.laporan.profil),
     })
     return out
-
-
-def diff_workbooks(old_path: Path | str, new_path: Path | str) -> tuple[dict | None, list[Problem]]:
-    """Read both workbooks and diff them; (None, problems) when either cannot be read or has errors.
-
-    Problems carry no file name, so each message is prefixed with which workbook it is about.
-    """
-    from .reader import read_workbook
-
-    models: list[Laporan | None] = []
-    problems: list[Problem] = []
-    for label, path in (("lama", Path(old_path)), ("baru", Path(new_path))):
-        lap, found = read_workbook(path)
-        problems += [dataclasses.replace(p, message=f"Workbook {label} ({path.name}): {p.message}") for p in found]
-        models.append(None if lap is None or errors(found) else lap)
-    old, new = models
-    if old is None or new is None:
-        return None, problems
-    return diff_models(old, new), problems
 
 
 def ada_perubahan(d: dict) -> bool:
     """True when the diff holds any change (an unchanged `total` does not count)."""
     return bool(d["indikator"] or d["indikator_baru"] or d["indikator_dihapus"] or any(d["anggaran"].values())
                 or any(a != b for a, b in d["total"].values()) or d["unit"] or any(d["narasi"].values()) or d["profil"])
-
-
-def _line_name(b: dict) -> str:
-    kode = f"{b['kode']} " if b["kode"] else ""
-    return f"{b['unit']} / {kode}{b['level']} '{b['uraian']}'"
-
-
-def format_text(d: dict) -> list[str]:
-    """Readable Indonesian lines, one per change; `Tidak ada perubahan.` when there is none."""
-    if not ada_perubahan(d):
-        return ["Tidak ada perubahan."]
-    lines = []
-    for i in d["indikator"]:
-        changes = "; ".join(f"{k} {a} -> {b}" for k, (a, b) in i["perubahan"].items())
-        lines.append(f"Indikator {i['node']} '{i['nama']}': {changes}")
-    for label, key in (("baru", "indikator_baru"), ("dihapus", "indikator_dihapus")):
-        for i in d[key]:
-            lines.append(f"Indikator {label}: {i['node']} '{i['nama']}' target {i['target']}, realisasi {i['realisasi']}, "
-                         f"capaian {i['capaian']}")
-    for label in ("baru", "dihapus"):
-        for b in d["anggaran"][label]:
-            lines.append(f"Anggaran {label}: {_line_name(b)} pagu {b['pagu']}, realisasi {b['realisasi']}")
-    for b in d["anggaran"]["berubah"]:
-        parts = [f"{k} {b[k + '_lama']} -> {b[k]}" for k in ("kode", "uraian") if k + "_lama" in b]
-        parts += [f"{k} {b[k][0]} -> {b[k][1]}" for k in ("pagu", "realisasi") if b[k][0] != b[k][1]]
-        lines.append(f"Anggaran berubah: {_line_name(b)}: " + "; ".join(parts))
-    names = {"pagu": "Total pagu", "realisasi": "Total realisasi", "penyerapan": "Penyerapan anggaran",
-             "capaian_instansi": "Capaian instansi", "predikat_instansi": "Predikat instansi"}
-    lines += [f"{names[k]} {a} -> {b}" for k, (a, b) in d["total"].items() if a != b]
-    for u in d["unit"]:
-        lines.append(f"Unit '{u['unit']}': " + "; ".join(f"{k} {u[k][0]} -> {u[k][1]}" for k in ("pagu", "realisasi") if u[k][0] != u[k][1]))
-    lines += [f"Narasi {label}: {', '.join(parts)}" for label, parts in d["narasi"].items() if parts]
-    lines += [f"Profil {k}: '{a}' -> '{b}'" for k, (a, b) in d["profil"].items()]
-    return lines

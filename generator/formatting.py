@@ -10,26 +10,14 @@ filters of the Word template.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from .numbers import round_half_up
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
          "November", "Desember")
 KOSONG = "-"
 _SWAP = str.maketrans(",.", ".,")
-_QUANTUM = {n: Decimal(1).scaleb(-n) for n in range(0, 7)}
-
-
-def _round(d: Decimal, places: int) -> Decimal:
-    """Half-up rounding to `places` decimals, for numbers of any size."""
-    if d.adjusted() + places < 25:  # fits the default 28-digit context
-        return d.quantize(_QUANTUM.get(places) or Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    from decimal import localcontext
-
-    with localcontext() as ctx:
-        ctx.prec = max(28, d.adjusted() + places + 3)
-        return d.quantize(_QUANTUM.get(places) or Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-
-
 def _dec(value: object) -> Decimal | None:
     kind = type(value)
     if kind is Decimal:
@@ -53,7 +41,7 @@ def angka(value: object, desimal: int = 2, *, trim: bool = False) -> str:
         whole = int(d)
         if whole == d:  # the common case of money: a whole number, nothing to round
             return f"{whole:,}".replace(",", ".")
-    q = _round(d, desimal)
+    q = round_half_up(d, desimal)
     if q == 0:
         q = abs(q)  # no "-0,00"
     places = 0 if trim and q == q.to_integral() else desimal
@@ -67,7 +55,7 @@ def nilai(value: object, desimal: int = 2) -> str:
     d = _dec(value)
     if d is None:
         return KOSONG
-    q = _round(d, desimal)
+    q = round_half_up(d, desimal)
     return angka(q, 0) if q == q.to_integral() else angka(q, desimal)
 
 
@@ -110,7 +98,7 @@ def terbilang(value: object, satuan: str = "rupiah") -> str:
         return KOSONG
     from num2words import num2words  # imported when needed: 40 ms that `validate` never uses
 
-    d = _round(d, 2)
+    d = round_half_up(d, 2)
     whole = int(abs(d))
     words = num2words(whole, lang="id")
     sen = int((abs(d) - whole) * 100)
@@ -119,6 +107,31 @@ def terbilang(value: object, satuan: str = "rupiah") -> str:
     elif satuan:
         words += f" {satuan}"
     return ("minus " if d < 0 else "") + words
+
+
+_ROMAWI = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def romawi(n: int) -> str:
+    """`4` -> `IV`: units are numbered I … XX in tables, as the reports do; beyond XX (long
+    lists nobody reads as roman numerals) and below 1, the plain number."""
+    if not 0 < n <= 20:
+        return str(n)
+    out = []
+    for value, letters in _ROMAWI:
+        count, n = divmod(n, value)
+        out.append(letters * count)
+    return "".join(out)
+
+
+def dari_romawi(text: str) -> int | None:
+    """`IV` -> `4` (chapter numbers in headings); None when `text` is not a roman numeral."""
+    text = text.strip().upper()
+    for n in range(1, 21):
+        if romawi(n) == text:
+            return n
+    return None
 
 
 def bilangan(n: int) -> str:

@@ -1,4 +1,8 @@
-"""The typed model of one workbook: plain data classes, no behaviour beyond small helpers."""
+"""The typed model of one workbook: plain data classes, no behaviour beyond small helpers.
+
+Indicators, Kinerja nodes and budget lines are entities — each is one row of the workbook —
+so they compare and hash by identity (`eq=False`): computed results are keyed by them.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 
 Value = Decimal | str | None  # a number, a qualitative value ("BB", "WTP", "Belum ada penilaian"), or blank
-
-LEVELS_KINERJA = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
-LEVELS_ANGGARAN = ("Program", "Kegiatan", "Sub Kegiatan")
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Profil:
     cells: dict[str, str] = field(default_factory=dict)  # isian -> cell of its Nilai
 
 
-@dataclass
+@dataclass(eq=False)
 class Indikator:
     row: int
     nama: str
@@ -60,7 +61,7 @@ class Indikator:
     cells: dict[str, str] = field(default_factory=dict)  # e.g. "realisasi:2024" -> "M5"
 
 
-@dataclass
+@dataclass(eq=False)
 class NodeKinerja:
     """A tujuan, sasaran, program, kegiatan or sub kegiatan of the performance tree."""
 
@@ -78,7 +79,7 @@ class NodeKinerja:
             yield from child.walk()
 
 
-@dataclass
+@dataclass(eq=False)
 class BarisAnggaran:
     """One program, kegiatan or sub kegiatan line of the budget, with its children."""
 

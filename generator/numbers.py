@@ -1,4 +1,5 @@
-"""Parse what staff type into numbers, qualitative values and dates (pure functions, no I/O).
+"""Parse what staff type into numbers, qualitative values and dates, and round as the report
+rounds (pure functions, no I/O).
 
 Accepted numbers: real numbers; percent-formatted cells; Indonesian (`1.234.567,89`) and
 English (`1,234,567.89`) text; `Rp`, `,-`, `%` around them; "number + unit" (`12 laporan`).
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 BLANKS = {"", "-", "–", "—", "n/a", "na", "#n/a"}
 
@@ -40,6 +41,19 @@ MONTHS = {
     "november": 11, "nop": 11, "nov": 11, "nopember": 11,
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }
+
+
+_QUANTUM = {n: Decimal(1).scaleb(-n) for n in range(0, 7)}
+
+
+def round_half_up(value: Decimal, places: int = 2) -> Decimal:
+    """Half-up rounding to `places` decimals, as the report rounds every figure, for numbers of any size."""
+    quantum = _QUANTUM.get(places) or Decimal(1).scaleb(-places)
+    if value.adjusted() + places < 25:  # fits the default 28-digit context
+        return value.quantize(quantum, rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:  # enough digits for any magnitude, so quantize never overflows
+        ctx.prec = max(28, value.adjusted() + places + 3)
+        return value.quantize(quantum, rounding=ROUND_HALF_UP)
 
 
 class ParseError(ValueError):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
+from .specs import Kolom, Tabel
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 
@@ -97,8 +99,8 @@ def caption(label: str, title: str, *, style: str = STYLE_CAPTION_TABLE) -> str:
     return paragraph(style=style, keep_next=True, runs=runs)
 
 
-def _widths(columns: list[dict], total: int) -> list[int]:
-    weights = [max(float(c.get("lebar", 1)), 0.1) for c in columns]
+def _widths(columns: list[Kolom], total: int) -> list[int]:
+    weights = [max(float(c.lebar), 0.1) for c in columns]
     s = sum(weights)
     ws = [int(total * w / s) for w in weights]
     ws[-1] += total - sum(ws)
@@ -127,15 +129,15 @@ def _cell(text: str, width: int, jc: str, *, bold: bool = False, italic: bool = 
 _NEEDS_ESCAPE = re.compile("[&<>\n\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-def table(spec: dict, *, landscape: bool = False) -> str:
+def table(spec: Tabel, *, landscape: bool = False) -> str:
     """A table from a context spec: header row, column-number row (both repeat on each page), rows.
 
     The row loop is the hot path of long reports: cell and paragraph properties are
     built once per table, and text is escaped only when it needs it.
     """
-    cols = spec["kolom"]
+    cols = spec.kolom
     widths = _widths(cols, TEXT_W_LANDSCAPE if landscape else TEXT_W_PORTRAIT)
-    jcs = [_JC.get(c.get("rata", "kiri"), "left") for c in cols]
+    jcs = [_JC[c.rata] for c in cols]
     out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>{_BORDERS}'
            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
            '</w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
@@ -143,10 +145,10 @@ def table(spec: dict, *, landscape: bool = False) -> str:
     out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
     out.append("</w:tblGrid>")
     head = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-    out.append("<w:tr>" + head + "".join(_cell(c["judul"], w, "center", bold=True, fill=HEADER_FILL) for c, w in zip(cols, widths)) + "</w:tr>")
-    if spec.get("nomor_kolom"):
+    out.append("<w:tr>" + head + "".join(_cell(c.judul, w, "center", bold=True, fill=HEADER_FILL) for c, w in zip(cols, widths)) + "</w:tr>")
+    if spec.nomor_kolom:
         out.append("<w:tr>" + head + "".join(_cell(n, w, "center", italic=True, fill=HEADER_FILL, size=16)
-                                             for n, w in zip(spec["nomor_kolom"], widths)) + "</w:tr>")
+                                             for n, w in zip(spec.nomor_kolom, widths)) + "</w:tr>")
     n = len(cols)
     text_col = _text_col(cols)
     tcw = [f'<w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
@@ -169,16 +171,16 @@ def table(spec: dict, *, landscape: bool = False) -> str:
         shapes[(gaya, indent)] = (heads, opens, empties, emph)
         return shapes[(gaya, indent)]
 
-    for row in spec["baris"]:
-        cells = row["sel"]
+    for row in spec.baris:
+        cells = row.sel
         try:
             joined = "".join(cells)
-        except TypeError:  # a number or None from a custom context
+        except TypeError:  # a number among the cells
             cells = [str(c) if c is not None else "" for c in cells]
             joined = "".join(cells)
         if len(cells) != n:
             cells = list(cells[:n]) + [""] * (n - len(cells))
-        gaya, indent = row.get("gaya", "biasa"), int(row.get("indent", 0))
+        gaya, indent = row.gaya, row.indent
         heads, opens, empties, emph = shapes.get((gaya, indent)) or shape(gaya, indent)
         if _NEEDS_ESCAPE.search(joined):  # rare: escape, and line breaks/tabs as Word elements
             body = [h + run(c, bold=emph == "b", italic=emph == "i") + "</w:p></w:tc>" if c else e
@@ -190,12 +192,12 @@ def table(spec: dict, *, landscape: bool = False) -> str:
     return "".join(out)
 
 
-def _text_col(cols: list[dict]) -> int:
+def _text_col(cols: list[Kolom]) -> int:
     """The widest left-aligned column (where hierarchy indentation shows)."""
     best, idx = -1.0, 0
     for i, c in enumerate(cols):
-        if c.get("rata", "kiri") == "kiri" and float(c.get("lebar", 1)) > best:
-            best, idx = float(c.get("lebar", 1)), i
+        if c.rata == "kiri" and float(c.lebar) > best:
+            best, idx = float(c.lebar), i
     return idx
 
 

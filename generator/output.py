@@ -1,17 +1,15 @@
-"""Safe output: atomic writes next to the target and deterministic .docx packaging."""
+"""Safe output: every file lkjip writes is written to a temporary file beside its target, then renamed."""
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
-import zipfile
 from pathlib import Path
 
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+from .problems import LkjipError
 
 
-class OutputError(Exception):
+class OutputError(LkjipError):
     """The output file could not be written (message is Indonesian, for the user)."""
 
 
@@ -55,19 +53,3 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
-
-
-def normalize_zip(data: bytes) -> bytes:
-    """Repack a zip (docx/xlsx) with fixed entry times and a stable order, for byte-identical builds."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    names = src.namelist()
-    # [Content_Types].xml first (Word requires nothing else, but keep convention), then sorted.
-    ordered = sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in ordered:
-            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(name))
-    return out.getvalue()

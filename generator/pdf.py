@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from .problems import LkjipError
+
 TIMEOUT = 240
 
 _UNO_SCRIPT = r'''
@@ -52,7 +54,7 @@ except Exception:
 '''
 
 
-class PdfError(Exception):
+class PdfError(LkjipError):
     """PDF could not be made (Indonesian message)."""
 
 

@@ -1,16 +1,24 @@
-"""The whole build as one library call: read -> validate -> compute -> context -> render -> write."""
+"""The one orchestrator: every command goes through here, and nothing here prints.
+
+    check:  read (sheets) -> compute -> validate           -> (model, results, problems)
+    build:  check -> context -> render -> write (output)    -> BuildResult
+    diff:   check both revisions -> compare (diff)          -> (changes, problems)
+
+`summary` turns the results into terminal lines.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .compute import Hasil
+from .compute import Hasil, compute
 from .model import Laporan
-from .problems import Problem, errors, warnings
+from .problems import LkjipError, Problem, errors, sort_problems
 
 
 @dataclass
@@ -26,6 +34,34 @@ class BuildResult:
     @property
     def ok(self) -> bool:
         return self.output is not None and not self.error
+
+
+def check(path: Path | str, assets_dir: Path | None = None,
+          timings: dict[str, float] | None = None) -> tuple[Laporan | None, Hasil | None, list[Problem]]:
+    """Read, compute and validate a workbook: (model, results, all problems sorted).
+
+    `timings` receives the seconds spent reading, computing and validating. Results are
+    None when the workbook cannot be read, or lacks the sheets/columns everything rests on.
+    """
+    from .sheets import read_workbook
+    from .validate import validate
+
+    clock = timings if timings is not None else {}
+    t = time.perf_counter()
+    lap, problems = read_workbook(path, assets_dir)
+    clock["read"] = time.perf_counter() - t
+    if lap is None:
+        return None, None, problems
+    structural = errors(problems)
+    if any(p.code in ("sheet.tidak-ada", "kolom.tidak-ada") for p in structural) and not lap.unit and not lap.kinerja:
+        return lap, None, sort_problems(problems)
+    t = time.perf_counter()
+    hasil = compute(lap)
+    clock["compute"] = time.perf_counter() - t
+    t = time.perf_counter()
+    problems = problems + validate(lap, hasil, problems)
+    clock["validate"] = time.perf_counter() - t
+    return lap, hasil, sort_problems(problems)
 
 
 def slug(text: str) -> str:
@@ -44,9 +80,8 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
           out_dir: Path = Path("output"), pdf: bool = False) -> BuildResult:
     """Build one report. Nothing is written unless the whole build succeeds."""
     from .context import build_context
-    from .output import OutputError, atomic_write_bytes
-    from .render import RenderError, render_docx
-    from .validate import check
+    from .output import atomic_write_bytes
+    from .render import render_docx
 
     workbook = Path(workbook)
     res = BuildResult(workbook)
@@ -56,64 +91,45 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         return res
     res.hasil = hasil
     lap = hasil.laporan
-    t = time.perf_counter()
-    ctx = build_context(hasil)
-    res.timings["context"] = time.perf_counter() - t
-    t = time.perf_counter()
     try:
+        t = time.perf_counter()
+        ctx = build_context(hasil)
+        res.timings["context"] = time.perf_counter() - t
+        t = time.perf_counter()
         data = render_docx(ctx, template)
-    except RenderError as exc:
-        res.error = str(exc)
-        return res
-    res.timings["render"] = time.perf_counter() - t
-    target = Path(out) if out else default_output(lap, out_dir)
-    if target.resolve() == workbook.resolve():
-        res.error = "Berkas keluaran tidak boleh sama dengan workbook masukan."
-        return res
-    t = time.perf_counter()
-    try:
+        res.timings["render"] = time.perf_counter() - t
+        target = Path(out) if out else default_output(lap, out_dir)
+        if target.resolve() == workbook.resolve():
+            raise LkjipError("Berkas keluaran tidak boleh sama dengan workbook masukan.")
+        t = time.perf_counter()
         atomic_write_bytes(target, data)
-    except OutputError as exc:
+        res.timings["save"] = time.perf_counter() - t
+        res.output = target
+        if pdf:
+            from .pdf import to_pdf
+
+            res.pdf = to_pdf(target)
+    except LkjipError as exc:
         res.error = str(exc)
         return res
-    res.timings["save"] = time.perf_counter() - t
-    res.output = target
-    if pdf:
-        from .pdf import PdfError, to_pdf
-
-        try:
-            res.pdf = to_pdf(target)
-        except PdfError as exc:
-            res.error = str(exc)
     res.timings["total"] = time.perf_counter() - t0
     return res
 
 
-def summary_lines(res: BuildResult) -> list[str]:
-    """The terminal summary of a build: output, counts, headline figures, warnings."""
-    from .formatting import persen, rupiah
+def diff(old_path: Path | str, new_path: Path | str) -> tuple[dict | None, list[Problem]]:
+    """Check both revisions and compare them; (None, problems) when either cannot be read or has errors.
 
-    lines = []
-    if res.output:
-        lines.append(f"Laporan ditulis: {res.output}")
-    if res.pdf:
-        lines.append(f"PDF ditulis: {res.pdf}")
-    h = res.hasil
-    if h is not None:
-        lap = h.laporan
-        lvl = {lv: sum(1 for ln in lap.budget_lines() if ln.level == lv) for lv in ("Program", "Kegiatan", "Sub Kegiatan")}
-        n_ind = sum(len(n.indikator) for n in lap.nodes())
-        lines.append(f"  {len(list(lap.nodes('Tujuan')))} tujuan, {len(list(lap.nodes('Sasaran')))} sasaran, {n_ind} indikator; "
-                     f"{len(lap.unit)} unit anggaran: {lvl['Program']} program, {lvl['Kegiatan']} kegiatan, {lvl['Sub Kegiatan']} sub kegiatan")
-        lines.append(f"  Capaian kinerja {persen(h.capaian_instansi)} ({h.predikat_instansi}); anggaran {rupiah(h.total.pagu)}, "
-                     f"realisasi {rupiah(h.total.realisasi)}, penyerapan {persen(h.total.penyerapan)}")
-    errs, warns = errors(res.problems), warnings(res.problems)
-    if warns:
-        lines.append(f"  {len(warns)} peringatan perlu diperiksa:")
-        lines += [f"    {p.where}: {p.message}" for p in warns]
-    if errs:
-        lines.append(f"  {len(errs)} galat; laporan tidak dibuat:")
-        lines += [f"    {p.where}: {p.message} Saran: {p.hint}" for p in errs]
-    if res.error:
-        lines.append(f"  Gagal: {res.error}")
-    return lines
+    Problems carry no file name, so each message is prefixed with which workbook it is about.
+    """
+    from .diff import diff_results
+
+    results: list[Hasil | None] = []
+    problems: list[Problem] = []
+    for label, path in (("lama", Path(old_path)), ("baru", Path(new_path))):
+        _lap, hasil, found = check(path)
+        problems += [dataclasses.replace(p, message=f"Workbook {label} ({path.name}): {p.message}") for p in found]
+        results.append(None if hasil is None or errors(found) else hasil)
+    old, new = results
+    if old is None or new is None:
+        return None, problems
+    return diff_results(old, new), problems

@@ -72,6 +72,16 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
 }
 
 
+class LkjipError(Exception):
+    """A failure that stops a run: the workbook cannot be read, the template cannot be rendered, the
+    output cannot be written, the PDF cannot be made. Its message is Indonesian, for the user; a
+    workbook that cannot be read also carries the `Problem` to report at its place."""
+
+    def __init__(self, message: str, problem: "Problem | None" = None):
+        super().__init__(message)
+        self.problem = problem
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One finding at one place of the workbook."""
@@ -100,20 +110,34 @@ class Problem:
 
 _CELL_RE = re.compile(r"([A-Z]+)(\d+)")
 SHEET_ORDER = ("Berkas", "Profil", "Kinerja", "Anggaran", "Belanja", "Narasi", "Pegawai", "Rencana_Aksi", "Indeks", "Gambar", "Pengaturan")
+_COLUMN_NUMBER: dict[str, int] = {}
 
 
-def _col_number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
+def column_number(letters: str) -> int:
+    """`A` -> 1, `AB` -> 28 (cached: sheets repeat the same few letters)."""
+    n = _COLUMN_NUMBER.get(letters)
+    if n is None:
+        n = 0
+        for ch in letters:
+            n = n * 26 + ord(ch) - 64
+        _COLUMN_NUMBER[letters] = n
     return n
+
+
+def column_letter(n: int) -> str:
+    """1 -> `A`, 28 -> `AB`."""
+    s = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        s = chr(65 + rem) + s
+    return s
 
 
 def _sort_key(sheet: str, cell: str) -> tuple:
     order = SHEET_ORDER.index(sheet) if sheet in SHEET_ORDER else len(SHEET_ORDER)
     m = _CELL_RE.fullmatch(cell or "")
     if m:
-        return (order, sheet, int(m.group(2)), _col_number(m.group(1)))
+        return (order, sheet, int(m.group(2)), column_number(m.group(1)))
     return (order, sheet, 0, 0)
 
 

@@ -1,18 +1,14 @@
-"""Render the context into the Word template (docxtpl) and finish the document.
+"""Render the context into the Word template with docxtpl; the only module that imports docxtpl.
 
 The template places content with four insert functions — `sisip_teks("bagian")`,
 `sisip_tabel("id")`, `sisip_grafik("id")`, `sisip_gambar("bagian")` — each alone in a
-paragraph. They render to one-time marker tokens; after docxtpl has rendered, each
-marker paragraph is replaced by generated WordprocessingML (`ooxml`), captions are
-numbered per chapter in document order (`Tabel 3.1`, `Gambar 3.1`, `Tabel L.1`), wide
-tables get landscape sections, page numbering is set (roman before BAB I), and the
-package is written deterministically. The only module that imports docxtpl.
+paragraph. They render to one-time marker tokens (a random nonce per render, so workbook
+text cannot forge one); `finish` then replaces each marker paragraph with generated content
+and `docx_package` writes the package deterministically.
 """
 
 from __future__ import annotations
 
-import copy
-import io
 import re
 import secrets
 from importlib import resources
@@ -20,12 +16,11 @@ from pathlib import Path
 
 from . import ooxml
 from .formatting import FILTERS
+from .problems import LkjipError
+from .specs import Grafik
 
-W = "{%s}" % ooxml.W_NS
-ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 
-
-class RenderError(Exception):
+class RenderError(LkjipError):
     """The template could not be rendered (message in Indonesian, for the user)."""
 
 
@@ -44,357 +39,13 @@ def _sanitize(value):
     """
     if isinstance(value, str):
         return ooxml.clean(value)
+    if isinstance(value, Grafik):
+        return Grafik(_sanitize(value.judul), value.jenis, _sanitize(value.data))
     if isinstance(value, dict):
         return {k: (v if k == "tabel" else _sanitize(v)) for k, v in value.items()}
     if isinstance(value, list):
         return [_sanitize(v) for v in value]
     return value
-
-
-def _text(p) -> str:
-    return "".join(node.text or "" for node in p.iter(W + "t"))
-
-
-def _style(p) -> str:
-    ppr = p[0] if len(p) else None  # the schema puts pPr first, and pStyle first in it
-    if ppr is None or ppr.tag != W + "pPr":
-        return ""
-    ps = ppr[0] if len(ppr) else None
-    if ps is None or ps.tag != W + "pStyle":
-        ps = ppr.find(W + "pStyle")
-    return ps.get(W + "val") if ps is not None else ""
-
-
-def _chapter(text: str) -> str | None:
-    m = re.match(r"\s*BAB\s+([IVX]+)\b", text, re.I)
-    if m:
-        return str(ROMAN.get(m.group(1).upper(), m.group(1)))
-    if re.match(r"\s*LAMPIRAN\b", text, re.I):
-        return "L"
-    return None
-
-
-class _Finisher:
-    def __init__(self, doc, context: dict, nonce: str):
-        self.doc = doc
-        self.body = doc.element.body
-        self.ctx = context
-        self.nonce = nonce
-        self.counters: dict[tuple[str, str], int] = {}
-        self.captions: list[tuple[str, str]] = []  # (kind, caption text) in document order
-        self.chart_count = 0
-        self.splices: dict[str, str] = {}  # placeholder token -> table XML, spliced in at save time
-        self.placeholders: set = set()
-
-    def number(self, kind: str, chapter: str | None) -> str:
-        key = (kind, chapter or "")
-        self.counters[key] = self.counters.get(key, 0) + 1
-        n = self.counters[key]
-        return f"{chapter}.{n}" if chapter else str(n)
-
-    def parse(self, xml: str) -> list:
-        from lxml import etree
-
-        root = etree.fromstring(ooxml.wrap(xml).encode("utf-8"), etree.XMLParser(huge_tree=True, resolve_entities=False))
-        return list(root)
-
-    def replace(self, p, elements: list, copy_elements: bool = True) -> None:
-        """Put `elements` where paragraph `p` is.
-
-        Elements are deep-copied before moving: moving a parsed subtree between lxml
-        documents directly is superlinear (12,7 s for a 2.000-row table, 0,14 s copied).
-        Placeholders are moved as they are, since they are tracked by identity.
-        """
-        for el in elements:
-            p.addprevious(copy.deepcopy(el) if copy_elements else el)
-        p.getparent().remove(p)
-
-    def is_table(self, el) -> bool:
-        return el.tag == W + "tbl" or el in self.placeholders
-
-    def ensure_styles(self) -> None:
-        """Add the styles generated content uses when a user's template does not define them."""
-        from docx.enum.style import WD_STYLE_TYPE
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Pt
-
-        styles = self.doc.styles
-        have = {st.style_id for st in styles}
-        wanted = (("Isi Laporan", ooxml.STYLE_BODY, None), ("Isi Tabel", ooxml.STYLE_TABLE_TEXT, 9),
-                  ("Judul Tabel", ooxml.STYLE_CAPTION_TABLE, 10), ("Judul Gambar", ooxml.STYLE_CAPTION_FIGURE, 10),
-                  ("List Bullet", ooxml.STYLE_LIST_BULLET, None))
-        for name, style_id, size in wanted:
-            if style_id in have:
-                continue
-            st = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            st.base_style = styles["Normal"]
-            if size:
-                st.font.size = Pt(size)
-            if style_id in (ooxml.STYLE_CAPTION_TABLE, ooxml.STYLE_CAPTION_FIGURE):
-                st.font.bold = True
-                st.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if style_id == ooxml.STYLE_TABLE_TEXT:
-                st.paragraph_format.space_after = Pt(0)
-            if style_id == ooxml.STYLE_LIST_BULLET:
-                st.paragraph_format.left_indent = Pt(18)
-
-    def run(self) -> None:
-        self.ensure_styles()
-        token = re.compile("\u27e6" + self.nonce + r":(\w+):([^\u27e7]*)\u27e7")
-        chapter: str | None = None
-        todo = []
-        for p in list(self.body.iter(W + "p")):
-            text = _text(p)
-            if _style(p) == "Heading1":
-                chapter = _chapter(text) or chapter
-            if "\u27e6" not in text:
-                continue
-            m = token.search(text)
-            if m:
-                todo.append((p, m.group(1), m.group(2), chapter))
-        for p, kind, key, chap in todo:
-            getattr(self, f"insert_{kind}")(p, key, chap)
-        self.merge_landscape()
-        self.fix_sections()
-
-    # -- the four inserts ---------------------------------------------------
-    def insert_teks(self, p, key: str, chapter: str | None) -> None:
-        items = self.ctx["teks"].get(key, [])
-        self.replace(p, self.parse(ooxml.blocks(items)) if items else [])
-
-    def insert_tabel(self, p, key: str, chapter: str | None) -> None:
-        """Caption and table; the table XML is spliced in at save time (see `package`)."""
-        spec = self.ctx["tabel"][key]
-        label = f"Tabel {self.number('tabel', chapter)}"
-        self.captions.append(("tabel", f"{label} {spec['judul']}"))
-        landscape = bool(spec.get("lanskap"))
-        xml = ooxml.caption(label, spec["judul"]) + ooxml.table(spec, landscape=landscape)
-        if spec.get("catatan"):
-            xml += ooxml.paragraph(spec["catatan"], style=ooxml.STYLE_TABLE_TEXT)
-        xml += ooxml.paragraph("", style=ooxml.STYLE_TABLE_TEXT)  # space after the table
-        token = f"\u27e6{self.nonce}:splice:{len(self.splices)}\u27e7"
-        self.splices[token] = xml
-        placeholder = self.parse(f"<w:p><w:r><w:t>{token}</w:t></w:r></w:p>")[0]
-        self.placeholders.add(placeholder)
-        parts = [placeholder]
-        if landscape:
-            parts = self.parse(ooxml.section_break(False)) + parts + self.parse(ooxml.section_break(True))
-        self.replace(p, parts, copy_elements=False)
-
-    @staticmethod
-    def _clear_runs(p) -> None:
-        """Empty a marker paragraph, keeping its paragraph properties."""
-        for child in list(p):
-            if child.tag != W + "pPr":
-                p.remove(child)
-
-    def _picture(self, p, png: bytes, label: str, title: str, width_cm: float) -> None:
-        from docx.shared import Cm
-        from docx.text.paragraph import Paragraph
-
-        self._clear_runs(p)
-        para = Paragraph(p, self.doc._body)
-        para.alignment = 1  # centre
-        para.paragraph_format.keep_with_next = True
-        para.add_run().add_picture(io.BytesIO(png), width=Cm(width_cm))
-        cap = self.parse(ooxml.caption(label, title, style=ooxml.STYLE_CAPTION_FIGURE))[0]
-        # captions of figures go below the figure
-        p.addnext(cap)
-        self.captions.append(("gambar", f"{label} {title}"))
-
-    def insert_grafik(self, p, key: str, chapter: str | None) -> None:
-        """A native Word chart (chart part + embedded data workbook), captioned below."""
-        from docx.opc.packuri import PackURI
-        from docx.opc.part import Part
-
-        from . import charts
-
-        spec = self.ctx["grafik"][key]
-        chart = charts.draw(spec)
-        self.chart_count += 1
-        n = self.chart_count
-        package = self.doc.part.package
-        xlsx = Part(PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx"), charts.CT_XLSX,
-                    _fixed_xlsx(chart.xlsx), package)
-        part = Part(PackURI(f"/word/charts/chart{n}.xml"), charts.CT_CHART, b"", package)
-        rid_data = part.relate_to(xlsx, charts.RT_PACKAGE)
-        part._blob = chart.xml.replace(b"rIdData", rid_data.encode())
-        rid = self.doc.part.relate_to(part, charts.RT_CHART)
-        self._clear_runs(p)
-        ppr = self.parse(ooxml.paragraph("", jc="center", keep_next=True))[0].find(W + "pPr")
-        old = p.find(W + "pPr")
-        if old is not None:
-            p.remove(old)
-        p.insert(0, ppr)
-        from lxml import etree
-
-        p.append(etree.fromstring(charts.inline_xml(rid, 5000 + n, chart)))
-        label = f"Gambar {self.number('gambar', chapter)}"
-        p.addnext(self.parse(ooxml.caption(label, spec["judul"], style=ooxml.STYLE_CAPTION_FIGURE))[0])
-        self.captions.append(("gambar", f"{label} {spec['judul']}"))
-
-    def insert_gambar(self, p, key: str, chapter: str | None) -> None:
-        items = self.ctx["gambar"].get(key, [])
-        if not items:
-            self.replace(p, [])
-            return
-        anchor = p
-        for i, g in enumerate(items):
-            target = anchor if i == 0 else self._new_paragraph_after(anchor)
-            data = Path(g["berkas"]).read_bytes()
-            if key == "logo":
-                self._logo(target, data)
-                anchor = target
-                continue
-            self._picture(target, data, f"Gambar {self.number('gambar', chapter)}", g["keterangan"] or key.replace("_", " ").title(), 15)
-            anchor = target.getnext()
-
-    def _new_paragraph_after(self, el):
-        """A python-docx paragraph element (CT_P), so the python-docx API works on it."""
-        from docx.oxml import parse_xml
-
-        new = parse_xml(f'<w:p xmlns:w="{ooxml.W_NS}"/>')
-        el.addnext(new)
-        return new
-
-    def _logo(self, p, data: bytes) -> None:
-        from docx.shared import Cm
-        from docx.text.paragraph import Paragraph
-
-        self._clear_runs(p)
-        para = Paragraph(p, self.doc._body)
-        para.alignment = 1
-        para.add_run().add_picture(io.BytesIO(data), height=Cm(4))
-
-    # -- sections -------------------------------------------------------------
-    def _section_paragraphs(self) -> list:
-        from lxml import etree
-
-        return etree.XPath("w:p[w:pPr/w:sectPr]", namespaces={"w": ooxml.W_NS})(self.body)
-
-    def merge_landscape(self) -> None:
-        """Join consecutive landscape tables into one landscape section when only a little text lies between."""
-        seps = self._section_paragraphs()
-        i = 0
-        while i < len(seps) - 1:
-            a, b = seps[i], seps[i + 1]
-            a_land = a.find(f"{W}pPr/{W}sectPr/{W}pgSz").get(W + "orient") == "landscape"
-            b_land = b.find(f"{W}pPr/{W}sectPr/{W}pgSz").get(W + "orient") == "landscape"
-            if a_land and not b_land:
-                between = []
-                el = a.getnext()
-                while el is not None and el is not b:
-                    between.append(el)
-                    el = el.getnext()
-                nxt = b.getnext()
-                next_is_landscape_table = False
-                seen = 0
-                while nxt is not None and seen < 3:
-                    if nxt.find(f"{W}pPr/{W}sectPr") is not None:
-                        break
-                    if self.is_table(nxt):
-                        next_is_landscape_table = True
-                        break
-                    nxt = nxt.getnext()
-                    seen += 1
-                if el is b and next_is_landscape_table and not any(self.is_table(x) for x in between) and \
-                        not any(_style(x) == "Heading1" for x in between if x.tag == W + "p") and len(between) <= 12:
-                    a.getparent().remove(a)
-                    b.getparent().remove(b)
-                    seps = self._section_paragraphs()
-                    continue
-            i += 1
-
-    def fix_sections(self) -> None:
-        """Roman page numbers before BAB I, arabic from 1 after; inserted sections continue the count."""
-        all_sect = [p.find(f"{W}pPr/{W}sectPr") for p in self._section_paragraphs()]
-        final = self.body.find(W + "sectPr")
-        if final is not None:
-            all_sect.append(final)
-        front = None
-        for i, s in enumerate(all_sect):
-            pg = s.find(W + "pgNumType")
-            if pg is not None and pg.get(W + "fmt") == "lowerRoman":
-                front = i
-        if front is None:
-            return
-        first = True
-        for s in all_sect[front + 1:]:
-            pg = s.find(W + "pgNumType")
-            if pg is None:
-                from lxml import etree
-
-                pg = etree.SubElement(s, W + "pgNumType")
-                # pgNumType must come after pgMar/pgBorders and before cols etc.; keep schema order
-                mar = s.find(W + "pgMar")
-                if mar is not None:
-                    mar.addnext(pg)
-            pg.set(W + "fmt", "decimal")
-            if first:
-                pg.set(W + "start", "1")
-                first = False
-            elif W + "start" in pg.attrib:
-                del pg.attrib[W + "start"]
-
-    def fill_tocs(self) -> None:
-        """Cache the entries of the Daftar Isi / Tabel / Gambar fields (Word refreshes page numbers on open)."""
-        headings = []
-        for p in self.body.iterchildren(W + "p"):  # headings are never inside tables
-            st = _style(p)
-            if st in ("Heading1", "Heading2"):
-                txt = _text(p).strip()
-                if txt:
-                    headings.append((1 if st == "Heading1" else 2, txt))
-        for instr in list(self.body.iter(W + "instrText")):
-            code = (instr.text or "").strip()
-            if not code.startswith("TOC"):
-                continue
-            p = instr.getparent().getparent()
-            if "Judul Tabel" in code or "JudulTabel" in code:
-                entries = [(1, c) for k, c in self.captions if k == "tabel"]
-            elif "Judul Gambar" in code or "JudulGambar" in code:
-                entries = [(1, c) for k, c in self.captions if k == "gambar"]
-            else:
-                entries = headings
-            self._fill_toc(p, entries)
-
-    def _fill_toc(self, p, entries: list[tuple[int, str]]) -> None:
-        runs = [r for r in p.iterchildren(W + "r")]
-        sep_idx = next((i for i, r in enumerate(runs) if (fc := r.find(W + "fldChar")) is not None
-                        and fc.get(W + "fldCharType") == "separate"), None)
-        end_idx = next((i for i, r in enumerate(runs) if (fc := r.find(W + "fldChar")) is not None
-                        and fc.get(W + "fldCharType") == "end"), None)
-        if sep_idx is None or end_idx is None or not entries:
-            return
-        for r in runs[sep_idx + 1:end_idx]:
-            p.remove(r)
-        end_run = runs[end_idx]
-        p.remove(end_run)
-        first_level, first_text = entries[0]
-        p.append(self.parse(ooxml.run(first_text))[0])
-        tail = p
-        for level, text in entries[1:]:
-            new = self.parse(ooxml.paragraph(text, style=f"TOC{level}" if level > 1 else "TOC1"))[0]
-            tail.addnext(new)
-            tail = new
-        tail.append(end_run)
-
-
-def _fixed_xlsx(blob: bytes) -> bytes:
-    """An embedded workbook with its creation time fixed, so builds stay byte-identical."""
-    import zipfile
-
-    from .output import FIXED_ZIP_TIME, normalize_zip
-
-    src = zipfile.ZipFile(io.BytesIO(blob))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for name in src.namelist():
-            data = src.read(name)
-            if name == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
-            dst.writestr(zipfile.ZipInfo(name, FIXED_ZIP_TIME), data)
-    return normalize_zip(out.getvalue())
 
 
 def _marker_functions(context: dict, nonce: str, markers: dict):
@@ -448,6 +99,8 @@ def render_docx(context: dict, template: Path | None = None) -> bytes:
     import jinja2
     from docxtpl import DocxTemplate
 
+    from .docx_package import package
+    from .finish import Finisher
 
     path = Path(template) if template else default_template()
     try:
@@ -474,58 +127,7 @@ def render_docx(context: dict, template: Path | None = None) -> bytes:
         raise RenderError(f"Template berisi kesalahan sintaks Jinja: {exc.message} (baris {exc.lineno}).") from exc
     except Exception as exc:
         raise RenderError(f"Template gagal dirender: {type(exc).__name__}: {exc}") from exc
-    fin = _Finisher(tpl.docx, ctx, nonce)
+    fin = Finisher(tpl.docx, ctx, nonce)
     fin.run()
     fin.fill_tocs()
     return package(tpl.docx, fin.splices)
-
-
-def package(doc, splices: dict[str, str]) -> bytes:
-    """Write the .docx in one pass: fixed entry times, stable order, tables spliced in as text.
-
-    Splicing the generated table XML into the serialized document keeps long tables out
-    of lxml altogether (no parse, no tree, no re-serialization): linear in their size.
-    """
-    import zipfile
-
-    from docx.opc.oxml import serialize_part_xml
-    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-    from docx.opc.pkgwriter import _ContentTypesItem
-
-    from .output import FIXED_ZIP_TIME
-
-    pkg = doc.part.package
-    parts = list(pkg.iter_parts())
-    for part in parts:
-        part.before_marshal()
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        def put(name: str, blob: bytes) -> None:
-            info = zipfile.ZipInfo(name, FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            # the document of a very long report compresses fast at level 1 (same input, same bytes)
-            z.writestr(info, blob, compresslevel=1 if len(blob) > 8 * 1024 * 1024 else 6)
-
-        put(CONTENT_TYPES_URI.membername, _ContentTypesItem.from_parts(parts).blob)
-        put(PACKAGE_URI.rels_uri.membername, pkg.rels.xml)
-        for part in parts:
-            if part is doc.part and splices:
-                blob = serialize_part_xml(part.element)
-                pieces = []
-                pos = 0
-                pattern = re.compile("<w:p><w:r><w:t>(\u27e6[^<]*?:splice:\\d+\u27e7)</w:t></w:r></w:p>".encode("utf-8"))
-                for m in pattern.finditer(blob):
-                    token = m.group(1).decode("utf-8")
-                    if token in splices:
-                        pieces.append(blob[pos:m.start()])
-                        pieces.append(splices[token].encode("utf-8"))
-                        pos = m.end()
-                pieces.append(blob[pos:])
-                blob = b"".join(pieces)
-            else:
-                blob = part.blob
-            put(part.partname.membername, blob)
-            if len(part.rels):
-                put(part.partname.rels_uri.membername, part.rels.xml)
-    return buf.getvalue()

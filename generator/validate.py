@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
-from pathlib import Path
 
-from .compute import Hasil, compute, round_half_up
+from .compute import Hasil
 from .contract import normalize_header
 from .model import Laporan
-from .problems import Problem, errors, problem, sort_problems
+from .numbers import round_half_up
+from .problems import Problem, problem
 
 PANGKAT_GOLONGAN = {
     "juru muda": "I/a", "juru muda tingkat i": "I/b", "juru": "I/c", "juru tingkat i": "I/d",
@@ -137,7 +137,7 @@ def _check_kinerja(lap: Laporan, hasil: Hasil, header_refs: dict[str, str], out:
 def _as_typed(line, field: str, hasil: Hasil) -> Decimal:
     """A line's figure as the staff typed it, or its computed sum where left blank."""
     typed = getattr(line, field)
-    return typed if typed is not None else getattr(hasil.jumlah[id(line)], field)
+    return typed if typed is not None else getattr(hasil.jumlah[line], field)
 
 
 def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: set[str]) -> None:
@@ -154,7 +154,7 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
         for child in line.anak:
             b, o = visit(child)
             bad, overspent = bad or b, overspent or o
-        total = hasil.jumlah[id(line)]
+        total = hasil.jumlah[line]
         for field, label in (("pagu", "Pagu"), ("realisasi", "Realisasi")):
             typed = getattr(line, field)
             if typed is not None and typed < 0:
@@ -212,52 +212,22 @@ def _check_lain(lap: Laporan, out: list[Problem]) -> None:
             out.append(problem("pegawai.golongan-tidak-dikenal", "Pegawai", lap.cell("Pegawai", "golongan", p.row), found=p.golongan))
 
 
-def validate(lap: Laporan, hasil: Hasil | None = None, header_refs: dict[str, str] | None = None,
-             reader_problems: list[Problem] = ()) -> list[Problem]:
+def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) -> list[Problem]:
     """All semantic problems of a model (the reader's own problems are not repeated).
 
     Lines whose cells the reader could not read are left out of the checks that depend on them.
     """
-    hasil = hasil or compute(lap)
     out: list[Problem] = []
     unreadable = {p.cell for p in reader_problems if p.sheet == "Anggaran" and p.severity == "error"}
     _check_profil(lap, out)
-    _check_kinerja(lap, hasil, header_refs or {}, out)
+    _check_kinerja(lap, hasil, _header_refs(lap), out)
     _check_anggaran(lap, hasil, out, unreadable)
     _check_lain(lap, out)
     return out
 
 
-def check(path: Path | str, assets_dir: Path | None = None,
-          timings: dict[str, float] | None = None) -> tuple[Laporan | None, Hasil | None, list[Problem]]:
-    """Read, compute and validate a workbook: (model, results, all problems sorted).
-
-    The one path `lkjip validate` and `lkjip build` share; `timings` receives the
-    seconds spent reading, computing and validating.
-    """
-    import time
-
-    from .reader import read_workbook
-
-    clock = timings if timings is not None else {}
-    t = time.perf_counter()
-    lap, problems = read_workbook(path, assets_dir)
-    clock["read"] = time.perf_counter() - t
-    if lap is None:
-        return None, None, problems
-    structural = errors(problems)
-    if any(p.code in ("sheet.tidak-ada", "kolom.tidak-ada") for p in structural) and not lap.unit and not lap.kinerja:
-        return lap, None, sort_problems(problems)
-    t = time.perf_counter()
-    hasil = compute(lap)
-    clock["compute"] = time.perf_counter() - t
-    t = time.perf_counter()
-    problems = problems + validate(lap, hasil, _header_refs(lap), problems)
-    clock["validate"] = time.perf_counter() - t
-    return lap, hasil, sort_problems(problems)
-
-
 def _header_refs(lap: Laporan) -> dict[str, str]:
+    """Where each year column's header is (`target:2024` -> `I1`), from the cells of the indicators."""
     refs: dict[str, str] = {}
     for node in lap.nodes():
         for ind in node.indikator:

@@ -478,7 +478,7 @@ def main() -> None:
     import sys
 
     sys.path.insert(0, str(HERE.parent))
-    from generator.output import normalize_zip
+    from generator.docx_package import normalize_zip
 
     out.write_bytes(normalize_zip(out.read_bytes()))
     print(f"wrote {out}")

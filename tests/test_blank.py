@@ -10,7 +10,7 @@ from conftest import needs_soffice
 
 from generator import contract
 from generator.cli import main
-from generator.reader import read_workbook
+from generator.sheets import read_workbook
 
 
 def make(tmp_path):

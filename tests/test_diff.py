@@ -1,4 +1,4 @@
-"""generator/diff.py: matching and the change dict between two workbook revisions, and its text."""
+"""generator/diff.py (through pipeline.diff): matching and the change dict between two revisions, and its text (summary)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ import pytest
 from conftest import ALOK
 from factory import ANGGARAN, KINERJA, make_workbook
 
-from generator.diff import ada_perubahan, diff_workbooks, format_text, match
+from generator import pipeline
+from generator.diff import ada_perubahan, match
+from generator.problems import errors
+from generator.summary import diff_lines
 
 UNIT = "Kecamatan Contoh"
 TOTAL_SAMA = {"pagu": ["35.000.000", "35.000.000"], "realisasi": ["32.500.000", "32.500.000"],
@@ -27,8 +30,8 @@ SUB_BARU = {"Kode": "7.01.01.2.01.0003", "Uraian": "Penyusunan Laporan Kinerja",
 
 
 def diff(tmp_path: Path, old: dict, new: dict) -> dict:
-    d, problems = diff_workbooks(make_workbook(tmp_path / "lama.xlsx", **old), make_workbook(tmp_path / "baru.xlsx", **new))
-    assert problems == []
+    d, problems = pipeline.diff(make_workbook(tmp_path / "lama.xlsx", **old), make_workbook(tmp_path / "baru.xlsx", **new))
+    assert errors(problems) == []  # diff checks both revisions as build does: warnings may stand
     assert d is not None
     json.dumps(d)  # JSON-able as is
     return d
@@ -64,11 +67,11 @@ def test_identical_workbooks_nothing_changed(tmp_path: Path):
     d = diff(tmp_path, {}, {})
     assert d == KOSONG
     assert not ada_perubahan(d)
-    assert format_text(d) == ["Tidak ada perubahan."]
+    assert diff_lines(d) == ["Tidak ada perubahan."]
 
 
 def test_same_file_twice(small: Path):
-    d, problems = diff_workbooks(small, small)
+    d, problems = pipeline.diff(small, small)
     assert problems == []
     assert d == KOSONG
 
@@ -84,7 +87,7 @@ def test_changed_realisasi(tmp_path: Path):
     }]
     assert d["total"] == {**TOTAL_SAMA, "capaian_instansi": ["91,88%", "96,25%"]}
     assert d["anggaran"] == KOSONG["anggaran"]
-    assert format_text(d) == [
+    assert diff_lines(d) == [
         "Indikator S1 'Persentase layanan tepat waktu': realisasi 67 -> 74; capaian 83,75% -> 92,50%; "
         "predikat Tinggi -> Sangat Tinggi",
         "Capaian instansi 91,88% -> 96,25%",
@@ -117,9 +120,9 @@ def test_indicator_added_and_removed(tmp_path: Path):
     assert d["indikator_baru"] == [added]
     assert d["indikator"] == d["indikator_dihapus"] == []
     assert d["total"]["capaian_instansi"] == ["91,88%", "90,94%"]  # S1 = mean(83,75; 80) with S2 100
-    assert format_text(d)[0] == "Indikator baru: S1 'Jumlah pengaduan' target 10, realisasi 12, capaian 80,00%"
+    assert diff_lines(d)[0] == "Indikator baru: S1 'Jumlah pengaduan' target 10, realisasi 12, capaian 80,00%"
 
-    back, _ = diff_workbooks(tmp_path / "baru.xlsx", tmp_path / "lama.xlsx")
+    back, _ = pipeline.diff(tmp_path / "baru.xlsx", tmp_path / "lama.xlsx")
     assert back["indikator_dihapus"] == [added]
     assert back["indikator_baru"] == []
 
@@ -145,7 +148,7 @@ def test_added_sub_kegiatan(tmp_path: Path):
     assert d["total"]["realisasi"] == ["32.500.000", "33.300.000"]
     assert d["total"]["penyerapan"] == ["92,86%", "92,50%"]
     assert d["unit"] == [{"unit": UNIT, "pagu": ["35.000.000", "36.000.000"], "realisasi": ["32.500.000", "33.300.000"]}]
-    text = format_text(d)
+    text = diff_lines(d)
     assert ("Anggaran baru: Kecamatan Contoh / 7.01.01.2.01.0003 Sub Kegiatan 'Penyusunan Laporan Kinerja' "
             "pagu 1.000.000, realisasi 800.000") in text
     assert "Total pagu 35.000.000 -> 36.000.000" in text
@@ -163,7 +166,7 @@ def test_removed_sub_kegiatan(tmp_path: Path):
         ("7.01.01.2.01", ["15.000.000", "10.000.000"], ["14.500.000", "9.500.000"]),
     ]
     assert ("Anggaran dihapus: Kecamatan Contoh / 7.01.01.2.01.0002 Sub Kegiatan 'Evaluasi Kinerja' "
-            "pagu 5.000.000, realisasi 5.000.000") in format_text(d)
+            "pagu 5.000.000, realisasi 5.000.000") in diff_lines(d)
 
 
 def test_renamed_line_matched_by_kode(tmp_path: Path):
@@ -174,7 +177,7 @@ def test_renamed_line_matched_by_kode(tmp_path: Path):
         {"unit": UNIT, "kode": "7.01.01.2.01.0002", "level": "Sub Kegiatan", "uraian": "Evaluasi Kinerja Kecamatan",
          "uraian_lama": "Evaluasi Kinerja", "pagu": ["5.000.000", "5.000.000"], "realisasi": ["5.000.000", "5.000.000"]},
     ]}
-    assert format_text(d) == ["Anggaran berubah: Kecamatan Contoh / 7.01.01.2.01.0002 Sub Kegiatan 'Evaluasi Kinerja "
+    assert diff_lines(d) == ["Anggaran berubah: Kecamatan Contoh / 7.01.01.2.01.0002 Sub Kegiatan 'Evaluasi Kinerja "
                               "Kecamatan': uraian Evaluasi Kinerja -> Evaluasi Kinerja Kecamatan"]
 
 
@@ -202,7 +205,7 @@ def test_lines_without_kode_matched_by_uraian_path(tmp_path: Path):
         {"unit": UNIT, "kode": "", "level": "Sub Kegiatan", "uraian": "Belanja ATK",
          "pagu": ["25.000.000", "26.000.000"], "realisasi": ["23.000.000", "23.000.000"]},
     ]}
-    assert "Anggaran berubah: Kecamatan Contoh / Sub Kegiatan 'Belanja ATK': pagu 25.000.000 -> 26.000.000" in format_text(d)
+    assert "Anggaran berubah: Kecamatan Contoh / Sub Kegiatan 'Belanja ATK': pagu 25.000.000 -> 26.000.000" in diff_lines(d)
 
 
 def test_line_without_kode_renamed_is_removed_and_added(tmp_path: Path):
@@ -214,7 +217,7 @@ def test_line_without_kode_renamed_is_removed_and_added(tmp_path: Path):
                              "dihapus": [{**line, "uraian": "Belanja ATK"}], "berubah": []}
     assert d["unit"] == []
     assert "Anggaran baru: Kecamatan Contoh / Sub Kegiatan 'Belanja Alat Tulis Kantor' pagu 10.000.000, realisasi 9.500.000" \
-        in format_text(d)
+        in diff_lines(d)
 
 
 # ------------------------------------------------------------------ narrative and profile
@@ -227,7 +230,7 @@ def test_narasi_changed_added_removed(tmp_path: Path):
            {"Bagian": "maksud_tujuan", "Isi": "Maksud baru."}, {"Bagian": "saran", "Judul": "Saran-saran", "Isi": "Teks."}]
     d = diff(tmp_path, {"sheets": {"Narasi": old}}, {"sheets": {"Narasi": new}})
     assert d["narasi"] == {"berubah": ["maksud_tujuan", "saran"], "baru": ["kata_pengantar"], "dihapus": ["dasar_hukum"]}
-    assert format_text(d) == ["Narasi berubah: maksud_tujuan, saran", "Narasi baru: kata_pengantar",
+    assert diff_lines(d) == ["Narasi berubah: maksud_tujuan, saran", "Narasi baru: kata_pengantar",
                               "Narasi dihapus: dasar_hukum"]
 
 
@@ -235,7 +238,7 @@ def test_profil_fields(tmp_path: Path):
     d = diff(tmp_path, {}, {"profil": {"kepala_nama": "Dra. Rina Wati", "tanggal_laporan": dt.date(2025, 2, 3)}})
     assert d["profil"] == {"tanggal_laporan": ["30 Januari 2025", "3 Februari 2025"],
                            "kepala_nama": ["Drs. Budi Santoso, M.Si", "Dra. Rina Wati"]}
-    assert format_text(d) == ["Profil tanggal_laporan: '30 Januari 2025' -> '3 Februari 2025'",
+    assert diff_lines(d) == ["Profil tanggal_laporan: '30 Januari 2025' -> '3 Februari 2025'",
                               "Profil kepala_nama: 'Drs. Budi Santoso, M.Si' -> 'Dra. Rina Wati'"]
 
 
@@ -243,14 +246,14 @@ def test_profil_fields(tmp_path: Path):
 
 
 def test_missing_workbook_returns_problems(tmp_path: Path, small: Path):
-    d, problems = diff_workbooks(tmp_path / "hilang.xlsx", small)
+    d, problems = pipeline.diff(tmp_path / "hilang.xlsx", small)
     assert d is None
     assert [(p.code, p.message.split(":")[0]) for p in problems] == [("berkas.tidak-ada", "Workbook lama (hilang.xlsx)")]
 
 
 def test_workbook_with_errors_returns_problems(tmp_path: Path, small: Path):
     broken = make_workbook(tmp_path / "rusak.xlsx", drop=("Kinerja",))
-    d, problems = diff_workbooks(small, broken)
+    d, problems = pipeline.diff(small, broken)
     assert d is None
     assert ("sheet.tidak-ada", "Kinerja") in [(p.code, p.sheet) for p in problems]
     assert all(p.message.startswith("Workbook baru (rusak.xlsx): ") for p in problems)
@@ -268,8 +271,8 @@ def test_alok_one_cell_changed(tmp_path: Path):
     assert wb["Kinerja"]["M9"].value == 0.07  # S4 Jumlah Inovasi
     wb["Kinerja"]["M9"] = 0.14
     wb.save(new)
-    d, problems = diff_workbooks(old, new)
-    assert problems == []
+    d, problems = pipeline.diff(old, new)
+    assert errors(problems) == []  # Alok carries its original's own mistakes as warnings
     assert d["indikator"] == [{
         "kunci": "S4 / Jumlah Inovasi", "node": "S4", "nama": "Jumlah Inovasi",
         "perubahan": {"realisasi": ["0,07", "0,14"], "capaian": ["50,00%", "100,00%"],
@@ -279,10 +282,10 @@ def test_alok_one_cell_changed(tmp_path: Path):
     assert d["total"]["predikat_instansi"] == ["Tinggi", "Tinggi"]
     assert {k: v for k, v in d.items() if k not in ("indikator", "total")} == {
         k: v for k, v in KOSONG.items() if k not in ("indikator", "total")}
-    assert format_text(d) == [
+    assert diff_lines(d) == [
         "Indikator S4 'Jumlah Inovasi': realisasi 0,07 -> 0,14; capaian 50,00% -> 100,00%; "
         "predikat Sangat Rendah -> Sangat Tinggi",
         "Capaian instansi 78,33% -> 90,83%",
     ]
-    same, _ = diff_workbooks(old, old)
-    assert format_text(same) == ["Tidak ada perubahan."]
+    same, _ = pipeline.diff(old, old)
+    assert diff_lines(same) == ["Tidak ada perubahan."]

@@ -16,7 +16,7 @@ from factory import KINERJA, make_workbook
 from generator.cli import main
 from generator.context import build_context
 from generator.render import RenderError, render_docx
-from generator.validate import check
+from generator.pipeline import check
 
 
 def render_of(path):

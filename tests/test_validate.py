@@ -9,7 +9,8 @@ from conftest import codes
 from factory import ANGGARAN, KINERJA, make_workbook
 
 from generator.cli import main
-from generator.validate import check, nip_problem, pangkat_problem
+from generator.pipeline import check
+from generator.validate import nip_problem, pangkat_problem
 
 
 def run_check(path):

@@ -21,7 +21,7 @@ def test_build_reports_an_internal_error_instead_of_silence(monkeypatch, workboo
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_validate_reports_an_internal_error_instead_of_a_traceback(fmt, monkeypatch, workbook):
-    monkeypatch.setattr("generator.validate.check", _boom)
+    monkeypatch.setattr("generator.pipeline.check", _boom)
     res = cli("validate", workbook, "--format", fmt)
     assert crashed(res) is None, crashed(res)
     assert res.exit_code == 1 and "galat uji yang tidak terduga" in res.output

@@ -23,7 +23,7 @@ from hostile_util import (
     validate_json,
 )
 
-from generator.reader import read_workbook
+from generator.sheets import read_workbook
 
 
 def _codes(problems) -> list[tuple[str, str, str]]:
@@ -62,7 +62,7 @@ def test_merged_cells_in_data_areas_carry_down(tmp_path):
 
 
 def test_merged_money_cell_leaves_the_second_line_without_pagu(tmp_path):
-    from generator.validate import check
+    from generator.pipeline import check
 
     wb = make_workbook(tmp_path / "gabung.xlsx", edit=lambda wb: wb["Anggaran"].merge_cells("E4:E5"))
     _lap, _hasil, problems = check(wb)

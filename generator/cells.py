@@ -1,0 +1,264 @@
+"""From worksheet rows to typed values: header matching, rows by column key, typed getters.
+
+Columns are found by their header text (contract), wherever staff put them. Every getter
+returns a value or None and, for anything unreadable, records a Problem at the cell —
+never a silent zero. `Cells` holds those problems for one workbook.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import contract
+from .contract import Column, Sheet, normalize_header
+from .numbers import ParseError, clean_text, parse_number, parse_value
+from .problems import Problem, column_letter, problem
+from .xlsx import Xlsx
+from .xlsx_safety import MAX_CELL_CHARS, MAX_MONEY, ReadError
+
+EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
+_DASHES = {"-", "–", "—", "-,-", "Rp -", "Rp-"}
+
+
+class Cell:
+    """A read cell; its reference and number format are worked out only when asked for."""
+
+    __slots__ = ("value", "letter", "row", "_book", "_style")
+
+    def __init__(self, value: object, letter: str, row: int, book: Xlsx | None = None, style: int = 0):
+        self.value, self.letter, self.row, self._book, self._style = value, letter, row, book, style
+
+    @property
+    def ref(self) -> str:
+        return f"{self.letter}{self.row}"
+
+    @property
+    def number_format(self) -> str:
+        return self._book.number_format(self._style) if self._book is not None else "General"
+
+    @property
+    def percent(self) -> bool:
+        """Formatted as a percentage (Excel stores 85% as 0.85)."""
+        return isinstance(self.value, (int, float)) and "%" in self.number_format
+
+    @property
+    def date_format(self) -> bool:
+        return self._book is not None and self._style in self._book.date_styles
+
+
+@dataclass
+class Row:
+    number: int
+    cells: dict[str, Cell]  # column key (or "target:2024") -> cell
+    sheet: str
+    letters: dict[str, str] = field(default_factory=dict)  # column key -> column letter
+
+    def ref(self, key: str) -> str:
+        """The cell of `key` in this row, also when it is blank ("" if the column is absent)."""
+        c = self.cells.get(key)
+        if c:
+            return c.ref
+        letter = self.letters.get(key)
+        return f"{letter}{self.number}" if letter else ""
+
+
+class RowRefs:
+    """The cell references of one row, worked out when a problem needs one (`.get(key, default)`)."""
+
+    __slots__ = ("_row",)
+
+    def __init__(self, row: Row):
+        self._row = row
+
+    def get(self, key: str, default: str = "") -> str:
+        return self._row.ref(key) or default
+
+    def __getitem__(self, key: str) -> str:
+        return self._row.ref(key)
+
+
+@dataclass
+class SheetData:
+    name: str
+    rows: list[Row]
+    columns: dict[str, str] = field(default_factory=dict)  # key -> header letter
+    years: dict[str, list[int]] = field(default_factory=dict)  # "target"/"realisasi" -> years
+
+
+@functools.lru_cache(maxsize=None)
+def _choice_map(choices: tuple[str, ...]) -> dict[str, str]:
+    """Each option under its own spelling and its normalized form."""
+    out = {normalize_header(o): o for o in choices}
+    out.update({o: o for o in choices})
+    return out
+
+
+class Cells:
+    """Reads the sheets of one workbook into rows and typed values, collecting problems."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, code: str, sheet: str, cell: str = "", **kw: object) -> None:
+        self.problems.append(problem(code, sheet, cell, **kw))
+
+    # -- sheets and rows -----------------------------------------------------
+    def load_sheets(self, book: Xlsx) -> dict[str, SheetData]:
+        """The contract's sheets found in the workbook (by normalized name), as rows."""
+        sheets: dict[str, SheetData] = {}
+        try:
+            for title, part in book.sheets:
+                spec = contract.SHEET_BY_NAME.get(normalize_header(title))
+                if spec is None or spec.name in sheets:
+                    continue
+                sheets[spec.name] = self.read_sheet(book, part, spec)
+        except ReadError:
+            raise
+        except Exception as exc:  # a damaged sheet part
+            raise ReadError.damaged(book.path, exc) from exc
+        return sheets
+
+    def match_headers(self, spec: Sheet, header_cells) -> tuple[dict[int, tuple[str, Column]], dict[str, list[int]]]:
+        by_index: dict[int, tuple[str, Column]] = {}
+        years: dict[str, list[int]] = {}
+        seen: dict[str, str] = {}
+        for idx, value in header_cells:
+            if value is None or clean_text(value) == "":
+                continue
+            norm = normalize_header(value)
+            ref = f"{column_letter(idx + 1)}1"
+            for col in spec.columns:
+                m = col.matches(norm)
+                if not m:
+                    continue
+                key = col.key
+                if col.pattern:
+                    year = int(m.group(1))  # type: ignore[union-attr]
+                    key = f"{col.key}:{year}"
+                    years.setdefault(col.key, []).append(year)
+                if key in seen:
+                    self.add("kolom.ganda", spec.name, ref, header=clean_text(value))
+                else:
+                    seen[key] = ref
+                    by_index[idx] = (key, col)
+                break
+            else:
+                self.add("kolom.tidak-dikenal", spec.name, ref, header=clean_text(value))
+        present = {k.split(":")[0] for k in seen}
+        for col in spec.columns:
+            if col.required and col.key not in present:
+                self.add("kolom.tidak-ada", spec.name, "A1", header=col.header)
+        return by_index, years
+
+    def read_sheet(self, book: Xlsx, part: str, spec: Sheet) -> SheetData:
+        wanted: set[int] = set()
+        rows = book.rows(part, wanted)
+        header: list = []
+        first = next(rows, None)
+        pending = None
+        if first is not None:
+            if first[0] == 1:
+                header = [(c[0], c[1]) for c in first[1]]
+            else:
+                pending = first  # no header row at all: every column is missing
+        by_index, years = self.match_headers(spec, header)
+        wanted.update(by_index)
+        data = SheetData(spec.name, [], {k: column_letter(i + 1) for i, (k, _) in by_index.items()}, years)
+        letters = {idx: (key, column_letter(idx + 1)) for idx, (key, _col) in by_index.items()}
+
+        def all_rows():
+            if pending is not None:
+                yield pending
+            yield from rows
+
+        for rownum, cells in all_rows():
+            row_cells: dict[str, Cell] = {}
+            for idx, value, dtype, style, formula in cells:
+                hit = letters.get(idx)
+                if hit is None:
+                    continue
+                key, letter = hit
+                if value is None:
+                    if formula:
+                        self.add("rumus.tanpa-nilai", spec.name, f"{letter}{rownum}", found=formula[:60])
+                    continue
+                if dtype == "e":
+                    self.add("rumus.galat", spec.name, f"{letter}{rownum}", found=str(value))
+                    continue
+                if isinstance(value, str):
+                    if len(value) > MAX_CELL_CHARS:
+                        self.add("teks.terlalu-panjang", spec.name, f"{letter}{rownum}", found=f"{len(value):,}".replace(",", "."),
+                                 limit="32.767")
+                        continue
+                    stripped = value.strip()
+                    if not stripped:
+                        continue
+                    if stripped in EXCEL_ERRORS:
+                        self.add("rumus.galat", spec.name, f"{letter}{rownum}", found=stripped)
+                        continue
+                row_cells[key] = Cell(value, letter, rownum, book, style)
+            if row_cells:
+                data.rows.append(Row(rownum, row_cells, spec.name, data.columns))
+        return data
+
+    # -- typed getters -------------------------------------------------------
+    def text(self, row: Row, key: str) -> str:
+        c = row.cells.get(key)
+        if c is None:
+            return ""
+        if isinstance(c.value, float) and c.value.is_integer():
+            return str(int(c.value))
+        return clean_text(c.value) if not isinstance(c.value, str) else c.value.strip()
+
+    def number(self, row: Row, key: str, *, as_percent: bool = False, dash_is_zero: bool = False) -> Decimal | None:
+        """A number cell; `dash_is_zero` marks money columns, where `-` is 0 and amounts are bounded."""
+        c = row.cells.get(key)
+        if c is None:
+            return None
+        if dash_is_zero and isinstance(c.value, str) and clean_text(c.value) in _DASHES:
+            return Decimal(0)
+        try:
+            value = parse_number(c.value, percent_format=as_percent and c.percent, as_percent=as_percent)
+        except ParseError as exc:
+            self.add(exc.code, row.sheet, c.ref, found=exc.found)
+            return None
+        if dash_is_zero and value is not None and abs(value) >= MAX_MONEY:
+            self.add("angka.di-luar-batas", row.sheet, c.ref, found=clean_text(c.value)[:40], limit="Rp 1.000.000.000.000.000")
+            return None
+        return value
+
+    def value(self, row: Row, key: str, *, as_percent: bool) -> object:
+        c = row.cells.get(key)
+        if c is None:
+            return None
+        try:
+            return parse_value(c.value, percent_format=as_percent and c.percent, as_percent=as_percent)
+        except ParseError as exc:
+            self.add(exc.code, row.sheet, c.ref, found=exc.found)
+            return None
+
+    def choice(self, row: Row, key: str, choices: tuple[str, ...], header: str) -> str:
+        raw = self.text(row, key)
+        if not raw:
+            return ""
+        found = _choice_map(choices).get(raw) or _choice_map(choices).get(normalize_header(raw))
+        if found:
+            return found
+        self.add("pilihan.tidak-dikenal", row.sheet, row.ref(key), found=raw, header=header, choices=", ".join(choices))
+        return ""
+
+    def key_values(self, data: SheetData, spec: Sheet) -> dict[str, Row]:
+        """The rows of a key/value sheet (Profil, Pengaturan) by their Isian."""
+        known = {f.key for f in spec.fields}
+        out: dict[str, Row] = {}
+        for row in data.rows:
+            key = normalize_header(self.text(row, "isian")).replace(" ", "_")
+            if not key:
+                continue
+            if key not in known:
+                self.add("profil.tidak-dikenal", data.name, row.ref("isian"), field=self.text(row, "isian"))
+                continue
+            out[key] = row
+        return out

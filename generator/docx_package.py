@@ -1,0 +1,115 @@
+"""The one deterministic zip writer: the finished .docx, the embedded chart workbooks, the template.
+
+Same input, same bytes: entries in a stable order with a fixed time, fixed permissions,
+fixed compression. Long generated tables are spliced into the serialized document as text
+(they never pass through lxml), which keeps very long reports linear in their size.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from xml.sax.saxutils import quoteattr
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_RELS = "application/vnd.openxmlformats-package.relationships+xml"
+_XML = "application/xml"
+_SPLICE = re.compile("<w:p><w:r><w:t>(\u27e6[^<]*?:splice:\\d+\u27e7)</w:t></w:r></w:p>".encode("utf-8"))
+
+
+class ZipWriter:
+    """A zip archive whose bytes depend only on what is put in it."""
+
+    def __init__(self) -> None:
+        self.buf = io.BytesIO()
+        self.zip = zipfile.ZipFile(self.buf, "w", zipfile.ZIP_DEFLATED)
+
+    def put(self, name: str, blob: bytes, *, fast: bool = False) -> None:
+        info = zipfile.ZipInfo(name, FIXED_ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.zip.writestr(info, blob, compresslevel=1 if fast else 6)
+
+    def close(self) -> bytes:
+        self.zip.close()
+        return self.buf.getvalue()
+
+
+def normalize_zip(data: bytes, patch=None) -> bytes:
+    """Repack a zip (docx/xlsx) with fixed entry times and a stable order, for byte-identical builds.
+
+    `patch(name, blob)` may change an entry on the way.
+    """
+    src = zipfile.ZipFile(io.BytesIO(data))
+    z = ZipWriter()
+    # [Content_Types].xml first (Word requires nothing else, but keep convention), then sorted.
+    for name in sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
+        blob = src.read(name)
+        z.put(name, patch(name, blob) if patch else blob)
+    return z.close()
+
+
+def fixed_xlsx(blob: bytes) -> bytes:
+    """An embedded workbook with its creation time fixed, so builds stay byte-identical."""
+    def fix(name: str, data: bytes) -> bytes:
+        if name == "docProps/core.xml":
+            return re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
+        return data
+
+    return normalize_zip(blob, fix)
+
+
+def content_types(parts) -> bytes:
+    """`[Content_Types].xml` for the parts: a Default per known extension, an Override per other part."""
+    from docx.opc.spec import default_content_types
+
+    defaults = {"rels": _RELS, "xml": _XML}
+    overrides = {}
+    for part in parts:
+        ext = part.partname.ext
+        if (ext.lower(), part.content_type) in default_content_types:
+            defaults[ext] = part.content_type
+        else:
+            overrides[str(part.partname)] = part.content_type
+    body = "".join(f"<Default Extension={quoteattr(ext)} ContentType={quoteattr(defaults[ext])}/>" for ext in sorted(defaults))
+    body += "".join(f"<Override PartName={quoteattr(name)} ContentType={quoteattr(overrides[name])}/>" for name in sorted(overrides))
+    return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<Types xmlns=\"{_CT_NS}\">{body}</Types>").encode("utf-8")
+
+
+def splice(blob: bytes, splices: dict[str, str]) -> bytes:
+    """The serialized document with each splice placeholder paragraph replaced by its XML."""
+    if not splices:
+        return blob
+    pieces = []
+    pos = 0
+    for m in _SPLICE.finditer(blob):
+        token = m.group(1).decode("utf-8")
+        if token in splices:
+            pieces.append(blob[pos:m.start()])
+            pieces.append(splices[token].encode("utf-8"))
+            pos = m.end()
+    pieces.append(blob[pos:])
+    return b"".join(pieces)
+
+
+def package(doc, splices: dict[str, str]) -> bytes:
+    """Write a python-docx document in one pass, the generated tables spliced in as text."""
+    from docx.opc.oxml import serialize_part_xml
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+
+    pkg = doc.part.package
+    parts = list(pkg.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    z = ZipWriter()
+    z.put(CONTENT_TYPES_URI.membername, content_types(parts))
+    z.put(PACKAGE_URI.rels_uri.membername, pkg.rels.xml)
+    for part in parts:
+        blob = splice(serialize_part_xml(part.element), splices) if part is doc.part else part.blob
+        # the document of a very long report compresses fast at level 1 (same input, same bytes)
+        z.put(part.partname.membername, blob, fast=len(blob) > 8 * 1024 * 1024)
+        if len(part.rels):
+            z.put(part.partname.rels_uri.membername, part.rels.xml)
+    return z.close()

@@ -1,0 +1,425 @@
+"""One function per sheet: the rows of each sheet of the contract read into the model.
+
+`read_workbook` is the whole read step: check the file (`xlsx_safety`), open the package
+(`xlsx`), match headers and type the cells (`cells`), then build the model sheet by sheet.
+Everything unreadable becomes a Problem at its cell; nothing is guessed silently.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from . import contract
+from .assets import safe_asset
+from .cells import Cells, Row, RowRefs, SheetData
+from .contract import LEVEL_ANGGARAN, LEVEL_BY_KODE_DEPTH, LEVEL_KINERJA
+from .model import (
+    BarisAnggaran,
+    Belanja,
+    Blok,
+    Gambar,
+    IndeksAspek,
+    Indikator,
+    Laporan,
+    Narasi,
+    NodeKinerja,
+    Pegawai,
+    Pengaturan,
+    Profil,
+    RencanaAksi,
+    Unit,
+)
+from .numbers import ParseError, parse_date, parse_number, parse_periode, parse_year
+from .problems import Problem, sort_problems
+from .xlsx import Xlsx
+from .xlsx_safety import ReadError, inspect_file
+
+
+def read_profil(c: Cells, data: SheetData | None) -> Profil:
+    profil = Profil()
+    if data is None:
+        return profil
+    spec = contract.sheet("Profil")
+    values = c.key_values(data, spec)
+    for f in spec.fields:
+        row = values.get(f.key)
+        cell = row.cells.get("nilai") if row else None
+        if cell is None or (isinstance(cell.value, str) and not cell.value.strip()):
+            if f.required:
+                where = (row.ref("nilai") or row.ref("isian")) if row else "A1"
+                c.add("profil.wajib-kosong", "Profil", where, field=f.key)
+            continue
+        profil.cells[f.key] = cell.ref
+        try:
+            if f.key == "tahun":
+                profil.tahun = parse_year(cell.value)
+            elif f.key == "periode_renstra":
+                profil.periode = parse_periode(cell.value)
+            elif f.kind == "date":
+                setattr(profil, f.key, parse_date(cell.value, date_format=cell.date_format))
+            elif f.key == "misi":
+                lines = [re.sub(r"^\s*(?:\d+[.)]|[-•])\s*", "", ln).strip() for ln in str(cell.value).splitlines()]
+                profil.misi = [ln for ln in lines if ln]
+            else:
+                setattr(profil, f.key, c.text(row, "nilai"))
+                if f.key.endswith("_nip") and isinstance(cell.value, (int, float)):
+                    # Excel keeps 15 significant digits: an 18-digit NIP typed as a number loses its tail
+                    c.add("profil.nip-tidak-sah", "Profil", cell.ref, found=c.text(row, "nilai"),
+                             why="tersimpan sebagai angka sehingga digit terakhirnya dapat hilang; ketik sebagai teks")
+        except ParseError as exc:
+            c.add(exc.code, "Profil", cell.ref, found=exc.found)
+    return profil
+
+def read_pengaturan(c: Cells, data: SheetData | None) -> Pengaturan:
+    cfg = Pengaturan()
+    if data is None:
+        return cfg
+    spec = contract.sheet("Pengaturan")
+    values = c.key_values(data, spec)
+    cfg_cells = {key: row.ref("nilai") for key, row in values.items()}
+    for f in spec.fields:
+        row = values.get(f.key)
+        if row is None or "nilai" not in row.cells:
+            continue
+        ref = row.ref("nilai")
+        if f.choices:
+            val = c.choice(row, "nilai", f.choices, f.key)
+            if val:
+                setattr(cfg, f.key, val)
+        elif f.key == "skala_kustom":
+            raw = c.text(row, "nilai")
+            bands = []
+            for part in re.split(r"[;\n]+", raw):
+                if not part.strip():
+                    continue
+                m = re.fullmatch(r"\s*([\d.,]+)\s*[=:]\s*(.+?)\s*", part)
+                try:
+                    if not m:
+                        raise ParseError("pengaturan.tidak-sah", part)
+                    bands.append((parse_number(m.group(1)), m.group(2)))
+                except ParseError:
+                    c.add("pengaturan.tidak-sah", "Pengaturan", ref, found=part.strip(), field=f.key,
+                             expected='Tulis seperti "91=Sangat Tinggi; 76=Tinggi; 0=Rendah".')
+                    bands = []
+                    break
+            cfg.skala_kustom = sorted(bands, key=lambda b: b[0], reverse=True)
+        elif f.key in ("batas_capaian", "desimal"):
+            n = c.number(row, "nilai")
+            if n is None:
+                continue
+            if f.key == "desimal":
+                if n != n.to_integral() or not 0 <= n <= 4:
+                    c.add("pengaturan.tidak-sah", "Pengaturan", ref, found=str(n), field=f.key, expected="Isi 0 sampai 4.")
+                else:
+                    cfg.desimal = int(n)
+            else:
+                if n <= 0:
+                    c.add("pengaturan.tidak-sah", "Pengaturan", ref, found=str(n), field=f.key, expected="Isi angka di atas 0, mis. 120.")
+                else:
+                    cfg.batas_capaian = n
+        else:
+            setattr(cfg, f.key, c.text(row, "nilai"))
+    if cfg.skala_predikat == "kustom" and not cfg.skala_kustom:
+        c.add("pengaturan.tidak-sah", "Pengaturan", cfg_cells.get("skala_predikat", "B2"), found="kustom", field="skala_predikat",
+                 expected="Isi juga skala_kustom, mis. \"91=Sangat Tinggi; 76=Tinggi; 0=Rendah\".")
+    return cfg
+
+# -- Kinerja -----------------------------------------------------------
+def read_kinerja(c: Cells, data: SheetData | None, tahun: int) -> tuple[list[NodeKinerja], list[int], list[int]]:
+    if data is None:
+        return [], [], []
+    t_years = sorted(set(data.years.get("target", [])))
+    r_years = sorted(set(data.years.get("realisasi", [])))
+    roots: list[NodeKinerja] = []
+    stack: list[NodeKinerja | None] = [None] * len(LEVEL_KINERJA)
+    current: NodeKinerja | None = None
+    last_level = ""
+    for row in data.rows:
+        level = c.choice(row, "level", LEVEL_KINERJA, "Level")
+        bad_level = "level" in row.cells and not level
+        uraian = c.text(row, "uraian")
+        indikator = c.text(row, "indikator")
+        if bad_level:
+            continue
+        if not level:
+            level = last_level
+        if not level:
+            c.add("hierarki.level-kosong", "Kinerja", f"{data.columns.get('level', 'A')}{row.number}", found="",
+                     choices=", ".join(LEVEL_KINERJA))
+            continue
+        last_level = level
+        depth = LEVEL_KINERJA.index(level)
+        if uraian or current is None or current.level != level:
+            if not uraian:
+                uraian = current.uraian if current and current.level == level else ""
+            node = NodeKinerja(level, uraian, row.number, c.text(row, "kode"), cell=row.ref("uraian") or row.ref("level"))
+            if depth == 0:
+                roots.append(node)
+            else:
+                parent = stack[depth - 1]
+                if parent is None:
+                    c.add("hierarki.tanpa-induk", "Kinerja", row.ref("level") or f"A{row.number}", level=level,
+                             parent=LEVEL_KINERJA[depth - 1])
+                    continue
+                parent.anak.append(node)
+            stack[depth] = node
+            for i in range(depth + 1, len(stack)):
+                stack[i] = None
+            current = node
+        if indikator:
+            current.indikator.append(read_indikator(c, row, indikator, t_years, r_years))
+    return roots, t_years, r_years
+
+def read_indikator(c: Cells, row: Row, nama: str, t_years: list[int], r_years: list[int]) -> Indikator:
+    satuan = c.text(row, "satuan")
+    pct = satuan.strip() in ("%", "persen", "Persen", "persentase", "Persentase")
+    ind = Indikator(row.number, nama, satuan)
+    ind.polaritas = c.choice(row, "polaritas", contract.POLARITAS, "Polaritas") or "Positif"
+    ind.iku = c.choice(row, "iku", contract.YA_TIDAK, "IKU") == "Ya"
+    ind.pk = c.choice(row, "pk", contract.YA_TIDAK, "PK") == "Ya"
+    for y in t_years:
+        ind.target[y] = c.value(row, f"target:{y}", as_percent=pct)
+        ind.cells[f"target:{y}"] = row.ref(f"target:{y}")
+    for y in r_years:
+        ind.realisasi[y] = c.value(row, f"realisasi:{y}", as_percent=pct)
+        ind.cells[f"realisasi:{y}"] = row.ref(f"realisasi:{y}")
+    ind.target_akhir = c.value(row, "target_akhir", as_percent=pct)
+    ind.standar = c.value(row, "standar", as_percent=pct)
+    ind.capaian_tertulis = c.number(row, "capaian", as_percent=True)
+    for key in ("definisi", "formula", "sumber_data", "penanggung_jawab", "analisis", "solusi"):
+        setattr(ind, key, c.text(row, key))
+    for key in ("capaian", "target_akhir", "standar", "indikator", "level"):
+        ind.cells[key] = row.ref(key) or ""
+    ind.cells.setdefault("row", str(row.number))
+    return ind
+
+# -- Anggaran ----------------------------------------------------------
+def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]:
+    if data is None:
+        return []
+    units: dict[str, Unit] = {}
+    unit_name = ""
+    stack: list[BarisAnggaran | None] = [None, None, None]
+    carried = {"sumber_dana": "", "sasaran": ""}
+    codes: dict[tuple[str, str], Row] = {}  # (unit, kode) -> the row that has it first
+    for row in data.rows:
+        cells = row.cells
+        unit = (c.text(row, "unit") if "unit" in cells else "") or unit_name or instansi or "Instansi"
+        if unit != unit_name:
+            stack = [None, None, None]
+            unit_name = unit
+        kode = c.text(row, "kode") if "kode" in cells else ""
+        level = c.choice(row, "level", LEVEL_ANGGARAN, "Level") if "level" in cells else ""
+        if "level" in cells and not level:
+            continue
+        inferred = LEVEL_BY_KODE_DEPTH.get(len([p for p in kode.split(".") if p])) if kode else None
+        if not level:
+            level = inferred or ""
+            if not level:
+                c.add("hierarki.level-kosong", "Anggaran", row.ref("level") or f"{data.columns.get('level', 'C')}{row.number}",
+                         found=kode, choices=", ".join(LEVEL_ANGGARAN))
+                continue
+        elif inferred and inferred != level and kode.count(".") >= 2:
+            c.add("kode.tidak-sesuai-level", "Anggaran", row.ref("kode"), found=kode, level=level, expected=inferred)
+        for key in carried:
+            if key in cells:
+                carried[key] = c.text(row, key) or carried[key]
+        # optional columns are mostly blank: their getters run only for cells that exist
+        line = BarisAnggaran(
+            row.number, unit, level, c.text(row, "uraian"), kode,
+            pagu=c.number(row, "pagu", dash_is_zero=True) if "pagu" in cells else None,
+            realisasi=c.number(row, "realisasi", dash_is_zero=True) if "realisasi" in cells else None,
+            persentase_tertulis=c.number(row, "persentase", as_percent=True) if "persentase" in cells else None,
+            sumber_dana=carried["sumber_dana"],
+            sasaran=(c.text(row, "sasaran") if "sasaran" in cells else "") or carried["sasaran"],
+            indikator_keluaran=c.text(row, "indikator_keluaran") if "indikator_keluaran" in cells else "",
+            target_keluaran=c.value(row, "target_keluaran", as_percent=False) if "target_keluaran" in cells else None,
+            realisasi_keluaran=c.value(row, "realisasi_keluaran", as_percent=False) if "realisasi_keluaran" in cells else None,
+            satuan_keluaran=c.text(row, "satuan_keluaran") if "satuan_keluaran" in cells else "",
+            cells=RowRefs(row),
+        )
+        if kode:
+            key = (unit, kode)
+            first = codes.get(key)
+            if first is not None:
+                c.add("kode.ganda", "Anggaran", row.ref("kode"), found=kode, other=first.ref("kode"))
+            else:
+                codes[key] = row
+        depth = LEVEL_ANGGARAN.index(level)
+        if unit not in units:
+            units[unit] = Unit(unit)
+        if depth == 0:
+            units[unit].program.append(line)
+        else:
+            parent = stack[depth - 1]
+            if parent is None:
+                c.add("hierarki.tanpa-induk", "Anggaran", row.ref("level") or row.ref("uraian"), level=level,
+                         parent=LEVEL_ANGGARAN[depth - 1])
+                continue
+            parent.anak.append(line)
+        stack[depth] = line
+        for i in range(depth + 1, 3):
+            stack[i] = None
+    return list(units.values())
+
+# -- optional sheets -----------------------------------------------------
+def read_belanja(c: Cells, data: SheetData | None) -> list[Belanja]:
+    out: list[Belanja] = []
+    kelompok = ""
+    for row in data.rows if data else []:
+        kelompok = c.choice(row, "kelompok", contract.KELOMPOK_BELANJA, "Kelompok") or (kelompok if "kelompok" not in row.cells else kelompok)
+        jenis = c.text(row, "jenis")
+        anggaran = c.number(row, "anggaran", dash_is_zero=True)
+        realisasi = c.number(row, "realisasi", dash_is_zero=True)
+        if not jenis and anggaran is None and realisasi is None:
+            continue
+        out.append(Belanja(row.number, kelompok, jenis, anggaran or Decimal(0), realisasi or Decimal(0)))
+    return out
+
+def read_narasi(c: Cells, data: SheetData | None) -> dict[str, Narasi]:
+    out: dict[str, Narasi] = {}
+    for row in data.rows if data else []:
+        bagian = c.choice(row, "bagian", contract.BAGIAN_NARASI, "Bagian")
+        isi = c.text(row, "isi")
+        if not bagian or not isi:
+            continue
+        blocks = parse_blocks(isi)
+        if bagian in out:
+            out[bagian].blok.extend(blocks)
+        else:
+            out[bagian] = Narasi(bagian, c.text(row, "judul"), blocks, row.number)
+    return out
+
+def read_pegawai(c: Cells, data: SheetData | None) -> list[Pegawai]:
+    out = []
+    for row in data.rows if data else []:
+        nama = c.text(row, "nama")
+        if not nama:
+            continue
+        out.append(Pegawai(row.number, nama, *(c.text(row, k) for k in ("nip", "jabatan", "golongan", "pendidikan", "eselon", "status", "unit"))))
+    return out
+
+def read_rencana_aksi(c: Cells, data: SheetData | None) -> list[RencanaAksi]:
+    out = []
+    indikator = ""
+    for row in data.rows if data else []:
+        indikator = c.text(row, "indikator") or indikator
+        periode = c.text(row, "periode")
+        if not periode:
+            continue
+        out.append(RencanaAksi(
+            row.number, indikator, periode,
+            c.value(row, "target_kinerja", as_percent=False), c.value(row, "realisasi_kinerja", as_percent=False),
+            c.text(row, "program"), c.number(row, "target_anggaran", dash_is_zero=True),
+            c.number(row, "realisasi_anggaran", dash_is_zero=True), c.text(row, "keterangan"),
+        ))
+    return out
+
+def read_indeks(c: Cells, data: SheetData | None) -> list[IndeksAspek]:
+    out = []
+    indikator = ""
+    aspek_pct: Decimal | None = None
+    for row in data.rows if data else []:
+        name = c.text(row, "indikator")
+        if name and name != indikator:
+            indikator, aspek_pct = name, None
+        aspek = c.text(row, "aspek")
+        if not aspek or not indikator:
+            continue
+        pa = c.number(row, "perhitungan_aspek")
+        aspek_pct = pa if pa is not None else aspek_pct
+        bobot = c.number(row, "bobot")
+        out.append(IndeksAspek(row.number, indikator, aspek, c.number(row, "skor_target"),
+                               c.number(row, "skor_realisasi"), bobot if bobot is not None else Decimal(0), aspek_pct))
+    return out
+
+def _asset(c: Cells, assets_dir: Path, raw: str, sheet: str, ref: str) -> Path | None:
+    """An image file named in the workbook, or None with the problem recorded at its cell."""
+    path, code = safe_asset(raw, assets_dir)
+    if code:
+        c.add(code, sheet, ref, found=raw.strip().strip('"'))
+    return path
+
+
+def read_gambar(c: Cells, data: SheetData | None, assets_dir: Path) -> list[Gambar]:
+    out = []
+    for row in data.rows if data else []:
+        bagian = c.choice(row, "bagian", contract.BAGIAN_GAMBAR, "Bagian")
+        berkas = c.text(row, "berkas")
+        if not bagian or not berkas:
+            continue
+        path = _asset(c, assets_dir, berkas, "Gambar", row.ref("berkas"))
+        if path:
+            out.append(Gambar(row.number, bagian, path, c.text(row, "keterangan")))
+    return out
+
+
+def parse_blocks(text: str) -> list[Blok]:
+    """Split staff text into paragraphs and list items (blank line = new paragraph)."""
+    blocks: list[Blok] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(Blok("paragraf", " ".join(para)))
+            para.clear()
+
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        s = line.strip()
+        if not s:
+            flush()
+            continue
+        m = re.match(r"^(?:[-•*]|\u2013)\s+(.*)$", s)
+        n = re.match(r"^(\d{1,2}|[a-zA-Z])[.)]\s+(.*)$", s)
+        if m:
+            flush()
+            blocks.append(Blok("butir", m.group(1)))
+        elif n:
+            flush()
+            blocks.append(Blok("nomor", n.group(2)))
+        else:
+            para.append(s)
+    flush()
+    return blocks
+
+
+def read_workbook(path: Path | str, assets_dir: Path | None = None) -> tuple[Laporan | None, list[Problem]]:
+    """Read a workbook into the model. Returns (model or None if unreadable, problems)."""
+    path = Path(path)
+    assets = (assets_dir or path.parent).resolve()
+    c = Cells()
+    try:
+        inspect_file(path)
+        with Xlsx(path) as book:
+            sheets = c.load_sheets(book)
+    except ReadError as exc:
+        return None, [exc.problem]
+    for spec in contract.SHEETS:
+        if spec.required and spec.name not in sheets:
+            c.add("sheet.tidak-ada", spec.name, "")
+    profil = read_profil(c, sheets.get("Profil"))
+    cfg = read_pengaturan(c, sheets.get("Pengaturan"))
+    kinerja, t_years, r_years = read_kinerja(c, sheets.get("Kinerja"), profil.tahun)
+    laporan = Laporan(
+        sumber=path,
+        profil=profil,
+        kinerja=kinerja,
+        unit=read_anggaran(c, sheets.get("Anggaran"), profil.instansi),
+        belanja=read_belanja(c, sheets.get("Belanja")),
+        narasi=read_narasi(c, sheets.get("Narasi")),
+        pegawai=read_pegawai(c, sheets.get("Pegawai")),
+        rencana_aksi=read_rencana_aksi(c, sheets.get("Rencana_Aksi")),
+        indeks=read_indeks(c, sheets.get("Indeks")),
+        gambar=read_gambar(c, sheets.get("Gambar"), assets),
+        pengaturan=cfg,
+        tahun_target=t_years,
+        tahun_realisasi=r_years,
+        kolom={name: dict(data.columns) for name, data in sheets.items()},
+    )
+    if profil.logo:
+        logo = _asset(c, assets, profil.logo, "Profil", profil.cells.get("logo", "B2"))
+        if logo:
+            laporan.gambar.insert(0, Gambar(0, "logo", logo, "Logo"))
+    return laporan, sort_problems(c.problems)

@@ -1,0 +1,84 @@
+"""What the terminal shows: the build summary, problems as text or JSON, and a diff as lines.
+
+Pure functions from results to lines or JSON text; the CLI prints them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .diff import ada_perubahan
+from .pipeline import BuildResult
+from .problems import Problem, errors, warnings
+
+
+def summary_lines(res: BuildResult) -> list[str]:
+    """The terminal summary of a build: output, counts, headline figures, warnings."""
+    from .formatting import persen, rupiah
+
+    lines = []
+    if res.output:
+        lines.append(f"Laporan ditulis: {res.output}")
+    if res.pdf:
+        lines.append(f"PDF ditulis: {res.pdf}")
+    h = res.hasil
+    if h is not None:
+        lap = h.laporan
+        lvl = {lv: sum(1 for ln in lap.budget_lines() if ln.level == lv) for lv in ("Program", "Kegiatan", "Sub Kegiatan")}
+        n_ind = sum(len(n.indikator) for n in lap.nodes())
+        lines.append(f"  {len(list(lap.nodes('Tujuan')))} tujuan, {len(list(lap.nodes('Sasaran')))} sasaran, {n_ind} indikator; "
+                     f"{len(lap.unit)} unit anggaran: {lvl['Program']} program, {lvl['Kegiatan']} kegiatan, {lvl['Sub Kegiatan']} sub kegiatan")
+        lines.append(f"  Capaian kinerja {persen(h.capaian_instansi)} ({h.predikat_instansi}); anggaran {rupiah(h.total.pagu)}, "
+                     f"realisasi {rupiah(h.total.realisasi)}, penyerapan {persen(h.total.penyerapan)}")
+    errs, warns = errors(res.problems), warnings(res.problems)
+    if warns:
+        lines.append(f"  {len(warns)} peringatan perlu diperiksa:")
+        lines += [f"    {p.where}: {p.message}" for p in warns]
+    if errs:
+        lines.append(f"  {len(errs)} galat; laporan tidak dibuat:")
+        lines += [f"    {p.where}: {p.message} Saran: {p.hint}" for p in errs]
+    if res.error:
+        lines.append(f"  Gagal: {res.error}")
+    return lines
+
+
+def problems_json(problems: list[Problem]) -> str:
+    return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
+
+
+def problem_lines(problems: list[Problem]) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def _line_name(b: dict) -> str:
+    kode = f"{b['kode']} " if b["kode"] else ""
+    return f"{b['unit']} / {kode}{b['level']} '{b['uraian']}'"
+
+
+def diff_lines(d: dict) -> list[str]:
+    """Readable Indonesian lines, one per change; `Tidak ada perubahan.` when there is none."""
+    if not ada_perubahan(d):
+        return ["Tidak ada perubahan."]
+    lines = []
+    for i in d["indikator"]:
+        changes = "; ".join(f"{k} {a} -> {b}" for k, (a, b) in i["perubahan"].items())
+        lines.append(f"Indikator {i['node']} '{i['nama']}': {changes}")
+    for label, key in (("baru", "indikator_baru"), ("dihapus", "indikator_dihapus")):
+        for i in d[key]:
+            lines.append(f"Indikator {label}: {i['node']} '{i['nama']}' target {i['target']}, realisasi {i['realisasi']}, "
+                         f"capaian {i['capaian']}")
+    for label in ("baru", "dihapus"):
+        for b in d["anggaran"][label]:
+            lines.append(f"Anggaran {label}: {_line_name(b)} pagu {b['pagu']}, realisasi {b['realisasi']}")
+    for b in d["anggaran"]["berubah"]:
+        parts = [f"{k} {b[k + '_lama']} -> {b[k]}" for k in ("kode", "uraian") if k + "_lama" in b]
+        parts += [f"{k} {b[k][0]} -> {b[k][1]}" for k in ("pagu", "realisasi") if b[k][0] != b[k][1]]
+        lines.append(f"Anggaran berubah: {_line_name(b)}: " + "; ".join(parts))
+    names = {"pagu": "Total pagu", "realisasi": "Total realisasi", "penyerapan": "Penyerapan anggaran",
+             "capaian_instansi": "Capaian instansi", "predikat_instansi": "Predikat instansi"}
+    lines += [f"{names[k]} {a} -> {b}" for k, (a, b) in d["total"].items() if a != b]
+    for u in d["unit"]:
+        lines.append(f"Unit '{u['unit']}': " + "; ".join(f"{k} {u[k][0]} -> {u[k][1]}" for k in ("pagu", "realisasi") if u[k][0] != u[k][1]))
+    lines += [f"Narasi {label}: {', '.join(parts)}" for label, parts in d["narasi"].items() if parts]
+    lines += [f"Profil {k}: '{a}' -> '{b}'" for k, (a, b) in d["profil"].items()]
+    return lines

@@ -1,0 +1,334 @@
+"""The one workbook reader: an .xlsx package read with zipfile and lxml, no spreadsheet library.
+
+What lkjip needs of a workbook is small: the worksheets by name, each cell's stored value
+(numbers, shared and inline strings, booleans, error values, dates by their number format,
+a formula's cached value) and the number format of a cell (percent cells). This module
+reads exactly that from the package parts — `[Content_Types].xml`, the workbook and its
+relationships, `styles.xml`, `sharedStrings.xml` and the sheets — with lxml's C parser,
+streaming the sheets. Every part has passed `xlsx_safety.inspect_file` first (no DTD,
+so no entities); the parsers also resolve no entities and touch no network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from .problems import column_number
+from .xlsx_safety import ReadError
+
+_MAIN_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
+_TAG_C = {f"{{{ns}}}c" for ns in _MAIN_NS} | {"c"}
+_TAG_V = {f"{{{ns}}}v" for ns in _MAIN_NS} | {"v"}
+_TAG_F = {f"{{{ns}}}f" for ns in _MAIN_NS} | {"f"}
+_TAG_IS = {f"{{{ns}}}is" for ns in _MAIN_NS} | {"is"}
+_TAG_SI = {f"{{{ns}}}si" for ns in _MAIN_NS} | {"si"}
+_TAG_R = {f"{{{ns}}}r" for ns in _MAIN_NS} | {"r"}
+_TAG_T = {f"{{{ns}}}t" for ns in _MAIN_NS} | {"t"}
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_R_NS = ("http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+         "http://purl.oclc.org/ooxml/officeDocument/relationships")
+_WORKBOOK_TYPES = tuple(f"application/vnd.{kind}.main+xml" for kind in (
+    "ms-excel.template.macroEnabled", "openxmlformats-officedocument.spreadsheetml.template",
+    "ms-excel.sheet.macroEnabled", "openxmlformats-officedocument.spreadsheetml.sheet"))
+_SHARED_STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+# ECMA-376 18.8.30: the number formats every spreadsheet knows by id.
+BUILTIN_FORMATS = {
+    0: "General", 1: "0", 2: "0.00", 3: "#,##0", 4: "#,##0.00", 5: '"$"#,##0_);("$"#,##0)',
+    6: '"$"#,##0_);[Red]("$"#,##0)', 7: '"$"#,##0.00_);("$"#,##0.00)', 8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+    9: "0%", 10: "0.00%", 11: "0.00E+00", 12: "# ?/?", 13: "# ??/??", 14: "mm-dd-yy", 15: "d-mmm-yy",
+    16: "d-mmm", 17: "mmm-yy", 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm",
+    37: "#,##0_);(#,##0)", 38: "#,##0_);[Red](#,##0)", 39: "#,##0.00_);(#,##0.00)", 40: "#,##0.00_);[Red](#,##0.00)",
+    41: r'_(* #,##0_);_(* \(#,##0\);_(* "-"_);_(@_)', 42: r'_("$"* #,##0_);_("$"* \(#,##0\);_("$"* "-"_);_(@_)',
+    43: r'_(* #,##0.00_);_(* \(#,##0.00\);_(* "-"??_);_(@_)',
+    44: r'_("$"* #,##0.00_)_("$"* \(#,##0.00\)_("$"* "-"??_)_(@_)', 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0",
+    48: "##0.0E+0", 49: "@",
+}
+# A format is a date format when its first section, without literals ("…") and locale or
+# colour codes ([$-421], [Red]), still has a date or time letter (as Excel and openpyxl judge it).
+_FORMAT_STRIP = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
+_DATE_LETTER = re.compile(r"(?<![_\\])[dmhysDMHYS]")
+WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
+MAC_EPOCH = dt.datetime(1904, 1, 1)
+_X_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+Cells = list[tuple[int, object, str, int, "str | None"]]  # (column 0-based, value, data type, style, formula)
+
+
+def is_date_format(fmt: str | None) -> bool:
+    if fmt is None:
+        return False
+    return _DATE_LETTER.search(_FORMAT_STRIP.sub("", fmt.split(";")[0])) is not None
+
+
+def from_excel(value: float, epoch: dt.datetime = WINDOWS_EPOCH) -> dt.datetime | dt.time:
+    """An Excel serial date as a datetime (a time of day below 1; Excel's 1900 leap-year bug kept)."""
+    day, fraction = divmod(value, 1)
+    diff = dt.timedelta(milliseconds=round(fraction * 86400 * 1000))
+    if 0 <= value < 1 and diff.days == 0:
+        seconds = diff.seconds
+        return dt.time(seconds // 3600, seconds // 60 % 60, seconds % 60, diff.microseconds)
+    if 0 < value < 60 and epoch == WINDOWS_EPOCH:
+        day += 1
+    return epoch + dt.timedelta(days=day) + diff
+
+
+def unescape(text: str) -> str:
+    """Decode Excel's `_xHHHH_` escapes (how it stores control characters such as a pasted vertical tab)."""
+    return _X_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def rich_text(el) -> str:
+    """The text of a string element (an inline <is> or a shared <si>): its own <t>, or its
+    runs' <t>; phonetic guides (<rPh>) and their properties are not text."""
+    if len(el) == 1 and el[0].tag in _TAG_T:
+        return el[0].text or ""  # the usual <is><t>…</t></is>, <si><t>…</t></si>
+    parts = []
+    for child in el:
+        if child.tag in _TAG_T:
+            parts.append(child.text or "")
+        elif child.tag in _TAG_R:
+            parts += [t.text or "" for t in child if t.tag in _TAG_T]
+    return "".join(parts)
+
+
+_SHARED_TREE_LIMIT = 32 * 1024 * 1024  # larger string tables are streamed, not parsed whole
+
+
+def read_shared_strings(src) -> list[str]:
+    """The shared strings part as plain texts (a string's own <t>, or its runs' <t>; phonetic
+    guides left out), with Excel's `_xHHHH_` escapes left for `unescape` to decode once.
+
+    Parsed whole with lxml (C) and walked once; a table over 32 MiB is streamed instead.
+    """
+    from lxml import etree
+
+    data = src.read(_SHARED_TREE_LIMIT + 1)
+    if len(data) <= _SHARED_TREE_LIMIT:
+        root = etree.fromstring(data, _parser())
+        return [rich_text(si) for si in root if si.tag in _TAG_SI]
+    strings = []
+    for _event, si in etree.iterparse(_Chain(data, src), events=("end",), tag="{*}si",
+                                      resolve_entities=False, no_network=True):
+        strings.append(rich_text(si))
+        si.clear()
+        while si.getprevious() is not None:
+            del si.getparent()[0]
+    return strings
+
+
+class _Chain:
+    """A file-like object reading `head` first, then the rest of `stream`."""
+
+    def __init__(self, head: bytes, stream):
+        self.head, self.stream = head, stream
+
+    def read(self, n: int = -1) -> bytes:
+        if self.head:
+            out, self.head = (self.head, b"") if n < 0 or n >= len(self.head) else (self.head[:n], self.head[n:])
+            return out
+        return self.stream.read(n)
+
+
+def _parser():
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+def _attr(el, local: str) -> str | None:
+    """An attribute in the relationships namespace (either spelling of it)."""
+    for ns in _R_NS:
+        v = el.get(f"{{{ns}}}{local}")
+        if v is not None:
+            return v
+    return None
+
+
+class Xlsx:
+    """An open .xlsx package: its worksheets, shared strings and number formats.
+
+    Raises ReadError (`berkas.rusak`) when the package is not a readable workbook.
+    """
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            self.zip = zipfile.ZipFile(path)
+            self._load()
+        except ReadError:
+            raise
+        except Exception as exc:  # damaged parts raise many kinds (XMLSyntaxError, KeyError, ValueError …)
+            self.close()
+            raise ReadError.damaged(path, exc) from exc
+
+    def close(self) -> None:
+        zf = getattr(self, "zip", None)
+        if zf is not None:
+            zf.close()
+
+    def __enter__(self) -> "Xlsx":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- the package --------------------------------------------------------
+    def _xml(self, name: str):
+        from lxml import etree
+
+        return etree.fromstring(self.zip.read(name), _parser())
+
+    def _load(self) -> None:
+        names = set(self.zip.namelist())
+        types = self._xml("[Content_Types].xml")
+        overrides = {o.get("ContentType"): o.get("PartName", "").lstrip("/")
+                     for o in types.iter(f"{{{_CT_NS}}}Override")}
+        workbook = next((overrides[t] for t in _WORKBOOK_TYPES if t in overrides), None)
+        if workbook is None:
+            defaults = {d.get("ContentType") for d in types.iter(f"{{{_CT_NS}}}Default")}
+            if not defaults & set(_WORKBOOK_TYPES):
+                raise ValueError("File contains no valid workbook part")
+            workbook = "xl/workbook.xml"
+        book = self._xml(workbook)
+        pr = next((el for el in book if el.tag.endswith("}workbookPr")), None)
+        self.epoch = MAC_EPOCH if pr is not None and pr.get("date1904") in ("1", "true") else WINDOWS_EPOCH
+        rels = self._rels(workbook)
+        self.sheets: list[tuple[str, str]] = []  # (name, part) of every worksheet, in workbook order
+        for sheet in book.iter("{*}sheet"):
+            rid = _attr(sheet, "id")
+            if not rid:
+                continue
+            kind, target = rels.get(rid, ("", ""))
+            if target in names and "chartsheet" not in kind:
+                self.sheets.append((sheet.get("name") or "", target))
+        strings = overrides.get(_SHARED_STRINGS_TYPE)
+        self.shared: list[str] = []
+        if strings:
+            with self.zip.open(strings) as src:
+                self.shared = read_shared_strings(src)
+        self._formats: list[str] = []  # style index -> number format code
+        self.date_styles: set[int] = set()
+        styles = next((t for k, t in rels.values() if k.endswith("/styles")), None) or "xl/styles.xml"
+        if styles in names:
+            self._read_styles(self._xml(styles))
+
+    def _rels(self, part: str) -> dict[str, tuple[str, str]]:
+        """rId -> (type, target part) of `part`'s relationships, targets made absolute."""
+        folder, name = posixpath.split(part)
+        rels_name = posixpath.join(folder, "_rels", name + ".rels")  # a workbook without it is damaged (KeyError)
+        out = {}
+        for rel in self._xml(rels_name).iter(f"{{{_REL_NS}}}Relationship"):
+            target = rel.get("Target") or ""
+            if rel.get("TargetMode") == "External":
+                continue
+            target = target[1:] if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out[rel.get("Id")] = (rel.get("Type") or "", target)
+        return out
+
+    def _read_styles(self, root) -> None:
+        custom = {}
+        for fmt in root.iter("{*}numFmt"):
+            try:
+                custom[int(fmt.get("numFmtId"))] = fmt.get("formatCode") or ""
+            except (TypeError, ValueError):
+                continue
+        xfs = next((el for el in root if el.tag.endswith("}cellXfs")), None)
+        for idx, xf in enumerate(xfs if xfs is not None else ()):
+            try:
+                fid = int(xf.get("numFmtId") or 0)
+            except ValueError:
+                fid = 0
+            code = custom[fid] if fid in custom else BUILTIN_FORMATS.get(fid, "General")
+            self._formats.append(code)
+            if is_date_format(code):
+                self.date_styles.add(idx)
+
+    def number_format(self, style: int) -> str:
+        """The number format code of a cell style (`General` when there is none)."""
+        try:
+            return self._formats[style]
+        except IndexError:
+            return "General"
+
+    # -- the cells ------------------------------------------------------------
+    def rows(self, part: str, wanted: set[int] | None = None) -> Iterator[tuple[int, Cells]]:
+        """Stream a worksheet as (row number, [(column index 0-based, value, data type, style, formula)]).
+
+        `wanted` (0-based column indexes; may be filled by the caller after the header row)
+        skips decoding the cells of columns nobody reads. Values: shared and inline strings
+        (escapes decoded), int/float numbers, booleans, datetimes for date-formatted numbers,
+        error values (type "e"); a formula cell without a cached value comes with its formula
+        text. lxml's C parser keeps this linear.
+        """
+        from lxml import etree
+
+        shared = self.shared
+        date_styles = self.date_styles
+        epoch = self.epoch
+        with self.zip.open(part) as src:
+            row_number = 0
+            for _event, row in etree.iterparse(src, events=("end",), tag="{*}row", resolve_entities=False, no_network=True):
+                r = row.get("r")
+                row_number = int(r) if r else row_number + 1
+                col = 0
+                cells = []
+                for c in row:
+                    if c.tag not in _TAG_C:
+                        continue
+                    ref = c.get("r")
+                    col = column_number(ref.rstrip("0123456789")) if ref else col + 1
+                    if wanted and col - 1 not in wanted:
+                        continue
+                    dtype = c.get("t", "n")
+                    style = int(c.get("s") or 0)
+                    raw = formula = None
+                    inline = None
+                    for part_el in c:
+                        tag = part_el.tag
+                        if tag in _TAG_V:
+                            raw = part_el.text
+                        elif tag in _TAG_F:
+                            formula = "=" + (part_el.text or "")
+                        elif tag in _TAG_IS:
+                            inline = part_el
+                    value: object = None
+                    if dtype == "inlineStr":
+                        if inline is not None:
+                            value = unescape(rich_text(inline))
+                    elif raw not in (None, ""):
+                        if dtype == "n":
+                            try:
+                                value = int(raw) if raw.lstrip("-").isdigit() else float(raw)
+                            except ValueError:
+                                value, dtype = raw, "e"
+                            if style in date_styles and dtype == "n":
+                                try:
+                                    value = from_excel(value, epoch)
+                                except (OverflowError, ValueError, TypeError):
+                                    value, dtype = "#VALUE!", "e"
+                        elif dtype == "s":
+                            try:
+                                value = unescape(shared[int(raw)])
+                            except (IndexError, ValueError):
+                                value, dtype = "#REF!", "e"
+                        elif dtype == "b":
+                            value = raw.strip() in ("1", "true")
+                        elif dtype == "d":
+                            try:
+                                value = dt.datetime.fromisoformat(raw.strip().rstrip("Z"))
+                            except ValueError:
+                                value = raw
+                        else:  # "str" (formula text result) and "e" (error value)
+                            value = raw
+                    cells.append((col - 1, value, dtype, style, formula if value is None else None))
+                yield row_number, cells
+                row.clear()
+                while row.getprevious() is not None:
+                    del row.getparent()[0]

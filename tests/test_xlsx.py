@@ -1,0 +1,80 @@
+"""generator/xlsx.py: cells of every kind and namespace, shared strings, as the package stores them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+def _sheet_cells(tmp_path, body: bytes, root: bytes = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'):
+    """Xlsx.rows over a hand-written sheet part (shared strings ["bersama"], style 1 is a date)."""
+    import types
+    import zipfile
+
+    from generator.xlsx import Xlsx
+
+    end = b"</" + root[1:root.index(b" ")] + b">"
+    part = tmp_path / "sheet.zip"
+    with zipfile.ZipFile(part, "w") as zf:
+        zf.writestr("sheet1.xml", root + body + end)
+    with zipfile.ZipFile(part) as zf:
+        book = types.SimpleNamespace(zip=zf, shared=["bersama"], date_styles={1}, epoch=dt.datetime(1899, 12, 30))
+        return [(n, [(col, value, dtype, formula) for col, value, dtype, _style, formula in cells])
+                for n, cells in Xlsx.rows(book, "sheet1.xml")]
+
+
+def test_sheet_cells_of_every_kind(tmp_path):
+    rows = _sheet_cells(tmp_path, (
+        b'<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>12</v></c><c r="C1"><v>0.26</v></c>'
+        b'<c r="D1" s="1"><v>45000</v></c><c r="E1" t="b"><v>1</v></c><c r="F1" t="e"><v>#DIV/0!</v></c>'
+        b'<c r="G1"><f>SUM(B1:C1)</f></c><c r="H1" t="str"><f>A1</f><v>teks</v></c></row>'
+        b'<row r="3"><c r="C3" t="inlineStr"><is><r><t>Peningkatan </t></r><r><rPr><b/></rPr><t>Pelayanan</t></r>'
+        b'<rPh sb="0" eb="1"><t>FURIGANA</t></rPh></is></c><c t="inlineStr"><is><t>A&amp;B_x000B_</t></is></c></row>'
+        b'</sheetData>'))
+    assert rows == [
+        (1, [(0, "bersama", "s", None), (1, 12, "n", None), (2, 0.26, "n", None), (3, dt.datetime(2023, 3, 15), "n", None),
+             (4, True, "b", None), (5, "#DIV/0!", "e", None), (6, None, "n", "=SUM(B1:C1)"), (7, "teks", "str", None)]),
+        (3, [(2, "Peningkatan Pelayanan", "inlineStr", None), (3, "A&B\x0b", "inlineStr", None)]),
+    ]
+
+
+@pytest.mark.parametrize("root", [
+    b'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',  # prefixed (Open XML SDK)
+    b'<worksheet xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main">',  # Strict Open XML
+])
+def test_sheet_cells_in_prefixed_and_strict_namespaces(tmp_path, root):
+    p = b"x:" if root.startswith(b"<x:") else b""
+    body = (b"<" + p + b"sheetData><" + p + b'row r="2"><' + p + b'c r="B2" t="inlineStr"><' + p + b"is><" + p + b"t>Kode</"
+            + p + b"t></" + p + b"is></" + p + b"c><" + p + b'c r="C2"><' + p + b"v>7</" + p + b"v></" + p + b"c></" + p
+            + b"row></" + p + b"sheetData>")
+    assert _sheet_cells(tmp_path, body, root) == [(2, [(1, "Kode", "inlineStr", None), (2, 7, "n", None)])]
+
+
+def test_shared_strings_read_as_openpyxl_reads_them(tmp_path):
+    import io
+
+    from openpyxl.reader.strings import read_string_table
+
+    from generator.xlsx import read_shared_strings
+
+    sst = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Kode</t></si>'
+           b'<si><r><t>Pe</t></r><r><rPr><b/></rPr><t xml:space="preserve">ningkatan </t></r><rPh sb="0" eb="1"><t>X</t></rPh>'
+           b'<phoneticPr fontId="1"/></si><si><t/></si><si><t>a &amp; b</t></si><si><t>_x005F_x000B_</t></si></sst>')
+    ours = read_shared_strings(io.BytesIO(sst))
+    assert ours == ["Kode", "Peningkatan ", "", "a & b", "_x005F_x000B_"]
+    # openpyxl's own reader gives the same texts, except that it half-decodes the `_x005F_` escape
+    assert ours[:4] == read_string_table(io.BytesIO(sst))[:4]
+
+
+def test_a_large_shared_strings_table_is_streamed_with_the_same_result(monkeypatch):
+    import io
+
+    from generator import xlsx as reader
+
+    sst = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           + b"".join(b"<si><t>teks %d</t></si>" % i for i in range(500))
+           + b"<si><r><t>a</t></r><r><t>b</t></r></si></sst>")
+    whole = reader.read_shared_strings(io.BytesIO(sst))
+    monkeypatch.setattr(reader, "_SHARED_TREE_LIMIT", 100)
+    assert reader.read_shared_strings(io.BytesIO(sst)) == whole
+    assert len(whole) == 501 and whole[-1] == "ab"
