@@ -7,6 +7,7 @@ never a silent zero. `Cells` holds those problems for one workbook.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -15,20 +16,33 @@ from . import contract
 from .contract import Column, Sheet, normalize_header
 from .numbers import ParseError, clean_text, parse_number, parse_value
 from .problems import Problem, column_letter, problem
-from .xlsx import Xlsx
+from .xlsx import SheetCells, Xlsx, from_excel
 from .xlsx_safety import MAX_CELL_CHARS, MAX_MONEY, ReadError
 
 EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
 _DASHES = {"-", "–", "—", "-,-", "Rp -", "Rp-"}
+_EXACT = 2.0 ** 53  # integers a float holds exactly
+
+
+def _same(value: object) -> object:
+    """A value as both readers give it: a whole number as an int (`7`, not `7.0`), a date as a datetime."""
+    kind = value.__class__
+    if kind is float and value.is_integer() and -_EXACT < value < _EXACT:
+        return int(value)
+    if kind is dt.date:
+        return dt.datetime(value.year, value.month, value.day)
+    if kind is dt.timedelta:  # a duration format ([h]:mm): the XML reader reads it as a time of day or a date
+        return from_excel(value.total_seconds() / 86400)
+    return value
 
 
 class Cell:
     """A read cell; its reference and number format are worked out only when asked for."""
 
-    __slots__ = ("value", "letter", "row", "_book", "_style")
+    __slots__ = ("value", "letter", "row", "_sheet", "_col")
 
-    def __init__(self, value: object, letter: str, row: int, book: Xlsx | None = None, style: int = 0):
-        self.value, self.letter, self.row, self._book, self._style = value, letter, row, book, style
+    def __init__(self, value: object, letter: str, row: int, sheet: SheetCells | None = None, col: int = 0):
+        self.value, self.letter, self.row, self._sheet, self._col = value, letter, row, sheet, col
 
     @property
     def ref(self) -> str:
@@ -36,16 +50,12 @@ class Cell:
 
     @property
     def number_format(self) -> str:
-        return self._book.number_format(self._style) if self._book is not None else "General"
+        return self._sheet.number_format(self.row, self._col) if self._sheet is not None else "General"
 
     @property
     def percent(self) -> bool:
         """Formatted as a percentage (Excel stores 85% as 0.85)."""
         return isinstance(self.value, (int, float)) and "%" in self.number_format
-
-    @property
-    def date_format(self) -> bool:
-        return self._book is not None and self._style in self._book.date_styles
 
 
 @dataclass
@@ -113,7 +123,7 @@ class Cells:
                 spec = contract.SHEET_BY_NAME.get(normalize_header(title))
                 if spec is None or spec.name in sheets:
                     continue
-                sheets[spec.name] = self.read_sheet(book, part, spec)
+                sheets[spec.name] = self.read_sheet(book, title, part, spec)
         except ReadError:
             raise
         except Exception as exc:  # a damaged sheet part
@@ -152,56 +162,59 @@ class Cells:
                 self.add("kolom.tidak-ada", spec.name, "A1", header=col.header)
         return by_index, years
 
-    def read_sheet(self, book: Xlsx, part: str, spec: Sheet) -> SheetData:
-        wanted: set[int] = set()
-        rows = book.rows(part, wanted)
+    def read_sheet(self, book: Xlsx, title: str, part: str, spec: Sheet) -> SheetData:
+        """The rows of a sheet by column key; cells that hold no usable value become problems here."""
+        grid = book.sheet(title, part)
+        rows = grid.rows
         header: list = []
-        first = next(rows, None)
-        pending = None
-        if first is not None:
-            if first[0] == 1:
-                header = [(c[0], c[1]) for c in first[1]]
-            else:
-                pending = first  # no header row at all: every column is missing
+        start = 0
+        if rows and rows[0][0] == 1:  # without a header row in row 1, every column is missing
+            header = [(i, _same(v)) for i, v in enumerate(rows[0][1])]
+            start = 1
         by_index, years = self.match_headers(spec, header)
-        wanted.update(by_index)
         data = SheetData(spec.name, [], {k: column_letter(i + 1) for i, (k, _) in by_index.items()}, years)
-        letters = {idx: (key, column_letter(idx + 1)) for idx, (key, _col) in by_index.items()}
-
-        def all_rows():
-            if pending is not None:
-                yield pending
-            yield from rows
-
-        for rownum, cells in all_rows():
+        columns = [(idx, key, column_letter(idx + 1)) for idx, (key, _col) in sorted(by_index.items())]
+        special = grid.special
+        name = spec.name
+        for i in range(start, len(rows)):
+            rownum, values = rows[i]
+            width = len(values)
             row_cells: dict[str, Cell] = {}
-            for idx, value, dtype, style, formula in cells:
-                hit = letters.get(idx)
-                if hit is None:
-                    continue
-                key, letter = hit
-                if value is None:
-                    if formula:
-                        self.add("rumus.tanpa-nilai", spec.name, f"{letter}{rownum}", found=formula[:60])
-                    continue
-                if dtype == "e":
-                    self.add("rumus.galat", spec.name, f"{letter}{rownum}", found=str(value))
-                    continue
-                if isinstance(value, str):
+            for idx, key, letter in columns:
+                if idx >= width:
+                    break
+                value = values[idx]
+                kind = value.__class__
+                if kind is str:
+                    if not value:
+                        if special and (rownum, idx) in special:
+                            self._special(name, letter, rownum, special[(rownum, idx)])
+                        continue
                     if len(value) > MAX_CELL_CHARS:
-                        self.add("teks.terlalu-panjang", spec.name, f"{letter}{rownum}", found=f"{len(value):,}".replace(",", "."),
+                        self.add("teks.terlalu-panjang", name, f"{letter}{rownum}", found=f"{len(value):,}".replace(",", "."),
                                  limit="32.767")
                         continue
                     stripped = value.strip()
                     if not stripped:
                         continue
                     if stripped in EXCEL_ERRORS:
-                        self.add("rumus.galat", spec.name, f"{letter}{rownum}", found=stripped)
+                        self.add("rumus.galat", name, f"{letter}{rownum}", found=stripped)
                         continue
-                row_cells[key] = Cell(value, letter, rownum, book, style)
+                elif value is None:
+                    continue
+                elif kind is float or kind is dt.date or kind is dt.timedelta:  # calamine: 7.0, date(…), timedelta(…)
+                    value = _same(value)
+                row_cells[key] = Cell(value, letter, rownum, grid, idx)
             if row_cells:
-                data.rows.append(Row(rownum, row_cells, spec.name, data.columns))
+                data.rows.append(Row(rownum, row_cells, name, data.columns))
         return data
+
+    def _special(self, sheet: str, letter: str, rownum: int, what: tuple[str, str]) -> None:
+        kind, text = what
+        if kind == "f":
+            self.add("rumus.tanpa-nilai", sheet, f"{letter}{rownum}", found=text[:60])
+        else:
+            self.add("rumus.galat", sheet, f"{letter}{rownum}", found=text)
 
     # -- typed getters -------------------------------------------------------
     def text(self, row: Row, key: str) -> str:

@@ -196,7 +196,7 @@ def parse_value(value: object, *, percent_format: bool = False, as_percent: bool
         raise
 
 
-def parse_date(value: object, *, date_format: bool = False) -> dt.date | None:
+def parse_date(value: object) -> dt.date | None:
     """A date from a date cell, an Excel serial number, or text (`30 Januari 2025`, `30/01/2025`)."""
     if value is None:
         return None

@@ -58,7 +58,7 @@ def read_profil(c: Cells, data: SheetData | None) -> Profil:
             elif f.key == "periode_renstra":
                 profil.periode = parse_periode(cell.value)
             elif f.kind == "date":
-                setattr(profil, f.key, parse_date(cell.value, date_format=cell.date_format))
+                setattr(profil, f.key, parse_date(cell.value))
             elif f.key == "misi":
                 lines = [re.sub(r"^\s*(?:\d+[.)]|[-•])\s*", "", ln).strip() for ln in str(cell.value).splitlines()]
                 profil.misi = [ln for ln in lines if ln]
@@ -388,14 +388,16 @@ def parse_blocks(text: str) -> list[Blok]:
 def read_workbook(path: Path | str, assets_dir: Path | None = None) -> tuple[Laporan | None, list[Problem]]:
     """Read a workbook into the model. Returns (model or None if unreadable, problems)."""
     path = Path(path)
-    assets = (assets_dir or path.parent).resolve()
     c = Cells()
     try:
         inspect_file(path)
-        with Xlsx(path) as book:
-            sheets = c.load_sheets(book)
+        with Xlsx(path) as book:  # open while the sheets are typed: a number's format is read when it is needed
+            return _read(c, path, c.load_sheets(book), (assets_dir or path.parent).resolve())
     except ReadError as exc:
         return None, [exc.problem]
+
+
+def _read(c: Cells, path: Path, sheets: dict[str, SheetData], assets: Path) -> tuple[Laporan, list[Problem]]:
     for spec in contract.SHEETS:
         if spec.required and spec.name not in sheets:
             c.add("sheet.tidak-ada", spec.name, "")

@@ -1,12 +1,20 @@
-"""The one workbook reader: an .xlsx package read with zipfile and lxml, no spreadsheet library.
+"""The one workbook reader: the worksheets of an .xlsx package, their cell values and number formats.
 
 What lkjip needs of a workbook is small: the worksheets by name, each cell's stored value
-(numbers, shared and inline strings, booleans, error values, dates by their number format,
-a formula's cached value) and the number format of a cell (percent cells). This module
-reads exactly that from the package parts — `[Content_Types].xml`, the workbook and its
-relationships, `styles.xml`, `sharedStrings.xml` and the sheets — with lxml's C parser,
-streaming the sheets. Every part has passed `xlsx_safety.inspect_file` first (no DTD,
-so no entities); the parsers also resolve no entities and touch no network.
+(numbers, shared and inline strings, booleans, dates by their number format, a formula's
+cached value), what a cell holds instead of a value (an error value, a formula never
+calculated), and the number format of a cell (percent cells).
+
+Two readers give the same cells (a test holds them to it):
+- python-calamine (Rust) reads a sheet's values in one call, about five times faster than
+  any Python loop over the XML; it is used for every sheet it can represent exactly: no
+  error values, no formula without a stored value, an extent small enough for its dense
+  grid (a stray value in column XFD would otherwise cost gigabytes).
+- lxml (C) streams the sheet XML cell by cell: the reference, used for every other sheet
+  and for number formats (looked up only when a number needs its format).
+The package parts — `[Content_Types].xml`, the workbook and its relationships,
+`styles.xml` — are read with lxml. Every part has passed `xlsx_safety.inspect_file`
+first (no DTD, so no entities); the parsers resolve no entities and touch no network.
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import column_number
@@ -59,6 +68,12 @@ MAC_EPOCH = dt.datetime(1904, 1, 1)
 _X_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 Cells = list[tuple[int, object, str, int, "str | None"]]  # (column 0-based, value, data type, style, formula)
+GRID_READER = True  # False: stream every sheet (tests compare the two readers)
+MAX_GRID_CELLS = 4_000_000  # rows x columns above which a sheet is streamed rather than read as a grid
+# a formula element followed by no value: the cell ends, or its <v> is empty
+_NO_VALUE = re.compile(rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)\s*(?:<(?:[\w.-]+:)?v\s*/>\s*|<(?:[\w.-]+:)?v>\s*</(?:[\w.-]+:)?v>\s*)?</(?:[\w.-]+:)?c>")
+_ROW_NUMBER = re.compile(rb"""<(?:[\w.-]+:)?row\b[^>]*?\br=["'](\d+)["']""")
+_WIDE_REF = re.compile(rb"""r=["']([A-Z]{2,3})\d""")  # cells beyond column Z
 
 
 def is_date_format(fmt: str | None) -> bool:
@@ -79,9 +94,15 @@ def from_excel(value: float, epoch: dt.datetime = WINDOWS_EPOCH) -> dt.datetime 
     return epoch + dt.timedelta(days=day) + diff
 
 
+def _escaped(m: re.Match) -> str:
+    code = int(m.group(1), 16)
+    return m.group(0) if 0xD800 <= code <= 0xDFFF else chr(code)  # a lone surrogate is no character: left as typed
+
+
 def unescape(text: str) -> str:
-    """Decode Excel's `_xHHHH_` escapes (how it stores control characters such as a pasted vertical tab)."""
-    return _X_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+    """Decode Excel's `_xHHHH_` escapes (how it stores control characters such as a pasted vertical tab);
+    `_xD800_` … `_xDFFF_` stay as they are, as calamine leaves them."""
+    return _X_ESCAPE.sub(_escaped, text) if "_x" in text else text
 
 
 def rich_text(el) -> str:
@@ -151,6 +172,106 @@ def _attr(el, local: str) -> str | None:
     return None
 
 
+@dataclass
+class SheetCells:
+    """The cells of one worksheet as both readers give them."""
+
+    rows: list[tuple[int, list]]  # (row number, values by 0-based column; "" = empty)
+    special: dict[tuple[int, int], tuple[str, str]] = field(default_factory=dict)
+    # (row, column) -> ("e", "#DIV/0!") an error value, or ("f", "=SUM(E2:E9)") a formula without a stored value
+    styles: dict[tuple[int, int], int] | None = None  # (row, column) -> style index, where not 0; None = not read yet
+    book: "Xlsx | None" = None
+    xml: bytes = b""
+
+    def number_format(self, row: int, col: int) -> str:
+        """The number format code of a cell (the sheet is streamed once, on the first question)."""
+        if self.book is None:
+            return "General"
+        if self.styles is None:
+            try:
+                self.styles = cell_styles(self.xml)
+            except Exception as exc:  # a part calamine read but the XML parser refuses
+                raise ReadError.damaged(self.book.path, exc) from exc
+        return self.book.number_format(self.styles.get((row, col), 0))
+
+
+def cell_styles(xml: bytes) -> dict[tuple[int, int], int]:
+    """(row, column 0-based) -> style index of every cell with a style other than 0 (values not decoded)."""
+    import io
+
+    from lxml import etree
+
+    out: dict[tuple[int, int], int] = {}
+    row_number = 0
+    for _event, row in etree.iterparse(io.BytesIO(xml), events=("end",), tag="{*}row", resolve_entities=False, no_network=True):
+        r = row.get("r")
+        row_number = int(r) if r else row_number + 1
+        col = 0
+        for c in row:
+            if c.tag not in _TAG_C:
+                continue
+            ref = c.get("r")
+            col = column_number(ref.rstrip("0123456789")) if ref else col + 1
+            style = c.get("s")
+            if style and style != "0":
+                out[(row_number, col - 1)] = int(style)
+        row.clear()
+        while row.getprevious() is not None:
+            del row.getparent()[0]
+    return out
+
+
+def _grid_fits(xml: bytes) -> bool:
+    """Whether rows x columns fit a dense grid: the last row's number (rows come in order) times the widest column."""
+    last = None
+    for last in _ROW_NUMBER.finditer(xml, max(0, len(xml) - 65536)):
+        pass
+    if last is None:
+        for last in _ROW_NUMBER.finditer(xml):
+            pass
+    rows = int(last.group(1)) if last else xml.count(b"row")
+    width = max((column_number(m.decode()) for m in set(_WIDE_REF.findall(xml))), default=26)
+    return rows * width <= MAX_GRID_CELLS
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]+|[0-9]+);")
+
+
+def _legal_char(code: int) -> bool:
+    return code in (9, 10, 13) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+
+
+def well_formed_characters(xml: bytes) -> bool:
+    """No character XML 1.0 forbids, raw or as a reference (the streamed reader refuses such a part;
+    calamine would read it: the two must agree, so such a part is streamed)."""
+    if len(xml.translate(None, _CONTROL_BYTES)) != len(xml):
+        return False
+    if b"&#" not in xml:
+        return True
+    for m in _CHAR_REF.finditer(xml):
+        ref = m.group(1)
+        if not _legal_char(int(ref[1:], 16) if ref[:1] in b"xX" else int(ref)):
+            return False
+    return True
+
+
+_UTF8_DECLARATION = re.compile(rb"""<\?xml[^>]*?encoding=["'](?!utf-?8["'])""", re.I)
+
+
+def _needs_stream(xml: bytes) -> bool:
+    """Cells a grid of values cannot show (error values, formulas without a stored value), or a
+    part not in UTF-8. Literal searches first: most sheets have none of these."""
+    head = xml[:200].lstrip(b"\xef\xbb\xbf")
+    if not head.startswith(b"<") or _UTF8_DECLARATION.match(head) or not well_formed_characters(xml):
+        return True
+    if b't="e"' in xml or b"t='e'" in xml:
+        return True
+    if b"f>" in xml or b"<f " in xml or b":f " in xml:
+        return _NO_VALUE.search(xml) is not None
+    return False
+
+
 class Xlsx:
     """An open .xlsx package: its worksheets, shared strings and number formats.
 
@@ -172,6 +293,9 @@ class Xlsx:
         zf = getattr(self, "zip", None)
         if zf is not None:
             zf.close()
+        cal = getattr(self, "_calamine", None)
+        if cal is not None:
+            cal.close()
 
     def __enter__(self) -> "Xlsx":
         return self
@@ -208,11 +332,11 @@ class Xlsx:
             kind, target = rels.get(rid, ("", ""))
             if target in names and "chartsheet" not in kind:
                 self.sheets.append((sheet.get("name") or "", target))
-        strings = overrides.get(_SHARED_STRINGS_TYPE)
-        self.shared: list[str] = []
-        if strings:
-            with self.zip.open(strings) as src:
-                self.shared = read_shared_strings(src)
+        self._strings_part = overrides.get(_SHARED_STRINGS_TYPE)
+        self._shared: list[str] | None = None
+        self._grid_strings: bool | None = None
+        self._date_style_re: re.Pattern | None = None
+        self._calamine = None
         self._formats: list[str] = []  # style index -> number format code
         self.date_styles: set[int] = set()
         styles = next((t for k, t in rels.values() if k.endswith("/styles")), None) or "xl/styles.xml"
@@ -250,6 +374,33 @@ class Xlsx:
             if is_date_format(code):
                 self.date_styles.add(idx)
 
+    def _has_dates(self, xml: bytes) -> bool:
+        """Whether a cell of the sheet has a date or time format (dates are read by the streamed reader's
+        rules, which calamine's differ from at the edges: negative serials, durations)."""
+        if not self.date_styles:
+            return False
+        if self._date_style_re is None:
+            styles = b"|".join(str(i).encode() for i in sorted(self.date_styles))
+            self._date_style_re = re.compile(rb"""\bs=["'](?:""" + styles + rb""")["']""")
+        return self._date_style_re.search(xml) is not None
+
+    def _strings_ok(self) -> bool:
+        """Whether calamine may read the shared strings: UTF-8 and only characters XML allows."""
+        if self._grid_strings is None:
+            xml = self.zip.read(self._strings_part) if self._strings_part else b"<sst/>"
+            self._grid_strings = not _needs_stream(xml)
+        return self._grid_strings
+
+    @property
+    def shared(self) -> list[str]:
+        """The shared strings, read when a sheet is first streamed."""
+        if self._shared is None:
+            self._shared = []
+            if self._strings_part:
+                with self.zip.open(self._strings_part) as src:
+                    self._shared = read_shared_strings(src)
+        return self._shared
+
     def number_format(self, style: int) -> str:
         """The number format code of a cell style (`General` when there is none)."""
         try:
@@ -258,7 +409,43 @@ class Xlsx:
             return "General"
 
     # -- the cells ------------------------------------------------------------
-    def rows(self, part: str, wanted: set[int] | None = None) -> Iterator[tuple[int, Cells]]:
+    def sheet(self, name: str, part: str) -> SheetCells:
+        """The cells of a worksheet, by calamine where it shows them exactly, else streamed."""
+        xml = self.zip.read(part)
+        if not GRID_READER or not self._strings_ok() or _needs_stream(xml) or self._has_dates(xml) or not _grid_fits(xml):
+            return self.stream(xml)
+        try:
+            if self._calamine is None:
+                from python_calamine import CalamineWorkbook
+
+                self._calamine = CalamineWorkbook.from_path(str(self.path))
+            grid = self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception:  # calamine refuses what lxml may still read (a part it cannot parse): stream it
+            return self.stream(xml)
+        return SheetCells(list(enumerate(grid, 1)), book=self, xml=xml)
+
+    def stream(self, xml: bytes) -> SheetCells:
+        """The cells of a worksheet streamed from its XML (`rows`), as a grid with the special cells apart."""
+        import io
+
+        out = SheetCells([], {}, {}, self, xml)
+        for number, cells in self.rows(io.BytesIO(xml)):
+            width = cells[-1][0] + 1 if cells else 0
+            values: list = [""] * width
+            for col, value, dtype, style, formula in cells:
+                if style:
+                    out.styles[(number, col)] = style
+                if value is None:
+                    if formula:
+                        out.special[(number, col)] = ("f", formula)
+                elif dtype == "e":
+                    out.special[(number, col)] = ("e", str(value))
+                else:
+                    values[col] = value
+            out.rows.append((number, values))
+        return out
+
+    def rows(self, src, wanted: set[int] | None = None) -> Iterator[tuple[int, Cells]]:
         """Stream a worksheet as (row number, [(column index 0-based, value, data type, style, formula)]).
 
         `wanted` (0-based column indexes; may be filled by the caller after the header row)
@@ -272,7 +459,9 @@ class Xlsx:
         shared = self.shared
         date_styles = self.date_styles
         epoch = self.epoch
-        with self.zip.open(part) as src:
+        if isinstance(src, str):  # a part of the package
+            src = self.zip.open(src)
+        with src:
             row_number = 0
             for _event, row in etree.iterparse(src, events=("end",), tag="{*}row", resolve_entities=False, no_network=True):
                 r = row.get("r")
@@ -308,11 +497,11 @@ class Xlsx:
                                 value = int(raw) if raw.lstrip("-").isdigit() else float(raw)
                             except ValueError:
                                 value, dtype = raw, "e"
-                            if style in date_styles and dtype == "n":
+                            if style in date_styles and dtype == "n" and value >= 0:
                                 try:
                                     value = from_excel(value, epoch)
                                 except (OverflowError, ValueError, TypeError):
-                                    value, dtype = "#VALUE!", "e"
+                                    pass  # no date that far: the number as typed (as calamine reads it)
                         elif dtype == "s":
                             try:
                                 value = unescape(shared[int(raw)])

@@ -78,3 +78,68 @@ def test_a_large_shared_strings_table_is_streamed_with_the_same_result(monkeypat
     monkeypatch.setattr(reader, "_SHARED_TREE_LIMIT", 100)
     assert reader.read_shared_strings(io.BytesIO(sst)) == whole
     assert len(whole) == 501 and whole[-1] == "ab"
+
+
+# ---------------------------------------------------------------- the two readers agree
+
+
+def _read_both(path, monkeypatch):
+    """What the report rests on — every problem and the whole template context — read with calamine's
+    grid where it applies, and with every sheet streamed."""
+    from generator import xlsx
+    from generator.context import context_json
+    from generator.pipeline import check
+
+    out = []
+    for grid in (True, False):
+        monkeypatch.setattr(xlsx, "GRID_READER", grid)
+        _lap, hasil, problems = check(path)
+        out.append(([p.as_dict() for p in problems], context_json(hasil) if hasil is not None else None))
+    return out
+
+
+@pytest.mark.parametrize("example", ["kecamatan-alok-2024.xlsx", "kecamatan-kota-sumenep-2023.xlsx", "kecamatan-raas-2020.xlsx"])
+@pytest.mark.parametrize("excel", [False, True], ids=["openpyxl", "excel"])
+def test_grid_and_stream_readers_agree_on_the_examples(tmp_path, monkeypatch, example, excel):
+    import shutil
+
+    from conftest import EXAMPLES
+    from factory import as_excel_saves
+
+    wb = shutil.copy(EXAMPLES / example, tmp_path / example)
+    if excel:
+        as_excel_saves(wb)
+    grid, stream = _read_both(wb, monkeypatch)
+    assert grid == stream and grid[1] is not None
+
+
+_CELL_VALUES = [0, 1, -3, 12.5, 0.85, 0.1 + 0.2, 1e15, 10**18, True, False, dt.date(2025, 1, 30), dt.datetime(2024, 2, 1, 8, 30),
+                dt.time(7, 15), "", " ", "85%", "Rp 1.234.567,-", "6.5025.000", "#DIV/0!", "=SUM(E2:E3)", "=1/0", "teks_x000B_",
+                "a_xD800_b", "😀", "Belum ada penilaian", "BB", "x" * 200, "2024-2026", "30/01/2025", "Ya"]
+
+
+def test_grid_and_stream_readers_agree_on_odd_cells(tmp_path, monkeypatch):
+    """Every kind of cell value (numbers, booleans, dates, times, formulas without a value, error
+    values, percent formats, escapes, long text) in every sheet, Excel's layout and openpyxl's."""
+    import itertools
+    import random
+
+    import openpyxl
+    from factory import as_excel_saves, make_workbook
+
+    rng = random.Random(20261201)
+    base = make_workbook(tmp_path / "dasar.xlsx").read_bytes()
+    for n in range(12):
+        path = tmp_path / f"aneh-{n}.xlsx"
+        path.write_bytes(base)
+        wb = openpyxl.load_workbook(path)
+        for ws, _ in itertools.product(wb.worksheets, range(6)):
+            cell = ws.cell(row=rng.randint(1, 12), column=rng.randint(1, 16))
+            cell.value = rng.choice(_CELL_VALUES)
+            if rng.random() < 0.3:
+                cell.number_format = rng.choice(["0%", "0.00%", "#,##0", "dd/mm/yyyy", "[h]:mm", "@"])
+        wb.save(path)
+        if n % 2:
+            as_excel_saves(path)
+        grid, stream = _read_both(path, monkeypatch)
+        assert grid == stream, path.name
