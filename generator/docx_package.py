@@ -32,6 +32,20 @@ class ZipWriter:
         info.external_attr = 0o644 << 16
         self.zip.writestr(info, blob, compresslevel=1 if fast else 6)
 
+    def put_pieces(self, name: str, pieces, *, fast: bool = False) -> None:
+        """An entry written piece by piece (same bytes as `put` of the joined pieces, without the join)."""
+        info = zipfile.ZipInfo(name, FIXED_ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        level = 1 if fast else 6
+        if hasattr(info, "compress_level"):  # Python 3.13+
+            info.compress_level = level
+        else:
+            info._compresslevel = level  # the same field before 3.13 (what writestr sets)
+        with self.zip.open(info, "w") as dest:
+            for piece in pieces:
+                dest.write(piece)
+
     def close(self) -> bytes:
         self.zip.close()
         return self.buf.getvalue()
@@ -78,23 +92,22 @@ def content_types(parts) -> bytes:
     return (f"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<Types xmlns=\"{_CT_NS}\">{body}</Types>").encode("utf-8")
 
 
-def splice(blob: bytes, splices: dict[str, str]) -> bytes:
-    """The serialized document with each splice placeholder paragraph replaced by its XML."""
-    if not splices:
-        return blob
+def splice(blob: bytes, splices: dict[str, list[bytes]]) -> list[bytes]:
+    """The serialized document, in pieces, with each splice placeholder paragraph replaced by its XML."""
     pieces = []
     pos = 0
-    for m in _SPLICE.finditer(blob):
-        token = m.group(1).decode("utf-8")
-        if token in splices:
-            pieces.append(blob[pos:m.start()])
-            pieces.append(splices[token].encode("utf-8"))
-            pos = m.end()
+    if splices:
+        for m in _SPLICE.finditer(blob):
+            token = m.group(1).decode("utf-8")
+            if token in splices:
+                pieces.append(blob[pos:m.start()])
+                pieces.extend(splices[token])
+                pos = m.end()
     pieces.append(blob[pos:])
-    return b"".join(pieces)
+    return pieces
 
 
-def package(doc, splices: dict[str, str]) -> bytes:
+def package(doc, splices: dict[str, list[bytes]]) -> bytes:
     """Write a python-docx document in one pass, the generated tables spliced in as text."""
     from docx.opc.oxml import serialize_part_xml
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
@@ -107,9 +120,12 @@ def package(doc, splices: dict[str, str]) -> bytes:
     z.put(CONTENT_TYPES_URI.membername, content_types(parts))
     z.put(PACKAGE_URI.rels_uri.membername, pkg.rels.xml)
     for part in parts:
-        blob = splice(serialize_part_xml(part.element), splices) if part is doc.part else part.blob
-        # the document of a very long report compresses fast at level 1 (same input, same bytes)
-        z.put(part.partname.membername, blob, fast=len(blob) > 8 * 1024 * 1024)
+        if part is doc.part:
+            pieces = splice(serialize_part_xml(part.element), splices)
+            # the document of a very long report compresses fast at level 1 (same input, same bytes)
+            z.put_pieces(part.partname.membername, pieces, fast=sum(map(len, pieces)) > 8 * 1024 * 1024)
+        else:
+            z.put(part.partname.membername, part.blob)
         if len(part.rels):
             z.put(part.partname.rels_uri.membername, part.rels.xml)
     return z.close()

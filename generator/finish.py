@@ -76,7 +76,7 @@ class Finisher:
         self.counters: dict[tuple[str, str], int] = {}
         self.captions: list[tuple[str, str]] = []  # (kind, caption text) in document order
         self.chart_count = 0
-        self.splices: dict[str, str] = {}  # placeholder token -> table XML, spliced in at save time
+        self.splices: dict[str, list[bytes]] = {}  # placeholder token -> table XML (UTF-8 pieces), spliced in at save time
         self.placeholders: set = set()
 
     def number(self, kind: str, chapter: str | None) -> str:
@@ -155,12 +155,13 @@ class Finisher:
         label = f"Tabel {self.number('tabel', chapter)}"
         self.captions.append(("tabel", f"{label} {spec.judul}"))
         landscape = spec.lanskap
-        xml = ooxml.caption(label, spec.judul) + ooxml.table(spec, landscape=landscape)
+        xml = [ooxml.caption(label, spec.judul), *ooxml.table_parts(spec, landscape=landscape)]
         if spec.catatan:
-            xml += ooxml.paragraph(spec.catatan, style=ooxml.STYLE_TABLE_TEXT)
-        xml += ooxml.paragraph("", style=ooxml.STYLE_TABLE_TEXT)  # space after the table
+            xml.append(ooxml.paragraph(spec.catatan, style=ooxml.STYLE_TABLE_TEXT))
+        xml.append(ooxml.paragraph("", style=ooxml.STYLE_TABLE_TEXT))  # space after the table
         token = f"\u27e6{self.nonce}:splice:{len(self.splices)}\u27e7"
-        self.splices[token] = xml
+        # UTF-8 pieces: never one long str (4 bytes a character once one is non-Latin-1) nor a joined copy
+        self.splices[token] = [piece.encode("utf-8") for piece in xml]
         placeholder = self.parse(f"<w:p><w:r><w:t>{token}</w:t></w:r></w:p>")[0]
         self.placeholders.add(placeholder)
         parts = [placeholder]

@@ -130,7 +130,12 @@ _NEEDS_ESCAPE = re.compile("[&<>\n\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800
 
 
 def table(spec: Tabel, *, landscape: bool = False) -> str:
-    """A table from a context spec: header row, column-number row (both repeat on each page), rows.
+    """A table from a context spec: header row, column-number row (both repeat on each page), rows."""
+    return "".join(table_parts(spec, landscape=landscape))
+
+
+def table_parts(spec: Tabel, *, landscape: bool = False) -> list[str]:
+    """`table` in pieces (one per row), so a very long table is never held twice as one string.
 
     The row loop is the hot path of long reports: cell and paragraph properties are
     built once per table, and text is escaped only when it needs it.
@@ -189,7 +194,7 @@ def table(spec: Tabel, *, landscape: bool = False) -> str:
             body = [o + c + close if c else e for o, c, e in zip(opens, cells, empties)]
         out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(body) + "</w:tr>")
     out.append("</w:tbl>")
-    return "".join(out)
+    return out
 
 
 def _text_col(cols: list[Kolom]) -> int:
