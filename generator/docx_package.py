@@ -43,8 +43,15 @@ class ZipWriter:
         else:
             info._compresslevel = level  # the same field before 3.13 (what writestr sets)
         with self.zip.open(info, "w") as dest:
-            for piece in pieces:
-                dest.write(piece)
+            batch: list[bytes] = []
+            size = 0
+            for piece in pieces:  # about 1 MB a write: one compressor call per row would cost more than the rows
+                batch.append(piece)
+                size += len(piece)
+                if size >= 1 << 20:
+                    dest.write(b"".join(batch))
+                    batch, size = [], 0
+            dest.write(b"".join(batch))
 
     def close(self) -> bytes:
         self.zip.close()
