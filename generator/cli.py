@@ -64,12 +64,18 @@ def main() -> None:
               help="Berkas tujuan (bawaan: workbook-lkjip-<tahun>.xlsx).")
 @click.option("--tahun", type=int, default=None, help="Tahun laporan (bawaan: tahun lalu).")
 @click.option("--renstra", default=None, help="Periode Renstra, contoh 2024-2026 (bawaan: tahun s.d. tahun+2).")
-def template(out: Path | None, tahun: int | None, renstra: str | None) -> None:
-    """Tulis workbook standar kosong untuk diisi.
+@click.option("--dari", type=click.Path(path_type=Path), default=None,
+              help="Workbook tahun lalu: workbook tahun berikutnya dibuat darinya (struktur, target Renstra, riwayat realisasi).")
+def template(out: Path | None, tahun: int | None, renstra: str | None, dari: Path | None) -> None:
+    """Tulis workbook standar kosong untuk diisi, atau workbook tahun berikutnya dari workbook tahun lalu (--dari).
 
     \b
     Contoh:  lkjip template --tahun 2024 --renstra 2024-2026 --out LKjIP-2024.xlsx
+             lkjip template --dari LKjIP-2024.xlsx            (menulis LKjIP-2025.xlsx; berkas yang ada tidak ditimpa)
     """
+    if dari is not None:
+        _template_dari(dari, out, tahun, _parse_periode(renstra) if renstra else None)
+        return
     from .blank import write_blank
     from .output import OutputError
 
@@ -81,6 +87,21 @@ def template(out: Path | None, tahun: int | None, renstra: str | None) -> None:
     except OutputError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Workbook kosong ditulis: {out}")
+
+
+def _template_dari(dari: Path, out: Path | None, tahun: int | None, periode: tuple[int, int] | None) -> None:
+    from .problems import LkjipError
+    from .tahun_baru import buat_tahun_baru
+
+    try:
+        res = buat_tahun_baru(dari, out, tahun, periode)
+    except LkjipError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Workbook {res.tahun} ditulis: {res.path} (dari workbook {res.tahun_lama}). Yang perlu diisi atau diperiksa "
+               "(juga dicatat di akhir sheet Petunjuk):")
+    for line in res.catatan:
+        click.echo(f"  - {line}")
+    click.echo(f"Lalu: lkjip validate {res.path}, lkjip periksa {res.path}, lkjip build {res.path}")
 
 
 def _print_problems(problems, fmt: str) -> None:
