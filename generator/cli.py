@@ -172,9 +172,12 @@ def _build_one(args: tuple) -> tuple:
         return str(workbook), None, f"kesalahan internal lkjip: {type(exc).__name__}: {exc}. Mohon laporkan bersama workbook-nya.", [], 0
     finally:
         gc.collect()  # the next workbook of this worker starts clean (automatic collection is off)
+    lines = summary_lines(res)
+    if res.ok and res.hasil is not None:
+        lines += _periksa_pointer(res, workbook)
     first = errors(res.problems)[:1]
     why = res.error or (f"{len(errors(res.problems))} galat, mis. {first[0].where}: {first[0].message}" if first else "")
-    return str(workbook), (str(res.output) if res.ok else None), why, summary_lines(res), len(res.problems)
+    return str(workbook), (str(res.output) if res.ok else None), why, lines, len(res.problems)
 
 
 @main.command()
@@ -242,6 +245,40 @@ def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template
             click.echo(f"GAGAL  {wb}: {why}")
     click.echo(f"{len(files) - failed} laporan dibuat, {failed} gagal.")
     sys.exit(1 if failed else 0)
+
+
+def _periksa_pointer(res, workbook) -> list[str]:
+    """The one line pointing to `lkjip periksa` when an evaluation criterion is `belum`."""
+    from .periksa import periksa, pointer_line
+
+    line = pointer_line(periksa(res.hasil.laporan, res.hasil, res.problems), workbook)
+    return [line] if line else []
+
+
+@main.command(name="periksa")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text untuk dibaca, json untuk program lain.")
+def periksa_cmd(workbook: Path, fmt: str) -> None:
+    """Periksa kesiapan laporan terhadap kriteria mutu Pelaporan Kinerja evaluator (LKE PermenPANRB 88/2021).
+
+    \b
+    Untuk setiap kriteria: terpenuhi / sebagian / belum / tidak-dapat-diperiksa, buktinya (sheet!sel) dan
+    apa yang perlu diisi. Ini saran, bukan nilai resmi.
+    Kode keluar: 0 (apa pun statusnya), 1 workbook tidak dapat dibaca, 2 salah pemakaian.
+    Contoh:  lkjip periksa LKjIP-2024.xlsx --format json
+    """
+    from .periksa import periksa_file, periksa_json, periksa_lines
+
+    kriteria, problems = periksa_file(workbook)
+    if kriteria is None:
+        _print_problems(problems, "text")
+        sys.exit(1)
+    if fmt == "json":
+        click.echo(periksa_json(kriteria))
+    else:
+        for line in periksa_lines(kriteria):
+            click.echo(line)
 
 
 @main.command()
