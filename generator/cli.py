@@ -1,4 +1,4 @@
-"""Command line: `lkjip template | validate | build | context | diff` — thin layer over the library."""
+"""Command line: `lkjip template | validate | periksa | build | context | diff` — thin layer over the library."""
 
 from __future__ import annotations
 
@@ -47,7 +47,9 @@ def main() -> None:
     Contoh:
       lkjip template --tahun 2024 --renstra 2024-2026 --out LKjIP-2024.xlsx
       lkjip validate LKjIP-2024.xlsx
+      lkjip periksa LKjIP-2024.xlsx
       lkjip build LKjIP-2024.xlsx
+      lkjip template --dari LKjIP-2024.xlsx   (workbook tahun berikutnya)
     """
     import signal
 
@@ -65,7 +67,8 @@ def main() -> None:
 @click.option("--tahun", type=int, default=None, help="Tahun laporan (bawaan: tahun lalu).")
 @click.option("--renstra", default=None, help="Periode Renstra, contoh 2024-2026 (bawaan: tahun s.d. tahun+2).")
 @click.option("--dari", type=click.Path(path_type=Path), default=None,
-              help="Workbook tahun lalu: workbook tahun berikutnya dibuat darinya (struktur, target Renstra, riwayat realisasi).")
+              help="Workbook tahun lalu: workbook tahun berikutnya (--tahun bawaan: tahunnya + 1) dibuat darinya: "
+                   "struktur, target Renstra, riwayat realisasi. Berkas yang sudah ada tidak ditimpa.")
 def template(out: Path | None, tahun: int | None, renstra: str | None, dari: Path | None) -> None:
     """Tulis workbook standar kosong untuk diisi, atau workbook tahun berikutnya dari workbook tahun lalu (--dari).
 

@@ -78,7 +78,7 @@ def _raw_sheets(path: Path) -> tuple[dict[str, SheetData], set[int]]:
 def _value(cell: Cell) -> object:
     v = cell.value
     if isinstance(v, str):
-        return _ILLEGAL.sub("", v)
+        return _ILLEGAL.sub("", v.replace("\x0b", "\n"))  # a line break pasted from Word stays a line break
     return v
 
 
@@ -131,6 +131,35 @@ def _isian(ws, data: SheetData | None, spec: contract.Sheet, values: dict[str, o
     return found
 
 
+def _periode(lama: tuple[int, int], tahun: int, renstra: tuple[int, int] | None, catatan: list[str]) -> tuple[int, int] | None:
+    """The Renstra period of the new workbook: given, last year's if it still runs, else None (said in `catatan`)."""
+    lo, hi = lama
+    if renstra:
+        if not renstra[0] <= tahun <= renstra[1]:
+            raise LkjipError(f"Tahun {tahun} di luar periode Renstra {renstra[0]}-{renstra[1]} yang diberikan (--renstra).")
+        return renstra
+    if lo and lo <= tahun <= hi:
+        return lama
+    if hi:
+        catatan.append(f"Periode Renstra {lo}-{hi} telah berakhir sebelum tahun {tahun}. Pohon kinerja dan "
+                       "indikatornya dibawa apa adanya sebagai kerangka Renstra baru: isi periode_renstra di "
+                       f"Profil, sesuaikan tujuan/sasaran/indikator, dan isi Target {tahun} (atau jalankan lagi "
+                       f"dengan --renstra {tahun}-{tahun + 4}).")
+    else:
+        catatan.append("periode_renstra di Profil workbook asal kosong: isi periode Renstra.")
+    return None
+
+
+def _narasi_lama(ws, lama: int) -> list[str]:
+    """Carried Narasi texts that still name last year, by their cell in the new workbook."""
+    out = []
+    for r in range(2, ws.max_row + 1):
+        isi = ws.cell(row=r, column=3).value
+        if isinstance(isi, str) and re.search(rf"\b{lama}\b", isi):
+            out.append(f"{ws.cell(row=r, column=1).value} (Narasi!C{r})")
+    return out
+
+
 def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: int | None = None,
                     renstra: tuple[int, int] | None = None) -> TahunBaru:
     """Write next year's workbook from `source`. Raises LkjipError (Indonesian message) when it cannot."""
@@ -162,20 +191,7 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
 
     catatan: list[str] = []
     lo, hi = lap.profil.periode
-    periode: tuple[int, int] | None
-    if renstra:
-        periode = renstra
-    elif lo and lo <= tahun <= hi:
-        periode = (lo, hi)
-    else:
-        periode = None
-        if hi:
-            catatan.append(f"Periode Renstra {lo}-{hi} telah berakhir sebelum tahun {tahun}. Pohon kinerja dan "
-                           "indikatornya dibawa apa adanya sebagai kerangka Renstra baru: isi periode_renstra di "
-                           f"Profil, sesuaikan tujuan/sasaran/indikator, dan isi Target {tahun} (atau jalankan lagi "
-                           f"dengan --renstra {tahun}-{tahun + 4}).")
-        else:
-            catatan.append("periode_renstra di Profil workbook asal kosong: isi periode Renstra.")
+    periode = _periode(lap.profil.periode, tahun, renstra, catatan)
     same_period = periode == (lo, hi)
     new_targets = list(range(periode[0], periode[1] + 1)) if periode else [tahun]
     target_years = sorted(set(new_targets) | ({lama} if lama in lap.tahun_target else set()))
@@ -191,13 +207,11 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
     if pejabat:
         catatan.append("Periksa pejabat penandatangan di Profil (dibawa dari workbook " f"{lama}): " + ", ".join(pejabat) + ".")
     catatan.append(f"Isi tanggal_laporan dan tanggal_pk (Perjanjian Kinerja {tahun}) di Profil.")
-    # Pengaturan: carried; a file name naming last year names the new one
-    peng = {}
+    # Pengaturan: carried; a file name naming last year names the new one (last year's report is not overwritten)
     cfg = _isian(wb["Pengaturan"], sheets.get("Pengaturan"), contract.sheet("Pengaturan"), {}, set(), percent)
     nama = cfg.get("nama_berkas")
     if nama is not None and isinstance(nama.value, str) and str(lama) in nama.value:
-        peng["nama_berkas"] = nama.value.replace(str(lama), str(tahun))
-        _isian(wb["Pengaturan"], None, contract.sheet("Pengaturan"), peng, set())
+        _isian(wb["Pengaturan"], None, contract.sheet("Pengaturan"), {"nama_berkas": nama.value.replace(str(lama), str(tahun))}, set())
 
     # Kinerja: same tree and indicators; targets of the (same) Renstra, realisasi up to last year
     def keep_kinerja(key: str, _row) -> bool:
@@ -227,7 +241,6 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
 
     narasi = sheets.get("Narasi")
     dropped: list[str] = []
-    mentions: list[str] = []
 
     def keep_narasi(key: str, row) -> bool:
         bagian = contract.normalize_header(Cells().text(row, "bagian")).replace(" ", "_")
@@ -235,14 +248,13 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
             if key == "bagian" and bagian and bagian not in dropped:
                 dropped.append(bagian)
             return False
-        if key == "isi" and re.search(rf"\b{lama}\b", Cells().text(row, "isi")):
-            mentions.append(f"{bagian} (Narasi!{row.ref('isi')} di workbook {lama})")
         return True
 
     _copy_rows(wb["Narasi"], contract.sheet("Narasi"), narasi, keep_narasi, percent)
     if dropped:
         catatan.append("Bagian Narasi yang khusus tahun " f"{lama} dikosongkan (ditulis lkjip dari data {tahun} bila tidak diisi): "
                        + ", ".join(dropped) + ".")
+    mentions = _narasi_lama(wb["Narasi"], lama)
     if mentions:
         catatan.append(f"Periksa teks Narasi yang menyebut tahun {lama}: " + ", ".join(mentions) + ".")
     if (lap.gambar or lap.profil.logo) and out.resolve().parent != source.resolve().parent:

@@ -126,12 +126,15 @@ def test_ended_renstra_period_is_said_and_the_tree_kept(tmp_path):
     assert all(i.target.get(2027) is None and i.target_akhir is None for n in lap.nodes() for i in n.indikator)
 
 
-def test_percent_cells_and_other_sheets_carry(tmp_path):
+def test_percent_cells_odd_text_and_other_sheets_carry(tmp_path):
     def edit(wb):
         ws = wb["Kinerja"]
         col = {c.value: c.column for c in ws[1]}
         cell = ws.cell(row=3, column=col["Target 2025"], value=0.85)
         cell.number_format = "0%"
+        cell = ws.cell(row=3, column=col["Definisi Operasional"], value="=jumlah tepat waktu / jumlah layanan")
+        cell.data_type = "s"  # text that looks like a formula
+        ws.cell(row=3, column=col["Formula"], value="baris satu_x000B_baris dua")  # a line break pasted from Word
 
     src = make_workbook(tmp_path / "src-2024.xlsx", edit=edit, sheets={
         "Rencana_Aksi": [{"Indikator": "Persentase layanan tepat waktu", "Periode": "Triwulan I", "Target Kinerja": 20,
@@ -144,6 +147,7 @@ def test_percent_cells_and_other_sheets_carry(tmp_path):
     layanan = next(i for n in lap.nodes() for i in n.indikator if i.nama == "Persentase layanan tepat waktu")
     assert layanan.target[2025] == 85 and layanan.realisasi[2024] == 67 and layanan.realisasi[2025] is None
     assert layanan.analisis == "" and layanan.solusi == ""
+    assert layanan.definisi == "=jumlah tepat waktu / jumlah layanan" and layanan.formula == "baris satu\nbaris dua"
     [ra] = lap.rencana_aksi
     assert (ra.indikator, ra.periode, ra.target_kinerja, ra.realisasi_kinerja, ra.target_anggaran, ra.keterangan) == (
         "Persentase layanan tepat waktu", "Triwulan I", None, None, None, "")
