@@ -225,7 +225,8 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
         return key in CARRY["Kinerja"]
 
     _copy_rows(wb["Kinerja"], contract.sheet("Kinerja"), sheets.get("Kinerja"), keep_kinerja, percent)
-    kosong = "Analisis, Solusi" + (f", Target {tahun}" if not same_period else "")
+    baru = f"Target {new_targets[0]}" + (f" s.d. Target {new_targets[-1]}" if len(new_targets) > 1 else "")
+    kosong = "Analisis, Solusi" + ("" if same_period else f", {baru} (Renstra baru)")
     catatan.append(f"Isi Realisasi {tahun}, {kosong} setiap indikator di sheet Kinerja.")
 
     for name in ("Anggaran", "Belanja", "Pegawai", "Rencana_Aksi", "Indeks", "Gambar"):

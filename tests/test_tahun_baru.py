@@ -64,6 +64,8 @@ def test_alok_2025_carries_renstra_targets_and_2024_realisasi_with_empty_budget(
     narasi = [new["Narasi"].cell(r, 1).value for r in range(2, new["Narasi"].max_row + 1)]
     assert "dasar_hukum" in narasi and "tugas_fungsi" in narasi and "gambaran_umum" in narasi
     assert "kata_pengantar" not in narasi and "kesimpulan" not in narasi
+    assert new["Narasi"]["A4"].value == "gambaran_umum" and "Tahun 2024" in new["Narasi"]["C4"].value
+    assert "Periksa teks Narasi yang menyebut tahun 2024: dasar_hukum (Narasi!C2), gambaran_umum (Narasi!C4)" in res.output
     petunjuk = "\n".join(str(c.value) for c in new["Petunjuk"]["A"] if c.value)
     assert "WORKBOOK 2025 DARI WORKBOOK 2024" in petunjuk and "kepala_nama" in petunjuk
 
@@ -197,3 +199,17 @@ def test_filled_2025_workbook_builds_and_its_trend_table_shows_2024_beside_2025(
     info = next(r for r in rows if r[1] == "Indeks Sistem Informasi Pelayanan Publik")
     # 2024 as reported last year (0,26 of 0,30: 86,67 %) beside 2025 (0,46 of 0,51: 90,20 %)
     assert info[3:8] == ["0,26", "0,26", "0,46", "86,67", "90,20"]
+
+
+def test_new_renstra_period_given_for_the_ended_one(tmp_path):
+    out = tmp_path / "sumenep-2027.xlsx"
+    res = dari(SUMENEP, out, "--tahun", "2027", "--renstra", "2027-2031")
+    assert res.exit_code == 0, res.output
+    assert "Isi Realisasi 2027, Analisis, Solusi, Target 2027 s.d. Target 2031 (Renstra baru) setiap indikator" in res.output
+    lap, _hasil, problems = check(out)
+    assert lap.profil.periode == (2027, 2031)
+    assert lap.tahun_target == [2023, 2027, 2028, 2029, 2030, 2031]
+    assert {p.code for p in problems if p.severity == "error"} == {"profil.wajib-kosong", "anggaran.pagu-kosong"}
+    bad = dari(SUMENEP, tmp_path / "x.xlsx", "--tahun", "2027", "--renstra", "2028-2031")
+    assert bad.exit_code == 1 and "Tahun 2027 di luar periode Renstra 2028-2031" in bad.output
+    assert not (tmp_path / "x.xlsx").exists()
