@@ -254,7 +254,10 @@ def _periksa_pointer(res, workbook) -> list[str]:
     """The one line pointing to `lkjip periksa` when an evaluation criterion is `belum`."""
     from .periksa import periksa, pointer_line
 
-    line = pointer_line(periksa(res.hasil.laporan, res.hasil, res.problems), workbook)
+    try:
+        line = pointer_line(periksa(res.hasil.laporan, res.hasil, res.problems), workbook)
+    except Exception:  # advice only: the report is written already, and `lkjip periksa` says what went wrong
+        return []
     return [line] if line else []
 
 
@@ -273,7 +276,12 @@ def periksa_cmd(workbook: Path, fmt: str) -> None:
     """
     from .periksa import periksa_file, periksa_json, periksa_lines
 
-    kriteria, problems = periksa_file(workbook)
+    try:
+        kriteria, problems = periksa_file(workbook)
+    except Exception as exc:  # a bug must read as one, not as a traceback
+        click.echo(f"Kesalahan internal lkjip saat memeriksa {workbook}: {type(exc).__name__}: {exc}. "
+                   "Mohon laporkan bersama workbook-nya.")
+        sys.exit(1)
     if kriteria is None:
         _print_problems(problems, "text")
         sys.exit(1)
