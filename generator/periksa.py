@@ -250,12 +250,11 @@ class _Periksa:
             return BELUM, [Bukti("Kinerja", self.header("iku"), "Tidak ada indikator IKU (atau indikator sasaran).")]
         bukti, ok = [], 0
         for _n, i in self.iku:
-            missing = [label for key, label in (("definisi", "Definisi Operasional"), ("formula", "Formula"),
-                                                 ("sumber_data", "Sumber Data")) if not getattr(i, key).strip()]
-            for key, label in (("definisi", "Definisi Operasional"), ("formula", "Formula"), ("sumber_data", "Sumber Data")):
-                if label in missing:
-                    bukti.append(Bukti("Kinerja", self.ref(i, key), f"{label} IKU {self.nama(i)} kosong."))
-            ok += not missing
+            found = [Bukti("Kinerja", self.ref(i, key), f"{label} IKU {self.nama(i)} kosong.")
+                     for key, label in (("definisi", "Definisi Operasional"), ("formula", "Formula"), ("sumber_data", "Sumber Data"))
+                     if not getattr(i, key).strip()]
+            bukti += found
+            ok += not found
         return _status(ok, len(self.iku)), bukti
 
     def rekomendasi(self) -> tuple[str, list[Bukti]]:
