@@ -78,21 +78,25 @@ def _add_list_validation(ws, choices: tuple[str, ...], ref: str) -> None:
     ws.add_data_validation(dv)
 
 
-def _expand_columns(sheet: Sheet, tahun: int, renstra: tuple[int, int]) -> list[tuple[Column, str]]:
+def _expand_columns(sheet: Sheet, tahun: int, renstra: tuple[int, int],
+                    years: dict[str, list[int]] | None = None) -> list[tuple[Column, str]]:
+    """The headers of a table sheet; `years` ({"target": [...], "realisasi": [...]}) overrides the year columns."""
+    years = years or {}
     out: list[tuple[Column, str]] = []
     for col in sheet.columns:
         if col.key == "target":
-            out += [(col, f"Target {y}") for y in range(renstra[0], renstra[1] + 1)]
+            out += [(col, f"Target {y}") for y in years.get("target") or range(renstra[0], renstra[1] + 1)]
         elif col.key == "realisasi" and col.pattern:
             first = min(renstra[0], tahun) - 1
-            out += [(col, f"Realisasi {y}") for y in range(first, tahun + 1)]
+            out += [(col, f"Realisasi {y}") for y in years.get("realisasi") or range(first, tahun + 1)]
         else:
             out.append((col, col.header))
     return out
 
 
-def _write_table_sheet(ws, sheet: Sheet, tahun: int, renstra: tuple[int, int]) -> None:
-    for idx, (col, header) in enumerate(_expand_columns(sheet, tahun, renstra), start=1):
+def _write_table_sheet(ws, sheet: Sheet, tahun: int, renstra: tuple[int, int],
+                       years: dict[str, list[int]] | None = None) -> None:
+    for idx, (col, header) in enumerate(_expand_columns(sheet, tahun, renstra, years), start=1):
         _header_cell(ws, idx, col, header)
         letter = get_column_letter(idx)
         ref = f"{letter}2:{letter}{DATA_ROWS + 1}"
@@ -120,8 +124,13 @@ def _write_kv_sheet(ws, sheet: Sheet, values: dict[str, object]) -> None:
     ws.freeze_panes = "A2"
 
 
-def build_blank(tahun: int, renstra: tuple[int, int]) -> Workbook:
-    """The blank standard workbook for reporting year `tahun` and Renstra period `renstra`."""
+def build_blank(tahun: int, renstra: tuple[int, int], *, target_years: list[int] | None = None,
+                realisasi_years: list[int] | None = None) -> Workbook:
+    """The blank standard workbook for reporting year `tahun` and Renstra period `renstra`.
+
+    `target_years` / `realisasi_years` replace the Kinerja year columns the period implies
+    (`lkjip template --dari` keeps last year's history columns).
+    """
     wb = Workbook()
     petunjuk = wb.active
     petunjuk.title = "Petunjuk"
@@ -137,7 +146,7 @@ def build_blank(tahun: int, renstra: tuple[int, int]) -> Workbook:
         if sheet.key_value:
             _write_kv_sheet(ws, sheet, defaults if sheet.name == "Profil" else {})
         else:
-            _write_table_sheet(ws, sheet, tahun, renstra)
+            _write_table_sheet(ws, sheet, tahun, renstra, {"target": target_years or [], "realisasi": realisasi_years or []})
     return wb
 
 

@@ -1,4 +1,4 @@
-"""Command line: `lkjip template | validate | build | context | diff` — thin layer over the library."""
+"""Command line: `lkjip template | validate | periksa | build | context | diff` — thin layer over the library."""
 
 from __future__ import annotations
 
@@ -47,7 +47,9 @@ def main() -> None:
     Contoh:
       lkjip template --tahun 2024 --renstra 2024-2026 --out LKjIP-2024.xlsx
       lkjip validate LKjIP-2024.xlsx
+      lkjip periksa LKjIP-2024.xlsx
       lkjip build LKjIP-2024.xlsx
+      lkjip template --dari LKjIP-2024.xlsx   (workbook tahun berikutnya)
     """
     import signal
 
@@ -64,12 +66,19 @@ def main() -> None:
               help="Berkas tujuan (bawaan: workbook-lkjip-<tahun>.xlsx).")
 @click.option("--tahun", type=int, default=None, help="Tahun laporan (bawaan: tahun lalu).")
 @click.option("--renstra", default=None, help="Periode Renstra, contoh 2024-2026 (bawaan: tahun s.d. tahun+2).")
-def template(out: Path | None, tahun: int | None, renstra: str | None) -> None:
-    """Tulis workbook standar kosong untuk diisi.
+@click.option("--dari", type=click.Path(path_type=Path), default=None,
+              help="Workbook tahun lalu: workbook tahun berikutnya (--tahun bawaan: tahunnya + 1) dibuat darinya: "
+                   "struktur, target Renstra, riwayat realisasi. Berkas yang sudah ada tidak ditimpa.")
+def template(out: Path | None, tahun: int | None, renstra: str | None, dari: Path | None) -> None:
+    """Tulis workbook standar kosong untuk diisi, atau workbook tahun berikutnya dari workbook tahun lalu (--dari).
 
     \b
     Contoh:  lkjip template --tahun 2024 --renstra 2024-2026 --out LKjIP-2024.xlsx
+             lkjip template --dari LKjIP-2024.xlsx            (menulis LKjIP-2025.xlsx; berkas yang ada tidak ditimpa)
     """
+    if dari is not None:
+        _template_dari(dari, out, tahun, _parse_periode(renstra) if renstra else None)
+        return
     from .blank import write_blank
     from .output import OutputError
 
@@ -81,6 +90,21 @@ def template(out: Path | None, tahun: int | None, renstra: str | None) -> None:
     except OutputError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Workbook kosong ditulis: {out}")
+
+
+def _template_dari(dari: Path, out: Path | None, tahun: int | None, periode: tuple[int, int] | None) -> None:
+    from .problems import LkjipError
+    from .tahun_baru import buat_tahun_baru
+
+    try:
+        res = buat_tahun_baru(dari, out, tahun, periode)
+    except LkjipError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Workbook {res.tahun} ditulis: {res.path} (dari workbook {res.tahun_lama}). Yang perlu diisi atau diperiksa "
+               "(juga dicatat di akhir sheet Petunjuk):")
+    for line in res.catatan:
+        click.echo(f"  - {line}")
+    click.echo(f"Lalu: lkjip validate {res.path}, lkjip periksa {res.path}, lkjip build {res.path}")
 
 
 def _print_problems(problems, fmt: str) -> None:
@@ -151,9 +175,12 @@ def _build_one(args: tuple) -> tuple:
         return str(workbook), None, f"kesalahan internal lkjip: {type(exc).__name__}: {exc}. Mohon laporkan bersama workbook-nya.", [], 0
     finally:
         gc.collect()  # the next workbook of this worker starts clean (automatic collection is off)
+    lines = summary_lines(res)
+    if res.ok and res.hasil is not None:
+        lines += _periksa_pointer(res, workbook)
     first = errors(res.problems)[:1]
     why = res.error or (f"{len(errors(res.problems))} galat, mis. {first[0].where}: {first[0].message}" if first else "")
-    return str(workbook), (str(res.output) if res.ok else None), why, summary_lines(res), len(res.problems)
+    return str(workbook), (str(res.output) if res.ok else None), why, lines, len(res.problems)
 
 
 @main.command()
@@ -221,6 +248,48 @@ def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template
             click.echo(f"GAGAL  {wb}: {why}")
     click.echo(f"{len(files) - failed} laporan dibuat, {failed} gagal.")
     sys.exit(1 if failed else 0)
+
+
+def _periksa_pointer(res, workbook) -> list[str]:
+    """The one line pointing to `lkjip periksa` when an evaluation criterion is `belum`."""
+    from .periksa import periksa, pointer_line
+
+    try:
+        line = pointer_line(periksa(res.hasil.laporan, res.hasil, res.problems), workbook)
+    except Exception:  # advice only: the report is written already, and `lkjip periksa` says what went wrong
+        return []
+    return [line] if line else []
+
+
+@main.command(name="periksa")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text untuk dibaca, json untuk program lain.")
+def periksa_cmd(workbook: Path, fmt: str) -> None:
+    """Periksa kesiapan laporan terhadap kriteria mutu Pelaporan Kinerja evaluator (LKE PermenPANRB 88/2021).
+
+    \b
+    Untuk setiap kriteria: terpenuhi / sebagian / belum / tidak-dapat-diperiksa, buktinya (sheet!sel) dan
+    apa yang perlu diisi. Ini saran, bukan nilai resmi.
+    Kode keluar: 0 (apa pun statusnya), 1 workbook tidak dapat dibaca, 2 salah pemakaian.
+    Contoh:  lkjip periksa LKjIP-2024.xlsx --format json
+    """
+    from .periksa import periksa_file, periksa_json, periksa_lines
+
+    try:
+        kriteria, problems = periksa_file(workbook)
+    except Exception as exc:  # a bug must read as one, not as a traceback
+        click.echo(f"Kesalahan internal lkjip saat memeriksa {workbook}: {type(exc).__name__}: {exc}. "
+                   "Mohon laporkan bersama workbook-nya.")
+        sys.exit(1)
+    if kriteria is None:
+        _print_problems(problems, "text")
+        sys.exit(1)
+    if fmt == "json":
+        click.echo(periksa_json(kriteria))
+    else:
+        for line in periksa_lines(kriteria):
+            click.echo(line)
 
 
 @main.command()

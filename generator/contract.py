@@ -47,6 +47,9 @@ KELOMPOK_BELANJA = (
     "Belanja Tidak Langsung",
     "Belanja Langsung",
 )
+# What staff write in Standar Nasional when the indicator has no national standard (normalized).
+STANDAR_TIDAK_ADA = ("-", "–", "—", "tidak ada", "tidak ada standar", "tidak ada standar nasional", "belum ada",
+                     "belum ada standar", "tdk ada", "n/a", "na")
 SKALA_PREDIKAT = ("permendagri86", "tiga_tingkat", "kalianget", "esakip", "kustom")
 METODE_EFISIENSI = ("selisih", "sisa", "rasio")
 RUMUS_NEGATIF = ("kemenpan", "sipd")
@@ -174,7 +177,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Target <tahun>", "target", "value", comment="Target per tahun Renstra. " + _VALUE_HINT, width=12, pattern=r"target (\d{4})"),
             Column("Realisasi <tahun>", "realisasi", "value", comment="Realisasi tahun laporan dan tahun-tahun sebelumnya. " + _VALUE_HINT, width=12, pattern=r"realisasi (\d{4})"),
             Column("Target Akhir Renstra", "target_akhir", "value", comment="Kosong = target tahun terakhir Renstra", width=12),
-            Column("Standar Nasional", "standar", "value", comment="Standar nasional (jika ada)", width=12),
+            Column("Standar Nasional", "standar", "value", comment="Standar nasional; tulis 'tidak ada' bila indikator ini tidak memiliki standar nasional", width=12),
             Column("Capaian", "capaian", "percent", comment="Opsional: capaian yang sudah dihitung sendiri (%); lkjip memeriksa dan menghitung ulang", width=10),
             Column("Definisi Operasional", "definisi", comment="Definisi indikator (untuk tabel IKU)", width=30),
             Column("Formula", "formula", comment="Rumus perhitungan indikator", width=30),

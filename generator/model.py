@@ -51,6 +51,7 @@ class Indikator:
     realisasi: dict[int, Value] = field(default_factory=dict)
     target_akhir: Value = None
     standar: Value = None
+    standar_tidak_ada: bool = False  # Standar Nasional written as "tidak ada" (or "-"): stated, not forgotten
     capaian_tertulis: Decimal | None = None
     definisi: str = ""
     formula: str = ""

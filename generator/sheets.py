@@ -47,6 +47,8 @@ def read_profil(c: Cells, data: SheetData | None) -> Profil:
         row = values.get(f.key)
         cell = row.cells.get("nilai") if row else None
         if cell is None or (isinstance(cell.value, str) and not cell.value.strip()):
+            if row is not None and row.ref("nilai"):
+                profil.cells[f.key] = row.ref("nilai")  # where to fill it in
             if f.required:
                 where = (row.ref("nilai") or row.ref("isian")) if row else "A1"
                 c.add("profil.wajib-kosong", "Profil", where, field=f.key)
@@ -186,7 +188,10 @@ def read_indikator(c: Cells, row: Row, nama: str, t_years: list[int], r_years: l
         ind.realisasi[y] = c.value(row, f"realisasi:{y}", as_percent=pct)
         ind.cells[f"realisasi:{y}"] = row.ref(f"realisasi:{y}")
     ind.target_akhir = c.value(row, "target_akhir", as_percent=pct)
-    ind.standar = c.value(row, "standar", as_percent=pct)
+    if contract.normalize_header(c.text(row, "standar")) in contract.STANDAR_TIDAK_ADA:
+        ind.standar_tidak_ada = True
+    else:
+        ind.standar = c.value(row, "standar", as_percent=pct)
     ind.capaian_tertulis = c.number(row, "capaian", as_percent=True)
     for key in ("definisi", "formula", "sumber_data", "penanggung_jawab", "analisis", "solusi"):
         setattr(ind, key, c.text(row, key))

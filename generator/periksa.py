@@ -1,0 +1,383 @@
+"""`lkjip periksa`: readiness of a report against the evaluator's quality criteria (LKE, PermenPANRB 88/2021).
+
+Each criterion of the reporting component ("Pelaporan Kinerja") that a workbook can show
+is checked on the read and computed workbook (`pipeline.check`): status `terpenuhi`,
+`sebagian`, `belum` or `tidak-dapat-diperiksa`, the evidence at its cell, what to fill in.
+It is advice before submission: it never claims an official score. The criteria and
+their codes are documented in docs/periksa.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .compute import Hasil
+from .contract import normalize_header
+from .model import Indikator, Laporan
+from .numbers import BELUM_DINILAI
+from .problems import Problem, errors
+
+TERPENUHI, SEBAGIAN, BELUM, TIDAK_DAPAT = "terpenuhi", "sebagian", "belum", "tidak-dapat-diperiksa"
+MIN_KATA = 10  # an Analisis or Solusi shorter than this is a stub
+_STUB = {"-", "tidak ada", "terlampir", "ada", "tercapai", "sudah tercapai", "baik", "cukup", "nihil", "idem"}
+
+# (code, criterion, what to do) — in the order of the LKE worksheet summary (../shared/docs/lke-pelaporan.md)
+KRITERIA: tuple[tuple[str, str, str], ...] = (
+    ("lke.sistematika", "Laporan mengikuti sistematika standar (PermenPANRB 53/2014): pendahuluan, perencanaan kinerja, "
+     "akuntabilitas kinerja (capaian dan realisasi anggaran), penutup, lampiran Perjanjian Kinerja",
+     "Isi sasaran beserta indikator, target dan realisasinya, tandai indikator PK = Ya, dan isi pagu/realisasi di sheet "
+     "Anggaran; template standar lkjip menyusun BAB I–IV dan lampiran PK dari isian itu."),
+    ("lke.target-pk", "Laporan menyajikan target kinerja yang diperjanjikan dalam Perjanjian Kinerja",
+     "Tandai indikator Perjanjian Kinerja dengan PK = Ya dan isi Target tahun laporan untuk setiap indikator itu."),
+    ("lke.realisasi", "Laporan mengungkapkan seluruh hasil kinerja: realisasi terhadap target setiap indikator (IKU dan PK)",
+     "Isi Target dan Realisasi tahun laporan setiap indikator IKU/PK; bila belum terukur, tulis 'Belum ada penilaian' "
+     "dan jelaskan sebabnya di Analisis."),
+    ("lke.tahun-lalu", "Laporan membandingkan capaian dengan tahun-tahun sebelumnya",
+     "Isi kolom Realisasi tahun sebelumnya (dari laporan tahun lalu) untuk setiap indikator IKU/PK."),
+    ("lke.renstra", "Laporan membandingkan capaian dengan target jangka menengah (Renstra)",
+     "Isi Target Akhir Renstra, atau target tahun terakhir Renstra, untuk setiap indikator IKU/PK."),
+    ("lke.standar-nasional", "Laporan membandingkan capaian dengan standar nasional (bila ada)",
+     "Isi Standar Nasional setiap indikator IKU/PK, atau tulis 'tidak ada' bila memang tidak ada standarnya."),
+    ("lke.analisis", "Laporan menganalisis penyebab keberhasilan/kegagalan dan upaya/solusi per indikator",
+     f"Tulis Analisis (penyebab keberhasilan/kegagalan) dan Solusi (upaya yang dilakukan) sendiri untuk setiap "
+     f"indikator IKU/PK, masing-masing sedikitnya {MIN_KATA} kata."),
+    ("lke.tautan-anggaran", "Laporan mengaitkan informasi keuangan (realisasi anggaran) dengan sasaran yang didukungnya",
+     "Isi kolom Sasaran di sheet Anggaran dengan kode atau uraian sasaran dari sheet Kinerja untuk setiap program."),
+    ("lke.efisiensi", "Laporan menganalisis efisiensi penggunaan sumber daya",
+     "Tautkan anggaran ke setiap sasaran (kolom Sasaran di sheet Anggaran) dan lengkapi realisasinya; metode "
+     "efisiensi dipilih di Pengaturan (metode_efisiensi)."),
+    ("lke.keandalan-data", "Data kinerja andal: definisi operasional, formula dan sumber data dinyatakan",
+     "Isi Definisi Operasional, Formula dan Sumber Data setiap IKU di sheet Kinerja."),
+    ("lke.rekomendasi", "Laporan memuat rekomendasi/langkah perbaikan ke depan",
+     "Isi Solusi setiap indikator IKU/PK dan, sebaiknya, bagian saran di sheet Narasi dengan langkah perbaikan Anda sendiri."),
+    ("lke.ketepatan-waktu", "Laporan ditandatangani tepat waktu (perangkat daerah: umumnya akhir Januari–Februari sesuai "
+     "Perbup; pemerintah daerah: paling lambat 3 bulan setelah tahun berakhir)",
+     "Isi tanggal_laporan di Profil dan pastikan tidak melewati batas waktu dalam Perbup daerah Anda."),
+    ("lke.reviu-publikasi", "Laporan direviu APIP (Inspektorat) sebelum disampaikan, dan dipublikasikan",
+     "Tidak dapat dilihat dari workbook: mintalah reviu Inspektorat sebelum laporan disampaikan, lampirkan pernyataan "
+     "telah direviu, dan publikasikan laporan di situs resmi pemerintah daerah."),
+    ("lke.rencana-aksi", "Rencana aksi atas Perjanjian Kinerja dipantau selama tahun berjalan",
+     "Isi sheet Rencana_Aksi: untuk setiap indikator PK, target dan realisasi per triwulan (atau bulan)."),
+)
+
+
+@dataclass
+class Bukti:
+    sheet: str
+    cell: str
+    pesan: str
+
+    def as_dict(self) -> dict:
+        return {"sheet": self.sheet, "cell": self.cell, "pesan": self.pesan}
+
+    @property
+    def where(self) -> str:
+        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+
+
+@dataclass
+class Kriteria:
+    nomor: int
+    kode: str
+    kriteria: str
+    status: str
+    bukti: list[Bukti] = field(default_factory=list)
+    saran: str = ""
+
+    def as_dict(self) -> dict:
+        return {"kode": self.kode, "kriteria": self.kriteria, "status": self.status,
+                "bukti": [b.as_dict() for b in self.bukti], "saran": self.saran}
+
+
+def _status(ok: int, total: int) -> str:
+    if total == 0 or ok == 0:
+        return BELUM
+    return TERPENUHI if ok == total else SEBAGIAN
+
+
+def _kata(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def _stub(text: str) -> str | None:
+    """Why an Analisis/Solusi text is not enough ('kosong', 'hanya 3 kata'), or None."""
+    t = text.strip()
+    if not t:
+        return "kosong"
+    if normalize_header(t).strip(" .") in _STUB:
+        return f"hanya berisi '{t[:30]}'"
+    n = _kata(t)
+    return f"hanya {n} kata ('{t[:40]}')" if n < MIN_KATA else None
+
+
+class _Periksa:
+    def __init__(self, lap: Laporan, hasil: Hasil | None):
+        self.lap, self.h = lap, hasil
+        self.tahun = lap.profil.tahun
+        pairs = [(n, i) for n in lap.nodes() for i in n.indikator]
+        flagged = [(n, i) for n, i in pairs if i.iku or i.pk]
+        self.utama = flagged or [(n, i) for n, i in pairs if n.level == "Sasaran"]
+        self.pk = [(n, i) for n, i in pairs if i.pk]
+        self.iku = [(n, i) for n, i in pairs if i.iku] or [(n, i) for n, i in pairs if n.level == "Sasaran"]
+
+    # -- where things are
+    def ref(self, ind: Indikator, key: str) -> str:
+        """The cell of an indicator's column (`target:2024`, `analisis` …), or its Indikator cell if the column is absent."""
+        got = ind.cells.get(key)
+        if got:
+            return got
+        letter = self.lap.kolom.get("Kinerja", {}).get(key)
+        return f"{letter}{ind.row}" if letter else (ind.cells.get("indikator") or f"A{ind.row}")
+
+    def header(self, key: str) -> str:
+        letter = self.lap.kolom.get("Kinerja", {}).get(key)
+        return f"{letter}1" if letter else "A1"
+
+    @staticmethod
+    def nama(ind: Indikator) -> str:
+        return f"'{ind.nama[:70]}'"
+
+    # -- the criteria, in order
+    def sistematika(self) -> tuple[str, list[Bukti]]:
+        bukti = []
+        sasaran = [n for n in self.lap.nodes("Sasaran") if n.indikator]
+        if not sasaran:
+            bukti.append(Bukti("Kinerja", "A2", "Tidak ada sasaran berindikator: BAB II dan BAB III (capaian) akan kosong."))
+        if not any(h.capaian.nilai is not None for h in self.h.indikator):
+            bukti.append(Bukti("Kinerja", self.header(f"realisasi:{self.tahun}"),
+                               f"Belum ada satu pun capaian yang dapat dihitung (Target dan Realisasi {self.tahun}): "
+                               "BAB III tanpa capaian kinerja."))
+        if not self.pk:
+            bukti.append(Bukti("Kinerja", self.header("pk"), "Tidak ada indikator bertanda PK = Ya: lampiran Perjanjian "
+                               "Kinerja memakai semua indikator sasaran."))
+        if not self.h.total.pagu:
+            bukti.append(Bukti("Anggaran", self.lap.cell("Anggaran", "pagu", 1, "E"),
+                               "Pagu anggaran belum diisi: BAB III tanpa realisasi anggaran."))
+        return (TERPENUHI if not bukti else BELUM if len(bukti) >= 3 else SEBAGIAN), bukti
+
+    def target_pk(self) -> tuple[str, list[Bukti]]:
+        if not self.pk:
+            return BELUM, [Bukti("Kinerja", self.header("pk"), "Tidak ada indikator bertanda PK = Ya.")]
+        bukti = [Bukti("Kinerja", self.ref(i, f"target:{self.tahun}"), f"Indikator PK {self.nama(i)} belum memiliki Target {self.tahun}.")
+                 for _n, i in self.pk if self.h.of_indikator(i).target is None]
+        return _status(len(self.pk) - len(bukti), len(self.pk)), bukti
+
+    def realisasi(self) -> tuple[str, list[Bukti]]:
+        bukti, ok = [], 0
+        for _n, i in self.utama:
+            h = self.h.of_indikator(i)
+            if h.target is None:
+                bukti.append(Bukti("Kinerja", self.ref(i, f"target:{self.tahun}"), f"Indikator {self.nama(i)} tanpa Target {self.tahun}."))
+            elif h.realisasi is None:
+                bukti.append(Bukti("Kinerja", self.ref(i, f"realisasi:{self.tahun}"),
+                                   f"Indikator {self.nama(i)} belum memiliki Realisasi {self.tahun} (tidak terukur)."))
+            elif h.realisasi == BELUM_DINILAI and not i.analisis.strip():
+                bukti.append(Bukti("Kinerja", self.ref(i, "analisis"), f"Realisasi {self.nama(i)} 'Belum ada penilaian' "
+                                   "tanpa penjelasan di Analisis."))
+            else:
+                ok += 1
+        return _status(ok, len(self.utama)), bukti
+
+    def tahun_lalu(self) -> tuple[str, list[Bukti]]:
+        lalu = self.tahun - 1
+        if lalu not in self.lap.tahun_realisasi:
+            return BELUM, [Bukti("Kinerja", "A1", f"Tidak ada kolom Realisasi {lalu}.")]
+        bukti = [Bukti("Kinerja", self.ref(i, f"realisasi:{lalu}"), f"Indikator {self.nama(i)} belum memiliki Realisasi {lalu}.")
+                 for _n, i in self.utama if i.realisasi.get(lalu) is None]
+        return _status(len(self.utama) - len(bukti), len(self.utama)), bukti
+
+    def renstra(self) -> tuple[str, list[Bukti]]:
+        akhir = self.lap.profil.periode[1]
+        bukti = [Bukti("Kinerja", self.ref(i, "target_akhir"), f"Indikator {self.nama(i)} tanpa Target Akhir Renstra "
+                       f"(dan tanpa Target {akhir or 'tahun terakhir Renstra'}).")
+                 for _n, i in self.utama if self.h.of_indikator(i).target_akhir is None]
+        return _status(len(self.utama) - len(bukti), len(self.utama)), bukti
+
+    def standar(self) -> tuple[str, list[Bukti]]:
+        bukti = [Bukti("Kinerja", self.ref(i, "standar"), f"Standar Nasional {self.nama(i)} kosong: isi standarnya atau tulis 'tidak ada'.")
+                 for _n, i in self.utama if i.standar is None and not i.standar_tidak_ada]
+        return _status(len(self.utama) - len(bukti), len(self.utama)), bukti
+
+    def analisis(self) -> tuple[str, list[Bukti]]:
+        bukti, ok = [], 0
+        for _n, i in self.utama:
+            found = [Bukti("Kinerja", self.ref(i, key), f"{label} {self.nama(i)} {why}.")
+                     for key, label in (("analisis", "Analisis"), ("solusi", "Solusi"))
+                     for why in [_stub(getattr(i, key))] if why]
+            bukti += found
+            ok += not found
+        return _status(ok, len(self.utama)), bukti
+
+    def tautan_anggaran(self) -> tuple[str, list[Bukti]]:
+        lines = [ln for ln in self.lap.budget_lines() if ln.level in ("Program", "Kegiatan")]
+        if not lines:
+            return BELUM, [Bukti("Anggaran", "A2", "Sheet Anggaran tidak berisi program/kegiatan.")]
+        unknown = {text for text, _ln in self.h.tautan_tidak_dikenal}
+        bukti = []
+        for ln in lines:
+            where = ln.cells.get("sasaran") or ln.cells.get("uraian", "")
+            if not ln.sasaran:
+                bukti.append(Bukti("Anggaran", where, f"{ln.level} '{ln.uraian[:60]}' ({ln.unit}) belum ditautkan ke sasaran."))
+            elif ln.sasaran in unknown:
+                bukti.append(Bukti("Anggaran", where, f"Sasaran '{ln.sasaran[:60]}' dari {ln.level} '{ln.uraian[:40]}' "
+                                   "tidak ditemukan di sheet Kinerja."))
+        return _status(len(lines) - len(bukti), len(lines)), bukti
+
+    def efisiensi(self) -> tuple[str, list[Bukti]]:
+        sasaran = list(self.lap.nodes("Sasaran"))
+        if not sasaran:
+            return BELUM, [Bukti("Kinerja", "A2", "Tidak ada sasaran.")]
+        bukti = []
+        for s in sasaran:
+            hn = self.h.of(s)
+            if hn.efisiensi is not None:
+                continue
+            if hn.anggaran is None:
+                why = "tidak ada anggaran yang ditautkan (kolom Sasaran di sheet Anggaran)"
+            elif not hn.anggaran.pagu:
+                why = "pagu anggaran yang ditautkan belum diisi"
+            else:
+                why = "capaian sasarannya belum dapat dihitung"
+            bukti.append(Bukti("Kinerja", s.cell, f"Efisiensi sasaran '{s.uraian[:60]}' tidak dapat dihitung: {why}."))
+        return _status(len(sasaran) - len(bukti), len(sasaran)), bukti
+
+    def keandalan_data(self) -> tuple[str, list[Bukti]]:
+        if not self.iku:
+            return BELUM, [Bukti("Kinerja", self.header("iku"), "Tidak ada indikator IKU (atau indikator sasaran).")]
+        bukti, ok = [], 0
+        for _n, i in self.iku:
+            found = [Bukti("Kinerja", self.ref(i, key), f"{label} IKU {self.nama(i)} kosong.")
+                     for key, label in (("definisi", "Definisi Operasional"), ("formula", "Formula"), ("sumber_data", "Sumber Data"))
+                     if not getattr(i, key).strip()]
+            bukti += found
+            ok += not found
+        return _status(ok, len(self.iku)), bukti
+
+    def rekomendasi(self) -> tuple[str, list[Bukti]]:
+        bukti = [Bukti("Kinerja", self.ref(i, "solusi"), f"Solusi {self.nama(i)} kosong.")
+                 for _n, i in self.utama if not i.solusi.strip()]
+        ada_saran = "saran" in self.lap.narasi
+        ok = len(self.utama) - len(bukti)
+        if bukti and not ada_saran:
+            bukti.append(Bukti("Narasi", self.lap.cell("Narasi", "bagian", 1), "Bagian saran tidak diisi: laporan memakai "
+                               "saran umum yang disusun lkjip."))
+        if ok == len(self.utama) and self.utama:
+            return TERPENUHI, bukti
+        return (BELUM if ok == 0 and not ada_saran else SEBAGIAN), bukti
+
+    def ketepatan_waktu(self) -> tuple[str, list[Bukti]]:
+        p = self.lap.profil
+        cell = p.cells.get("tanggal_laporan", "")
+        d = p.tanggal_laporan
+        if d is None:
+            return BELUM, [Bukti("Profil", cell, "tanggal_laporan kosong.")]
+        if not self.tahun:
+            return TIDAK_DAPAT, [Bukti("Profil", p.cells.get("tahun", ""), "Tahun laporan tidak terbaca.")]
+        tgl = d.strftime("%d-%m-%Y")
+        if d <= dt.date(self.tahun, 12, 31):
+            return SEBAGIAN, [Bukti("Profil", cell, f"Laporan bertanggal {tgl}, sebelum tahun {self.tahun} berakhir: "
+                                    "realisasi setahun penuh belum dapat dilaporkan.")]
+        feb = dt.date(self.tahun + 1, 3, 1) - dt.timedelta(days=1)
+        if d <= feb:
+            return TERPENUHI, []
+        if d <= dt.date(self.tahun + 1, 3, 31):
+            return SEBAGIAN, [Bukti("Profil", cell, f"Laporan bertanggal {tgl}: melewati akhir Februari {self.tahun + 1}, "
+                                    "batas yang umum ditetapkan Perbup untuk perangkat daerah.")]
+        return BELUM, [Bukti("Profil", cell, f"Laporan bertanggal {tgl}: melewati 31 Maret {self.tahun + 1} "
+                             "(3 bulan setelah tahun berakhir).")]
+
+    def reviu_publikasi(self) -> tuple[str, list[Bukti]]:
+        return TIDAK_DAPAT, []
+
+    def rencana_aksi(self) -> tuple[str, list[Bukti]]:
+        ra = self.lap.rencana_aksi
+        if not ra:
+            return BELUM, [Bukti("Rencana_Aksi", "A2", "Sheet Rencana_Aksi kosong atau tidak ada.")]
+        punya = {normalize_header(r.indikator) for r in ra}
+        pk = self.pk or [(n, i) for n, i in self.utama]
+        bukti = [Bukti("Kinerja", i.cells.get("indikator") or f"A{i.row}", f"Indikator PK {self.nama(i)} tidak memiliki rencana aksi.")
+                 for _n, i in pk if normalize_header(i.nama) not in punya]
+        kosong = [r for r in ra if r.realisasi_kinerja is None]
+        bukti += [Bukti("Rencana_Aksi", self.lap.cell("Rencana_Aksi", "realisasi_kinerja", r.row, "D"),
+                        f"Realisasi Kinerja '{r.indikator[:50]}' periode {r.periode} kosong.") for r in kosong]
+        if len(kosong) == len(ra):
+            return BELUM, bukti
+        return (SEBAGIAN if bukti else TERPENUHI), bukti
+
+
+_METHODS = ("sistematika", "target_pk", "realisasi", "tahun_lalu", "renstra", "standar", "analisis", "tautan_anggaran",
+            "efisiensi", "keandalan_data", "rekomendasi", "ketepatan_waktu", "reviu_publikasi", "rencana_aksi")
+_NEEDS_RESULTS = {"sistematika", "target_pk", "realisasi", "renstra", "tautan_anggaran", "efisiensi"}
+
+
+def periksa(lap: Laporan, hasil: Hasil | None, problems: list[Problem] = ()) -> list[Kriteria]:
+    """Every criterion, checked on a read workbook; without results (sheets or columns missing),
+    the criteria that rest on computed figures cannot be checked and say why."""
+    blocking = [Bukti(p.sheet, p.cell, p.message) for p in errors(list(problems))
+                if p.code in ("sheet.tidak-ada", "kolom.tidak-ada")][:5]
+    checker = _Periksa(lap, hasil)
+    out = []
+    for nomor, ((kode, kriteria, saran), method) in enumerate(zip(KRITERIA, _METHODS), 1):
+        if hasil is None and method in _NEEDS_RESULTS:
+            status, bukti = TIDAK_DAPAT, blocking or [Bukti("Berkas", "", "Capaian dan anggaran workbook ini belum dapat dihitung.")]
+        else:
+            status, bukti = getattr(checker, method)()
+        out.append(Kriteria(nomor, kode, kriteria, status, bukti, saran))
+    return out
+
+
+def periksa_file(path: Path | str, assets: Path | None = None) -> tuple[list[Kriteria] | None, list[Problem]]:
+    """Read and check a workbook: (criteria, problems); criteria None when the workbook cannot be read."""
+    from .pipeline import check
+
+    lap, hasil, problems = check(path, assets)
+    if lap is None:
+        return None, problems
+    return periksa(lap, hasil, problems), problems
+
+
+# -- what the terminal shows ------------------------------------------------------------
+MAX_BUKTI_TEKS = 8
+_LABEL = {TERPENUHI: "terpenuhi", SEBAGIAN: "sebagian", BELUM: "belum", TIDAK_DAPAT: "tidak dapat diperiksa"}
+
+
+def hitung(kriteria: list[Kriteria]) -> dict[str, int]:
+    return {s: sum(1 for k in kriteria if k.status == s) for s in (TERPENUHI, SEBAGIAN, BELUM, TIDAK_DAPAT)}
+
+
+def ringkasan(kriteria: list[Kriteria]) -> str:
+    n = hitung(kriteria)
+    return (f"{n[TERPENUHI]} dari {len(kriteria)} kriteria terpenuhi, {n[SEBAGIAN]} sebagian, {n[BELUM]} belum, "
+            f"{n[TIDAK_DAPAT]} tidak dapat diperiksa dari workbook. Ini pemeriksaan mandiri atas kesiapan laporan, "
+            "bukan nilai resmi evaluasi SAKIP.")
+
+
+def periksa_lines(kriteria: list[Kriteria]) -> list[str]:
+    lines = ["Kesiapan laporan terhadap kriteria mutu Pelaporan Kinerja (LKE, PermenPANRB 88/2021):"]
+    for k in kriteria:
+        lines.append(f"{k.nomor:>2}. [{_LABEL[k.status]}] {k.kriteria}")
+        for b in k.bukti[:MAX_BUKTI_TEKS]:
+            lines.append(f"      {b.where}: {b.pesan}")
+        if len(k.bukti) > MAX_BUKTI_TEKS:
+            lines.append(f"      … dan {len(k.bukti) - MAX_BUKTI_TEKS} lainnya (semuanya: --format json).")
+        if k.status != TERPENUHI:
+            lines.append(f"      Saran: {k.saran}")
+    lines.append(ringkasan(kriteria))
+    return lines
+
+
+def periksa_json(kriteria: list[Kriteria]) -> str:
+    return json.dumps([k.as_dict() for k in kriteria], ensure_ascii=False, indent=2)
+
+
+def pointer_line(kriteria: list[Kriteria], workbook: Path | str) -> str | None:
+    """The one line `lkjip build` prints when a criterion is `belum`."""
+    n = hitung(kriteria)[BELUM]
+    if not n:
+        return None
+    return (f"  Kesiapan evaluasi: {n} dari {len(kriteria)} kriteria mutu pelaporan (LKE) belum terpenuhi; "
+            f"rinciannya: lkjip periksa {workbook}")

@@ -1,0 +1,241 @@
+"""`lkjip periksa`: readiness against the evaluator's reporting criteria (LKE), one test per criterion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+from conftest import ALOK, RAAS, SUMENEP
+from factory import make_workbook
+
+from generator.cli import main
+from generator.periksa import KRITERIA, periksa_file
+
+ANALISIS = "Target tercapai karena jam layanan diperpanjang dan petugas loket ditambah dua orang sejak triwulan kedua."
+SOLUSI = "Menambah petugas, membuka layanan daring, dan memantau waktu layanan setiap minggu bersama kepala seksi."
+IND = ("Indeks Kepuasan Masyarakat", "Persentase layanan tepat waktu", "Nilai SAKIP")
+
+
+def kinerja():
+    """Kinerja rows (rows 2-4: T1, S1, S2) that satisfy every criterion; tests take cells out."""
+    common = {"Definisi Operasional": "Definisi indikator", "Formula": "Realisasi / target x 100",
+              "Sumber Data": "Laporan seksi", "Analisis": ANALISIS, "Solusi": SOLUSI}
+    rows = [
+        {"Level": "Tujuan", "Kode": "T1", "Uraian": "Meningkatkan pelayanan publik", "Indikator": IND[0], "Satuan": "indeks",
+         "IKU": "Ya", "Target 2024": 80, "Target 2025": 81, "Target 2026": 82, "Realisasi 2023": 78, "Realisasi 2024": 82,
+         "Target Akhir Renstra": 82, "Standar Nasional": "tidak ada", **common},
+        {"Level": "Sasaran", "Kode": "S1", "Uraian": "Meningkatnya kualitas layanan administrasi", "Indikator": IND[1],
+         "Satuan": "%", "IKU": "Ya", "PK": "Ya", "Target 2024": 80, "Target 2025": 85, "Target 2026": 90,
+         "Realisasi 2023": 70, "Realisasi 2024": 76, "Target Akhir Renstra": 90, "Standar Nasional": 75, **common},
+        {"Level": "Sasaran", "Kode": "S2", "Uraian": "Meningkatnya akuntabilitas kinerja", "Indikator": IND[2],
+         "Satuan": "predikat", "IKU": "Ya", "PK": "Ya", "Target 2024": "B", "Target 2025": "BB", "Target 2026": "BB",
+         "Realisasi 2023": "B", "Realisasi 2024": "BB", "Standar Nasional": "-", **common},
+    ]
+    return rows
+
+
+def rencana_aksi(skip=()):
+    return [{"Indikator": name, "Periode": f"Triwulan {q}", "Target Kinerja": 20, "Realisasi Kinerja": 20}
+            for name in IND[1:] if name not in skip for q in ("I", "II", "III", "IV")]
+
+
+def workbook(tmp_path, *, kinerja_rows=None, anggaran=None, narasi=True, ra=None, profil=None):
+    sheets = {"Rencana_Aksi": rencana_aksi() if ra is None else ra}
+    if narasi:
+        sheets["Narasi"] = [{"Bagian": "saran", "Isi": "Memperkuat pemantauan rencana aksi setiap triwulan."}]
+    return make_workbook(tmp_path / "lengkap.xlsx", kinerja=kinerja_rows or kinerja(), anggaran=anggaran, sheets=sheets,
+                         profil=profil)
+
+
+def status(path) -> dict[str, tuple[str, list[tuple[str, str]]]]:
+    kriteria, _problems = periksa_file(path)
+    return {k.kode: (k.status, [(b.sheet, b.cell) for b in k.bukti]) for k in kriteria}
+
+
+def test_complete_workbook_meets_every_criterion_a_workbook_can_show(tmp_path):
+    got = status(workbook(tmp_path))
+    assert {k: s for k, (s, _b) in got.items()} == {
+        **{kode: "terpenuhi" for kode, _k, _s in KRITERIA}, "lke.reviu-publikasi": "tidak-dapat-diperiksa"}
+    _k, problems = periksa_file(workbook(tmp_path))
+    assert not [p for p in problems if p.code == "nilai.tidak-terbaca"]  # "tidak ada" and "-" are accepted as standar
+
+
+def test_1_sistematika_without_budget_figures(tmp_path):
+    anggaran = [{**row, "Pagu": 0, "Realisasi": 0} if "Pagu" in row else row for row in make_anggaran()]
+    assert status(workbook(tmp_path, anggaran=anggaran))["lke.sistematika"] == ("sebagian", [("Anggaran", "E1")])
+
+
+def make_anggaran():
+    from factory import ANGGARAN
+
+    return [dict(r) for r in ANGGARAN]
+
+
+def test_2_target_pk_missing_for_one_pk_indicator(tmp_path):
+    rows = kinerja()
+    rows[1].pop("Target 2024")
+    assert status(workbook(tmp_path, kinerja_rows=rows))["lke.target-pk"] == ("sebagian", [("Kinerja", "I3")])
+
+
+def test_2_target_pk_without_any_pk_indicator(tmp_path):
+    rows = kinerja()
+    for r in rows:
+        r.pop("PK", None)
+    assert status(workbook(tmp_path, kinerja_rows=rows))["lke.target-pk"] == ("belum", [("Kinerja", "H1")])
+
+
+def test_3_realisasi_missing_names_the_unmeasured_indicator(tmp_path):
+    rows = kinerja()
+    rows[2].pop("Realisasi 2024")
+    kriteria, _ = periksa_file(workbook(tmp_path, kinerja_rows=rows))
+    k = next(k for k in kriteria if k.kode == "lke.realisasi")
+    assert (k.status, [(b.sheet, b.cell) for b in k.bukti]) == ("sebagian", [("Kinerja", "M4")])
+    assert k.bukti[0].pesan == "Indikator 'Nilai SAKIP' belum memiliki Realisasi 2024 (tidak terukur)."
+
+
+def test_4_tahun_lalu_missing(tmp_path):
+    rows = kinerja()
+    rows[1].pop("Realisasi 2023")
+    assert status(workbook(tmp_path, kinerja_rows=rows))["lke.tahun-lalu"] == ("sebagian", [("Kinerja", "L3")])
+
+
+def test_5_renstra_target_missing(tmp_path):
+    rows = kinerja()
+    rows[0].pop("Target Akhir Renstra")
+    rows[0].pop("Target 2026")
+    assert status(workbook(tmp_path, kinerja_rows=rows))["lke.renstra"] == ("sebagian", [("Kinerja", "N2")])
+
+
+def test_6_standar_nasional_blank_is_not_a_stated_none(tmp_path):
+    rows = kinerja()
+    rows[1].pop("Standar Nasional")
+    assert status(workbook(tmp_path, kinerja_rows=rows))["lke.standar-nasional"] == ("sebagian", [("Kinerja", "O3")])
+
+
+def test_7_analisis_stub_and_empty_solusi(tmp_path):
+    rows = kinerja()
+    rows[1]["Analisis"] = "Jumlah petugas kurang."
+    rows[2].pop("Solusi")
+    kriteria, _ = periksa_file(workbook(tmp_path, kinerja_rows=rows))
+    k = next(k for k in kriteria if k.kode == "lke.analisis")
+    assert (k.status, [(b.sheet, b.cell) for b in k.bukti]) == ("sebagian", [("Kinerja", "U3"), ("Kinerja", "V4")])
+    assert k.bukti[0].pesan == "Analisis 'Persentase layanan tepat waktu' hanya 3 kata ('Jumlah petugas kurang.')."
+    assert k.bukti[1].pesan == "Solusi 'Nilai SAKIP' kosong."
+
+
+def test_8_budget_line_linked_to_an_unknown_sasaran(tmp_path):
+    anggaran = make_anggaran()
+    anggaran[4]["Sasaran"] = "S9"  # the second program (row 6); its kegiatan (row 7) inherits it
+    got = status(workbook(tmp_path, anggaran=anggaran))["lke.tautan-anggaran"]
+    assert got == ("sebagian", [("Anggaran", "I6"), ("Anggaran", "I7")])
+
+
+def test_9_efisiensi_of_a_sasaran_without_budget(tmp_path):
+    anggaran = make_anggaran()
+    anggaran[4]["Sasaran"] = "S1"  # nothing left for S2
+    assert status(workbook(tmp_path, anggaran=anggaran))["lke.efisiensi"] == ("sebagian", [("Kinerja", "C4")])
+
+
+def test_10_definisi_formula_sumber_data_of_iku(tmp_path):
+    rows = kinerja()
+    rows[0].pop("Sumber Data")
+    rows[2].pop("Formula")
+    got = status(workbook(tmp_path, kinerja_rows=rows))["lke.keandalan-data"]
+    assert got == ("sebagian", [("Kinerja", "S2"), ("Kinerja", "R4")])
+
+
+def test_11_rekomendasi_without_solusi_or_saran(tmp_path):
+    rows = kinerja()
+    rows[1].pop("Solusi")
+    assert status(workbook(tmp_path, kinerja_rows=rows, narasi=False))["lke.rekomendasi"] == (
+        "sebagian", [("Kinerja", "V3"), ("Narasi", "A1")])
+    rows = kinerja()
+    for r in rows:
+        r.pop("Solusi")
+    assert status(workbook(tmp_path, kinerja_rows=rows, narasi=False))["lke.rekomendasi"][0] == "belum"
+
+
+@pytest.mark.parametrize("tanggal, expected", [
+    (dt.date(2025, 2, 28), "terpenuhi"), (dt.date(2025, 3, 10), "sebagian"), (dt.date(2025, 4, 15), "belum"),
+    (dt.date(2024, 12, 20), "sebagian"), (None, "belum")])
+def test_12_ketepatan_waktu(tmp_path, tanggal, expected):
+    got = status(workbook(tmp_path, profil={"tanggal_laporan": tanggal}))["lke.ketepatan-waktu"]
+    assert got == (expected, [] if expected == "terpenuhi" else [("Profil", "B8")])
+
+
+def test_13_reviu_and_publication_are_never_claimed(tmp_path):
+    assert status(workbook(tmp_path))["lke.reviu-publikasi"] == ("tidak-dapat-diperiksa", [])
+
+
+def test_14_rencana_aksi_missing_for_one_pk_indicator_and_one_realisation(tmp_path):
+    ra = rencana_aksi(skip=(IND[2],))
+    ra[1]["Realisasi Kinerja"] = None
+    assert status(workbook(tmp_path, ra=ra))["lke.rencana-aksi"] == (
+        "sebagian", [("Kinerja", "D4"), ("Rencana_Aksi", "D3")])
+    assert status(workbook(tmp_path, ra=[]))["lke.rencana-aksi"] == ("belum", [("Rencana_Aksi", "A2")])
+
+
+EXAMPLES = {
+    ALOK: ["terpenuhi", "terpenuhi", "sebagian", "sebagian", "terpenuhi", "belum", "sebagian", "terpenuhi", "terpenuhi",
+           "belum", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "belum"],
+    SUMENEP: ["terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "sebagian", "belum", "terpenuhi",
+              "terpenuhi", "terpenuhi", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "belum"],
+    RAAS: ["terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "belum", "sebagian", "terpenuhi", "sebagian",
+           "belum", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "belum"],
+}
+
+
+@pytest.mark.parametrize("path", list(EXAMPLES), ids=lambda p: p.stem)
+def test_examples_json(path):
+    res = CliRunner().invoke(main, ["periksa", str(path), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert [d["status"] for d in data] == EXAMPLES[path]
+    assert all(set(d) == {"kode", "kriteria", "status", "bukti", "saran"} for d in data)
+    assert all(set(b) == {"sheet", "cell", "pesan"} for d in data for b in d["bukti"])
+
+
+def test_alok_text_names_cells_and_counts_without_claiming_a_score():
+    res = CliRunner().invoke(main, ["periksa", str(ALOK)])
+    assert res.exit_code == 0
+    lines = res.output.splitlines()
+    assert " 6. [belum] Laporan membandingkan capaian dengan standar nasional (bila ada)" in lines
+    assert "      Kinerja!O3: Standar Nasional 'Indeks Sarana dan Prasarana' kosong: isi standarnya atau tulis 'tidak ada'." in lines
+    assert lines[-1].startswith("6 dari 14 kriteria terpenuhi, 4 sebagian, 3 belum, 1 tidak dapat diperiksa")
+    assert "bukan nilai resmi" in lines[-1]
+
+
+def test_unreadable_workbook_exits_1_and_a_workbook_without_kinerja_is_partly_checkable(tmp_path):
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_bytes(b"bukan workbook")
+    res = CliRunner().invoke(main, ["periksa", str(bad)])
+    assert res.exit_code == 1 and "bukan workbook Excel" in res.output
+    got = status(make_workbook(tmp_path / "tanpa.xlsx", drop=("Kinerja", "Anggaran")))
+    assert got["lke.realisasi"] == ("tidak-dapat-diperiksa", [("Kinerja", ""), ("Anggaran", "")])
+    assert got["lke.ketepatan-waktu"] == ("terpenuhi", [])
+
+
+def build(path, tmp_path):
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        return CliRunner().invoke(main, ["build", str(path)])
+    finally:
+        os.chdir(old)
+
+
+def test_build_points_to_periksa_only_when_a_criterion_is_belum(tmp_path):
+    complete = build(workbook(tmp_path), tmp_path)
+    assert complete.exit_code == 0, complete.output
+    assert "lkjip periksa" not in complete.output
+    rows = kinerja()
+    for r in rows:
+        r.pop("Realisasi 2023")
+    src = make_workbook(tmp_path / "tanpa-2023.xlsx", kinerja=rows)
+    res = build(src, tmp_path)
+    assert res.exit_code == 0, res.output
+    pointer = [line for line in res.output.splitlines() if "lkjip periksa" in line]
+    assert pointer == [f"  Kesiapan evaluasi: 2 dari 14 kriteria mutu pelaporan (LKE) belum terpenuhi; rinciannya: lkjip periksa {src}"]
