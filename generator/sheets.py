@@ -211,7 +211,7 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
     stack: list[BarisAnggaran | None] = [None, None, None]
     carried = {"sumber_dana": "", "sasaran": ""}
     codes: dict[tuple[str, str], Row] = {}  # (unit, kode) -> the row that has it first
-    typed_levels: list[tuple[str, str, str]] = []  # (kode cell, kode, level) where both are typed
+    kode_levels: list[tuple[str, str, str]] = []  # (kode cell, kode, level); no cell where Level came from Kode
     for row in data.rows:
         cells = row.cells
         unit = (c.text(row, "unit") if "unit" in cells else "") or unit_name or instansi or "Instansi"
@@ -225,12 +225,14 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
         inferred = LEVEL_BY_KODE_DEPTH.get(len([p for p in kode.split(".") if p])) if kode else None
         if not level:
             level = inferred or ""
+            if level:
+                kode_levels.append(("", kode, level))  # the national pattern, as the Level was read from it
             if not level:
                 c.add("hierarki.level-kosong", "Anggaran", row.ref("level") or f"{data.columns.get('level', 'C')}{row.number}",
                          found=kode, choices=", ".join(LEVEL_ANGGARAN))
                 continue
         elif kode:
-            typed_levels.append((row.ref("kode"), kode, level))
+            kode_levels.append((row.ref("kode"), kode, level))
         for key in carried:
             if key in cells:
                 carried[key] = c.text(row, key) or carried[key]
@@ -270,7 +272,7 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
         stack[depth] = line
         for i in range(depth + 1, 3):
             stack[i] = None
-    c.problems += kode_level_problems(typed_levels, f"{data.columns.get('kode', 'B')}1")
+    c.problems += kode_level_problems(kode_levels, f"{data.columns.get('kode', 'B')}1")
     return list(units.values())
 
 # -- optional sheets -----------------------------------------------------

@@ -254,14 +254,15 @@ def _depth(kode: str) -> int:
 
 
 def kode_level_problems(rows: list[tuple[str, str, str]], header_ref: str) -> list[Problem]:
-    """Kode against Level on the Anggaran sheet, for rows (cell, kode, level) with both typed.
+    """Kode against Level on the Anggaran sheet, for rows (cell, kode, level) with a Kode; the cell is
+    empty where the Level was read from the Kode (such a row counts for the pattern, is never reported).
 
     A code whose depth contradicts the national nomenclature (3/5/6 parts) is reported at its
     cell — unless the sheet follows one consistent local pattern (Program `1`, Kegiatan `1.1`,
     Sub Kegiatan `1.1.1`): then one summary warning for the sheet, and only the rows that break
     that local pattern at their cells.
     """
-    national = [(ref, kode, level, LEVEL_BY_KODE_DEPTH.get(_depth(kode))) for ref, kode, level in rows]
+    national = [(ref, kode, level, LEVEL_BY_KODE_DEPTH.get(_depth(kode))) for ref, kode, level in rows if ref]
     national = [r for r in national if r[3] and r[3] != r[2] and r[1].count(".") >= 2]
     if not national:
         return []
@@ -279,11 +280,12 @@ def kode_level_problems(rows: list[tuple[str, str, str]], header_ref: str) -> li
         if _depth(kode) == modes[level]:
             examples.setdefault(level, kode)
     pola = ", ".join(f"{level} {modes[level]} bagian (mis. '{examples[level]}')" for level in LEVEL_ANGGARAN if level in modes)
-    out = [problem("kode.pola-lokal", "Anggaran", header_ref, pola=pola, n=len(national))]
+    n = sum(1 for _ref, kode, level, _inferred in national if _depth(kode) == modes[level])
+    out = [problem("kode.pola-lokal", "Anggaran", header_ref, pola=pola, n=n)]
     level_of_depth = {d: lv for lv, d in modes.items()}
     for ref, kode, level in rows:
         d = _depth(kode)
-        if d != modes[level]:
+        if ref and d != modes[level]:
             other = level_of_depth.get(d)
             expected = (f"{other} menurut pola kode sheet ini" if other
                         else f"{d} bagian, padahal {level} di sheet ini {modes[level]} bagian")
