@@ -190,7 +190,7 @@ def read_indikator(c: Cells, row: Row, nama: str, t_years: list[int], r_years: l
         ind.realisasi[y] = c.value(row, f"realisasi:{y}", as_percent=pct)
         ind.cells[f"realisasi:{y}"] = row.ref(f"realisasi:{y}")
     for key, cell in row.cells.items():
-        if isinstance(cell.value, str) and (":" in key or key == "target_akhir") and any(ch.isdigit() for ch in cell.value):
+        if isinstance(cell.value, str) and (":" in key or key in ("target_akhir", "standar")) and any(ch.isdigit() for ch in cell.value):
             ind.ketikan[key] = cell.value.strip()
     ind.target_akhir = c.value(row, "target_akhir", as_percent=pct)
     ind.standar = c.value(row, "standar", as_percent=pct)

@@ -118,7 +118,7 @@ def nip_from_number(value: int | float) -> tuple[str, str]:
     digits = str(int(value)) if float(value).is_integer() else str(value)
     if len(digits) > 15:
         why = (f"Excel hanya menyimpan 15 angka pertama sebuah angka, sehingga {len(digits) - 15} angka terakhirnya "
-               f"({digits[15:]}) bukan yang diketik")
+               f"({digits[15:]}) tidak dapat dipercaya")
     else:
         why = "angka 0 di depan dan pemisahnya hilang, dan angka lebih dari 15 digit terpotong"
     return digits, why
@@ -150,8 +150,8 @@ def _rupiah(out: list[Problem], sheet: str, cell: str, value: Decimal | None) ->
         return
     thousands = _as_thousands(value)
     if thousands is not None:
-        cause = (f": kemungkinan {angka(thousands, 0)} yang diketik dengan titik ribuan di Excel berpengaturan "
-                 f"bahasa Inggris, sehingga titiknya dibaca sebagai koma desimal")
+        cause = (f": kemungkinan {angka(thousands, 0)} yang pemisah ribuannya terbaca sebagai koma desimal "
+                 f"(mis. diketik dengan titik di Excel berpengaturan bahasa Inggris)")
         fix = (f"Ketik ulang angkanya tanpa titik ({thousands.normalize():f}); bila memang {angka(value)} rupiah, "
                f"abaikan peringatan ini.")
     else:
@@ -230,7 +230,7 @@ def _check_target_akhir(lap: Laporan, out: list[Problem]) -> None:
 
 def _check_penandatangan(lap: Laporan, out: list[Problem], unread: set[tuple[str, str]]) -> None:
     p = lap.profil
-    if p.tanggal_pk is None and ("Profil", p.cells.get("tanggal_pk", "")) not in unread:
+    if p.cells and p.tanggal_pk is None and ("Profil", p.cells.get("tanggal_pk", "")) not in unread:
         out.append(problem("profil.tanggal-pk-kosong", "Profil", p.cells.get("tanggal_pk", ""), kota=p.kota or "…"))
     digits = re.sub(r"[\s\-.()/]", "", p.telepon)
     if digits.isdigit() and len(digits) >= 9 and not digits.startswith(("0", "62")):
