@@ -106,8 +106,9 @@ def nip_problem(nip: str, today: dt.date | None = None) -> str | None:
     elif ty > today.year + 1 or ty < 1950:
         faults.append(f"bagian TMT CPNS (angka ke-9 s.d. 14, {digits[8:14]}) memberi tahun {ty}, tidak mungkin")
     elif born is not None and ty < born.year + 15:
-        faults.append(f"TMT CPNS {_BULAN[tm - 1]} {ty} (angka ke-9 s.d. 14) hanya {ty - born.year} tahun setelah tahun lahir "
-                      f"{born.year} (8 angka pertama): salah satunya salah ketik")
+        gap = f"hanya {ty - born.year} tahun setelah" if ty > born.year else ("pada" if ty == born.year else "sebelum")
+        faults.append(f"TMT CPNS {_BULAN[tm - 1]} {ty} (angka ke-9 s.d. 14) {gap} tahun lahir {born.year} "
+                      f"(8 angka pertama): salah satunya salah ketik")
     if digits[14] not in "12":
         faults.append(f"angka ke-15 (jenis kelamin) adalah {digits[14]}, seharusnya 1 (laki-laki) atau 2 (perempuan)")
     return "; ".join(faults) or None
@@ -185,7 +186,7 @@ def _ambiguous_dot(out: list[Problem], ind: Indikator, values: list[tuple[str, o
             if small / 10 <= abs(value) <= small * 10:
                 shown = ind.ketikan.get(other) or angka(value, typed_places(value))
                 out.append(problem("angka.titik-ambigu", "Kinerja", ind.cells.get(key, ""), found=text,
-                                   ribuan=angka(Decimal(text.replace(".", "")), 0), other=ind.cells.get(other, ""),
+                                   ribuan=text.replace(".", "").lstrip("+"), other=ind.cells.get(other, ""),
                                    other_text=shown, koma=text.replace(".", ",")))
                 break
 

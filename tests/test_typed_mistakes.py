@@ -85,7 +85,7 @@ def test_14_numbers_misread_through_a_locale(tmp_path):
     assert "1,25" in message(found, "M5", "angka.cacah-pecahan") and "1.250" in message(found, "M5", "angka.cacah-pecahan")
     assert "bahasa Inggris" in message(found, "M5", "angka.cacah-pecahan")
     ambigu = message(found, "I6", "angka.titik-ambigu")
-    assert "'3.125' dibaca sebagai 3.125" in ambigu and "J6: 3.25" in ambigu
+    assert "'3.125' dibaca sebagai 3125" in ambigu and "J6: 3.25" in ambigu
     rupiah = message(found, "E5", "angka.rupiah-bersen")
     assert "999,69" in rupiah and "999.690" in rupiah and "bahasa Inggris" in rupiah
 
@@ -102,6 +102,15 @@ def test_15_nip_typed_as_a_number_is_one_error_and_never_printed(tmp_path):
     out = tmp_path / "laporan.docx"
     res = CliRunner().invoke(main, ["build", str(path), "--out", str(out)])
     assert res.exit_code != 0 and not out.exists()
+
+
+def test_15_blank_workbook_formats_nip_and_telephone_cells_as_text():
+    from generator.blank import build_blank
+
+    wb = build_blank(2024, (2024, 2026))
+    profil = {wb["Profil"].cell(row=r, column=1).value: wb["Profil"].cell(row=r, column=2) for r in range(2, 25)}
+    assert [profil[k].number_format for k in ("kepala_nip", "atasan_nip", "telepon")] == ["@", "@", "@"]
+    assert wb["Pegawai"]["B2"].number_format == "@" and profil["tahun"].number_format == "General"
 
 
 def test_15_telephone_that_lost_its_leading_zero(tmp_path):
@@ -144,7 +153,7 @@ def test_16_invalid_nip_names_the_part_that_is_wrong(tmp_path):
                             ("Pegawai", "B3", "profil.nip-tidak-sah")]
     assert "bagian TMT CPNS '19962' 5 angka, seharusnya 6" in message(found, "B11", "profil.nip-tidak-sah")
     ani = message(found, "B2", "profil.nip-tidak-sah")
-    assert "tahun lahir 1997" in ani and "TMT CPNS Februari 1996" in ani and "salah satunya" in ani
+    assert "TMT CPNS Februari 1996 (angka ke-9 s.d. 14) sebelum tahun lahir 1997" in ani and "salah satunya" in ani
     assert "angka ke-15 (jenis kelamin) adalah 0" in message(found, "B3", "profil.nip-tidak-sah")
     assert "bulan 13 tidak ada" in nip_problem("19771321 199602 1 001")
 
