@@ -69,6 +69,10 @@ def _header_cell(ws, col_idx: int, column: Column, header: str) -> None:
     ws.column_dimensions[get_column_letter(col_idx)].width = column.width
 
 
+# digits that are not numbers: a text cell keeps all 18 digits of a NIP and the leading 0 of a telephone number
+TEXT_KEYS = frozenset({"kepala_nip", "atasan_nip", "telepon", "nip"})
+
+
 def _add_list_validation(ws, choices: tuple[str, ...], ref: str) -> None:
     dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
     dv.error = "Pilih salah satu nilai dari daftar."
@@ -103,6 +107,8 @@ def _write_table_sheet(ws, sheet: Sheet, tahun: int, renstra: tuple[int, int],
         if col.choices:
             _add_list_validation(ws, col.choices, ref)
         fmt = {"money": MONEY_FORMAT, "number": RATIO_FORMAT, "percent": RATIO_FORMAT}.get(col.kind)
+        if col.key in TEXT_KEYS:
+            fmt = "@"
         if fmt:
             for row in range(2, 52):
                 ws[f"{letter}{row}"].number_format = fmt
@@ -118,6 +124,8 @@ def _write_kv_sheet(ws, sheet: Sheet, values: dict[str, object]) -> None:
         value = values.get(field.key)
         cell = ws.cell(row=row, column=2, value=value)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if field.key in TEXT_KEYS:
+            cell.number_format = "@"
         ws.cell(row=row, column=3, value=field.comment + (" (wajib)" if field.required else ""))
         if field.choices:
             _add_list_validation(ws, field.choices, f"B{row}")

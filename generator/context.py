@@ -18,6 +18,8 @@ from .formatting import angka, bilangan, nilai, persen, romawi, rupiah, tanggal,
 from .model import Blok, Laporan
 from .specs import Baris, Grafik, Kolom, Tabel
 
+TITIK_TANGGAL = "." * 30  # no tanggal_pk: a dotted line to date the Perjanjian Kinerja by hand, not "-"
+
 def _blocks(items: list[Blok]) -> list[dict]:
     return [{"jenis": b.jenis, "teks": b.teks} for b in items]
 
@@ -490,7 +492,7 @@ def build_context(hasil: Hasil) -> dict:
             "alamat": p.alamat, "telepon": p.telepon, "kota": p.kota, "tanggal_laporan": tanggal(p.tanggal_laporan),
             "kepala_nama": p.kepala_nama, "kepala_jabatan": p.kepala_jabatan, "kepala_nip": p.kepala_nip,
             "kepala_pangkat": p.kepala_pangkat, "atasan_nama": p.atasan_nama, "atasan_jabatan": p.atasan_jabatan,
-            "atasan_nip": p.atasan_nip, "atasan_pangkat": p.atasan_pangkat, "tanggal_pk": tanggal(p.tanggal_pk),
+            "atasan_nip": p.atasan_nip, "atasan_pangkat": p.atasan_pangkat, "tanggal_pk": tanggal(p.tanggal_pk) if p.tanggal_pk else TITIK_TANGGAL,
             "visi": p.visi, "misi": p.misi,
         },
         "ringkas": {

@@ -60,6 +60,7 @@ class Indikator:
     analisis: str = ""
     solusi: str = ""
     cells: dict[str, str] = field(default_factory=dict)  # e.g. "realisasi:2024" -> "M5"
+    ketikan: dict[str, str] = field(default_factory=dict)  # numbers typed as text, as typed ("3.125")
 
 
 @dataclass(eq=False)

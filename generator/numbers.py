@@ -153,7 +153,7 @@ def parse_number(value: object, *, percent_format: bool = False, as_percent: boo
             if not d.is_finite():
                 raise ParseError("angka.tidak-terbaca", str(value))
         if percent_format and as_percent:
-            d = d * 100
+            d = (d * 100).normalize()  # 0.959 -> 95.9, not 95.900: the exponent is what was typed
         return d.normalize() if d == d.to_integral() else d
     text = clean_text(value)
     if text.lower() in BLANKS:

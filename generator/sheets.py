@@ -33,6 +33,7 @@ from .model import (
 )
 from .numbers import ParseError, parse_date, parse_number, parse_periode, parse_year
 from .problems import Problem, sort_problems
+from .validate_typed import kode_level_problems, nip_from_number
 from .xlsx import Xlsx
 from .xlsx_safety import ReadError, inspect_file
 
@@ -64,12 +65,13 @@ def read_profil(c: Cells, data: SheetData | None) -> Profil:
             elif f.key == "misi":
                 lines = [re.sub(r"^\s*(?:\d+[.)]|[-•])\s*", "", ln).strip() for ln in str(cell.value).splitlines()]
                 profil.misi = [ln for ln in lines if ln]
+            elif f.key.endswith("_nip") and isinstance(cell.value, (int, float)):
+                # Excel keeps 15 significant digits: an 18-digit NIP typed as a number lost its tail,
+                # so it is never printed under a signature
+                digits, why = nip_from_number(cell.value)
+                c.add("profil.nip-angka", "Profil", cell.ref, found=digits, why=why)
             else:
                 setattr(profil, f.key, c.text(row, "nilai"))
-                if f.key.endswith("_nip") and isinstance(cell.value, (int, float)):
-                    # Excel keeps 15 significant digits: an 18-digit NIP typed as a number loses its tail
-                    c.add("profil.nip-tidak-sah", "Profil", cell.ref, found=c.text(row, "nilai"),
-                             why="tersimpan sebagai angka sehingga digit terakhirnya dapat hilang; ketik sebagai teks")
         except ParseError as exc:
             c.add(exc.code, "Profil", cell.ref, found=exc.found)
     return profil
@@ -187,6 +189,9 @@ def read_indikator(c: Cells, row: Row, nama: str, t_years: list[int], r_years: l
     for y in r_years:
         ind.realisasi[y] = c.value(row, f"realisasi:{y}", as_percent=pct)
         ind.cells[f"realisasi:{y}"] = row.ref(f"realisasi:{y}")
+    for key, cell in row.cells.items():
+        if isinstance(cell.value, str) and (":" in key or key in ("target_akhir", "standar")) and any(ch.isdigit() for ch in cell.value):
+            ind.ketikan[key] = cell.value.strip()
     ind.target_akhir = c.value(row, "target_akhir", as_percent=pct)
     if contract.normalize_header(c.text(row, "standar")) in contract.STANDAR_TIDAK_ADA:
         ind.standar_tidak_ada = True
@@ -209,6 +214,7 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
     stack: list[BarisAnggaran | None] = [None, None, None]
     carried = {"sumber_dana": "", "sasaran": ""}
     codes: dict[tuple[str, str], Row] = {}  # (unit, kode) -> the row that has it first
+    kode_levels: list[tuple[str, str, str]] = []  # (kode cell, kode, level); no cell where Level came from Kode
     for row in data.rows:
         cells = row.cells
         unit = (c.text(row, "unit") if "unit" in cells else "") or unit_name or instansi or "Instansi"
@@ -222,12 +228,14 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
         inferred = LEVEL_BY_KODE_DEPTH.get(len([p for p in kode.split(".") if p])) if kode else None
         if not level:
             level = inferred or ""
+            if level:
+                kode_levels.append(("", kode, level))  # the national pattern, as the Level was read from it
             if not level:
                 c.add("hierarki.level-kosong", "Anggaran", row.ref("level") or f"{data.columns.get('level', 'C')}{row.number}",
                          found=kode, choices=", ".join(LEVEL_ANGGARAN))
                 continue
-        elif inferred and inferred != level and kode.count(".") >= 2:
-            c.add("kode.tidak-sesuai-level", "Anggaran", row.ref("kode"), found=kode, level=level, expected=inferred)
+        elif kode:
+            kode_levels.append((row.ref("kode"), kode, level))
         for key in carried:
             if key in cells:
                 carried[key] = c.text(row, key) or carried[key]
@@ -267,6 +275,7 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
         stack[depth] = line
         for i in range(depth + 1, 3):
             stack[i] = None
+    c.problems += kode_level_problems(kode_levels, f"{data.columns.get('kode', 'B')}1")
     return list(units.values())
 
 # -- optional sheets -----------------------------------------------------
@@ -303,7 +312,13 @@ def read_pegawai(c: Cells, data: SheetData | None) -> list[Pegawai]:
         nama = c.text(row, "nama")
         if not nama:
             continue
-        out.append(Pegawai(row.number, nama, *(c.text(row, k) for k in ("nip", "jabatan", "golongan", "pendidikan", "eselon", "status", "unit"))))
+        pegawai = Pegawai(row.number, nama, *(c.text(row, k) for k in ("nip", "jabatan", "golongan", "pendidikan", "eselon", "status", "unit")))
+        nip = row.cells.get("nip")
+        if nip is not None and isinstance(nip.value, (int, float)) and not isinstance(nip.value, bool):
+            digits, why = nip_from_number(nip.value)
+            c.add("pegawai.nip-angka", "Pegawai", nip.ref, found=digits, why=why)
+            pegawai.nip = ""  # its digits are not the NIP: not checked again digit by digit
+        out.append(pegawai)
     return out
 
 def read_rencana_aksi(c: Cells, data: SheetData | None) -> list[RencanaAksi]:

@@ -6,15 +6,17 @@ itself (parent totals, typed percentages, capaian, NIP, years). Checks only add 
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal
 
 from .compute import Hasil
 from .contract import normalize_header
 from .model import Laporan
-from .numbers import round_half_up
+from .formatting import nilai
 from .problems import Problem, problem
+from .validate_typed import as_typed, check_typed, nip_problem, rounded_as_typed, typed_percent_ok
+
+__all__ = ["nip_problem", "pangkat_problem", "validate"]
 
 PANGKAT_GOLONGAN = {
     "juru muda": "I/a", "juru muda tingkat i": "I/b", "juru": "I/c", "juru tingkat i": "I/d",
@@ -32,29 +34,10 @@ def _rp(value: Decimal) -> str:
     return angka(value, 0)
 
 
-def _pct(value: Decimal | None) -> str:
+def _pct(value: Decimal | None, desimal: int = 2) -> str:
     from .formatting import persen
 
-    return persen(value)
-
-
-def nip_problem(nip: str, today: dt.date | None = None) -> str | None:
-    """Why a NIP is malformed (Indonesian), or None if it looks valid."""
-    digits = re.sub(r"[\s.\-]", "", nip)
-    if not digits.isdigit():
-        return "mengandung karakter selain angka"
-    if len(digits) != 18:
-        return f"terdiri dari {len(digits)} angka, seharusnya 18"
-    try:
-        born = dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
-    except ValueError:
-        return f"8 angka pertama ({digits[:8]}) bukan tanggal lahir yang sah"
-    year, month = int(digits[8:12]), int(digits[12:14])
-    if not 1 <= month <= 12 or year < born.year + 15 or year > (today or dt.date.today()).year + 1:
-        return f"angka ke-9 s.d. 14 ({digits[8:14]}) bukan tahun-bulan pengangkatan yang sah"
-    if digits[14] not in "12":
-        return f"angka ke-15 ({digits[14]}) harus 1 (laki-laki) atau 2 (perempuan)"
-    return None
+    return persen(value, desimal)
 
 
 def pangkat_problem(text: str) -> tuple[str, str, str] | None:
@@ -127,11 +110,12 @@ def _check_kinerja(lap: Laporan, hasil: Hasil, header_refs: dict[str, str], out:
         n = h.capaian.nilai
         if n is not None and (n > 150 or n < 0):
             out.append(problem("kinerja.capaian-ekstrem", "Kinerja", rcell, found=_pct(n), indikator=ind.nama[:60]))
-        if ind.capaian_tertulis is not None and n is not None:
-            if abs(round_half_up(ind.capaian_tertulis) - round_half_up(n)) > Decimal("0.01"):
-                out.append(problem("kinerja.capaian-berbeda", "Kinerja", ind.cells.get("capaian", ""),
-                                   found=_pct(ind.capaian_tertulis), expected=_pct(n),
-                                   realisasi=h.realisasi, target=h.target))
+        if ind.capaian_tertulis is not None and n is not None and not typed_percent_ok(ind.capaian_tertulis, n):
+            d = lap.pengaturan.desimal
+            out.append(problem("kinerja.capaian-berbeda", "Kinerja", ind.cells.get("capaian", ""),
+                               found=as_typed(ind.capaian_tertulis, d), expected=_pct(n, d),
+                               realisasi=nilai(h.realisasi, d), target=nilai(h.target, d),
+                               bulat=rounded_as_typed(ind.capaian_tertulis, n, d)))
 
 
 def _as_typed(line, field: str, hasil: Hasil) -> Decimal:
@@ -174,12 +158,7 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
                                found=_rp(total.realisasi), expected=_rp(total.pagu)))
             overspent = True
         if line.persentase_tertulis is not None and not bad:
-            own_pagu = line.pagu if line.pagu is not None else total.pagu
-            own_real = line.realisasi if line.realisasi is not None else total.realisasi
-            computed = own_real / own_pagu * 100 if own_pagu else None
-            if computed is None or abs(round_half_up(line.persentase_tertulis) - round_half_up(computed)) > Decimal("0.01"):
-                out.append(problem("anggaran.persentase-berbeda", "Anggaran", line.cells.get("persentase", ""),
-                                   found=_pct(line.persentase_tertulis), expected=_pct(computed)))
+            _check_persentase(line, total, lap.pengaturan.desimal, out)
         return bad, overspent
 
     for unit in lap.unit:
@@ -193,6 +172,27 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
             if b != a:
                 out.append(problem("belanja.total-berbeda", "Belanja", lap.cell("Belanja", "anggaran" if field == "pagu" else "realisasi"), field=label,
                                    found=_rp(b), expected=_rp(a), diff=_rp(b - a)))
+
+
+def _check_persentase(line, total, desimal: int, out: list[Problem]) -> None:
+    """A typed Persentase against the figure the report prints: realisasi / pagu of the line's details."""
+    typed = line.persentase_tertulis
+    printed = total.realisasi / total.pagu * 100 if total.pagu else None
+    if typed_percent_ok(typed, printed):
+        return  # also when the line's own typed pagu disagrees: that is reported at the pagu cell
+    basis = sebab = ""
+    own_pagu = line.pagu if line.pagu is not None else total.pagu
+    own_real = line.realisasi if line.realisasi is not None else total.realisasi
+    if (own_pagu, own_real) != (total.pagu, total.realisasi):
+        basis = ", jumlah rinciannya"
+        if typed_percent_ok(typed, own_real / own_pagu * 100 if own_pagu else None):
+            sebab = (f" Persentase itu sesuai angka yang diketik di baris ini ({_rp(own_real)} / {_rp(own_pagu)}),"
+                     " tetapi angka itu berbeda dari jumlah rinciannya (lihat peringatan jumlah rincian di baris ini atau"
+                     " di bawahnya), dan laporan mencetak jumlah rincian.")
+    out.append(problem("anggaran.persentase-berbeda", "Anggaran", line.cells.get("persentase", ""),
+                       found=as_typed(typed, desimal), expected=_pct(printed, desimal), realisasi=_rp(total.realisasi),
+                       pagu=_rp(total.pagu), basis=basis, sebab=sebab,
+                       bulat=rounded_as_typed(typed, printed, desimal) if printed is not None else ""))
 
 
 def _check_lain(lap: Laporan, out: list[Problem]) -> None:
@@ -223,6 +223,7 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     _check_kinerja(lap, hasil, _header_refs(lap), out)
     _check_anggaran(lap, hasil, out, unreadable)
     _check_lain(lap, out)
+    out += check_typed(lap, list(reader_problems))
     return out
 
 
