@@ -58,6 +58,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "anggaran.negatif": (ERROR, "{field} bernilai negatif ({found}).", "Pagu dan realisasi tidak boleh negatif."),
     "anggaran.pagu-kosong": (ERROR, "Baris rincian tanpa pagu.", "Isi Pagu (0 jika memang tidak dianggarkan)."),
     "anggaran.sasaran-tidak-dikenal": (WARNING, "Sasaran '{found}' tidak ditemukan di sheet Kinerja.", "Tulis kode atau uraian sasaran persis seperti di sheet Kinerja."),
+    "anggaran.program-tanpa-sasaran": (WARNING, "Program '{uraian}' ({unit}) tidak ditautkan ke sasaran: kolom Sasaran kosong pada program dan seluruh rinciannya.", "Isi kolom Sasaran pada baris program ini; sampai diisi, anggarannya tidak dihitung dalam efisiensi per sasaran (Sasaran program di atasnya tidak diwariskan)."),
     "belanja.total-berbeda": (WARNING, "Total {field} sheet Belanja {found} berbeda dari total Anggaran {expected} (selisih {diff}).", "Periksa kedua sheet; jumlahnya harus sama."),
     "profil.nip-tidak-sah": (WARNING, "NIP '{found}' tidak sah: {why}.", "NIP terdiri dari 18 angka: tanggal lahir (8), TMT CPNS (6), jenis kelamin (1), nomor urut (3)."),
     "profil.pangkat-golongan": (WARNING, "Pangkat '{found}' tidak sesuai dengan golongan {golongan} (seharusnya {expected}).", "Periksa pangkat/golongan penandatangan."),

@@ -203,6 +203,7 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
     unit_name = ""
     stack: list[BarisAnggaran | None] = [None, None, None]
     carried = {"sumber_dana": "", "sasaran": ""}
+    carried_unit = ""
     codes: dict[tuple[str, str], Row] = {}  # (unit, kode) -> the row that has it first
     for row in data.rows:
         cells = row.cells
@@ -223,6 +224,9 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
                 continue
         elif inferred and inferred != level and kode.count(".") >= 2:
             c.add("kode.tidak-sesuai-level", "Anggaran", row.ref("kode"), found=kode, level=level, expected=inferred)
+        if level == "Program" or unit != carried_unit:
+            # a Sasaran is carried down only within one program of one unit
+            carried["sasaran"], carried_unit = "", unit
         for key in carried:
             if key in cells:
                 carried[key] = c.text(row, key) or carried[key]

@@ -185,6 +185,12 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
     for unit in lap.unit:
         for prog in unit.program:
             visit(prog)
+    if any(ln.sasaran for ln in lap.budget_lines()):
+        for unit in lap.unit:
+            for prog in unit.program:
+                if not any(ln.sasaran for ln in prog.walk()):
+                    out.append(problem("anggaran.program-tanpa-sasaran", "Anggaran", prog.cells.get("sasaran", "") or prog.cells.get("uraian", ""),
+                                       uraian=prog.uraian[:60], unit=unit.nama))
     for text, line in hasil.tautan_tidak_dikenal:
         out.append(problem("anggaran.sasaran-tidak-dikenal", "Anggaran", line.cells.get("sasaran", ""), found=text[:60]))
     if hasil.belanja_total is not None:
