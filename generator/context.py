@@ -14,15 +14,16 @@ from decimal import Decimal
 from . import narrate
 from .compute import SCALE_NAMES, Hasil, HasilIndikator, Jumlah, scale_bands
 from .contract import normalize_header
-from .formatting import angka, bilangan, nilai, persen, romawi, rupiah, tanggal, terbilang, uang
+from .formatting import angka, bilangan, nilai, persen, rupiah, tanggal, terbilang, uang
 from .model import Blok, Laporan
 from .specs import Baris, Grafik, Kolom, Tabel
+from .tabel_anggaran import TabelAnggaran
 
 def _blocks(items: list[Blok]) -> list[dict]:
     return [{"jenis": b.jenis, "teks": b.teks} for b in items]
 
 
-class _Builder:
+class _Builder(TabelAnggaran):
     def __init__(self, hasil: Hasil):
         self.h = hasil
         self.lap: Laporan = hasil.laporan
@@ -236,6 +237,7 @@ class _Builder:
             out.append({
                 "nomor": i, "uraian": s.uraian, "kode": s.kode, "capaian": self.pct(hn.capaian), "predikat": hn.predikat,
                 "indikator": inds, "tabel": key, "tabel_indeks": index_tables,
+                "kalimat_rata": narrate.kalimat_rata_sasaran(hn, self.d),
                 "kalimat_efisiensi": narrate.kalimat_efisiensi(hn, self.cfg.metode_efisiensi),
                 "program": programs,
                 "kalimat_program": ("Capaian sasaran ini didukung oleh program/kegiatan berikut:" if programs else
@@ -321,107 +323,12 @@ class _Builder:
                                          Kolom("Penyebab Keberhasilan / Kegagalan", 4.2), Kolom("Solusi yang Telah Dilakukan", 4.2)],
                                         rows, lanskap=True)
 
-    def efisiensi_table(self) -> None:
-        rows = []
-        for n, s in enumerate(self.lap.nodes("Sasaran"), 1):
-            hn = self.h.of(s)
-            j = hn.anggaran
-            rows.append(Baris([str(n), s.uraian, uang(j.pagu) if j else "-", uang(j.realisasi) if j else "-",
-                               self.pct(j.penyerapan) if j else "-", self.pct(hn.capaian), self.pct(hn.efisiensi), hn.efisiensi_label]))
-        t = self.h.total
-        rows.append(Baris(["", f"{self.lap.profil.instansi} (seluruh anggaran)", uang(t.pagu), uang(t.realisasi), self.pct(t.penyerapan),
-                           self.pct(self.h.capaian_instansi), self.pct(self.h.efisiensi_instansi), self.h.efisiensi_label], "total"))
-        formula = {"sisa": "7 = 100 − 5", "rasio": "7 = 5/6 × 100"}.get(self.cfg.metode_efisiensi, "7 = 6 − 5")
-        self.tables["efisiensi"] = Tabel(
-            "Efisiensi Penggunaan Sumber Daya per Sasaran",
-            [Kolom("No", 0.45, "tengah"), Kolom("Sasaran", 3), Kolom("Pagu (Rp)", 1.5, "kanan"), Kolom("Realisasi (Rp)", 1.5, "kanan"),
-             Kolom("Penyerapan (%)", 1, "kanan"), Kolom("Capaian Kinerja (%)", 1, "kanan"), Kolom("Efisiensi (%)", 1, "kanan"),
-             Kolom("Kategori", 1.2, "tengah")],
-            rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5 = 4/3 × 100", "6", formula, "8"])
-
-    def program_table(self) -> None:
-        """Programs/kegiatan linked to each Kinerja node, with the efficiency of each line against that node's capaian."""
-        from .compute import efisiensi
-
-        rows = []
-        n = 0
-        for node in self.lap.nodes():
-            hn = self.h.of(node)
-            lines = self.h.links.get(node, [])
-            for k, ln in enumerate(lines):
-                n += k == 0
-                j = self.h.jumlah[ln]
-                eff, label = efisiensi(hn.capaian, j.penyerapan, self.cfg.metode_efisiensi)
-                rows.append(Baris([str(n) if k == 0 else "", node.uraian if k == 0 else "", ln.uraian, ln.unit, uang(j.pagu),
-                                   uang(j.realisasi), self.pct(j.penyerapan), self.pct(hn.capaian), self.pct(eff), label]))
-        if not rows:
-            return
-        formula = {"sisa": "9 = 100 − 7", "rasio": "9 = 7/8 × 100"}.get(self.cfg.metode_efisiensi, "9 = 8 − 7")
-        self.tables["program"] = Tabel(
-            "Program/Kegiatan yang Mendukung Pencapaian Kinerja dan Efisiensinya",
-            [Kolom("No", 0.45, "tengah"), Kolom("Sasaran / Indikator Kinerja", 2.3), Kolom("Program / Kegiatan", 2.8), Kolom("Unit", 1.3),
-             Kolom("Pagu (Rp)", 1.4, "kanan"), Kolom("Realisasi (Rp)", 1.4, "kanan"), Kolom("Penyerapan (%)", 0.9, "kanan"),
-             Kolom("Capaian Kinerja (%)", 0.9, "kanan"), Kolom("Efisiensi (%)", 0.9, "kanan"), Kolom("Kategori", 1.1, "tengah")],
-            rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8", formula, "10"])
-
     def capaian_chart(self) -> None:
         data = [{"nama": h.indikator.nama, "capaian": _finite(h.capaian.nilai)}
                 for h in self.h.indikator if h.node.level == "Sasaran" and h.capaian.nilai is not None]
         if data:
             self.charts["capaian"] = Grafik(f"Capaian Indikator Kinerja Sasaran terhadap Target Tahun {self.tahun}",
                                             "capaian", data)
-
-    # ---------------------------------------------------------------- BAB III B: budget
-    def belanja_table(self) -> None:
-        if not self.h.belanja:
-            return
-        rows = []
-        for i, g in enumerate(self.h.belanja, 1):
-            j = g["jumlah"]
-            rows.append(Baris([str(i), g["kelompok"], uang(j.pagu), uang(j.realisasi), self.pct(j.penyerapan)], "tebal"))
-            for name, jj in g["jenis"]:
-                rows.append(Baris(["", name, uang(jj.pagu), uang(jj.realisasi), self.pct(jj.penyerapan)], indent=1))
-        t = self.h.belanja_total
-        rows.append(Baris(["", "Total", uang(t.pagu), uang(t.realisasi), self.pct(t.penyerapan)], "total"))
-        self.tables["belanja"] = Tabel(f"Anggaran dan Realisasi menurut Jenis Belanja Tahun {self.tahun}",
-                                       [Kolom("No", 0.45, "tengah"), Kolom("Uraian", 3.2), Kolom("Anggaran (Rp)", 1.6, "kanan"),
-                                        Kolom("Realisasi (Rp)", 1.6, "kanan"), Kolom("%", 0.8, "kanan")], rows,
-                                       nomor_kolom=["1", "2", "3", "4", "5 = 4/3 × 100"])
-
-    def unit_table(self) -> None:
-        rows = [Baris([str(i), name, uang(j.pagu), uang(j.realisasi), uang(j.sisa), self.pct(j.penyerapan)])
-                for i, (name, j) in enumerate(self.h.unit, 1)]
-        t = self.h.total
-        rows.append(Baris(["", "Total", uang(t.pagu), uang(t.realisasi), uang(t.sisa), self.pct(t.penyerapan)], "total"))
-        self.tables["anggaran_unit"] = Tabel(f"Anggaran dan Realisasi per Unit Tahun {self.tahun}",
-                                             [Kolom("No", 0.45, "tengah"), Kolom("Unit", 2.6), Kolom("Anggaran (Rp)", 1.5, "kanan"),
-                                              Kolom("Realisasi (Rp)", 1.5, "kanan"), Kolom("Sisa (Rp)", 1.3, "kanan"), Kolom("%", 0.75, "kanan")],
-                                             rows, nomor_kolom=["1", "2", "3", "4", "5 = 3 − 4", "6 = 4/3 × 100"])
-        items = self.h.unit if len(self.h.unit) > 1 else [(p.uraian, self.h.jumlah[p]) for u in self.lap.unit for p in u.program]
-        self.charts["anggaran"] = Grafik(
-            "Pagu dan Realisasi Anggaran per " + ("Unit" if len(self.h.unit) > 1 else "Program"), "anggaran",
-            [{"nama": n, "pagu": float(j.pagu), "realisasi": float(j.realisasi),
-              "penyerapan": float(j.penyerapan) if j.penyerapan is not None else 0.0} for n, j in items[:30]],
-        )
-
-    def rinci_table(self) -> None:
-        rows = []
-        for ui, unit in enumerate(self.lap.unit, 1):
-            uj = next(j for n, j in self.h.unit if n == unit.nama)
-            rows.append(Baris([romawi(ui), "", unit.nama.upper(), uang(uj.pagu), uang(uj.realisasi), uang(uj.sisa), self.pct(uj.penyerapan)], "unit"))
-            for pi, prog in enumerate(unit.program, 1):
-                for ln in prog.walk():
-                    j = self.h.jumlah[ln]
-                    gaya = {"Program": "program", "Kegiatan": "kegiatan"}.get(ln.level, "biasa")
-                    rows.append(Baris([str(pi) if ln is prog else "", ln.kode, ln.uraian, uang(j.pagu), uang(j.realisasi), uang(j.sisa),
-                                       self.pct(j.penyerapan)], gaya, indent={"Program": 0, "Kegiatan": 1}.get(ln.level, 2)))
-        t = self.h.total
-        rows.append(Baris(["", "", "JUMLAH", uang(t.pagu), uang(t.realisasi), uang(t.sisa), self.pct(t.penyerapan)], "total"))
-        self.tables["anggaran_rinci"] = Tabel(
-            f"Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan Tahun {self.tahun}",
-            [Kolom("No", 0.45, "tengah"), Kolom("Kode", 1.45), Kolom("Program / Kegiatan / Sub Kegiatan", 4.2), Kolom("Anggaran (Rp)", 1.45, "kanan"),
-             Kolom("Realisasi (Rp)", 1.45, "kanan"), Kolom("Sisa (Rp)", 1.25, "kanan"), Kolom("%", 0.7, "kanan")],
-            rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5", "6 = 4 − 5", "7 = 5/4 × 100"])
 
     # ---------------------------------------------------------------- Lampiran
     def rencana_aksi_table(self) -> None:
@@ -500,6 +407,7 @@ def build_context(hasil: Hasil) -> dict:
             "pagu": rupiah(t.pagu), "realisasi": rupiah(t.realisasi), "sisa": rupiah(t.sisa), "penyerapan": persen(t.penyerapan, b.d),
             "pagu_terbilang": terbilang(t.pagu), "efisiensi": persen(hasil.efisiensi_instansi, b.d),
             "efisiensi_label": hasil.efisiensi_label, "skala_predikat": SCALE_NAMES.get(lap.pengaturan.skala_predikat, ""),
+            "kalimat_capaian_instansi": narrate.kalimat_capaian_instansi(hasil),
             "kalimat_unit": narrate.unit_kalimat(hasil), "kalimat_belanja": narrate.belanja_kalimat(hasil),
             "kalimat_sdm": narrate.sdm_kalimat(hasil), "kalimat_pk": narrate.pk_pengantar(lap),
         },

@@ -108,6 +108,28 @@ def kalimat_standar(h: HasilIndikator) -> str:
     return f"Dibandingkan standar nasional sebesar {s}, realisasi indikator {ind.nama} mencapai {persen(cap.nilai)} dari standar."
 
 
+def kalimat_rata_sasaran(hn: HasilNode, desimal: int = 2) -> str:
+    """The sentence before a sasaran's table: its capaian, or why it has none."""
+    inds = hn.indikator
+    if not inds:
+        return "Sasaran ini belum memiliki indikator kinerja pada sheet Kinerja, sehingga capaiannya tidak dapat diukur."
+    ada = [h for h in inds if h.capaian.nilai is not None]
+    if hn.capaian is None or not ada:
+        why = "; ".join(f"{h.indikator.nama}: {_alasan(h)}" for h in inds)
+        return (f"Capaian sasaran ini belum dapat diukur karena tidak ada indikatornya yang capaiannya dapat dinyatakan "
+                f"dalam persen ({why}). Target dan realisasinya disajikan pada tabel berikut.")
+    nilai_ = persen(hn.capaian, desimal)
+    if len(inds) == 1:
+        return f"Capaian sasaran ini adalah {nilai_} dengan predikat {hn.predikat}, sebagaimana tabel berikut."
+    if len(ada) < len(inds):
+        tidak = [h for h in inds if h.capaian.nilai is None]
+        return (f"Rata-rata capaian sasaran ini, dihitung dari {bilangan(len(ada))} dari {bilangan(len(inds))} indikator "
+                f"yang capaiannya dapat diukur, adalah {nilai_} dengan predikat {hn.predikat}; "
+                + "; ".join(f"{h.indikator.nama} belum dapat diukur ({_alasan(h)})" for h in tidak)
+                + ". Rinciannya sebagaimana tabel berikut.")
+    return f"Rata-rata capaian sasaran ini adalah {nilai_} dengan predikat {hn.predikat}, sebagaimana tabel berikut."
+
+
 def kalimat_efisiensi(hn: HasilNode, metode: str) -> str:
     if hn.anggaran is None:
         return "Belum ada anggaran yang ditautkan ke sasaran ini pada sheet Anggaran, sehingga efisiensinya belum dapat dianalisis."
@@ -175,9 +197,7 @@ def ringkasan(hasil: Hasil) -> list[dict]:
             items.append(f"Sasaran {s.uraian}, indikator {ind.nama}: target {t}, realisasi {r}, capaian {cap}"
                          + (f" ({h.predikat})." if h.capaian.nilai is not None else f" ({h.capaian.alasan})."))
     out += butir(items, "nomor")
-    if hasil.capaian_instansi is not None:
-        out += blok(f"Secara keseluruhan capaian kinerja {p.instansi} tahun {p.tahun} adalah {persen(hasil.capaian_instansi)} "
-                    f"dengan predikat {hasil.predikat_instansi}.")
+    out += blok(kalimat_capaian_instansi(hasil))
     t = hasil.total
     out += blok(
         f"Untuk mendukung pencapaian kinerja tersebut, pada tahun {p.tahun} {p.instansi} mengelola anggaran sebesar "
@@ -187,25 +207,64 @@ def ringkasan(hasil: Hasil) -> list[dict]:
     return out
 
 
-def kesimpulan(hasil: Hasil) -> list[dict]:
-    lap = hasil.laporan
-    p = lap.profil
-    out = []
-    if hasil.capaian_instansi is not None:
-        out.append(f"Capaian kinerja {p.instansi} tahun {p.tahun} secara keseluruhan adalah {persen(hasil.capaian_instansi)} "
-                   f"dengan predikat {hasil.predikat_instansi}.")
-    met = [h for h in hasil.indikator if h.node.level == "Sasaran" and h.capaian.status in ("melampaui", "tercapai")]
-    unmet = [h for h in hasil.indikator if h.node.level == "Sasaran" and h.capaian.status == "tidak_tercapai"]
+def terukur(hasil: Hasil) -> tuple[list[HasilIndikator], list[HasilIndikator]]:
+    """Sasaran indicators: (those with a capaian in %, those without one)."""
     total = [h for h in hasil.indikator if h.node.level == "Sasaran"]
+    return [h for h in total if h.capaian.nilai is not None], [h for h in total if h.capaian.nilai is None]
+
+
+def cakupan_instansi(hasil: Hasil) -> str:
+    """`, dihitung dari 2 (dua) dari 4 (empat) indikator ...` when some sasaran indicators have no capaian."""
+    ada, tidak = terukur(hasil)
+    if not tidak or not ada:
+        return ""
+    return (f", dihitung dari {bilangan(len(ada))} dari {bilangan(len(ada) + len(tidak))} indikator kinerja sasaran yang "
+            f"capaiannya dapat diukur")
+
+
+def _alasan(h: HasilIndikator) -> str:
+    return h.capaian.alasan or "capaian tidak dinyatakan dalam persen"
+
+
+def kalimat_capaian_instansi(hasil: Hasil) -> str:
+    p = hasil.laporan.profil
+    ada, tidak = terukur(hasil)
+    if hasil.capaian_instansi is None:
+        return (f"Capaian kinerja {p.instansi} tahun {p.tahun} belum dapat dihitung karena belum ada indikator kinerja "
+                f"sasaran yang capaiannya dapat diukur.")
+    out = (f"Capaian kinerja {p.instansi} tahun {p.tahun} secara keseluruhan adalah {persen(hasil.capaian_instansi)} "
+           f"dengan predikat {hasil.predikat_instansi}{cakupan_instansi(hasil)}.")
+    if tidak and ada:
+        out += " Indikator yang belum dapat diukur: " + "; ".join(f"{h.indikator.nama} ({_alasan(h)})" for h in tidak) + "."
+    return out
+
+
+def kesimpulan(hasil: Hasil) -> list[dict]:
+    out = [kalimat_capaian_instansi(hasil)]
+    total = [h for h in hasil.indikator if h.node.level == "Sasaran"]
+    met = [h for h in total if h.capaian.status in ("melampaui", "tercapai")]
+    unmet = [h for h in total if h.capaian.status == "tidak_tercapai"]
+    unmeasured = [h for h in total if h.capaian.status is None]
     if total:
-        out.append(f"Dari {bilangan(len(total))} indikator kinerja sasaran, {bilangan(len(met))} indikator telah mencapai "
-                   f"atau melampaui target dan {bilangan(len(unmet))} indikator belum mencapai target"
-                   + (": " + "; ".join(f"{h.indikator.nama} ({persen(h.capaian.nilai)})" for h in unmet) + "." if unmet else "."))
+        parts = [f"{bilangan(len(met))} indikator telah mencapai atau melampaui target",
+                 f"{bilangan(len(unmet))} indikator belum mencapai target"
+                 + (" (" + "; ".join(f"{h.indikator.nama}: {persen(h.capaian.nilai) if h.capaian.nilai is not None else _alasan(h)}"
+                                      for h in unmet) + ")" if unmet else "")]
+        if unmeasured:
+            parts.append(f"{bilangan(len(unmeasured))} indikator belum dapat diukur ("
+                         + "; ".join(f"{h.indikator.nama}: {_alasan(h)}" for h in unmeasured) + ")")
+        head = f"Dari {bilangan(len(total))} indikator kinerja sasaran, "
+        out.append(head + (", ".join(parts[:-1]) + " dan " + parts[-1] if len(parts) > 1 else parts[0]) + ".")
     t = hasil.total
     out.append(f"Realisasi anggaran mencapai {rupiah(t.realisasi)} dari pagu {rupiah(t.pagu)} atau {persen(t.penyerapan)}.")
     if hasil.efisiensi_instansi is not None:
-        out.append(f"Tingkat efisiensi penggunaan sumber daya adalah {persen(hasil.efisiensi_instansi)} ({hasil.efisiensi_label}).")
+        out.append(f"Tingkat efisiensi penggunaan sumber daya adalah {persen(hasil.efisiensi_instansi)}{kategori(hasil.efisiensi_label)}.")
     return butir(out, "nomor")
+
+
+def kategori(label: str) -> str:
+    """` (Efisien)` after an efficiency figure, nothing when the method has no categories."""
+    return f" ({label})" if label and label != "-" else ""
 
 
 def saran(hasil: Hasil) -> list[dict]:
@@ -293,15 +352,25 @@ def pk_pengantar(lap: Laporan) -> str:
             f"menjadi dasar pengukuran dalam laporan ini, beserta program dan anggaran yang mendukungnya.")
 
 
+def _daftar(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " dan " + parts[-1]
+
+
 def anggaran_pengantar(hasil: Hasil) -> str:
     lap = hasil.laporan
     p = lap.profil
     counts = []
+    levels = ("Program", "Kegiatan", "Sub Kegiatan")
     for unit in lap.unit:
         lines = [ln for prog in unit.program for ln in prog.walk()]
-        n = {lvl: sum(1 for ln in lines if ln.level == lvl) for lvl in ("Program", "Kegiatan", "Sub Kegiatan")}
-        counts.append(f"{unit.nama} melaksanakan {bilangan(n['Program'])} program, {bilangan(n['Kegiatan'])} kegiatan "
-                      f"dan {bilangan(n['Sub Kegiatan'])} sub kegiatan")
+        ada = {lvl: sum(1 for ln in lines if ln.level == lvl and hasil.jumlah[ln].pagu > 0) for lvl in levels}
+        nol = {lvl: sum(1 for ln in lines if ln.level == lvl and hasil.jumlah[ln].pagu == 0) for lvl in levels}
+        text = f"{unit.nama} melaksanakan " + _daftar([f"{bilangan(ada[lvl])} {lvl.lower()}" for lvl in levels
+                                                          if ada[lvl] or lvl != "Sub Kegiatan"])
+        batal = [f"{bilangan(nol[lvl])} {lvl.lower()}" for lvl in levels if nol[lvl]]
+        if batal:
+            text += f" yang beranggaran, sedangkan {_daftar(batal)} lainnya berpagu nol (dibatalkan)"
+        counts.append(text)
     t = hasil.total
     return (f"Dalam Tahun Anggaran {p.tahun}, " + "; ".join(counts) + ". "
             f"Jumlah pagu anggaran sebesar {rupiah(t.pagu)} ({terbilang(t.pagu)}) dengan realisasi {rupiah(t.realisasi)} "
@@ -332,7 +401,7 @@ def efisiensi_instansi(hasil: Hasil) -> list[dict]:
     if hasil.efisiensi_instansi is not None:
         out += blok(f"Secara keseluruhan, dengan penyerapan anggaran {persen(t.penyerapan)} dan capaian kinerja "
                     f"{persen(hasil.capaian_instansi)}, tingkat efisiensi {lap.profil.instansi} adalah "
-                    f"{persen(hasil.efisiensi_instansi)} ({hasil.efisiensi_label}).")
+                    f"{persen(hasil.efisiensi_instansi)}{kategori(hasil.efisiensi_label)}.")
     return out
 
 

@@ -323,7 +323,7 @@ def build() -> Document:
     tag(doc, '{{ sisip_tabel("skala") }}')
     h(doc, "2. Capaian Indikator Kinerja Tahun {{ profil.tahun }}", 3)
     para(doc, "Capaian indikator kinerja sasaran {{ profil.instansi }} tahun {{ profil.tahun }} disajikan pada tabel berikut. "
-              "Rata-rata capaian kinerja sasaran adalah {{ ringkas.capaian_instansi }} dengan predikat {{ ringkas.predikat_instansi }}.")
+              "{{ ringkas.kalimat_capaian_instansi }}")
     tag(doc, '{{ sisip_tabel("capaian") }}')
     tag(doc, '{%p if "capaian" in grafik %}')
     tag(doc, '{{ sisip_grafik("capaian") }}')
@@ -331,7 +331,7 @@ def build() -> Document:
     h(doc, "3. Analisis Capaian per Sasaran", 3)
     tag(doc, "{%p for s in sasaran %}")
     para(doc, "Sasaran {{ s.nomor }}: {{ s.uraian }}", "Judul Sasaran")
-    para(doc, "Rata-rata capaian sasaran ini adalah {{ s.capaian }}% dengan predikat {{ s.predikat }}, sebagaimana tabel berikut.")
+    para(doc, "{{ s.kalimat_rata }}")
     tag(doc, "{{ sisip_tabel(s.tabel) }}")
     tag(doc, "{%p for i in s.indikator %}")
     para(doc, "{{ i.kalimat_capaian }}")

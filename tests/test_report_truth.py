@@ -61,3 +61,55 @@ def test_sasaran_is_not_carried_into_the_next_units_program(tmp_path):
     assert s1[2:4] == ["15.000.000", "14.500.000"]  # the kelurahan's 40.000.000 is not S1's
     assert codes_of(problems, "anggaran.program-tanpa-sasaran") == [("Anggaran", "I6", "warning")]
     assert "Program Pemberdayaan Masyarakat Kelurahan" in next(p.message for p in problems if p.code == "anggaran.program-tanpa-sasaran")
+
+
+# ---------------------------------------------------------------- 4. sub kegiatan counted only with a budget
+def test_budget_count_leaves_out_lines_with_pagu_zero_and_says_so(tmp_path):
+    anggaran = ANGGARAN + [{"Kode": "7.01.02.2.01.0002", "Uraian": "Sosialisasi yang dibatalkan", "Pagu": 0, "Realisasi": 0}]
+    doc, _ = build(make_workbook(tmp_path / "w.xlsx", anggaran=anggaran))
+    text = all_text(doc)
+    assert ("Kecamatan Contoh melaksanakan 2 (dua) program, 2 (dua) kegiatan dan 3 (tiga) sub kegiatan yang beranggaran, "
+            "sedangkan 1 (satu) sub kegiatan lainnya berpagu nol (dibatalkan).") in text
+    assert "4 (empat) sub kegiatan" not in text
+
+
+# ---------------------------------------------------------------- 5. a sasaran with no measured indicator
+def test_sasaran_without_measured_indicator_says_why(tmp_path):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[2]["Realisasi 2024"] = None
+    doc, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))
+    paras = paragraphs(doc)
+    assert not [p for p in paras if "-% dengan predikat -" in p]
+    assert ("Capaian sasaran ini belum dapat diukur karena tidak ada indikatornya yang capaiannya dapat dinyatakan dalam "
+            "persen (Nilai SAKIP: realisasi belum diisi). Target dan realisasinya disajikan pada tabel berikut.") in paras
+    assert "Capaian sasaran ini adalah 83,75% dengan predikat Tinggi, sebagaimana tabel berikut." in paras
+
+
+# ---------------------------------------------------------------- 6. Kesimpulan names unmeasured indicators
+def test_kesimpulan_names_unmeasured_indicators_and_qualifies_the_instansi_figure(tmp_path):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[1]["Realisasi 2024"] = 80  # 100 %
+    kinerja[2]["Realisasi 2024"] = None
+    kinerja.append({"Level": "Sasaran", "Uraian": "Meningkatnya akuntabilitas kinerja", "Indikator": "Nilai LPPD",
+                    "Satuan": "indeks", "Target 2024": 3, "Realisasi 2024": "Belum ada penilaian"})
+    doc, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))
+    text = all_text(doc)
+    assert ("Capaian kinerja Kecamatan Contoh tahun 2024 secara keseluruhan adalah 100,00% dengan predikat Sangat Tinggi, "
+            "dihitung dari 1 (satu) dari 3 (tiga) indikator kinerja sasaran yang capaiannya dapat diukur. Indikator yang belum "
+            "dapat diukur: Nilai SAKIP (realisasi belum diisi); Nilai LPPD (belum ada penilaian).") in text
+    assert ("Dari 3 (tiga) indikator kinerja sasaran, 1 (satu) indikator telah mencapai atau melampaui target, 0 (nol) indikator "
+            "belum mencapai target dan 2 (dua) indikator belum dapat diukur (Nilai SAKIP: realisasi belum diisi; "
+            "Nilai LPPD: belum ada penilaian).") in text
+
+
+# ---------------------------------------------------------------- 8. no default category under the sisa method
+def test_sisa_method_prints_no_efficiency_category(tmp_path):
+    doc, _ = build(make_workbook(tmp_path / "w.xlsx", pengaturan={"metode_efisiensi": "sisa"}))
+    rows = table_titled(doc, "Efisiensi Penggunaan Sumber Daya per Sasaran")
+    assert rows[0][-1] == "Efisiensi (%)" and "Kategori" not in rows[0]
+    s1 = next(r for r in rows if r[1] == "Meningkatnya kualitas layanan administrasi")
+    assert s1[5:] == ["83,75", "3,33"]  # capaian 83,75 %: no "Efisien" beside it
+    program = table_titled(doc, "Program/Kegiatan yang Mendukung")
+    assert "Kategori" not in program[0] and not [r for r in program if "Efisien" in r]
+    text = all_text(doc)
+    assert "Tingkat efisiensi penggunaan sumber daya adalah 7,14%." in text
