@@ -32,6 +32,7 @@ class _Builder(TabelAnggaran):
         self.tables: OrderedDict[str, Tabel] = OrderedDict()
         self.charts: OrderedDict[str, Grafik] = OrderedDict()
         self.d = self.cfg.desimal
+        self.kalimat: dict[str, str] = {}
 
     def pct(self, v: Decimal | None) -> str:
         return persen(v, self.d, tanda=False)
@@ -94,7 +95,8 @@ class _Builder(TabelAnggaran):
 
     # ---------------------------------------------------------------- BAB II
     def renstra_table(self) -> None:
-        years = self.lap.tahun_target
+        shown = [i for n in self.lap.nodes() if n.level in ("Tujuan", "Sasaran") for i in n.indikator]
+        years = [y for y in self.lap.tahun_target if any(i.target.get(y) is not None for i in shown)]
         lo, hi = self.lap.profil.periode
         rows = []
         n = 0
@@ -262,31 +264,41 @@ class _Builder(TabelAnggaran):
                                  rows, nomor_kolom=["1", "2", "3", "4", "5 = 3 × 4 / 100", "6", "7 = 3 × 6 / 100"])
 
     def tren_table(self) -> None:
-        years = [y for y in self.lap.tahun_realisasi if y <= self.tahun][-4:]
+        items = [x for x in self.h.indikator if x.node.level == "Sasaran"]
+        # a year column is printed only when some indicator has a figure for it
+        years = [y for y in self.lap.tahun_realisasi if y <= self.tahun
+                 and (y == self.tahun or any(h.riwayat.get(y) is not None for h in items))][-4:]
+        prev = years[-2] if len(years) > 1 else self.tahun - 1
+        ada_lalu = any(h.capaian_lalu and h.capaian_lalu.nilai is not None for h in items)
         rows = []
-        for n, h in enumerate([x for x in self.h.indikator if x.node.level == "Sasaran"], 1):
+        for n, h in enumerate(items, 1):
             caps = h.capaian_lalu.nilai if h.capaian_lalu else None
             rows.append(Baris([str(n), h.indikator.nama, h.indikator.satuan or "-",
                                *[nilai(h.riwayat.get(y), self.d) for y in years],
-                               self.pct(caps), self.pct(h.capaian.nilai),
+                               *([self.pct(caps)] if ada_lalu else []), self.pct(h.capaian.nilai),
                                (persen(h.pertumbuhan, self.d) if h.pertumbuhan is not None else "-")]))
-        prev = years[-2] if len(years) > 1 else self.tahun - 1
         self.tables["tren"] = Tabel(
             "Perbandingan Realisasi dan Capaian Kinerja dengan Tahun-Tahun Sebelumnya",
             [Kolom("No", 0.45, "tengah"), Kolom("Indikator Kinerja", 2.6), Kolom("Satuan", 0.8, "tengah")]
             + [Kolom(f"Realisasi {y}", 0.9, "kanan") for y in years]
-            + [Kolom(f"Capaian {prev} (%)", 0.9, "kanan"), Kolom(f"Capaian {self.tahun} (%)", 0.9, "kanan"),
-               Kolom("Perubahan Realisasi", 0.9, "kanan")],
+            + ([Kolom(f"Capaian {prev} (%)", 0.9, "kanan")] if ada_lalu else [])
+            + [Kolom(f"Capaian {self.tahun} (%)", 0.9, "kanan"), Kolom("Perubahan Realisasi", 0.9, "kanan")],
             rows, lanskap=len(years) > 3)
+        pembuka = (f"Perbandingan realisasi dan capaian indikator kinerja tahun {self.tahun} dengan tahun-tahun sebelumnya "
+                   "disajikan pada tabel")
+        if not ada_lalu:
+            # a chart of one year would repeat the chart of capaian above under a title it does not show
+            self.kalimat["tren"] = (pembuka + f" berikut. Capaian tahun {prev} tidak dapat dihitung karena target atau "
+                                    f"realisasi tahun {prev} tidak tersedia, sehingga grafik perbandingan capaian tidak disajikan.")
+            return
+        self.kalimat["tren"] = pembuka + " dan grafik berikut."
         self.charts["tren"] = Grafik(
             f"Perbandingan Capaian Kinerja Tahun {prev} dan {self.tahun}", "tren",
             [{"nama": h.indikator.nama,
               "capaian": {str(y): _finite(c.nilai) for y, c in ((prev, h.capaian_lalu), (self.tahun, h.capaian))
                           if c is not None and c.nilai is not None}}
-             for h in self.h.indikator if h.node.level == "Sasaran"],
+             for h in items],
         )
-        if not any(d["capaian"] for d in self.charts["tren"].data):
-            del self.charts["tren"]
 
     def renstra_akhir_table(self) -> None:
         lo, hi = self.lap.profil.periode
@@ -408,6 +420,7 @@ def build_context(hasil: Hasil) -> dict:
             "pagu_terbilang": terbilang(t.pagu), "efisiensi": persen(hasil.efisiensi_instansi, b.d),
             "efisiensi_label": hasil.efisiensi_label, "skala_predikat": SCALE_NAMES.get(lap.pengaturan.skala_predikat, ""),
             "kalimat_capaian_instansi": narrate.kalimat_capaian_instansi(hasil),
+            "kalimat_tren": b.kalimat.get("tren", ""),
             "kalimat_unit": narrate.unit_kalimat(hasil), "kalimat_belanja": narrate.belanja_kalimat(hasil),
             "kalimat_sdm": narrate.sdm_kalimat(hasil), "kalimat_pk": narrate.pk_pengantar(lap),
         },

@@ -355,7 +355,7 @@ def build() -> Document:
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     h(doc, "4. Perbandingan dengan Tahun-Tahun Sebelumnya", 3)
-    para(doc, "Perbandingan realisasi dan capaian indikator kinerja tahun {{ profil.tahun }} dengan tahun-tahun sebelumnya disajikan pada tabel dan grafik berikut.")
+    para(doc, "{{ ringkas.kalimat_tren }}")
     tag(doc, '{{ sisip_tabel("tren") }}')
     tag(doc, '{%p if "tren" in grafik %}')
     tag(doc, '{{ sisip_grafik("tren") }}')

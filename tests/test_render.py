@@ -63,7 +63,8 @@ def test_caption_sequence_numbered_per_chapter(report):
     assert numbers[:4] == ["2.1", "2.2", "2.3", "2.4"]
     assert numbers[4:15] == [f"3.{i}" for i in range(1, 12)]
     assert numbers[15:] == ["L.1", "L.2", "L.3"]
-    assert [c.split(" ", 1)[0] for c in captions(report, "Judul Gambar")] == ["Gambar"] * 3
+    # no Target 2023 in the small workbook: no capaian 2023, so no tren chart (issue 11.9)
+    assert [c.split(" ", 1)[0] for c in captions(report, "Judul Gambar")] == ["Gambar"] * 2
 
 
 def test_no_placeholder_none_or_empty_heading(report):

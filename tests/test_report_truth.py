@@ -113,3 +113,40 @@ def test_sisa_method_prints_no_efficiency_category(tmp_path):
     assert "Kategori" not in program[0] and not [r for r in program if "Efisien" in r]
     text = all_text(doc)
     assert "Tingkat efisiensi penggunaan sumber daya adalah 7,14%." in text
+
+
+# ---------------------------------------------------------------- 9. Gambar 3.2 shows what its title says
+def test_tren_chart_is_not_titled_with_a_year_it_does_not_plot(tmp_path):
+    doc, _ = build(make_workbook(tmp_path / "w.xlsx"))  # Realisasi 2023 typed, but no Target 2023: no capaian 2023
+    figures = [c for c in __import__("docx_text").captions(doc, "Judul Gambar")]
+    assert not [c for c in figures if "2023 dan 2024" in c]
+    assert ("Perbandingan realisasi dan capaian indikator kinerja tahun 2024 dengan tahun-tahun sebelumnya disajikan pada "
+            "tabel berikut. Capaian tahun 2023 tidak dapat dihitung karena target atau realisasi tahun 2023 tidak tersedia, "
+            "sehingga grafik perbandingan capaian tidak disajikan.") in paragraphs(doc)
+
+
+def test_tren_chart_plots_both_years_when_both_have_a_capaian(tmp_path):
+    def add_target_2023(wb):
+        ws = wb["Kinerja"]
+        col = ws.max_column + 1
+        ws.cell(row=1, column=col, value="Target 2023")
+        for r in range(2, ws.max_row + 1):
+            ws.cell(row=r, column=col, value={2: 75, 3: 70}.get(r))
+
+    doc, _ = build(make_workbook(tmp_path / "w.xlsx", edit=add_target_2023))
+    figures = __import__("docx_text").captions(doc, "Judul Gambar")
+    assert [c for c in figures if "Perbandingan Capaian Kinerja Tahun 2023 dan 2024" in c]
+    rows = table_titled(doc, "Perbandingan Realisasi dan Capaian Kinerja")
+    assert "Capaian 2023 (%)" in rows[0]
+
+
+# ---------------------------------------------------------------- 10. year columns without data are dropped
+def test_year_columns_without_any_figure_are_not_printed(tmp_path):
+    kinerja = [{**r, "Realisasi 2023": None} for r in KINERJA]
+    doc, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))
+    rows = table_titled(doc, "Perbandingan Realisasi dan Capaian Kinerja")
+    assert rows[0] == ["No", "Indikator Kinerja", "Satuan", "Realisasi 2024", "Capaian 2024 (%)", "Perubahan Realisasi"]
+    kinerja = [{**r, "Target 2026": None} for r in KINERJA]
+    doc, _ = build(make_workbook(tmp_path / "v.xlsx", kinerja=kinerja))
+    renstra = table_titled(doc, "Tujuan, Sasaran dan Target Kinerja Renstra")
+    assert "Target 2026" not in renstra[0] and "Target 2025" in renstra[0]
