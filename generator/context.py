@@ -39,7 +39,7 @@ class _Builder(TabelAnggaran):
 
 
     # ---------------------------------------------------------------- narrative
-    def teks(self) -> dict[str, list[dict]]:
+    def teks(self, ada: dict) -> dict[str, list[dict]]:
         lap, h = self.lap, self.h
         staff = {k: _blocks(v.blok) for k, v in lap.narasi.items()}
         generated = {
@@ -48,7 +48,7 @@ class _Builder(TabelAnggaran):
             "latar_belakang": narrate.latar_belakang(lap),
             "maksud_tujuan": narrate.maksud_tujuan(lap),
             "dasar_hukum": narrate.dasar_hukum(lap),
-            "sistematika": narrate.sistematika(lap),
+            "sistematika": narrate.sistematika(lap, ada),
             "pengukuran": narrate.rumus_teks(lap),
             "efisiensi": narrate.efisiensi_instansi(h),
             "kesimpulan": narrate.kesimpulan(h),
@@ -400,8 +400,18 @@ def build_context(hasil: Hasil) -> dict:
     gambar: dict[str, list[dict]] = {}
     for g in lap.gambar:
         gambar.setdefault(g.bagian, []).append({"berkas": str(g.berkas), "keterangan": g.keterangan})
-    teks = b.teks()
     n_ind = sum(len(s.indikator) for s in lap.nodes("Sasaran"))
+    ada = {
+        "sdm": bool(hasil.sdm), "belanja": bool(hasil.belanja), "standar": ada_standar,
+        "rencana_aksi": bool(lap.rencana_aksi), "program": "program" in b.tables,
+        "logo": "logo" in gambar, "struktur_organisasi": "struktur_organisasi" in gambar,
+        **{f"gambar_{k}": k in gambar for k in ("peta_wilayah", "gambaran_umum", "dokumentasi", "lampiran")},
+        "visi": bool(p.visi), "misi": bool(p.misi),
+        **{f"teks_{k}": k in lap.narasi for k in ("tugas_fungsi", "gambaran_umum", "struktur_organisasi", "sumber_daya",
+                                                   "isu_strategis", "strategi", "arah_kebijakan", "iku", "permasalahan",
+                                                   "solusi", "realisasi_anggaran")},
+    }
+    teks = b.teks(ada)
     return {
         "profil": {
             "pemerintah": p.pemerintah, "instansi": p.instansi, "tahun": p.tahun,
@@ -429,16 +439,7 @@ def build_context(hasil: Hasil) -> dict:
         "tabel": dict(b.tables),
         "grafik": dict(b.charts),
         "gambar": gambar,
-        "ada": {
-            "sdm": bool(hasil.sdm), "belanja": bool(hasil.belanja), "standar": ada_standar,
-            "rencana_aksi": bool(lap.rencana_aksi), "program": "program" in b.tables,
-            "logo": "logo" in gambar, "struktur_organisasi": "struktur_organisasi" in gambar,
-            **{f"gambar_{k}": k in gambar for k in ("peta_wilayah", "gambaran_umum", "dokumentasi", "lampiran")},
-            "visi": bool(p.visi), "misi": bool(p.misi),
-            **{f"teks_{k}": k in lap.narasi for k in ("tugas_fungsi", "gambaran_umum", "struktur_organisasi", "sumber_daya",
-                                                       "isu_strategis", "strategi", "arah_kebijakan", "iku", "permasalahan",
-                                                       "solusi", "realisasi_anggaran")},
-        },
+        "ada": ada,
     }
 
 

@@ -322,14 +322,36 @@ def dasar_hukum(lap: Laporan) -> list[dict]:
     ], "nomor")
 
 
-def sistematika(lap: Laporan) -> list[dict]:
+def sistematika(lap: Laporan, ada: dict | None = None) -> list[dict]:
+    """The outline of the report, naming only the parts this report prints (`ada`: the template's flags)."""
+    ada = ada or {}
+    bab1 = ["latar belakang", "maksud dan tujuan", "dasar hukum"]
+    if ada.get("teks_tugas_fungsi") or ada.get("teks_struktur_organisasi") or ada.get("struktur_organisasi"):
+        bab1.append("tugas, fungsi dan struktur organisasi")
+    if ada.get("teks_gambaran_umum") or ada.get("sdm") or ada.get("gambar_peta_wilayah") or ada.get("gambar_gambaran_umum"):
+        bab1.append("gambaran umum organisasi")
+    if ada.get("teks_isu_strategis"):
+        bab1.append("isu strategis")
+    bab1.append("sistematika penyajian")
+    bab2 = ["rencana strategis"]
+    if ada.get("teks_strategi") or ada.get("teks_arah_kebijakan"):
+        bab2.append("strategi dan arah kebijakan")
+    bab2 += ["indikator kinerja utama", "Perjanjian Kinerja"]
+    bab3 = ["capaian kinerja organisasi beserta analisisnya"]
+    if ada.get("program_kinerja"):
+        bab3.append("capaian indikator program dan kegiatan")
+    bab3.append("realisasi anggaran")
+    lampiran = ["Perjanjian Kinerja", "Indikator Kinerja Utama"]
+    if ada.get("rencana_aksi"):
+        lampiran.append("Rencana Aksi")
+    if ada.get("gambar_dokumentasi") or ada.get("gambar_lampiran"):
+        lampiran.append("dokumentasi")
     return blok("Sistematika penyajian Laporan Kinerja ini adalah sebagai berikut:") + butir([
-        "Bab I Pendahuluan: latar belakang, maksud dan tujuan, dasar hukum, tugas dan fungsi, gambaran umum organisasi, "
-        "isu strategis serta sistematika penyajian.",
-        "Bab II Perencanaan Kinerja: rencana strategis, indikator kinerja utama dan Perjanjian Kinerja.",
-        "Bab III Akuntabilitas Kinerja: capaian kinerja organisasi beserta analisisnya dan realisasi anggaran.",
+        f"Bab I Pendahuluan: {_daftar(bab1)}.",
+        f"Bab II Perencanaan Kinerja: {_daftar(bab2)}.",
+        f"Bab III Akuntabilitas Kinerja: {_daftar(bab3)}.",
         "Bab IV Penutup: kesimpulan dan langkah perbaikan ke depan.",
-        "Lampiran: Perjanjian Kinerja, Indikator Kinerja Utama dan Rencana Aksi.",
+        f"Lampiran: {_daftar(lampiran)}.",
     ], "butir")
 
 

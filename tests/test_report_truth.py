@@ -150,3 +150,40 @@ def test_year_columns_without_any_figure_are_not_printed(tmp_path):
     doc, _ = build(make_workbook(tmp_path / "v.xlsx", kinerja=kinerja))
     renstra = table_titled(doc, "Tujuan, Sasaran dan Target Kinerja Renstra")
     assert "Target 2026" not in renstra[0] and "Target 2025" in renstra[0]
+
+
+# ---------------------------------------------------------------- 2. Sistematika names only what is there
+def _sistematika(doc) -> list[str]:
+    paras = paragraphs(doc)
+    i = paras.index("Sistematika penyajian Laporan Kinerja ini adalah sebagai berikut:")
+    return paras[i + 1:i + 6]
+
+
+def test_sistematika_names_only_the_parts_present(tmp_path):
+    doc, _ = build(make_workbook(tmp_path / "w.xlsx"))
+    bab1, *_rest, lampiran = _sistematika(doc)
+    assert bab1 == "Bab I Pendahuluan: latar belakang, maksud dan tujuan, dasar hukum dan sistematika penyajian."
+    assert lampiran == "Lampiran: Perjanjian Kinerja dan Indikator Kinerja Utama."
+    assert "Rencana Aksi" not in all_text(doc)
+
+
+RENCANA_AKSI = [
+    {"Indikator": "Persentase layanan tepat waktu", "Periode": "Triwulan II", "Target Kinerja": 40, "Realisasi Kinerja": 35,
+     "Program": "Program Penunjang Urusan Pemerintahan Daerah", "Target Anggaran": 7_500_000, "Realisasi Anggaran": 7_000_000},
+    {"Periode": "Triwulan IV", "Target Kinerja": 80, "Realisasi Kinerja": 67,
+     "Program": "Program Penunjang Urusan Pemerintahan Daerah", "Target Anggaran": 15_000_000, "Realisasi Anggaran": 14_500_000,
+     "Keterangan": "Kumulatif"},
+]
+
+
+def test_sistematika_and_lampiran_print_rencana_aksi_and_isu_strategis_when_given(tmp_path):
+    sheets = {"Rencana_Aksi": RENCANA_AKSI,
+              "Narasi": [{"Bagian": "isu_strategis", "Isi": "Pelayanan administrasi belum merata."}]}
+    doc, _ = build(make_workbook(tmp_path / "w.xlsx", sheets=sheets))
+    bab1, *_rest, lampiran = _sistematika(doc)
+    assert bab1 == "Bab I Pendahuluan: latar belakang, maksud dan tujuan, dasar hukum, isu strategis dan sistematika penyajian."
+    assert lampiran == "Lampiran: Perjanjian Kinerja, Indikator Kinerja Utama dan Rencana Aksi."
+    rows = table_titled(doc, "Rencana Aksi atas Perjanjian Kinerja Tahun 2024")
+    assert rows[-2][:4] == ["Persentase layanan tepat waktu", "Triwulan II", "40", "35"]
+    assert rows[-1] == ["", "Triwulan IV", "80", "67", "Program Penunjang Urusan Pemerintahan Daerah", "15.000.000", "14.500.000",
+                        "Kumulatif"]
