@@ -12,8 +12,7 @@ from collections import OrderedDict
 from decimal import Decimal
 
 from . import narrate
-from .compute import SCALE_NAMES, Hasil, HasilIndikator, Jumlah, scale_bands
-from .contract import normalize_header
+from .compute import SCALE_NAMES, Hasil, HasilIndikator, scale_bands
 from .formatting import angka, bilangan, nilai, persen, rupiah, tanggal, terbilang, uang
 from .model import Blok, Laporan
 from .specs import Baris, Grafik, Kolom, Tabel
@@ -149,22 +148,7 @@ class _Builder(TabelAnggaran):
             f"Sasaran, Indikator dan Target Perjanjian Kinerja Tahun {self.tahun}",
             [Kolom("No", 0.45, "tengah"), Kolom("Sasaran Strategis", 2.6), Kolom("Indikator Kinerja", 2.6), Kolom("Target", 1.1, "tengah")],
             rows)
-        programs: OrderedDict[str, list] = OrderedDict()
-        for unit in self.lap.unit:
-            for prog in unit.program:
-                key = normalize_header(prog.uraian.removeprefix("Program ").removeprefix("PROGRAM "))
-                programs.setdefault(key, [prog.uraian, Jumlah(), set()])
-                programs[key][1] = programs[key][1] + self.h.jumlah[prog]
-                for ln in prog.walk():
-                    if ln.sumber_dana:
-                        programs[key][2].add(ln.sumber_dana)
-        prow = [Baris([str(i), name, uang(j.pagu), ", ".join(sorted(src)) or "APBD"])
-                for i, (name, j, src) in enumerate(programs.values(), 1)]
-        prow.append(Baris(["", "Jumlah", uang(self.h.total.pagu), ""], "total"))
-        self.tables[f"{prefix}pk_anggaran"] = Tabel(
-            f"Program dan Anggaran Perjanjian Kinerja Tahun {self.tahun}",
-            [Kolom("No", 0.45, "tengah"), Kolom("Program", 4), Kolom("Anggaran (Rp)", 1.6, "kanan"), Kolom("Sumber Dana", 1.1, "tengah")],
-            prow)
+        self.pk_anggaran_table(prefix)
 
     # ---------------------------------------------------------------- BAB III
     def skala_table(self) -> None:
@@ -430,7 +414,7 @@ def build_context(hasil: Hasil) -> dict:
             "pagu_terbilang": terbilang(t.pagu), "efisiensi": persen(hasil.efisiensi_instansi, b.d),
             "efisiensi_label": hasil.efisiensi_label, "skala_predikat": SCALE_NAMES.get(lap.pengaturan.skala_predikat, ""),
             "kalimat_capaian_instansi": narrate.kalimat_capaian_instansi(hasil),
-            "kalimat_tren": b.kalimat.get("tren", ""),
+            "kalimat_tren": b.kalimat.get("tren", ""), "kalimat_pagu_pk": b.kalimat.get("pagu_pk", ""),
             "kalimat_unit": narrate.unit_kalimat(hasil), "kalimat_belanja": narrate.belanja_kalimat(hasil),
             "kalimat_sdm": narrate.sdm_kalimat(hasil), "kalimat_pk": narrate.pk_pengantar(lap),
         },

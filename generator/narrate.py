@@ -413,7 +413,16 @@ def belanja_kalimat(hasil: Hasil) -> str:
     for g in hasil.belanja:
         j: Jumlah = g["jumlah"]
         parts.append(f"{g['kelompok']} dengan anggaran {rupiah(j.pagu)} terealisasi {rupiah(j.realisasi)} ({persen(j.penyerapan)})")
-    return ("Menurut jenis belanja, " + "; ".join(parts) + ".") if parts else ""
+    if not parts:
+        return ""
+    out = "Menurut jenis belanja, " + "; ".join(parts) + "."
+    b, t = hasil.belanja_total, hasil.total
+    if b is not None and (b.pagu != t.pagu or b.realisasi != t.realisasi):
+        out += (f" Total menurut jenis belanja (anggaran {rupiah(b.pagu)}, realisasi {rupiah(b.realisasi)}) berbeda dari "
+                f"total rincian program, kegiatan dan sub kegiatan (anggaran {rupiah(t.pagu)}, realisasi {rupiah(t.realisasi)}) "
+                f"sebesar {rupiah(b.pagu - t.pagu)} dan {rupiah(b.realisasi - t.realisasi)}; laporan ini memakai total rincian "
+                "program, kegiatan dan sub kegiatan.")
+    return out
 
 
 def efisiensi_instansi(hasil: Hasil) -> list[dict]:

@@ -6,11 +6,57 @@ Each method adds a `Tabel` (or `Grafik`) to `self.tables` / `self.charts`; `self
 
 from __future__ import annotations
 
-from .formatting import romawi, uang
+from collections import OrderedDict
+from decimal import Decimal
+
+from .contract import program_key
+from .formatting import romawi, rupiah, terbilang, uang
 from .specs import Baris, Grafik, Kolom, Tabel
 
 
 class TabelAnggaran:
+    def pk_anggaran(self) -> tuple[list[tuple[str, Decimal, list[str]]], Decimal, str]:
+        """The programs of the Perjanjian Kinerja: ([(program, pagu, sumber dana)], total, note).
+
+        The signed figures (column Pagu PK) when the workbook gives them; else today's pagu, and the note says so.
+        """
+        # a program of several units is one PK line: its signed figure may be typed on any of its rows
+        programs: OrderedDict[str, list] = OrderedDict()  # key -> [name, current pagu, signed pagu or None, sumber dana]
+        for unit in self.lap.unit:
+            for prog in unit.program:
+                entry = programs.setdefault(program_key(prog.uraian), [prog.uraian, Decimal(0), None, set()])
+                entry[1] += self.h.jumlah[prog].pagu
+                for ln in prog.walk():
+                    if ln.pagu_pk is not None:
+                        entry[2] = (entry[2] or Decimal(0)) + ln.pagu_pk
+                entry[3].update(ln.sumber_dana for ln in prog.walk() if ln.sumber_dana)
+        any_pk = any(e[2] is not None for e in programs.values())
+        fallback = [e[0] for e in programs.values() if e[2] is None] if any_pk else []
+        rows = [(name, pk if pk is not None else now, sorted(src)) for name, now, pk, src in programs.values()]
+        total = sum((r[1] for r in rows), Decimal(0))
+        if not any_pk:
+            note = ("Anggaran Perjanjian Kinerja tidak diisi pada workbook (kolom Pagu PK sheet Anggaran); tabel ini memakai "
+                    "pagu saat ini, yang dapat berbeda dari angka yang ditandatangani.")
+        elif fallback:
+            note = ("Anggaran menurut Perjanjian Kinerja yang ditandatangani (kolom Pagu PK), kecuali " + "; ".join(fallback)
+                    + " yang memakai pagu saat ini karena Pagu PK-nya tidak diisi.")
+        else:
+            note = "Anggaran menurut Perjanjian Kinerja yang ditandatangani (kolom Pagu PK sheet Anggaran)."
+        if any_pk and total != self.h.total.pagu:
+            note += f" Pagu saat ini (Bab III) adalah {rupiah(self.h.total.pagu)}."
+        return rows, total, note
+
+    def pk_anggaran_table(self, prefix: str) -> None:
+        rows, total, note = self.pk_anggaran()
+        prow = [Baris([str(i), name, uang(pagu), ", ".join(src) or "APBD"]) for i, (name, pagu, src) in enumerate(rows, 1)]
+        prow.append(Baris(["", "Jumlah", uang(total), ""], "total"))
+        self.tables[f"{prefix}pk_anggaran"] = Tabel(
+            f"Program dan Anggaran Perjanjian Kinerja Tahun {self.tahun}",
+            [Kolom("No", 0.45, "tengah"), Kolom("Program", 4), Kolom("Anggaran (Rp)", 1.6, "kanan"), Kolom("Sumber Dana", 1.1, "tengah")],
+            prow, catatan=note)
+        self.kalimat["pagu_pk"] = (f"Jumlah anggaran yang direncanakan untuk mencapai sasaran strategis: {rupiah(total)} "
+                                   f"({terbilang(total)}).")
+
     def efisiensi_table(self) -> None:
         rows = []
         for n, s in enumerate(self.lap.nodes("Sasaran"), 1):

@@ -6,15 +6,16 @@ itself (parent totals, typed percentages, capaian, NIP, years). Checks only add 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from decimal import Decimal
 
 from .compute import Hasil
-from .contract import normalize_header
+from .contract import normalize_header, program_key
 from .model import Laporan
 from .numbers import round_half_up
-from .problems import Problem, problem
+from .problems import WARNING, Problem, problem
 
 PANGKAT_GOLONGAN = {
     "juru muda": "I/a", "juru muda tingkat i": "I/b", "juru": "I/c", "juru tingkat i": "I/d",
@@ -197,8 +198,32 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
         for field, label in (("pagu", "anggaran"), ("realisasi", "realisasi")):
             b, a = getattr(hasil.belanja_total, field), getattr(hasil.total, field)
             if b != a:
-                out.append(problem("belanja.total-berbeda", "Belanja", lap.cell("Belanja", "anggaran" if field == "pagu" else "realisasi"), field=label,
-                                   found=_rp(b), expected=_rp(a), diff=_rp(b - a)))
+                out.append(_selisih(lap, problem("belanja.total-berbeda", "Belanja", lap.cell("Belanja", "anggaran" if field == "pagu" else "realisasi"), field=label,
+                                   found=_rp(b), expected=_rp(a), diff=_rp(b - a))))
+
+
+def _selisih(lap: Laporan, p: Problem) -> Problem:
+    """A difference between the two totals is an error unless izinkan_selisih (Pengaturan or --izinkan-selisih)."""
+    if lap.pengaturan.izinkan_selisih == "Ya":
+        return dataclasses.replace(p, severity=WARNING, hint="Diizinkan (izinkan_selisih): laporan memakai total Anggaran dan menyebut selisihnya.")
+    return p
+
+
+def _check_pk(lap: Laporan, out: list[Problem]) -> None:
+    """Pagu PK given for some programs (by name, over all units) and not for others."""
+    first: dict[str, tuple] = {}
+    given: dict[str, bool] = {}
+    for unit in lap.unit:
+        for prog in unit.program:
+            key = program_key(prog.uraian)
+            first.setdefault(key, (unit, prog))
+            given[key] = given.get(key, False) or any(ln.pagu_pk is not None for ln in prog.walk())
+    if any(given.values()):
+        for key, ok in given.items():
+            if not ok:
+                unit, prog = first[key]
+                out.append(problem("anggaran.pagu-pk-sebagian", "Anggaran", prog.cells.get("pagu_pk", "") or prog.cells.get("uraian", ""),
+                                   uraian=prog.uraian[:60], unit=unit.nama))
 
 
 def _check_lain(lap: Laporan, out: list[Problem]) -> None:
@@ -228,6 +253,7 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     _check_profil(lap, out)
     _check_kinerja(lap, hasil, _header_refs(lap), out)
     _check_anggaran(lap, hasil, out, unreadable)
+    _check_pk(lap, out)
     _check_lain(lap, out)
     return out
 

@@ -430,7 +430,7 @@ def build() -> Document:
               "perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.")
     tag(doc, '{{ sisip_tabel("lampiran_pk_kinerja") }}')
     tag(doc, '{{ sisip_tabel("lampiran_pk_anggaran") }}')
-    para(doc, "Jumlah anggaran yang direncanakan untuk mencapai sasaran strategis: {{ ringkas.pagu }} ({{ ringkas.pagu_terbilang }}).")
+    para(doc, "{{ ringkas.kalimat_pagu_pk }}")
     sig = doc.add_table(rows=1, cols=2)
     sig.alignment = WD_TABLE_ALIGNMENT.CENTER
     sig.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # both signatures on one page

@@ -8,6 +8,9 @@ from docx.oxml.ns import qn
 from docx_text import all_text, load, paragraphs
 from factory import ANGGARAN, KINERJA, make_workbook
 
+from click.testing import CliRunner
+
+from generator.cli import main
 from generator.context import build_context
 from generator.pipeline import check
 from generator.render import render_docx
@@ -59,7 +62,7 @@ def test_sasaran_is_not_carried_into_the_next_units_program(tmp_path):
     rows = table_titled(doc, "Efisiensi Penggunaan Sumber Daya per Sasaran")
     s1 = next(r for r in rows if r[1] == "Meningkatnya kualitas layanan administrasi")
     assert s1[2:4] == ["15.000.000", "14.500.000"]  # the kelurahan's 40.000.000 is not S1's
-    assert codes_of(problems, "anggaran.program-tanpa-sasaran") == [("Anggaran", "I6", "warning")]
+    assert codes_of(problems, "anggaran.program-tanpa-sasaran") == [("Anggaran", "J6", "warning")]
     assert "Program Pemberdayaan Masyarakat Kelurahan" in next(p.message for p in problems if p.code == "anggaran.program-tanpa-sasaran")
 
 
@@ -187,3 +190,72 @@ def test_sistematika_and_lampiran_print_rencana_aksi_and_isu_strategis_when_give
     assert rows[-2][:4] == ["Persentase layanan tepat waktu", "Triwulan II", "40", "35"]
     assert rows[-1] == ["", "Triwulan IV", "80", "67", "Program Penunjang Urusan Pemerintahan Daerah", "15.000.000", "14.500.000",
                         "Kumulatif"]
+
+
+# ---------------------------------------------------------------- 7. one report, one total; the PK prints what was signed
+BELANJA = [{"Kelompok": "Belanja Operasi", "Jenis": "Belanja Barang dan Jasa", "Anggaran": 36_000_000, "Realisasi": 32_500_000}]
+
+
+def test_belanja_total_differing_from_anggaran_is_an_error(tmp_path):
+    path = make_workbook(tmp_path / "w.xlsx", sheets={"Belanja": BELANJA})
+    _lap, _hasil, problems = check(path)
+    assert codes_of(problems, "belanja.total-berbeda") == [("Belanja", "C1", "error")]
+    runner = CliRunner()
+    res = runner.invoke(main, ["build", str(path), "--out", str(tmp_path / "r.docx")])
+    assert res.exit_code == 1 and not (tmp_path / "r.docx").exists()
+
+
+@pytest.mark.parametrize("how", ["pengaturan", "flag"])
+def test_allowed_difference_is_a_warning_and_the_report_names_it(tmp_path, how):
+    path = make_workbook(tmp_path / "w.xlsx", sheets={"Belanja": BELANJA},
+                         pengaturan={"izinkan_selisih": "Ya"} if how == "pengaturan" else None)
+    res = CliRunner().invoke(main, ["build", str(path), "--out", str(tmp_path / "r.docx")]
+                             + (["--izinkan-selisih"] if how == "flag" else []))
+    assert res.exit_code == 0, res.output
+    assert "[belanja.total-berbeda]" in res.output or "Belanja!C1" in res.output
+    text = all_text(load((tmp_path / "r.docx").read_bytes()))
+    assert ("Total menurut jenis belanja (anggaran Rp36.000.000,00, realisasi Rp32.500.000,00) berbeda dari total rincian "
+            "program, kegiatan dan sub kegiatan (anggaran Rp35.000.000,00, realisasi Rp32.500.000,00) sebesar Rp1.000.000,00 "
+            "dan Rp0,00; laporan ini memakai total rincian program, kegiatan dan sub kegiatan.") in text
+
+
+def test_pk_lampiran_prints_the_signed_pagu_when_given(tmp_path):
+    anggaran = [dict(r) for r in ANGGARAN]
+    anggaran[0]["Pagu PK"] = 16_000_000
+    anggaran[4]["Pagu PK"] = 20_000_000
+    doc, problems = build(make_workbook(tmp_path / "w.xlsx", anggaran=anggaran))
+    rows = table_titled(doc, "Program dan Anggaran Perjanjian Kinerja")
+    assert [r[1:3] for r in rows[2:]] == [["Program Penunjang Urusan Pemerintahan Daerah", "16.000.000"],
+                                         ["Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "20.000.000"],
+                                         ["Jumlah", "36.000.000"]]
+    paras = paragraphs(doc)
+    assert ("Anggaran menurut Perjanjian Kinerja yang ditandatangani (kolom Pagu PK sheet Anggaran). Pagu saat ini (Bab III) "
+            "adalah Rp35.000.000,00.") in paras
+    assert [p for p in paras if p.startswith("Jumlah anggaran yang direncanakan untuk mencapai sasaran strategis: Rp36.000.000,00")]
+    assert not codes_of(problems, "anggaran.pagu-pk-sebagian")
+    anggaran[4].pop("Pagu PK")
+    doc, problems = build(make_workbook(tmp_path / "v.xlsx", anggaran=anggaran))
+    assert codes_of(problems, "anggaran.pagu-pk-sebagian") == [("Anggaran", "H6", "warning")]
+
+
+def test_pk_lampiran_says_when_it_falls_back_to_current_pagu(tmp_path):
+    doc, _ = build(make_workbook(tmp_path / "w.xlsx"))
+    assert ("Anggaran Perjanjian Kinerja tidak diisi pada workbook (kolom Pagu PK sheet Anggaran); tabel ini memakai pagu "
+            "saat ini, yang dapat berbeda dari angka yang ditandatangani.") in paragraphs(doc)
+
+
+def test_alok_prints_one_total_that_agrees_with_its_signed_pk():
+    from conftest import ALOK
+
+    doc, problems = build(ALOK)
+    assert not codes_of(problems, "belanja.total-berbeda")
+    totals = {table_titled(doc, t)[-1][i] for t, i in (("Program dan Anggaran Perjanjian Kinerja", 2),
+                                                       ("menurut Jenis Belanja", 2), ("Anggaran dan Realisasi per Unit", 2),
+                                                       ("Realisasi Anggaran per Program, Kegiatan", 3))}
+    assert totals == {"5.367.390.869"}
+    assert "Anggaran menurut Perjanjian Kinerja yang ditandatangani (kolom Pagu PK sheet Anggaran)." in paragraphs(doc)
+    rinci = table_titled(doc, "Realisasi Anggaran per Program, Kegiatan")
+    assert [r[2:5] for r in rinci if r[2] == "Evaluasi Kelurahan" and r[3] == "24.305.000"] == [
+        ["Evaluasi Kelurahan", "24.305.000", "22.285.000"]]
+    ra = table_titled(doc, "Rencana Aksi atas Perjanjian Kinerja Tahun 2024")
+    assert ra[2][:4] == ["Indeks Sarana dan Prasarana", "Triwulan IV", "0,29", "0,29"]
