@@ -65,8 +65,8 @@ class _Builder(TabelAnggaran):
             if "solusi" in staff:
                 extra += narrate.blok("Upaya yang telah dilakukan untuk mengatasinya:") + staff["solusi"]
             out["ringkasan_eksekutif"] = generated["ringkasan_eksekutif"] + extra
-        if "efisiensi" in staff:
-            out["efisiensi"] = staff["efisiensi"] + generated["efisiensi"][1:]
+        # staff efisiensi text replaces the generated paragraph (no second figure after it); a staff figure that
+        # differs from the one lkjip prints is a validate warning (narasi.angka-berbeda)
         return out
 
     # ---------------------------------------------------------------- BAB I: SDM

@@ -226,6 +226,34 @@ def _check_pk(lap: Laporan, out: list[Problem]) -> None:
                                    uraian=prog.uraian[:60], unit=unit.nama))
 
 
+_EFISIENSI_DISEBUT = re.compile(r"efisiensi\D{0,25}?(-?\d+(?:[.,]\d+)?)\s*%", re.IGNORECASE)
+
+
+def _check_narasi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
+    """An efficiency figure in staff text that is none of the figures the report prints."""
+    from .compute import efisiensi
+
+    printed = [hasil.efisiensi_instansi] + [hasil.of(s).efisiensi for s in lap.nodes("Sasaran")]  # Tabel efisiensi
+    for node, lines in hasil.links.items():  # Tabel program/kegiatan pendukung
+        cap = hasil.of(node).capaian
+        printed += [efisiensi(cap, hasil.jumlah[ln].penyerapan, lap.pengaturan.metode_efisiensi)[0] for ln in lines]
+    printed = [v for v in printed if v is not None]
+    for bagian, nar in lap.narasi.items():
+        text = "\n".join(b.teks for b in nar.blok)
+        for m in _EFISIENSI_DISEBUT.finditer(text):
+            typed = m.group(1).replace(",", ".")
+            try:
+                value = Decimal(typed)
+            except ArithmeticError:
+                continue
+            places = len(typed.split(".")[1]) if "." in typed else 0
+            if any(round_half_up(v, places) == value for v in printed):
+                continue
+            out.append(problem("narasi.angka-berbeda", "Narasi", lap.cell("Narasi", "isi", nar.row), bagian=bagian,
+                               found=m.group(1) + "%", expected=_pct(hasil.efisiensi_instansi),
+                               metode=lap.pengaturan.metode_efisiensi))
+
+
 def _check_lain(lap: Laporan, out: list[Problem]) -> None:
     names = {normalize_header(i.nama) for n in lap.nodes() for i in n.indikator}
     seen: set[str] = set()
@@ -254,6 +282,7 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     _check_kinerja(lap, hasil, _header_refs(lap), out)
     _check_anggaran(lap, hasil, out, unreadable)
     _check_pk(lap, out)
+    _check_narasi(lap, hasil, out)
     _check_lain(lap, out)
     return out
 

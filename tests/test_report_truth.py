@@ -259,3 +259,31 @@ def test_alok_prints_one_total_that_agrees_with_its_signed_pk():
         ["Evaluasi Kelurahan", "24.305.000", "22.285.000"]]
     ra = table_titled(doc, "Rencana Aksi atas Perjanjian Kinerja Tahun 2024")
     assert ra[2][:4] == ["Indeks Sarana dan Prasarana", "Triwulan IV", "0,29", "0,29"]
+
+
+# ---------------------------------------------------------------- 3. staff text and generated text do not contradict
+def test_staff_efisiensi_text_is_not_followed_by_a_second_figure_and_a_differing_figure_is_warned(tmp_path):
+    staff = "Penyerapan anggaran 92,86% atau efisiensi sebesar 7,14%."
+    doc, problems = build(make_workbook(tmp_path / "w.xlsx", sheets={"Narasi": [{"Bagian": "efisiensi", "Isi": staff}]}))
+    paras = paragraphs(doc)
+    i = paras.index(staff)
+    assert not paras[i + 1].startswith("Secara keseluruhan, dengan penyerapan anggaran")
+    assert not [p for p in paras if "tingkat efisiensi Kecamatan Contoh adalah" in p]
+    assert codes_of(problems, "narasi.angka-berbeda") == [("Narasi", "C2", "warning")]
+    message = next(p.message for p in problems if p.code == "narasi.angka-berbeda")
+    assert "menyebut efisiensi 7,14%, sedangkan laporan mencetak efisiensi -0,98% (metode selisih)" in message
+    # the figure the report prints (capaian 91,88 − penyerapan 92,86) is accepted
+    agree = "Efisiensi sebesar -0,98%."
+    _doc, problems = build(make_workbook(tmp_path / "v.xlsx", sheets={"Narasi": [{"Bagian": "efisiensi", "Isi": agree}]}))
+    assert not codes_of(problems, "narasi.angka-berbeda")
+
+
+def test_raas_efisiensi_text_agrees_with_its_table():
+    from conftest import RAAS
+
+    doc, problems = build(RAAS)
+    assert not codes_of(problems, "narasi.angka-berbeda")
+    text = all_text(doc)
+    assert "efisiensi sebesar 4,03%" not in text and "-0,04% (Tidak Efisien)" not in text
+    rows = table_titled(doc, "Efisiensi Penggunaan Sumber Daya per Sasaran")
+    assert rows[-1][-2:] == ["-0,04", "Tidak Efisien"]
