@@ -16,13 +16,14 @@ from .compute import SCALE_NAMES, Hasil, HasilIndikator, scale_bands
 from .formatting import angka, bilangan, nilai, persen, rupiah, tanggal, terbilang, uang
 from .model import Blok, Laporan
 from .specs import Baris, Grafik, Kolom, Tabel
+from .program_kinerja import ProgramKinerja
 from .tabel_anggaran import TabelAnggaran
 
 def _blocks(items: list[Blok]) -> list[dict]:
     return [{"jenis": b.jenis, "teks": b.teks} for b in items]
 
 
-class _Builder(TabelAnggaran):
+class _Builder(TabelAnggaran, ProgramKinerja):
     def __init__(self, hasil: Hasil):
         self.h = hasil
         self.lap: Laporan = hasil.laporan
@@ -375,6 +376,7 @@ def build_context(hasil: Hasil) -> dict:
     b.analisis_table()
     b.efisiensi_table()
     b.program_table()
+    program_kinerja = b.program_kinerja()
     b.belanja_table()
     b.unit_table()
     b.rinci_table()
@@ -388,6 +390,7 @@ def build_context(hasil: Hasil) -> dict:
     ada = {
         "sdm": bool(hasil.sdm), "belanja": bool(hasil.belanja), "standar": ada_standar,
         "rencana_aksi": bool(lap.rencana_aksi), "program": "program" in b.tables,
+        "program_kinerja": "program_kinerja" in b.tables,
         "logo": "logo" in gambar, "struktur_organisasi": "struktur_organisasi" in gambar,
         **{f"gambar_{k}": k in gambar for k in ("peta_wilayah", "gambaran_umum", "dokumentasi", "lampiran")},
         "visi": bool(p.visi), "misi": bool(p.misi),
@@ -420,6 +423,7 @@ def build_context(hasil: Hasil) -> dict:
         },
         "teks": teks,
         "sasaran": sasaran,
+        "program_kinerja": program_kinerja,
         "tabel": dict(b.tables),
         "grafik": dict(b.charts),
         "gambar": gambar,

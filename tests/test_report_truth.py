@@ -287,3 +287,42 @@ def test_raas_efisiensi_text_agrees_with_its_table():
     assert "efisiensi sebesar 4,03%" not in text and "-0,04% (Tidak Efisien)" not in text
     rows = table_titled(doc, "Efisiensi Penggunaan Sumber Daya per Sasaran")
     assert rows[-1][-2:] == ["-0,04", "Tidak Efisien"]
+
+
+# ---------------------------------------------------------------- 11. program/kegiatan/sub kegiatan indicators are printed
+def _indicator_rows(rows):
+    return [r for r in rows[2:] if r[2] not in ("", "-")]
+
+
+def test_program_and_kegiatan_indicators_are_printed_with_their_budget_under_their_sasaran(tmp_path):
+    kinerja = KINERJA[:2] + [
+        {"Level": "Program", "Kode": "7.01.01", "Uraian": "Program Penunjang Urusan Pemerintahan Daerah",
+         "Indikator": "Persentase dokumen perencanaan tepat waktu", "Satuan": "%", "Target 2024": 100, "Realisasi 2024": 50},
+        {"Level": "Kegiatan", "Uraian": "Evaluasi Kinerja", "Indikator": "Jumlah laporan evaluasi", "Satuan": "dokumen",
+         "Target 2024": 4},
+    ] + KINERJA[2:]
+    doc, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))
+    rows = table_titled(doc, "Capaian Indikator Program, Kegiatan dan Sub Kegiatan Tahun 2024")
+    assert rows[2][:2] == ["", "Sasaran 1: Meningkatnya kualitas layanan administrasi"]
+    assert rows[3] == ["1", "Program: Program Penunjang Urusan Pemerintahan Daerah", "Persentase dokumen perencanaan tepat waktu",
+                       "%", "100", "50", "50,00", "15.000.000", "14.500.000", "96,67"]
+    assert rows[4][1:7] == ["Kegiatan: Evaluasi Kinerja", "Jumlah laporan evaluasi", "dokumen", "4", "-", "-"]
+    paras = paragraphs(doc)
+    assert ("Sasaran 1 (Meningkatnya kualitas layanan administrasi) didukung oleh 1 (satu) program dan 1 (satu) kegiatan "
+            "dengan 2 (dua) indikator: 0 (nol) mencapai atau melampaui target, 1 (satu) belum mencapai target (Persentase "
+            "dokumen perencanaan tepat waktu: 50,00%) dan 1 (satu) belum dapat diukur (Jumlah laporan evaluasi: realisasi "
+            "belum diisi).") in paras
+
+
+@pytest.mark.parametrize("example, count", [("RAAS", 38), ("SUMENEP", 95)])
+def test_examples_print_every_program_and_kegiatan_indicator(example, count):
+    import conftest
+
+    doc, problems = build(getattr(conftest, example))
+    rows = table_titled(doc, "Capaian Indikator Program, Kegiatan dan Sub Kegiatan")
+    assert len(_indicator_rows(rows)) == count
+    if example == "RAAS":
+        # the warning about this kegiatan indicator points at a figure the report now shows
+        assert codes_of(problems, "kinerja.capaian-ekstrem") == [("Kinerja", "T5", "warning")]
+        assert [r[2:7] for r in rows if r[2] == "Jumlah surat menyurat yang diadministrasikan"] == [
+            ["Jumlah surat menyurat yang diadministrasikan", "Surat", "500", "1.287", "257,40"]]
