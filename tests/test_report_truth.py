@@ -62,7 +62,7 @@ def test_sasaran_is_not_carried_into_the_next_units_program(tmp_path):
     rows = table_titled(doc, "Efisiensi Penggunaan Sumber Daya per Sasaran")
     s1 = next(r for r in rows if r[1] == "Meningkatnya kualitas layanan administrasi")
     assert s1[2:4] == ["15.000.000", "14.500.000"]  # the kelurahan's 40.000.000 is not S1's
-    assert codes_of(problems, "anggaran.program-tanpa-sasaran") == [("Anggaran", "J6", "warning")]
+    assert codes_of(problems, "anggaran.program-tanpa-sasaran") == [("Anggaran", "I6", "warning")]
     assert "Program Pemberdayaan Masyarakat Kelurahan" in next(p.message for p in problems if p.code == "anggaran.program-tanpa-sasaran")
 
 
@@ -235,7 +235,7 @@ def test_pk_lampiran_prints_the_signed_pagu_when_given(tmp_path):
     assert not codes_of(problems, "anggaran.pagu-pk-sebagian")
     anggaran[4].pop("Pagu PK")
     doc, problems = build(make_workbook(tmp_path / "v.xlsx", anggaran=anggaran))
-    assert codes_of(problems, "anggaran.pagu-pk-sebagian") == [("Anggaran", "H6", "warning")]
+    assert codes_of(problems, "anggaran.pagu-pk-sebagian") == [("Anggaran", "N6", "warning")]
 
 
 def test_pk_lampiran_says_when_it_falls_back_to_current_pagu(tmp_path):

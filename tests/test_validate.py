@@ -123,7 +123,7 @@ def test_unknown_sasaran_link(tmp_path):
     anggaran = [dict(r) for r in ANGGARAN]
     anggaran[0]["Sasaran"] = "S9"
     assert codes(run_check(make_workbook(tmp_path / "a.xlsx", anggaran=anggaran))) == [
-        ("Anggaran", "J2", "anggaran.sasaran-tidak-dikenal")]
+        ("Anggaran", "I2", "anggaran.sasaran-tidak-dikenal")]
 
 
 def test_validate_cli_exit_codes_and_json(tmp_path, small):
