@@ -137,6 +137,8 @@ def kalimat_efisiensi(hn: HasilNode, metode: str) -> str:
     base = (f"Untuk mencapai sasaran ini dialokasikan anggaran {rupiah(j.pagu)} dengan realisasi {rupiah(j.realisasi)} "
             f"atau penyerapan {persen(j.penyerapan)}")
     if hn.efisiensi is None:
+        if hn.capaian is None and metode != "sisa":
+            return base + ". Efisiensinya belum dapat dihitung karena capaian sasaran ini belum dapat diukur."
         return base + "."
     e = persen(hn.efisiensi)
     if metode == "sisa":

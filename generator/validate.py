@@ -254,6 +254,27 @@ def _check_narasi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
                                metode=lap.pengaturan.metode_efisiensi))
 
 
+def _check_sistematika(lap: Laporan, out: list[Problem]) -> None:
+    """Staff Sistematika naming a part the report leaves out (the same conditions as the template's)."""
+    nar = lap.narasi.get("sistematika")
+    if nar is None:
+        return
+    text = " ".join(b.teks for b in nar.blok).lower()
+    gambar = {g.bagian for g in lap.gambar}
+    parts = (
+        ("gambaran umum", "Gambaran Umum", bool({"gambaran_umum"} & set(lap.narasi)) or bool(lap.pegawai)
+         or bool({"peta_wilayah", "gambaran_umum"} & gambar)),
+        ("isu strategis", "Isu Strategis", "isu_strategis" in lap.narasi),
+        ("tugas", "Tugas dan Fungsi", bool({"tugas_fungsi", "struktur_organisasi"} & set(lap.narasi)) or "struktur_organisasi" in gambar),
+        ("rencana aksi", "Rencana Aksi", bool(lap.rencana_aksi)),
+        ("arah kebijakan", "Strategi dan Arah Kebijakan", bool({"strategi", "arah_kebijakan"} & set(lap.narasi))),
+        ("dokumentasi", "Dokumentasi", bool({"dokumentasi", "lampiran"} & gambar)),
+    )
+    for word, label, present in parts:
+        if word in text and not present:
+            out.append(problem("narasi.sistematika-tidak-ada", "Narasi", lap.cell("Narasi", "isi", nar.row), found=label))
+
+
 def _check_lain(lap: Laporan, out: list[Problem]) -> None:
     names = {normalize_header(i.nama) for n in lap.nodes() for i in n.indikator}
     seen: set[str] = set()
@@ -283,6 +304,7 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     _check_anggaran(lap, hasil, out, unreadable)
     _check_pk(lap, out)
     _check_narasi(lap, hasil, out)
+    _check_sistematika(lap, out)
     _check_lain(lap, out)
     return out
 

@@ -105,7 +105,8 @@ def test_sumenep_totals_and_indicators():
     assert round_half_up(skm.pertumbuhan) == D("2.41")  # 83 -> 85
     assert lap.pengaturan.metode_efisiensi == "rasio"
     assert round_half_up(hasil.efisiensi_instansi) == D("96.54") and hasil.efisiensi_label == "Kurang Efisien"
-    assert [p.code for p in problems] == ["kinerja.target-tanpa-realisasi"]  # Nilai SAKIP has no realisasi
+    # Nilai SAKIP has no realisasi; the original's Sistematika names a Gambaran Umum the report does not have
+    assert [p.code for p in problems] == ["kinerja.target-tanpa-realisasi", "narasi.sistematika-tidak-ada"]
 
 
 def test_raas_totals_capaian_and_efficiency():

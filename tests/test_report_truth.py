@@ -86,6 +86,8 @@ def test_sasaran_without_measured_indicator_says_why(tmp_path):
     assert ("Capaian sasaran ini belum dapat diukur karena tidak ada indikatornya yang capaiannya dapat dinyatakan dalam "
             "persen (Nilai SAKIP: realisasi belum diisi). Target dan realisasinya disajikan pada tabel berikut.") in paras
     assert "Capaian sasaran ini adalah 83,75% dengan predikat Tinggi, sebagaimana tabel berikut." in paras
+    assert ("Untuk mencapai sasaran ini dialokasikan anggaran Rp20.000.000,00 dengan realisasi Rp18.000.000,00 atau penyerapan "
+            "90,00%. Efisiensinya belum dapat dihitung karena capaian sasaran ini belum dapat diukur.") in paras
 
 
 # ---------------------------------------------------------------- 6. Kesimpulan names unmeasured indicators
@@ -168,6 +170,14 @@ def test_sistematika_names_only_the_parts_present(tmp_path):
     assert bab1 == "Bab I Pendahuluan: latar belakang, maksud dan tujuan, dasar hukum dan sistematika penyajian."
     assert lampiran == "Lampiran: Perjanjian Kinerja dan Indikator Kinerja Utama."
     assert "Rencana Aksi" not in all_text(doc)
+
+
+def test_staff_sistematika_naming_a_missing_part_is_warned(tmp_path):
+    sheets = {"Narasi": [{"Bagian": "sistematika", "Isi": "Bab I memuat gambaran umum; lampiran memuat Rencana Aksi."}]}
+    _doc, problems = build(make_workbook(tmp_path / "w.xlsx", sheets=sheets))
+    found = [(p.cell, p.message) for p in problems if p.code == "narasi.sistematika-tidak-ada"]
+    assert [c for c, _ in found] == ["C2", "C2"]
+    assert "Teks Sistematika menyebut Rencana Aksi, tetapi laporan ini tidak memuat bagian itu." in [m for _, m in found]
 
 
 RENCANA_AKSI = [

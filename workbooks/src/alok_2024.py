@@ -64,7 +64,7 @@ P_PEMBERDAYAAN = "Program Pemberdayaan Masyarakat Desa dan Kelurahan"
 P_UMUM = "Program Penyelenggaraan Urusan Pemerintahan Umum"
 P_DESA = "Program Pembinaan dan Pengawasan Pemerintahan Desa"
 
-KENDALA = ("Kendala umum (BAB III bagian IV): sarana prasarana yang ada belum memadai; keterbatasan anggaran, "
+KENDALA = ("Kendala umum: sarana prasarana yang ada belum memadai; keterbatasan anggaran, "
            "sehingga program/kegiatan tidak terakomodir dalam Dokumen Pelaksanaan Anggaran.")
 SOLUSI = "Optimalisasi sarana prasarana yang ada; kebutuhan yang belum terpenuhi akan diajukan kembali pada Renja Tahun 2025."
 
