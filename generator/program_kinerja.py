@@ -2,8 +2,8 @@
 
 A mixin of the context builder (see `context`): `program_kinerja()` adds the table `program_kinerja` and returns the
 sentences that introduce it, one per sasaran. The budget of a Kinerja node is found, in this order: the Anggaran lines
-whose Sasaran column names it; the Anggaran lines with its kode; the Anggaran lines of its level with its uraian; the
-sum of its children's budgets. A node with none of these prints "-", never a guessed figure.
+whose Sasaran column names it; the sum of its children's budgets; the Anggaran lines with its kode; the Anggaran lines
+of its level with its uraian. A node with none of these prints "-", never a guessed figure.
 """
 
 from __future__ import annotations
@@ -41,12 +41,14 @@ class ProgramKinerja:
         if node in memo:
             return memo[node]
         by_kode, by_nama = index
-        lines = (self.h.links.get(node) or (by_kode.get(normalize_header(node.kode)) if node.kode else None)
-                 or by_nama.get((node.level, _nama(node.uraian))))
+        kids = [j for j in (self._anggaran_node(c, index, memo) for c in node.anak) if j is not None]
+        # the children's budgets come before a match by kode or name: a program stated under several sasaran
+        # then carries only the part under this sasaran, not its whole pagu each time
+        lines = self.h.links.get(node) or (None if kids else (
+            (by_kode.get(normalize_header(node.kode)) if node.kode else None) or by_nama.get((node.level, _nama(node.uraian)))))
         if lines:
             total = sum((self.h.jumlah[ln] for ln in lines), Jumlah())
         else:
-            kids = [j for j in (self._anggaran_node(c, index, memo) for c in node.anak) if j is not None]
             total = sum(kids, Jumlah()) if kids else None
         memo[node] = total
         return total

@@ -336,3 +336,6 @@ def test_examples_print_every_program_and_kegiatan_indicator(example, count):
         assert codes_of(problems, "kinerja.capaian-ekstrem") == [("Kinerja", "T5", "warning")]
         assert [r[2:7] for r in rows if r[2] == "Jumlah surat menyurat yang diadministrasikan"] == [
             ["Jumlah surat menyurat yang diadministrasikan", "Surat", "500", "1.287", "257,40"]]
+        # a program stated under six sasaran carries only its part under each: the parts add up to its pagu once
+        parts = [r[7] for r in rows if r[1] == "Program: Program Pembinaan dan Peningkatan Kapasitas Aparatur Desa"]
+        assert len(parts) == 6 and sum(int(p.replace(".", "")) for p in parts) == 144_436_500
