@@ -124,7 +124,9 @@ def _print_problems(problems, fmt: str) -> None:
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
 @click.option("--assets", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder gambar (bawaan: folder workbook).")
-def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None) -> None:
+@click.option("--izinkan-selisih", is_flag=True,
+              help="Total sheet Belanja boleh berbeda dari total Anggaran (peringatan, bukan galat); sama dengan izinkan_selisih = Ya di Pengaturan.")
+def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None, izinkan_selisih: bool) -> None:
     """Periksa workbook dan tampilkan semua masalah sekaligus.
 
     \b
@@ -135,7 +137,7 @@ def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None) -> Non
     from .problems import errors, warnings
 
     try:
-        _lap, _hasil, problems = check(workbook, assets)
+        _lap, _hasil, problems = check(workbook, assets, izinkan_selisih=izinkan_selisih)
     except Exception as exc:  # a bug must read as one, not as a traceback
         click.echo(f"Kesalahan internal lkjip saat memeriksa {workbook}: {type(exc).__name__}: {exc}. "
                    "Mohon laporkan bersama workbook-nya.")
@@ -168,9 +170,9 @@ def _build_one(args: tuple) -> tuple:
     from .problems import errors
     from .summary import summary_lines
 
-    workbook, out, template, assets, out_dir, pdf = args
+    workbook, out, template, assets, out_dir, pdf, izinkan_selisih = args
     try:
-        res = build(workbook, out, template=template, assets=assets, out_dir=out_dir, pdf=pdf)
+        res = build(workbook, out, template=template, assets=assets, out_dir=out_dir, pdf=pdf, izinkan_selisih=izinkan_selisih)
     except Exception as exc:  # a bug must not stop the other workbooks, nor pass in silence
         return str(workbook), None, f"kesalahan internal lkjip: {type(exc).__name__}: {exc}. Mohon laporkan bersama workbook-nya.", [], 0
     finally:
@@ -195,9 +197,11 @@ def _build_one(args: tuple) -> tuple:
               help="Folder gambar (logo, struktur organisasi); bawaan: folder workbook.")
 @click.option("--pdf", is_flag=True, help="Tulis juga PDF (butuh LibreOffice), dengan daftar isi dan nomor halaman diperbarui.")
 @click.option("--jobs", type=int, default=None, help="Jumlah proses paralel untuk banyak workbook (bawaan: jumlah inti CPU).")
+@click.option("--izinkan-selisih", is_flag=True,
+              help="Total sheet Belanja boleh berbeda dari total Anggaran: laporan memakai total Anggaran dan menyebut selisihnya.")
 @click.option("--waktu", is_flag=True, hidden=True, help="Cetak rincian waktu tiap langkah (JSON, ke stderr).")
 def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template: Path | None, assets: Path | None,
-          pdf: bool, jobs: int | None, waktu: bool) -> None:
+          pdf: bool, jobs: int | None, izinkan_selisih: bool, waktu: bool) -> None:
     """Buat laporan LKjIP (.docx) dari workbook; boleh beberapa workbook atau folder sekaligus.
 
     \b
@@ -213,13 +217,13 @@ def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template
         raise click.UsageError("Tidak ada workbook .xlsx yang ditemukan.")
     if out and len(files) > 1:
         raise click.UsageError("--out hanya dapat dipakai untuk satu workbook; pakai --out-dir untuk banyak workbook.")
-    tasks = [(f, out, template, assets, out_dir, pdf) for f in files]
+    tasks = [(f, out, template, assets, out_dir, pdf, izinkan_selisih) for f in files]
     if len(files) == 1 and waktu:
         import json
 
         from .pipeline import build as run_build
 
-        res = run_build(files[0], out, template=template, assets=assets, out_dir=out_dir, pdf=pdf)
+        res = run_build(files[0], out, template=template, assets=assets, out_dir=out_dir, pdf=pdf, izinkan_selisih=izinkan_selisih)
         click.echo(json.dumps(res.timings), err=True)
         sys.exit(0 if res.ok else 1)
     if len(files) == 1:

@@ -137,8 +137,8 @@ def efisiensi(capaian_pct: Decimal | None, penyerapan: Decimal | None, metode: s
     if penyerapan is None:
         return None, "-"
     if metode == "sisa":
-        v = HUNDRED - penyerapan
-        return v, "Efisien" if round_half_up(v) >= 0 else "Tidak Efisien"
+        # 100 - penyerapan has no criteria of its own: no category is printed
+        return HUNDRED - penyerapan, ""
     if capaian_pct is None:
         return None, "-"
     if metode == "rasio":

@@ -12,11 +12,12 @@ from collections import OrderedDict
 from decimal import Decimal
 
 from . import narrate
-from .compute import SCALE_NAMES, Hasil, HasilIndikator, Jumlah, scale_bands
-from .contract import normalize_header
-from .formatting import angka, bilangan, nilai, persen, romawi, rupiah, tanggal, terbilang, uang
+from .compute import SCALE_NAMES, Hasil, HasilIndikator, scale_bands
+from .formatting import angka, bilangan, nilai, persen, rupiah, tanggal, terbilang, uang
 from .model import Blok, Laporan
 from .specs import Baris, Grafik, Kolom, Tabel
+from .program_kinerja import ProgramKinerja
+from .tabel_anggaran import TabelAnggaran
 
 TITIK_TANGGAL = "." * 30  # no tanggal_pk: a dotted line to date the Perjanjian Kinerja by hand, not "-"
 
@@ -24,7 +25,7 @@ def _blocks(items: list[Blok]) -> list[dict]:
     return [{"jenis": b.jenis, "teks": b.teks} for b in items]
 
 
-class _Builder:
+class _Builder(TabelAnggaran, ProgramKinerja):
     def __init__(self, hasil: Hasil):
         self.h = hasil
         self.lap: Laporan = hasil.laporan
@@ -33,13 +34,14 @@ class _Builder:
         self.tables: OrderedDict[str, Tabel] = OrderedDict()
         self.charts: OrderedDict[str, Grafik] = OrderedDict()
         self.d = self.cfg.desimal
+        self.kalimat: dict[str, str] = {}
 
     def pct(self, v: Decimal | None) -> str:
         return persen(v, self.d, tanda=False)
 
 
     # ---------------------------------------------------------------- narrative
-    def teks(self) -> dict[str, list[dict]]:
+    def teks(self, ada: dict) -> dict[str, list[dict]]:
         lap, h = self.lap, self.h
         staff = {k: _blocks(v.blok) for k, v in lap.narasi.items()}
         generated = {
@@ -48,7 +50,7 @@ class _Builder:
             "latar_belakang": narrate.latar_belakang(lap),
             "maksud_tujuan": narrate.maksud_tujuan(lap),
             "dasar_hukum": narrate.dasar_hukum(lap),
-            "sistematika": narrate.sistematika(lap),
+            "sistematika": narrate.sistematika(lap, ada),
             "pengukuran": narrate.rumus_teks(lap),
             "efisiensi": narrate.efisiensi_instansi(h),
             "kesimpulan": narrate.kesimpulan(h),
@@ -66,8 +68,8 @@ class _Builder:
             if "solusi" in staff:
                 extra += narrate.blok("Upaya yang telah dilakukan untuk mengatasinya:") + staff["solusi"]
             out["ringkasan_eksekutif"] = generated["ringkasan_eksekutif"] + extra
-        if "efisiensi" in staff:
-            out["efisiensi"] = staff["efisiensi"] + generated["efisiensi"][1:]
+        # staff efisiensi text replaces the generated paragraph (no second figure after it); a staff figure that
+        # differs from the one lkjip prints is a validate warning (narasi.angka-berbeda)
         return out
 
     # ---------------------------------------------------------------- BAB I: SDM
@@ -95,7 +97,8 @@ class _Builder:
 
     # ---------------------------------------------------------------- BAB II
     def renstra_table(self) -> None:
-        years = self.lap.tahun_target
+        shown = [i for n in self.lap.nodes() if n.level in ("Tujuan", "Sasaran") for i in n.indikator]
+        years = [y for y in self.lap.tahun_target if any(i.target.get(y) is not None for i in shown)]
         lo, hi = self.lap.profil.periode
         rows = []
         n = 0
@@ -148,22 +151,7 @@ class _Builder:
             f"Sasaran, Indikator dan Target Perjanjian Kinerja Tahun {self.tahun}",
             [Kolom("No", 0.45, "tengah"), Kolom("Sasaran Strategis", 2.6), Kolom("Indikator Kinerja", 2.6), Kolom("Target", 1.1, "tengah")],
             rows)
-        programs: OrderedDict[str, list] = OrderedDict()
-        for unit in self.lap.unit:
-            for prog in unit.program:
-                key = normalize_header(prog.uraian.removeprefix("Program ").removeprefix("PROGRAM "))
-                programs.setdefault(key, [prog.uraian, Jumlah(), set()])
-                programs[key][1] = programs[key][1] + self.h.jumlah[prog]
-                for ln in prog.walk():
-                    if ln.sumber_dana:
-                        programs[key][2].add(ln.sumber_dana)
-        prow = [Baris([str(i), name, uang(j.pagu), ", ".join(sorted(src)) or "APBD"])
-                for i, (name, j, src) in enumerate(programs.values(), 1)]
-        prow.append(Baris(["", "Jumlah", uang(self.h.total.pagu), ""], "total"))
-        self.tables[f"{prefix}pk_anggaran"] = Tabel(
-            f"Program dan Anggaran Perjanjian Kinerja Tahun {self.tahun}",
-            [Kolom("No", 0.45, "tengah"), Kolom("Program", 4), Kolom("Anggaran (Rp)", 1.6, "kanan"), Kolom("Sumber Dana", 1.1, "tengah")],
-            prow)
+        self.pk_anggaran_table(prefix)
 
     # ---------------------------------------------------------------- BAB III
     def skala_table(self) -> None:
@@ -238,6 +226,7 @@ class _Builder:
             out.append({
                 "nomor": i, "uraian": s.uraian, "kode": s.kode, "capaian": self.pct(hn.capaian), "predikat": hn.predikat,
                 "indikator": inds, "tabel": key, "tabel_indeks": index_tables,
+                "kalimat_rata": narrate.kalimat_rata_sasaran(hn, self.d),
                 "kalimat_efisiensi": narrate.kalimat_efisiensi(hn, self.cfg.metode_efisiensi),
                 "program": programs,
                 "kalimat_program": ("Capaian sasaran ini didukung oleh program/kegiatan berikut:" if programs else
@@ -262,31 +251,41 @@ class _Builder:
                                  rows, nomor_kolom=["1", "2", "3", "4", "5 = 3 × 4 / 100", "6", "7 = 3 × 6 / 100"])
 
     def tren_table(self) -> None:
-        years = [y for y in self.lap.tahun_realisasi if y <= self.tahun][-4:]
+        items = [x for x in self.h.indikator if x.node.level == "Sasaran"]
+        # a year column is printed only when some indicator has a figure for it
+        years = [y for y in self.lap.tahun_realisasi if y <= self.tahun
+                 and (y == self.tahun or any(h.riwayat.get(y) is not None for h in items))][-4:]
+        prev = years[-2] if len(years) > 1 else self.tahun - 1
+        ada_lalu = any(h.capaian_lalu and h.capaian_lalu.nilai is not None for h in items)
         rows = []
-        for n, h in enumerate([x for x in self.h.indikator if x.node.level == "Sasaran"], 1):
+        for n, h in enumerate(items, 1):
             caps = h.capaian_lalu.nilai if h.capaian_lalu else None
             rows.append(Baris([str(n), h.indikator.nama, h.indikator.satuan or "-",
                                *[nilai(h.riwayat.get(y), self.d) for y in years],
-                               self.pct(caps), self.pct(h.capaian.nilai),
+                               *([self.pct(caps)] if ada_lalu else []), self.pct(h.capaian.nilai),
                                (persen(h.pertumbuhan, self.d) if h.pertumbuhan is not None else "-")]))
-        prev = years[-2] if len(years) > 1 else self.tahun - 1
         self.tables["tren"] = Tabel(
             "Perbandingan Realisasi dan Capaian Kinerja dengan Tahun-Tahun Sebelumnya",
             [Kolom("No", 0.45, "tengah"), Kolom("Indikator Kinerja", 2.6), Kolom("Satuan", 0.8, "tengah")]
             + [Kolom(f"Realisasi {y}", 0.9, "kanan") for y in years]
-            + [Kolom(f"Capaian {prev} (%)", 0.9, "kanan"), Kolom(f"Capaian {self.tahun} (%)", 0.9, "kanan"),
-               Kolom("Perubahan Realisasi", 0.9, "kanan")],
+            + ([Kolom(f"Capaian {prev} (%)", 0.9, "kanan")] if ada_lalu else [])
+            + [Kolom(f"Capaian {self.tahun} (%)", 0.9, "kanan"), Kolom("Perubahan Realisasi", 0.9, "kanan")],
             rows, lanskap=len(years) > 3)
+        pembuka = (f"Perbandingan realisasi dan capaian indikator kinerja tahun {self.tahun} dengan tahun-tahun sebelumnya "
+                   "disajikan pada tabel")
+        if not ada_lalu:
+            # a chart of one year would repeat the chart of capaian above under a title it does not show
+            self.kalimat["tren"] = (pembuka + f" berikut. Capaian tahun {prev} tidak dapat dihitung karena target atau "
+                                    f"realisasi tahun {prev} tidak tersedia, sehingga grafik perbandingan capaian tidak disajikan.")
+            return
+        self.kalimat["tren"] = pembuka + " dan grafik berikut."
         self.charts["tren"] = Grafik(
             f"Perbandingan Capaian Kinerja Tahun {prev} dan {self.tahun}", "tren",
             [{"nama": h.indikator.nama,
               "capaian": {str(y): _finite(c.nilai) for y, c in ((prev, h.capaian_lalu), (self.tahun, h.capaian))
                           if c is not None and c.nilai is not None}}
-             for h in self.h.indikator if h.node.level == "Sasaran"],
+             for h in items],
         )
-        if not any(d["capaian"] for d in self.charts["tren"].data):
-            del self.charts["tren"]
 
     def renstra_akhir_table(self) -> None:
         lo, hi = self.lap.profil.periode
@@ -323,107 +322,12 @@ class _Builder:
                                          Kolom("Penyebab Keberhasilan / Kegagalan", 4.2), Kolom("Solusi yang Telah Dilakukan", 4.2)],
                                         rows, lanskap=True)
 
-    def efisiensi_table(self) -> None:
-        rows = []
-        for n, s in enumerate(self.lap.nodes("Sasaran"), 1):
-            hn = self.h.of(s)
-            j = hn.anggaran
-            rows.append(Baris([str(n), s.uraian, uang(j.pagu) if j else "-", uang(j.realisasi) if j else "-",
-                               self.pct(j.penyerapan) if j else "-", self.pct(hn.capaian), self.pct(hn.efisiensi), hn.efisiensi_label]))
-        t = self.h.total
-        rows.append(Baris(["", f"{self.lap.profil.instansi} (seluruh anggaran)", uang(t.pagu), uang(t.realisasi), self.pct(t.penyerapan),
-                           self.pct(self.h.capaian_instansi), self.pct(self.h.efisiensi_instansi), self.h.efisiensi_label], "total"))
-        formula = {"sisa": "7 = 100 − 5", "rasio": "7 = 5/6 × 100"}.get(self.cfg.metode_efisiensi, "7 = 6 − 5")
-        self.tables["efisiensi"] = Tabel(
-            "Efisiensi Penggunaan Sumber Daya per Sasaran",
-            [Kolom("No", 0.45, "tengah"), Kolom("Sasaran", 3), Kolom("Pagu (Rp)", 1.5, "kanan"), Kolom("Realisasi (Rp)", 1.5, "kanan"),
-             Kolom("Penyerapan (%)", 1, "kanan"), Kolom("Capaian Kinerja (%)", 1, "kanan"), Kolom("Efisiensi (%)", 1, "kanan"),
-             Kolom("Kategori", 1.2, "tengah")],
-            rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5 = 4/3 × 100", "6", formula, "8"])
-
-    def program_table(self) -> None:
-        """Programs/kegiatan linked to each Kinerja node, with the efficiency of each line against that node's capaian."""
-        from .compute import efisiensi
-
-        rows = []
-        n = 0
-        for node in self.lap.nodes():
-            hn = self.h.of(node)
-            lines = self.h.links.get(node, [])
-            for k, ln in enumerate(lines):
-                n += k == 0
-                j = self.h.jumlah[ln]
-                eff, label = efisiensi(hn.capaian, j.penyerapan, self.cfg.metode_efisiensi)
-                rows.append(Baris([str(n) if k == 0 else "", node.uraian if k == 0 else "", ln.uraian, ln.unit, uang(j.pagu),
-                                   uang(j.realisasi), self.pct(j.penyerapan), self.pct(hn.capaian), self.pct(eff), label]))
-        if not rows:
-            return
-        formula = {"sisa": "9 = 100 − 7", "rasio": "9 = 7/8 × 100"}.get(self.cfg.metode_efisiensi, "9 = 8 − 7")
-        self.tables["program"] = Tabel(
-            "Program/Kegiatan yang Mendukung Pencapaian Kinerja dan Efisiensinya",
-            [Kolom("No", 0.45, "tengah"), Kolom("Sasaran / Indikator Kinerja", 2.3), Kolom("Program / Kegiatan", 2.8), Kolom("Unit", 1.3),
-             Kolom("Pagu (Rp)", 1.4, "kanan"), Kolom("Realisasi (Rp)", 1.4, "kanan"), Kolom("Penyerapan (%)", 0.9, "kanan"),
-             Kolom("Capaian Kinerja (%)", 0.9, "kanan"), Kolom("Efisiensi (%)", 0.9, "kanan"), Kolom("Kategori", 1.1, "tengah")],
-            rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8", formula, "10"])
-
     def capaian_chart(self) -> None:
         data = [{"nama": h.indikator.nama, "capaian": _finite(h.capaian.nilai)}
                 for h in self.h.indikator if h.node.level == "Sasaran" and h.capaian.nilai is not None]
         if data:
             self.charts["capaian"] = Grafik(f"Capaian Indikator Kinerja Sasaran terhadap Target Tahun {self.tahun}",
                                             "capaian", data)
-
-    # ---------------------------------------------------------------- BAB III B: budget
-    def belanja_table(self) -> None:
-        if not self.h.belanja:
-            return
-        rows = []
-        for i, g in enumerate(self.h.belanja, 1):
-            j = g["jumlah"]
-            rows.append(Baris([str(i), g["kelompok"], uang(j.pagu), uang(j.realisasi), self.pct(j.penyerapan)], "tebal"))
-            for name, jj in g["jenis"]:
-                rows.append(Baris(["", name, uang(jj.pagu), uang(jj.realisasi), self.pct(jj.penyerapan)], indent=1))
-        t = self.h.belanja_total
-        rows.append(Baris(["", "Total", uang(t.pagu), uang(t.realisasi), self.pct(t.penyerapan)], "total"))
-        self.tables["belanja"] = Tabel(f"Anggaran dan Realisasi menurut Jenis Belanja Tahun {self.tahun}",
-                                       [Kolom("No", 0.45, "tengah"), Kolom("Uraian", 3.2), Kolom("Anggaran (Rp)", 1.6, "kanan"),
-                                        Kolom("Realisasi (Rp)", 1.6, "kanan"), Kolom("%", 0.8, "kanan")], rows,
-                                       nomor_kolom=["1", "2", "3", "4", "5 = 4/3 × 100"])
-
-    def unit_table(self) -> None:
-        rows = [Baris([str(i), name, uang(j.pagu), uang(j.realisasi), uang(j.sisa), self.pct(j.penyerapan)])
-                for i, (name, j) in enumerate(self.h.unit, 1)]
-        t = self.h.total
-        rows.append(Baris(["", "Total", uang(t.pagu), uang(t.realisasi), uang(t.sisa), self.pct(t.penyerapan)], "total"))
-        self.tables["anggaran_unit"] = Tabel(f"Anggaran dan Realisasi per Unit Tahun {self.tahun}",
-                                             [Kolom("No", 0.45, "tengah"), Kolom("Unit", 2.6), Kolom("Anggaran (Rp)", 1.5, "kanan"),
-                                              Kolom("Realisasi (Rp)", 1.5, "kanan"), Kolom("Sisa (Rp)", 1.3, "kanan"), Kolom("%", 0.75, "kanan")],
-                                             rows, nomor_kolom=["1", "2", "3", "4", "5 = 3 − 4", "6 = 4/3 × 100"])
-        items = self.h.unit if len(self.h.unit) > 1 else [(p.uraian, self.h.jumlah[p]) for u in self.lap.unit for p in u.program]
-        self.charts["anggaran"] = Grafik(
-            "Pagu dan Realisasi Anggaran per " + ("Unit" if len(self.h.unit) > 1 else "Program"), "anggaran",
-            [{"nama": n, "pagu": float(j.pagu), "realisasi": float(j.realisasi),
-              "penyerapan": float(j.penyerapan) if j.penyerapan is not None else 0.0} for n, j in items[:30]],
-        )
-
-    def rinci_table(self) -> None:
-        rows = []
-        for ui, unit in enumerate(self.lap.unit, 1):
-            uj = next(j for n, j in self.h.unit if n == unit.nama)
-            rows.append(Baris([romawi(ui), "", unit.nama.upper(), uang(uj.pagu), uang(uj.realisasi), uang(uj.sisa), self.pct(uj.penyerapan)], "unit"))
-            for pi, prog in enumerate(unit.program, 1):
-                for ln in prog.walk():
-                    j = self.h.jumlah[ln]
-                    gaya = {"Program": "program", "Kegiatan": "kegiatan"}.get(ln.level, "biasa")
-                    rows.append(Baris([str(pi) if ln is prog else "", ln.kode, ln.uraian, uang(j.pagu), uang(j.realisasi), uang(j.sisa),
-                                       self.pct(j.penyerapan)], gaya, indent={"Program": 0, "Kegiatan": 1}.get(ln.level, 2)))
-        t = self.h.total
-        rows.append(Baris(["", "", "JUMLAH", uang(t.pagu), uang(t.realisasi), uang(t.sisa), self.pct(t.penyerapan)], "total"))
-        self.tables["anggaran_rinci"] = Tabel(
-            f"Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan Tahun {self.tahun}",
-            [Kolom("No", 0.45, "tengah"), Kolom("Kode", 1.45), Kolom("Program / Kegiatan / Sub Kegiatan", 4.2), Kolom("Anggaran (Rp)", 1.45, "kanan"),
-             Kolom("Realisasi (Rp)", 1.45, "kanan"), Kolom("Sisa (Rp)", 1.25, "kanan"), Kolom("%", 0.7, "kanan")],
-            rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5", "6 = 4 − 5", "7 = 5/4 × 100"])
 
     # ---------------------------------------------------------------- Lampiran
     def rencana_aksi_table(self) -> None:
@@ -474,6 +378,7 @@ def build_context(hasil: Hasil) -> dict:
     b.analisis_table()
     b.efisiensi_table()
     b.program_table()
+    program_kinerja = b.program_kinerja()
     b.belanja_table()
     b.unit_table()
     b.rinci_table()
@@ -483,8 +388,19 @@ def build_context(hasil: Hasil) -> dict:
     gambar: dict[str, list[dict]] = {}
     for g in lap.gambar:
         gambar.setdefault(g.bagian, []).append({"berkas": str(g.berkas), "keterangan": g.keterangan})
-    teks = b.teks()
     n_ind = sum(len(s.indikator) for s in lap.nodes("Sasaran"))
+    ada = {
+        "sdm": bool(hasil.sdm), "belanja": bool(hasil.belanja), "standar": ada_standar,
+        "rencana_aksi": bool(lap.rencana_aksi), "program": "program" in b.tables,
+        "program_kinerja": "program_kinerja" in b.tables,
+        "logo": "logo" in gambar, "struktur_organisasi": "struktur_organisasi" in gambar,
+        **{f"gambar_{k}": k in gambar for k in ("peta_wilayah", "gambaran_umum", "dokumentasi", "lampiran")},
+        "visi": bool(p.visi), "misi": bool(p.misi),
+        **{f"teks_{k}": k in lap.narasi for k in ("tugas_fungsi", "gambaran_umum", "struktur_organisasi", "sumber_daya",
+                                                   "isu_strategis", "strategi", "arah_kebijakan", "iku", "permasalahan",
+                                                   "solusi", "realisasi_anggaran")},
+    }
+    teks = b.teks(ada)
     return {
         "profil": {
             "pemerintah": p.pemerintah, "instansi": p.instansi, "tahun": p.tahun,
@@ -502,24 +418,18 @@ def build_context(hasil: Hasil) -> dict:
             "pagu": rupiah(t.pagu), "realisasi": rupiah(t.realisasi), "sisa": rupiah(t.sisa), "penyerapan": persen(t.penyerapan, b.d),
             "pagu_terbilang": terbilang(t.pagu), "efisiensi": persen(hasil.efisiensi_instansi, b.d),
             "efisiensi_label": hasil.efisiensi_label, "skala_predikat": SCALE_NAMES.get(lap.pengaturan.skala_predikat, ""),
+            "kalimat_capaian_instansi": narrate.kalimat_capaian_instansi(hasil),
+            "kalimat_tren": b.kalimat.get("tren", ""), "kalimat_pagu_pk": b.kalimat.get("pagu_pk", ""),
             "kalimat_unit": narrate.unit_kalimat(hasil), "kalimat_belanja": narrate.belanja_kalimat(hasil),
             "kalimat_sdm": narrate.sdm_kalimat(hasil), "kalimat_pk": narrate.pk_pengantar(lap),
         },
         "teks": teks,
         "sasaran": sasaran,
+        "program_kinerja": program_kinerja,
         "tabel": dict(b.tables),
         "grafik": dict(b.charts),
         "gambar": gambar,
-        "ada": {
-            "sdm": bool(hasil.sdm), "belanja": bool(hasil.belanja), "standar": ada_standar,
-            "rencana_aksi": bool(lap.rencana_aksi), "program": "program" in b.tables,
-            "logo": "logo" in gambar, "struktur_organisasi": "struktur_organisasi" in gambar,
-            **{f"gambar_{k}": k in gambar for k in ("peta_wilayah", "gambaran_umum", "dokumentasi", "lampiran")},
-            "visi": bool(p.visi), "misi": bool(p.misi),
-            **{f"teks_{k}": k in lap.narasi for k in ("tugas_fungsi", "gambaran_umum", "struktur_organisasi", "sumber_daya",
-                                                       "isu_strategis", "strategi", "arah_kebijakan", "iku", "permasalahan",
-                                                       "solusi", "realisasi_anggaran")},
-        },
+        "ada": ada,
     }
 
 

@@ -149,6 +149,13 @@ PENGATURAN_FIELDS = (
     Column("batas_capaian", "batas_capaian", "number", comment="Batas atas capaian (%), kosong = tanpa batas"),
     Column("desimal", "desimal", "number", comment="Jumlah desimal yang dicetak (bawaan 2)"),
     Column("nama_berkas", "nama_berkas", comment="Nama berkas keluaran (tanpa .docx); kosong = otomatis"),
+    Column(
+        "izinkan_selisih",
+        "izinkan_selisih",
+        "choice",
+        choices=YA_TIDAK,
+        comment="Ya = total sheet Belanja boleh berbeda dari total Anggaran (laporan menyebut selisihnya); bawaan Tidak = galat",
+    ),
 )
 
 _VALUE_HINT = "Angka, atau nilai kualitatif (A, BB, B, WTP, Belum ada penilaian)."
@@ -205,6 +212,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Target Keluaran", "target_keluaran", "value", width=10),
             Column("Realisasi Keluaran", "realisasi_keluaran", "value", width=10),
             Column("Satuan Keluaran", "satuan_keluaran", width=12),
+            Column("Pagu PK", "pagu_pk", "money", comment="Opsional: pagu program menurut Perjanjian Kinerja yang ditandatangani (Rp), diisi pada baris Program; kosong = lampiran PK memakai pagu saat ini", width=18),
         ),
         comment="Pagu dan realisasi per program, kegiatan dan sub kegiatan, per unit.",
     ),
@@ -297,6 +305,11 @@ SHEET_BY_NAME = {normalize_header(s.name): s for s in SHEETS}
 # Kode depth (dot-separated parts) -> level in the national nomenclature:
 # 7.01.01 program, 7.01.01.2.01 kegiatan, 7.01.01.2.01.0001 sub kegiatan.
 LEVEL_BY_KODE_DEPTH = {3: "Program", 5: "Kegiatan", 6: "Sub Kegiatan"}
+
+
+def program_key(uraian: str) -> str:
+    """Programs of several units with the same name are one line of the Perjanjian Kinerja."""
+    return normalize_header(uraian.removeprefix("Program ").removeprefix("PROGRAM "))
 
 
 def sheet(name: str) -> Sheet:

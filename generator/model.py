@@ -93,6 +93,7 @@ class BarisAnggaran:
     pagu: Decimal | None = None  # as typed (parents may leave it blank)
     realisasi: Decimal | None = None
     persentase_tertulis: Decimal | None = None
+    pagu_pk: Decimal | None = None  # pagu in the signed Perjanjian Kinerja (optional)
     sumber_dana: str = ""
     sasaran: str = ""
     indikator_keluaran: str = ""
@@ -199,6 +200,7 @@ class Pengaturan:
     batas_capaian: Decimal | None = None
     desimal: int = 2
     nama_berkas: str = ""
+    izinkan_selisih: str = "Tidak"  # "Ya": a Belanja total differing from the Anggaran total is only a warning
 
 
 @dataclass

@@ -108,6 +108,28 @@ def kalimat_standar(h: HasilIndikator) -> str:
     return f"Dibandingkan standar nasional sebesar {s}, realisasi indikator {ind.nama} mencapai {persen(cap.nilai)} dari standar."
 
 
+def kalimat_rata_sasaran(hn: HasilNode, desimal: int = 2) -> str:
+    """The sentence before a sasaran's table: its capaian, or why it has none."""
+    inds = hn.indikator
+    if not inds:
+        return "Sasaran ini belum memiliki indikator kinerja pada sheet Kinerja, sehingga capaiannya tidak dapat diukur."
+    ada = [h for h in inds if h.capaian.nilai is not None]
+    if hn.capaian is None or not ada:
+        why = "; ".join(f"{h.indikator.nama}: {_alasan(h)}" for h in inds)
+        return (f"Capaian sasaran ini belum dapat diukur karena tidak ada indikatornya yang capaiannya dapat dinyatakan "
+                f"dalam persen ({why}). Target dan realisasinya disajikan pada tabel berikut.")
+    nilai_ = persen(hn.capaian, desimal)
+    if len(inds) == 1:
+        return f"Capaian sasaran ini adalah {nilai_} dengan predikat {hn.predikat}, sebagaimana tabel berikut."
+    if len(ada) < len(inds):
+        tidak = [h for h in inds if h.capaian.nilai is None]
+        return (f"Rata-rata capaian sasaran ini, dihitung dari {bilangan(len(ada))} dari {bilangan(len(inds))} indikator "
+                f"yang capaiannya dapat diukur, adalah {nilai_} dengan predikat {hn.predikat}; "
+                + "; ".join(f"{h.indikator.nama} belum dapat diukur ({_alasan(h)})" for h in tidak)
+                + ". Rinciannya sebagaimana tabel berikut.")
+    return f"Rata-rata capaian sasaran ini adalah {nilai_} dengan predikat {hn.predikat}, sebagaimana tabel berikut."
+
+
 def kalimat_efisiensi(hn: HasilNode, metode: str) -> str:
     if hn.anggaran is None:
         return "Belum ada anggaran yang ditautkan ke sasaran ini pada sheet Anggaran, sehingga efisiensinya belum dapat dianalisis."
@@ -115,6 +137,8 @@ def kalimat_efisiensi(hn: HasilNode, metode: str) -> str:
     base = (f"Untuk mencapai sasaran ini dialokasikan anggaran {rupiah(j.pagu)} dengan realisasi {rupiah(j.realisasi)} "
             f"atau penyerapan {persen(j.penyerapan)}")
     if hn.efisiensi is None:
+        if hn.capaian is None and metode != "sisa":
+            return base + ". Efisiensinya belum dapat dihitung karena capaian sasaran ini belum dapat diukur."
         return base + "."
     e = persen(hn.efisiensi)
     if metode == "sisa":
@@ -175,9 +199,7 @@ def ringkasan(hasil: Hasil) -> list[dict]:
             items.append(f"Sasaran {s.uraian}, indikator {ind.nama}: target {t}, realisasi {r}, capaian {cap}"
                          + (f" ({h.predikat})." if h.capaian.nilai is not None else f" ({h.capaian.alasan})."))
     out += butir(items, "nomor")
-    if hasil.capaian_instansi is not None:
-        out += blok(f"Secara keseluruhan capaian kinerja {p.instansi} tahun {p.tahun} adalah {persen(hasil.capaian_instansi)} "
-                    f"dengan predikat {hasil.predikat_instansi}.")
+    out += blok(kalimat_capaian_instansi(hasil))
     t = hasil.total
     out += blok(
         f"Untuk mendukung pencapaian kinerja tersebut, pada tahun {p.tahun} {p.instansi} mengelola anggaran sebesar "
@@ -187,25 +209,64 @@ def ringkasan(hasil: Hasil) -> list[dict]:
     return out
 
 
-def kesimpulan(hasil: Hasil) -> list[dict]:
-    lap = hasil.laporan
-    p = lap.profil
-    out = []
-    if hasil.capaian_instansi is not None:
-        out.append(f"Capaian kinerja {p.instansi} tahun {p.tahun} secara keseluruhan adalah {persen(hasil.capaian_instansi)} "
-                   f"dengan predikat {hasil.predikat_instansi}.")
-    met = [h for h in hasil.indikator if h.node.level == "Sasaran" and h.capaian.status in ("melampaui", "tercapai")]
-    unmet = [h for h in hasil.indikator if h.node.level == "Sasaran" and h.capaian.status == "tidak_tercapai"]
+def terukur(hasil: Hasil) -> tuple[list[HasilIndikator], list[HasilIndikator]]:
+    """Sasaran indicators: (those with a capaian in %, those without one)."""
     total = [h for h in hasil.indikator if h.node.level == "Sasaran"]
+    return [h for h in total if h.capaian.nilai is not None], [h for h in total if h.capaian.nilai is None]
+
+
+def cakupan_instansi(hasil: Hasil) -> str:
+    """`, dihitung dari 2 (dua) dari 4 (empat) indikator ...` when some sasaran indicators have no capaian."""
+    ada, tidak = terukur(hasil)
+    if not tidak or not ada:
+        return ""
+    return (f", dihitung dari {bilangan(len(ada))} dari {bilangan(len(ada) + len(tidak))} indikator kinerja sasaran yang "
+            f"capaiannya dapat diukur")
+
+
+def _alasan(h: HasilIndikator) -> str:
+    return h.capaian.alasan or "capaian tidak dinyatakan dalam persen"
+
+
+def kalimat_capaian_instansi(hasil: Hasil) -> str:
+    p = hasil.laporan.profil
+    ada, tidak = terukur(hasil)
+    if hasil.capaian_instansi is None:
+        return (f"Capaian kinerja {p.instansi} tahun {p.tahun} belum dapat dihitung karena belum ada indikator kinerja "
+                f"sasaran yang capaiannya dapat diukur.")
+    out = (f"Capaian kinerja {p.instansi} tahun {p.tahun} secara keseluruhan adalah {persen(hasil.capaian_instansi)} "
+           f"dengan predikat {hasil.predikat_instansi}{cakupan_instansi(hasil)}.")
+    if tidak and ada:
+        out += " Indikator yang belum dapat diukur: " + "; ".join(f"{h.indikator.nama} ({_alasan(h)})" for h in tidak) + "."
+    return out
+
+
+def kesimpulan(hasil: Hasil) -> list[dict]:
+    out = [kalimat_capaian_instansi(hasil)]
+    total = [h for h in hasil.indikator if h.node.level == "Sasaran"]
+    met = [h for h in total if h.capaian.status in ("melampaui", "tercapai")]
+    unmet = [h for h in total if h.capaian.status == "tidak_tercapai"]
+    unmeasured = [h for h in total if h.capaian.status is None]
     if total:
-        out.append(f"Dari {bilangan(len(total))} indikator kinerja sasaran, {bilangan(len(met))} indikator telah mencapai "
-                   f"atau melampaui target dan {bilangan(len(unmet))} indikator belum mencapai target"
-                   + (": " + "; ".join(f"{h.indikator.nama} ({persen(h.capaian.nilai)})" for h in unmet) + "." if unmet else "."))
+        parts = [f"{bilangan(len(met))} indikator telah mencapai atau melampaui target",
+                 f"{bilangan(len(unmet))} indikator belum mencapai target"
+                 + (" (" + "; ".join(f"{h.indikator.nama}: {persen(h.capaian.nilai) if h.capaian.nilai is not None else _alasan(h)}"
+                                      for h in unmet) + ")" if unmet else "")]
+        if unmeasured:
+            parts.append(f"{bilangan(len(unmeasured))} indikator belum dapat diukur ("
+                         + "; ".join(f"{h.indikator.nama}: {_alasan(h)}" for h in unmeasured) + ")")
+        head = f"Dari {bilangan(len(total))} indikator kinerja sasaran, "
+        out.append(head + (", ".join(parts[:-1]) + " dan " + parts[-1] if len(parts) > 1 else parts[0]) + ".")
     t = hasil.total
     out.append(f"Realisasi anggaran mencapai {rupiah(t.realisasi)} dari pagu {rupiah(t.pagu)} atau {persen(t.penyerapan)}.")
     if hasil.efisiensi_instansi is not None:
-        out.append(f"Tingkat efisiensi penggunaan sumber daya adalah {persen(hasil.efisiensi_instansi)} ({hasil.efisiensi_label}).")
+        out.append(f"Tingkat efisiensi penggunaan sumber daya adalah {persen(hasil.efisiensi_instansi)}{kategori(hasil.efisiensi_label)}.")
     return butir(out, "nomor")
+
+
+def kategori(label: str) -> str:
+    """` (Efisien)` after an efficiency figure, nothing when the method has no categories."""
+    return f" ({label})" if label and label != "-" else ""
 
 
 def saran(hasil: Hasil) -> list[dict]:
@@ -263,14 +324,36 @@ def dasar_hukum(lap: Laporan) -> list[dict]:
     ], "nomor")
 
 
-def sistematika(lap: Laporan) -> list[dict]:
+def sistematika(lap: Laporan, ada: dict | None = None) -> list[dict]:
+    """The outline of the report, naming only the parts this report prints (`ada`: the template's flags)."""
+    ada = ada or {}
+    bab1 = ["latar belakang", "maksud dan tujuan", "dasar hukum"]
+    if ada.get("teks_tugas_fungsi") or ada.get("teks_struktur_organisasi") or ada.get("struktur_organisasi"):
+        bab1.append("tugas, fungsi dan struktur organisasi")
+    if ada.get("teks_gambaran_umum") or ada.get("sdm") or ada.get("gambar_peta_wilayah") or ada.get("gambar_gambaran_umum"):
+        bab1.append("gambaran umum organisasi")
+    if ada.get("teks_isu_strategis"):
+        bab1.append("isu strategis")
+    bab1.append("sistematika penyajian")
+    bab2 = ["rencana strategis"]
+    if ada.get("teks_strategi") or ada.get("teks_arah_kebijakan"):
+        bab2.append("strategi dan arah kebijakan")
+    bab2 += ["indikator kinerja utama", "Perjanjian Kinerja"]
+    bab3 = ["capaian kinerja organisasi beserta analisisnya"]
+    if ada.get("program_kinerja"):
+        bab3.append("capaian indikator program dan kegiatan")
+    bab3.append("realisasi anggaran")
+    lampiran = ["Perjanjian Kinerja", "Indikator Kinerja Utama"]
+    if ada.get("rencana_aksi"):
+        lampiran.append("Rencana Aksi")
+    if ada.get("gambar_dokumentasi") or ada.get("gambar_lampiran"):
+        lampiran.append("dokumentasi")
     return blok("Sistematika penyajian Laporan Kinerja ini adalah sebagai berikut:") + butir([
-        "Bab I Pendahuluan: latar belakang, maksud dan tujuan, dasar hukum, tugas dan fungsi, gambaran umum organisasi, "
-        "isu strategis serta sistematika penyajian.",
-        "Bab II Perencanaan Kinerja: rencana strategis, indikator kinerja utama dan Perjanjian Kinerja.",
-        "Bab III Akuntabilitas Kinerja: capaian kinerja organisasi beserta analisisnya dan realisasi anggaran.",
+        f"Bab I Pendahuluan: {_daftar(bab1)}.",
+        f"Bab II Perencanaan Kinerja: {_daftar(bab2)}.",
+        f"Bab III Akuntabilitas Kinerja: {_daftar(bab3)}.",
         "Bab IV Penutup: kesimpulan dan langkah perbaikan ke depan.",
-        "Lampiran: Perjanjian Kinerja, Indikator Kinerja Utama dan Rencana Aksi.",
+        f"Lampiran: {_daftar(lampiran)}.",
     ], "butir")
 
 
@@ -293,15 +376,25 @@ def pk_pengantar(lap: Laporan) -> str:
             f"menjadi dasar pengukuran dalam laporan ini, beserta program dan anggaran yang mendukungnya.")
 
 
+def _daftar(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " dan " + parts[-1]
+
+
 def anggaran_pengantar(hasil: Hasil) -> str:
     lap = hasil.laporan
     p = lap.profil
     counts = []
+    levels = ("Program", "Kegiatan", "Sub Kegiatan")
     for unit in lap.unit:
         lines = [ln for prog in unit.program for ln in prog.walk()]
-        n = {lvl: sum(1 for ln in lines if ln.level == lvl) for lvl in ("Program", "Kegiatan", "Sub Kegiatan")}
-        counts.append(f"{unit.nama} melaksanakan {bilangan(n['Program'])} program, {bilangan(n['Kegiatan'])} kegiatan "
-                      f"dan {bilangan(n['Sub Kegiatan'])} sub kegiatan")
+        ada = {lvl: sum(1 for ln in lines if ln.level == lvl and hasil.jumlah[ln].pagu > 0) for lvl in levels}
+        nol = {lvl: sum(1 for ln in lines if ln.level == lvl and hasil.jumlah[ln].pagu == 0) for lvl in levels}
+        text = f"{unit.nama} melaksanakan " + _daftar([f"{bilangan(ada[lvl])} {lvl.lower()}" for lvl in levels
+                                                          if ada[lvl] or lvl != "Sub Kegiatan"])
+        batal = [f"{bilangan(nol[lvl])} {lvl.lower()}" for lvl in levels if nol[lvl]]
+        if batal:
+            text += f" yang beranggaran, sedangkan {_daftar(batal)} lainnya berpagu nol (dibatalkan)"
+        counts.append(text)
     t = hasil.total
     return (f"Dalam Tahun Anggaran {p.tahun}, " + "; ".join(counts) + ". "
             f"Jumlah pagu anggaran sebesar {rupiah(t.pagu)} ({terbilang(t.pagu)}) dengan realisasi {rupiah(t.realisasi)} "
@@ -322,7 +415,16 @@ def belanja_kalimat(hasil: Hasil) -> str:
     for g in hasil.belanja:
         j: Jumlah = g["jumlah"]
         parts.append(f"{g['kelompok']} dengan anggaran {rupiah(j.pagu)} terealisasi {rupiah(j.realisasi)} ({persen(j.penyerapan)})")
-    return ("Menurut jenis belanja, " + "; ".join(parts) + ".") if parts else ""
+    if not parts:
+        return ""
+    out = "Menurut jenis belanja, " + "; ".join(parts) + "."
+    b, t = hasil.belanja_total, hasil.total
+    if b is not None and (b.pagu != t.pagu or b.realisasi != t.realisasi):
+        out += (f" Total menurut jenis belanja (anggaran {rupiah(b.pagu)}, realisasi {rupiah(b.realisasi)}) berbeda dari "
+                f"total rincian program, kegiatan dan sub kegiatan (anggaran {rupiah(t.pagu)}, realisasi {rupiah(t.realisasi)}) "
+                f"sebesar {rupiah(b.pagu - t.pagu)} dan {rupiah(b.realisasi - t.realisasi)}; laporan ini memakai total rincian "
+                "program, kegiatan dan sub kegiatan.")
+    return out
 
 
 def efisiensi_instansi(hasil: Hasil) -> list[dict]:
@@ -332,7 +434,7 @@ def efisiensi_instansi(hasil: Hasil) -> list[dict]:
     if hasil.efisiensi_instansi is not None:
         out += blok(f"Secara keseluruhan, dengan penyerapan anggaran {persen(t.penyerapan)} dan capaian kinerja "
                     f"{persen(hasil.capaian_instansi)}, tingkat efisiensi {lap.profil.instansi} adalah "
-                    f"{persen(hasil.efisiensi_instansi)} ({hasil.efisiensi_label}).")
+                    f"{persen(hasil.efisiensi_instansi)}{kategori(hasil.efisiensi_label)}.")
     return out
 
 

@@ -37,7 +37,7 @@ class BuildResult:
 
 
 def check(path: Path | str, assets_dir: Path | None = None,
-          timings: dict[str, float] | None = None) -> tuple[Laporan | None, Hasil | None, list[Problem]]:
+          timings: dict[str, float] | None = None, izinkan_selisih: bool = False) -> tuple[Laporan | None, Hasil | None, list[Problem]]:
     """Read, compute and validate a workbook: (model, results, all problems sorted).
 
     `timings` receives the seconds spent reading, computing and validating. Results are
@@ -52,6 +52,8 @@ def check(path: Path | str, assets_dir: Path | None = None,
     clock["read"] = time.perf_counter() - t
     if lap is None:
         return None, None, problems
+    if izinkan_selisih:  # --izinkan-selisih: as if Pengaturan said izinkan_selisih = Ya
+        lap.pengaturan.izinkan_selisih = "Ya"
     structural = errors(problems)
     if any(p.code in ("sheet.tidak-ada", "kolom.tidak-ada") for p in structural) and not lap.unit and not lap.kinerja:
         return lap, None, sort_problems(problems)
@@ -77,7 +79,7 @@ def default_output(lap: Laporan, out_dir: Path) -> Path:
 
 
 def build(workbook: Path | str, out: Path | None = None, *, template: Path | None = None, assets: Path | None = None,
-          out_dir: Path = Path("output"), pdf: bool = False) -> BuildResult:
+          out_dir: Path = Path("output"), pdf: bool = False, izinkan_selisih: bool = False) -> BuildResult:
     """Build one report. Nothing is written unless the whole build succeeds."""
     from .context import build_context
     from .output import atomic_write_bytes
@@ -86,7 +88,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
     workbook = Path(workbook)
     res = BuildResult(workbook)
     t0 = time.perf_counter()
-    _lap, hasil, res.problems = check(workbook, assets, res.timings)
+    _lap, hasil, res.problems = check(workbook, assets, res.timings, izinkan_selisih)
     if hasil is None or errors(res.problems):
         return res
     res.hasil = hasil

@@ -213,6 +213,7 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
     unit_name = ""
     stack: list[BarisAnggaran | None] = [None, None, None]
     carried = {"sumber_dana": "", "sasaran": ""}
+    carried_unit = ""
     codes: dict[tuple[str, str], Row] = {}  # (unit, kode) -> the row that has it first
     kode_levels: list[tuple[str, str, str]] = []  # (kode cell, kode, level); no cell where Level came from Kode
     for row in data.rows:
@@ -236,6 +237,9 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
                 continue
         elif kode:
             kode_levels.append((row.ref("kode"), kode, level))
+        if level == "Program" or unit != carried_unit:
+            # a Sasaran is carried down only within one program of one unit
+            carried["sasaran"], carried_unit = "", unit
         for key in carried:
             if key in cells:
                 carried[key] = c.text(row, key) or carried[key]
@@ -245,6 +249,7 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
             pagu=c.number(row, "pagu", dash_is_zero=True) if "pagu" in cells else None,
             realisasi=c.number(row, "realisasi", dash_is_zero=True) if "realisasi" in cells else None,
             persentase_tertulis=c.number(row, "persentase", as_percent=True) if "persentase" in cells else None,
+            pagu_pk=c.number(row, "pagu_pk", dash_is_zero=True) if "pagu_pk" in cells else None,
             sumber_dana=carried["sumber_dana"],
             sasaran=(c.text(row, "sasaran") if "sasaran" in cells else "") or carried["sasaran"],
             indikator_keluaran=c.text(row, "indikator_keluaran") if "indikator_keluaran" in cells else "",

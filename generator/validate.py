@@ -6,14 +6,16 @@ itself (parent totals, typed percentages, capaian, NIP, years). Checks only add 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
 
 from .compute import Hasil
-from .contract import normalize_header
+from .contract import normalize_header, program_key
 from .model import Laporan
 from .formatting import nilai
-from .problems import Problem, problem
+from .numbers import round_half_up
+from .problems import WARNING, Problem, problem
 from .validate_typed import as_typed, check_typed, nip_problem, rounded_as_typed, typed_percent_ok
 
 __all__ = ["nip_problem", "pangkat_problem", "validate"]
@@ -164,14 +166,93 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
     for unit in lap.unit:
         for prog in unit.program:
             visit(prog)
+    if any(ln.sasaran for ln in lap.budget_lines()):
+        for unit in lap.unit:
+            for prog in unit.program:
+                if not any(ln.sasaran for ln in prog.walk()):
+                    out.append(problem("anggaran.program-tanpa-sasaran", "Anggaran", prog.cells.get("sasaran", "") or prog.cells.get("uraian", ""),
+                                       uraian=prog.uraian[:60], unit=unit.nama))
     for text, line in hasil.tautan_tidak_dikenal:
         out.append(problem("anggaran.sasaran-tidak-dikenal", "Anggaran", line.cells.get("sasaran", ""), found=text[:60]))
     if hasil.belanja_total is not None:
         for field, label in (("pagu", "anggaran"), ("realisasi", "realisasi")):
             b, a = getattr(hasil.belanja_total, field), getattr(hasil.total, field)
             if b != a:
-                out.append(problem("belanja.total-berbeda", "Belanja", lap.cell("Belanja", "anggaran" if field == "pagu" else "realisasi"), field=label,
-                                   found=_rp(b), expected=_rp(a), diff=_rp(b - a)))
+                out.append(_selisih(lap, problem("belanja.total-berbeda", "Belanja", lap.cell("Belanja", "anggaran" if field == "pagu" else "realisasi"), field=label,
+                                   found=_rp(b), expected=_rp(a), diff=_rp(b - a))))
+
+
+def _selisih(lap: Laporan, p: Problem) -> Problem:
+    """A difference between the two totals is an error unless izinkan_selisih (Pengaturan or --izinkan-selisih)."""
+    if lap.pengaturan.izinkan_selisih == "Ya":
+        return dataclasses.replace(p, severity=WARNING, hint="Diizinkan (izinkan_selisih): laporan memakai total Anggaran dan menyebut selisihnya.")
+    return p
+
+
+def _check_pk(lap: Laporan, out: list[Problem]) -> None:
+    """Pagu PK given for some programs (by name, over all units) and not for others."""
+    first: dict[str, tuple] = {}
+    given: dict[str, bool] = {}
+    for unit in lap.unit:
+        for prog in unit.program:
+            key = program_key(prog.uraian)
+            first.setdefault(key, (unit, prog))
+            given[key] = given.get(key, False) or any(ln.pagu_pk is not None for ln in prog.walk())
+    if any(given.values()):
+        for key, ok in given.items():
+            if not ok:
+                unit, prog = first[key]
+                out.append(problem("anggaran.pagu-pk-sebagian", "Anggaran", prog.cells.get("pagu_pk", "") or prog.cells.get("uraian", ""),
+                                   uraian=prog.uraian[:60], unit=unit.nama))
+
+
+_EFISIENSI_DISEBUT = re.compile(r"efisiensi\D{0,25}?(-?\d+(?:[.,]\d+)?)\s*%", re.IGNORECASE)
+
+
+def _check_narasi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
+    """An efficiency figure in staff text that is none of the figures the report prints."""
+    from .compute import efisiensi
+
+    printed = [hasil.efisiensi_instansi] + [hasil.of(s).efisiensi for s in lap.nodes("Sasaran")]  # Tabel efisiensi
+    for node, lines in hasil.links.items():  # Tabel program/kegiatan pendukung
+        cap = hasil.of(node).capaian
+        printed += [efisiensi(cap, hasil.jumlah[ln].penyerapan, lap.pengaturan.metode_efisiensi)[0] for ln in lines]
+    printed = [v for v in printed if v is not None]
+    for bagian, nar in lap.narasi.items():
+        text = "\n".join(b.teks for b in nar.blok)
+        for m in _EFISIENSI_DISEBUT.finditer(text):
+            typed = m.group(1).replace(",", ".")
+            try:
+                value = Decimal(typed)
+            except ArithmeticError:
+                continue
+            places = len(typed.split(".")[1]) if "." in typed else 0
+            if any(round_half_up(v, places) == value for v in printed):
+                continue
+            out.append(problem("narasi.angka-berbeda", "Narasi", lap.cell("Narasi", "isi", nar.row), bagian=bagian,
+                               found=m.group(1) + "%", expected=_pct(hasil.efisiensi_instansi),
+                               metode=lap.pengaturan.metode_efisiensi))
+
+
+def _check_sistematika(lap: Laporan, out: list[Problem]) -> None:
+    """Staff Sistematika naming a part the report leaves out (the same conditions as the template's)."""
+    nar = lap.narasi.get("sistematika")
+    if nar is None:
+        return
+    text = " ".join(b.teks for b in nar.blok).lower()
+    gambar = {g.bagian for g in lap.gambar}
+    parts = (
+        ("gambaran umum", "Gambaran Umum", bool({"gambaran_umum"} & set(lap.narasi)) or bool(lap.pegawai)
+         or bool({"peta_wilayah", "gambaran_umum"} & gambar)),
+        ("isu strategis", "Isu Strategis", "isu_strategis" in lap.narasi),
+        ("tugas", "Tugas dan Fungsi", bool({"tugas_fungsi", "struktur_organisasi"} & set(lap.narasi)) or "struktur_organisasi" in gambar),
+        ("rencana aksi", "Rencana Aksi", bool(lap.rencana_aksi)),
+        ("arah kebijakan", "Strategi dan Arah Kebijakan", bool({"strategi", "arah_kebijakan"} & set(lap.narasi))),
+        ("dokumentasi", "Dokumentasi", bool({"dokumentasi", "lampiran"} & gambar)),
+    )
+    for word, label, present in parts:
+        if word in text and not present:
+            out.append(problem("narasi.sistematika-tidak-ada", "Narasi", lap.cell("Narasi", "isi", nar.row), found=label))
 
 
 def _check_persentase(line, total, desimal: int, out: list[Problem]) -> None:
@@ -222,6 +303,9 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     _check_profil(lap, out)
     _check_kinerja(lap, hasil, _header_refs(lap), out)
     _check_anggaran(lap, hasil, out, unreadable)
+    _check_pk(lap, out)
+    _check_narasi(lap, hasil, out)
+    _check_sistematika(lap, out)
     _check_lain(lap, out)
     out += check_typed(lap, list(reader_problems))
     return out

@@ -93,10 +93,11 @@ def test_one_changed_cell_changes_only_the_expected_parts(tmp_path):
     wb = openpyxl.load_workbook(src)
     wb["Anggaran"]["F4"] = 13_000_000
     wb.save(src)
-    assert build(src, "--out", tmp_path / "after2.docx", cwd=tmp_path).exit_code == 0
+    # the Belanja total no longer matches: allowed here, so the report builds and names the difference
+    assert build(src, "--out", tmp_path / "after2.docx", "--izinkan-selisih", cwd=tmp_path).exit_code == 0
     after2 = _parts(tmp_path / "after2.docx")
     assert sorted(n for n in after if after[n] != after2[n]) == [
-        "word/charts/chart3.xml", "word/document.xml", "word/embeddings/Microsoft_Excel_Worksheet3.xlsx"]
+        "word/charts/chart2.xml", "word/document.xml", "word/embeddings/Microsoft_Excel_Worksheet2.xlsx"]  # no tren chart: no capaian 2023
 
 
 def test_failed_render_keeps_the_previous_report(tmp_path, small):
@@ -181,7 +182,7 @@ def test_program_exit_codes_and_complete_output(tmp_path):
     ok = _program("validate", ALOK, cwd=tmp_path)
     assert ok.returncode == 0, ok.stderr
     lines = ok.stdout.splitlines()
-    assert len(lines) == 14 and lines[-1] == "Workbook sah (13 peringatan)."  # every line flushed before exit
+    assert len(lines) == 8 and lines[-1] == "Workbook sah (7 peringatan)."  # every line flushed before exit
     assert _program("validate", ALOK, "--strict", cwd=tmp_path).returncode == 1
     missing = _program("validate", tmp_path / "tidak-ada.xlsx", cwd=tmp_path)
     assert missing.returncode == 1 and "[berkas.tidak-ada]" in missing.stdout

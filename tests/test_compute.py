@@ -311,13 +311,10 @@ def test_efisiensi_selisih_label_on_printed_value():
 
 
 def test_efisiensi_sisa_alok():
-    assert efisiensi(None, D("96.77"), "sisa") == (D("3.23"), "Efisien")
-    assert efisiensi(D("83.75"), D("96.77"), "sisa") == (D("3.23"), "Efisien")  # capaian plays no part
-    assert efisiensi(None, D(101), "sisa") == (D(-1), "Tidak Efisien")
-
-
-def test_efisiensi_sisa_label_on_printed_value():
-    assert efisiensi(None, D("100.004"), "sisa")[1] == "Efisien"
+    # 100 - penyerapan has no criteria of its own: no category (issue 11.8)
+    assert efisiensi(None, D("96.77"), "sisa") == (D("3.23"), "")
+    assert efisiensi(D("50"), D("96.77"), "sisa") == (D("3.23"), "")  # capaian plays no part
+    assert efisiensi(None, D(101), "sisa") == (D(-1), "")
 
 
 @pytest.mark.parametrize(

@@ -169,10 +169,18 @@ def fill_2025(path: Path) -> None:
             ws.cell(r, col["Realisasi 2025"], round(target * 0.9, 2))
     ws = wb["Anggaran"]
     col = columns(ws)
+    lines = 0
     for r in range(2, ws.max_row + 1):
         if ws.cell(r, col["Level"]).value == "Sub Kegiatan":
             ws.cell(r, col["Pagu"], 1_000_000)
             ws.cell(r, col["Realisasi"], 950_000)
+            lines += 1
+    ws = wb["Belanja"]  # the same total by type of spending (one report, one total)
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, 2).value:
+            first = r == 2
+            ws.cell(r, 3, lines * 1_000_000 if first else 0)
+            ws.cell(r, 4, lines * 950_000 if first else 0)
     ws = wb["Profil"]
     rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
     ws.cell(rows["tanggal_laporan"], 2, dt.datetime(2026, 1, 30))

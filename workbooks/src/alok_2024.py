@@ -64,7 +64,7 @@ P_PEMBERDAYAAN = "Program Pemberdayaan Masyarakat Desa dan Kelurahan"
 P_UMUM = "Program Penyelenggaraan Urusan Pemerintahan Umum"
 P_DESA = "Program Pembinaan dan Pengawasan Pemerintahan Desa"
 
-KENDALA = ("Kendala umum (BAB III bagian IV): sarana prasarana yang ada belum memadai; keterbatasan anggaran, "
+KENDALA = ("Kendala umum: sarana prasarana yang ada belum memadai; keterbatasan anggaran, "
            "sehingga program/kegiatan tidak terakomodir dalam Dokumen Pelaksanaan Anggaran.")
 SOLUSI = "Optimalisasi sarana prasarana yang ada; kebutuhan yang belum terpenuhi akan diajukan kembali pada Renja Tahun 2025."
 
@@ -333,6 +333,7 @@ TABEL_3_21 = {
         (SK, MUSRENBANG_KEL, 0, 0, None),
         (SK, SARPRAS_KEL, 26649560, 26641880, 99.97),
         (SK, PM_KEL, 164650000, 164650000, 100.00),
+        (SK, EVALUASI_KEL, 24305000, 22285000, None),  # not printed in Tabel 3.21: see the note on its Uraian
     ],
     "Kelurahan Nangalimang": [
         (P, P_PENUNJANG, 143546897, 143123707, 98.34),
@@ -384,6 +385,9 @@ TABEL_3_21 = {
     ],
 }
 SASARAN_PROGRAM = {P_PENUNJANG: S1, P_PELAYANAN: S2, P_PEMBERDAYAAN: S3, P_UMUM: S4, P_DESA: S4}  # Tabel 3.18
+# Perjanjian Kinerja (8 Oktober 2024): anggaran per program for all units together, typed once on the
+# Kecamatan Alok program row (column Pagu PK); jumlah 5.367.390.869.
+PAGU_PK = {P_PENUNJANG: 4382832969, P_PELAYANAN: 67400000, P_PEMBERDAYAAN: 885384820, P_UMUM: 22990000, P_DESA: 8783080}
 
 A = "Anggaran"
 written: dict[str, list[tuple[int, tuple]]] = {}
@@ -393,10 +397,12 @@ for unit, lines in TABEL_3_21.items():
         row = {"Unit": unit, "Level": level, "Uraian": uraian, "Pagu": pagu, "Realisasi": real, "Persentase": pct}
         if level == P:
             row.update({"Sumber Dana": "DAU", "Sasaran": SASARAN_PROGRAM[uraian]})
+            if unit == "Kecamatan Alok":
+                row["Pagu PK"] = PAGU_PK[uraian]
         rows.append(row)
     written[unit] = list(zip(add_rows(wb, A, rows), lines))
 for r in range(2, wb[A].max_row + 1):
-    for header in ("Pagu", "Realisasi"):
+    for header in ("Pagu", "Realisasi", "Pagu PK"):
         wb[A][cell_of(wb, A, r, header)].number_format = "#,##0"
     wb[A][cell_of(wb, A, r, "Persentase")].number_format = "#,##0.00"
 
@@ -410,10 +416,6 @@ CHILD = {P: KG, KG: SK}
 WHY = {
     ("Kelurahan Kabor", P_PENUNJANG, "Realisasi"):
         " Uraian BAB III dan sisa tercetak (13.028.021) memakai 162.260.199; Tabel 3.20 (375.837.079) juga.",
-    ("Kelurahan Kabor", PEMB_KEL, "Pagu"):
-        " Baris sub kegiatan Evaluasi Kelurahan (selisih 24.305.000 / 22.285.000) tidak tercetak di Tabel 3.21.",
-    ("Kelurahan Kabor", PEMB_KEL, "Realisasi"):
-        " Baris sub kegiatan Evaluasi Kelurahan (selisih 24.305.000 / 22.285.000) tidak tercetak di Tabel 3.21.",
     ("Kelurahan Nangalimang", P_PENUNJANG, "Pagu"):
         " Jumlah sub kegiatan = 145.546.897 (pagu kegiatan Jasa Penunjang tercetak 100 lebih); uraian BAB III,"
         " sisa tercetak (2.423.190), persentase (98,34%) dan Tabel 3.20 (345.546.197 - 199.999.300) memakai 145.546.897.",
@@ -446,6 +448,15 @@ def row_of(unit: str, uraian: str, level: str, nth: int = 0) -> int:
     return hits[nth]
 
 
+note(wb, A, cell_of(wb, A, row_of("Kelurahan Kabor", EVALUASI_KEL, SK), "Uraian"),
+     "Tabel 3.21 laporan asli (rincian Kelurahan Kabor) tidak memuat baris ini, padahal kegiatan Pemberdayaan Kelurahan "
+     "tercetak 215.604.560 / 213.576.880 dan sub kegiatan yang tercetak hanya berjumlah 191.299.560 / 191.291.880. "
+     "Selisihnya (24.305.000 / 22.285.000) dimuat Tabel 3.19, Tabel 3.20 dan Perjanjian Kinerja (5.367.390.869). "
+     "Nama sub kegiatan disimpulkan dari kelurahan lain (Evaluasi Kelurahan).")
+note(wb, A, cell_of(wb, A, row_of("Kecamatan Alok", P_PENUNJANG, P), "Pagu PK"),
+     "Kolom Pagu PK: anggaran per program menurut Perjanjian Kinerja 8 Oktober 2024, untuk seluruh unit, diisi sekali "
+     "pada baris program Kecamatan Alok. Program Penunjang 4.382.832.969 = jumlah rincian Tabel 3.21 (baris program "
+     "Kelurahan Nangalimang tercetak 2.000.000 lebih kecil).")
 note(wb, A, cell_of(wb, A, row_of("Kecamatan Alok", P_PENUNJANG, P), "Uraian"),
      "Tercetak 'PROGRAM PERHUKUM HURJAHG URUSAN ...' (OCR); Madawat, Nangalimang dan Kota Uneng: 'PERUNJANG'.")
 note(wb, A, cell_of(wb, A, row_of("Kecamatan Alok", P_PENUNJANG, P), "Realisasi"),
@@ -482,6 +493,37 @@ add_rows(wb, "Belanja", [
     {"Kelompok": "Belanja Operasi", "Jenis": "Belanja Barang dan Jasa", "Anggaran": 1632756772, "Realisasi": 1591543044},
     {"Kelompok": "Belanja Modal", "Jenis": "Belanja Modal Peralatan dan Mesin", "Anggaran": 45220530, "Realisasi": 43413880},
 ])
+
+# --------------------------------------------------------------------------- Rencana_Aksi
+# The original lists "Realisasi Rencana Aksi atas Perjanjian Kinerja Tahun 2024" as lampiran g, but its text is not
+# in the report. The rows are built from what the report does hold: the PK target of each indicator, the program(s)
+# linked to its sasaran (Tabel 3.18) with their PK anggaran, the realisasi 2024 (Tabel 3.1) and the realisasi of the
+# program (sum of its sub kegiatan in Tabel 3.21, all units). The indices are measured once, at year end.
+REALISASI_PROGRAM: dict[str, int] = {}
+for _unit, _lines in TABEL_3_21.items():
+    _prog = None
+    for _level, _uraian, _pagu, _real, _pct in _lines:
+        if _level == P:
+            _prog = _uraian
+        elif _level == SK:
+            REALISASI_PROGRAM[_prog] = REALISASI_PROGRAM.get(_prog, 0) + _real
+PK_INDIKATOR = [(IND1, 0.29, 0.29, [P_PENUNJANG]), (IND2, 0.30, 0.26, [P_PELAYANAN]), (IND3, 0.30, 0.23, [P_PEMBERDAYAAN]),
+                (IND4, 0.14, 0.07, [P_UMUM, P_DESA])]
+ra_rows = []
+for ind, target, real, programs in PK_INDIKATOR:
+    for k, prog in enumerate(programs):
+        ra_rows.append({"Indikator": ind if k == 0 else None, "Periode": "Triwulan IV", "Target Kinerja": target if k == 0 else None,
+                        "Realisasi Kinerja": real if k == 0 else None, "Program": prog, "Target Anggaran": PAGU_PK[prog],
+                        "Realisasi Anggaran": REALISASI_PROGRAM[prog], "Keterangan": "Diukur akhir tahun"})
+ra = add_rows(wb, "Rencana_Aksi", ra_rows)
+for r in ra:
+    for header in ("Target Anggaran", "Realisasi Anggaran"):
+        wb["Rencana_Aksi"][cell_of(wb, "Rencana_Aksi", r, header)].number_format = "#,##0"
+note(wb, "Rencana_Aksi", f"A{ra[0]}",
+     "Laporan asli mencantumkan 'Realisasi Rencana Aksi atas Perjanjian Kinerja Tahun 2024' sebagai lampiran g, "
+     "tetapi isinya tidak ada dalam teks laporan. Baris-baris ini disusun dari Perjanjian Kinerja (target indikator dan "
+     "anggaran program), Tabel 3.18 (program pendukung tiap sasaran), Tabel 3.1 (realisasi) dan Tabel 3.21 (realisasi "
+     "program, semua unit); indeks diukur sekali pada akhir tahun.")
 
 # --------------------------------------------------------------------------- Narasi
 NARASI = [

@@ -475,7 +475,7 @@ Agar dapat mengoptimalkan kinerja dalam rangka mencapai sasaran yang ditetapkan 
     ("efisiensi", "Analisis Efisiensi Penggunaan Sumber Daya", """\
 Untuk mengukur tingkat efisiensi sumber daya pada Tahun 2020 dilakukan Analisis Efisiensi atas realisasi kinerja Sasaran Rencana Strategis, yaitu capaian kinerja dikurangi persentase penyerapan anggaran setiap kegiatan yang mendukungnya.
 
-Realisasi anggaran sebesar Rp437.030.200,- dari jumlah anggaran yang ditetapkan sebesar Rp455.365.200,- berarti penyerapan anggaran sebesar 95,97% atau efisiensi sebesar 4,03%. Penyerapan anggaran yang bisa mencapai 95,97% menunjukkan perencanaan yang dilakukan sudah sangat baik."""),
+Realisasi anggaran sebesar Rp437.030.200,- dari jumlah anggaran yang ditetapkan sebesar Rp455.365.200,- berarti penyerapan anggaran sebesar 95,97% atau sisa anggaran sebesar 4,03%. Penyerapan anggaran yang bisa mencapai 95,97% menunjukkan perencanaan yang dilakukan sudah sangat baik."""),
     ("kesimpulan", "Kesimpulan", """\
 Laporan Kinerja Organisasi Perangkat Daerah (OPD) Kecamatan Raas Kabupaten Sumenep Tahun 2020 ini merupakan laporan pertanggungjawaban atas pelaksanaan program dan kegiatan yang sesuai dengan tugas dan fungsi Kecamatan sebagaimana Peraturan Bupati Nomor 49 Tahun 2018. Laporan ini juga merupakan capaian kinerja (performance result) yang sesuai dengan rencana kerja (performance planning) Kecamatan Raas Tahun 2020.
 
@@ -500,6 +500,11 @@ note(wb, "Narasi", cell_of(wb, "Narasi", NR["arah_kebijakan"], "Isi"),
 note(wb, "Narasi", cell_of(wb, "Narasi", NR["tugas_fungsi"], "Isi"),
      "Butir h dan i fungsi Camat dalam laporan adalah satu kalimat yang terpotong ('... tidak dilaksanakan oleh unit kerja; "
      "i. Pemerintahan daerah kabupaten yang ada di kecamatan'); digabung kembali. Uraian fungsi tiap unit diringkas menjadi tugasnya.")
+note(wb, "Narasi", cell_of(wb, "Narasi", NR["efisiensi"], "Isi"),
+     "Laporan asli: '... penyerapan anggaran sebesar 95,97% atau efisiensi sebesar 4,03%' (= 100% - penyerapan), "
+     "padahal paragraf sebelumnya dan Tabel III.E.1 mengukur efisiensi sebagai capaian - penyerapan (JUMLAH: 4,03% "
+     "dari capaian 100%; rata-rata capaian sasaran sebenarnya 95,94%, efisiensi -0,04%). Ditulis 'sisa anggaran' agar "
+     "teks tidak bertentangan dengan tabel efisiensi (lkjip validate: narasi.angka-berbeda).")
 note(wb, "Narasi", cell_of(wb, "Narasi", NR["kesimpulan"], "Isi"),
      "'Rata-rata capaian 100%' adalah rata-rata capaian program; rata-rata capaian sasaran yang terukur (S2-S5) adalah "
      "95,94% karena Sasaran 3 hanya 83,75%.")
