@@ -24,7 +24,7 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from . import charts, ooxml
+from . import charts, layout, ooxml, sections
 from .docx_package import fixed_xlsx
 from .formatting import dari_romawi
 
@@ -141,8 +141,9 @@ class Finisher:
                 todo.append((p, m.group(1), m.group(2), chapter))
         for p, kind, key, chap in todo:
             getattr(self, f"insert_{kind}")(p, key, chap)
-        self.merge_landscape()
-        self.fix_sections()
+        sections.merge_landscape(self.body, self.is_table)
+        sections.fix_sections(self.body)
+        self.keep_signatures()
 
     # -- the four inserts ---------------------------------------------------
     def insert_teks(self, p, key: str, chapter: str | None) -> None:
@@ -154,19 +155,105 @@ class Finisher:
         spec = self.ctx["tabel"][key]
         label = f"Tabel {self.number('tabel', chapter)}"
         self.captions.append(("tabel", f"{label} {spec.judul}"))
-        landscape = spec.lanskap
+        landscape = layout.landscape(spec)
         xml = ooxml.caption(label, spec.judul) + ooxml.table(spec, landscape=landscape)
         if spec.catatan:
             xml += ooxml.paragraph(spec.catatan, style=ooxml.STYLE_TABLE_TEXT)
-        xml += ooxml.paragraph("", style=ooxml.STYLE_TABLE_TEXT)  # space after the table
+        if not landscape:  # a landscape table ends its section: no space paragraph to spill onto a page
+            xml += ooxml.paragraph("", style=ooxml.STYLE_TABLE_TEXT)  # space after the table
         token = f"\u27e6{self.nonce}:splice:{len(self.splices)}\u27e7"
         self.splices[token] = xml
         placeholder = self.parse(f"<w:p><w:r><w:t>{token}</w:t></w:r></w:p>")[0]
         self.placeholders.add(placeholder)
-        parts = [placeholder]
+        lead = self._lead(p)
         if landscape:
-            parts = self.parse(ooxml.section_break(False)) + parts + self.parse(ooxml.section_break(True))
-        self.replace(p, parts, copy_elements=False)
+            # the heading and the sentence introducing the table go with it onto the landscape page
+            (lead if lead is not None else p).addprevious(self.parse(sections.section_break(False))[0])
+            self.replace(p, [placeholder] + self.parse(sections.section_break(True)), copy_elements=False)
+        else:
+            self.replace(p, [placeholder], copy_elements=False)
+        if lead is not None:
+            self._keep_next(lead)
+
+    _LEAD_STYLES = ("Heading2", "Heading3", "JudulSasaran")
+
+    def _lead(self, p):
+        """The first of the paragraphs that introduce a table: a heading and up to two short sentences after it.
+
+        None when the table follows running text (or another table, a picture, a section break).
+        """
+        run_text = 0
+        el = p.getprevious()
+        first = None
+        for _ in range(4):
+            if el is None or el.tag != W + "p" or el.find(f"{W}pPr/{W}sectPr") is not None or el in self.placeholders:
+                return first
+            if any(x.tag == W + "drawing" for x in el.iter()):
+                return first
+            style = _style(el)
+            if style == "Heading1":
+                return first
+            txt = _text(el).strip()
+            if "\u27e6" in txt:  # a marker still to be replaced
+                return first
+            if style in self._LEAD_STYLES:
+                first = el
+                prev = el.getprevious()  # "A. ..." directly above "1. ...": both go
+                if prev is not None and prev.tag == W + "p" and _style(prev) in ("Heading2",) and style == "Heading3":
+                    first = prev
+                return first
+            run_text += len(txt)
+            if run_text > 450:
+                return first
+            if txt.endswith(("berikut.", "berikut:", ":")):
+                first = el
+            elif txt:
+                return first
+            el = el.getprevious()
+        return first
+
+    def _keep_next(self, start) -> None:
+        """Keep `start` and the paragraphs after it up to the table with the table."""
+        el = start
+        while el is not None and el.tag == W + "p" and el not in self.placeholders and \
+                el.find(f"{W}pPr/{W}sectPr") is None:
+            self._set_keep(el)
+            el = el.getnext()
+
+    def keep_signatures(self) -> None:
+        """A signature block stays on the page of the text it closes.
+
+        Signature blocks are the template's own tables (generated tables are spliced in
+        later) and the paragraphs opening with the place and date ("Maumere, 8 Oktober 2024").
+        """
+        kota = str(self.ctx.get("profil", {}).get("kota") or "").strip()
+        starts = [t for t in self.body.iterchildren(W + "tbl")]
+        if kota:
+            starts += [p for p in self.body.iterchildren(W + "p") if _text(p).startswith(kota + ",")]
+        for el in starts:
+            prev = el.getprevious()
+            for _ in range(2):  # the closing sentence, and an empty spacer paragraph before the block
+                if prev is None or prev.tag != W + "p" or prev in self.placeholders or \
+                        prev.find(f"{W}pPr/{W}sectPr") is not None:
+                    break
+                self._set_keep(prev)
+                if _text(prev).strip():
+                    break
+                prev = prev.getprevious()
+
+    @staticmethod
+    def _set_keep(el) -> None:
+        ppr = el.find(W + "pPr")
+        if ppr is None:
+            ppr = etree.Element(W + "pPr")
+            el.insert(0, ppr)
+        if ppr.find(W + "keepNext") is None:
+            kn = etree.Element(W + "keepNext")
+            ps = ppr.find(W + "pStyle")
+            if ps is not None:
+                ps.addnext(kn)
+            else:
+                ppr.insert(0, kn)
 
     @staticmethod
     def _clear_runs(p) -> None:
@@ -235,72 +322,6 @@ class Finisher:
         para = Paragraph(p, self.doc)
         para.alignment = 1
         para.add_run().add_picture(io.BytesIO(data), height=Cm(4))
-
-    # -- sections -------------------------------------------------------------
-    def _section_paragraphs(self) -> list:
-        return etree.XPath("w:p[w:pPr/w:sectPr]", namespaces={"w": ooxml.W_NS})(self.body)
-
-    def merge_landscape(self) -> None:
-        """Join consecutive landscape tables into one landscape section when only a little text lies between."""
-        seps = self._section_paragraphs()
-        i = 0
-        while i < len(seps) - 1:
-            a, b = seps[i], seps[i + 1]
-            a_land = a.find(f"{W}pPr/{W}sectPr/{W}pgSz").get(W + "orient") == "landscape"
-            b_land = b.find(f"{W}pPr/{W}sectPr/{W}pgSz").get(W + "orient") == "landscape"
-            if a_land and not b_land:
-                between = []
-                el = a.getnext()
-                while el is not None and el is not b:
-                    between.append(el)
-                    el = el.getnext()
-                nxt = b.getnext()
-                next_is_landscape_table = False
-                seen = 0
-                while nxt is not None and seen < 3:
-                    if nxt.find(f"{W}pPr/{W}sectPr") is not None:
-                        break
-                    if self.is_table(nxt):
-                        next_is_landscape_table = True
-                        break
-                    nxt = nxt.getnext()
-                    seen += 1
-                if el is b and next_is_landscape_table and not any(self.is_table(x) for x in between) and \
-                        not any(_style(x) == "Heading1" for x in between if x.tag == W + "p") and len(between) <= 12:
-                    a.getparent().remove(a)
-                    b.getparent().remove(b)
-                    seps = self._section_paragraphs()
-                    continue
-            i += 1
-
-    def fix_sections(self) -> None:
-        """Roman page numbers before BAB I, arabic from 1 after; inserted sections continue the count."""
-        all_sect = [p.find(f"{W}pPr/{W}sectPr") for p in self._section_paragraphs()]
-        final = self.body.find(W + "sectPr")
-        if final is not None:
-            all_sect.append(final)
-        front = None
-        for i, s in enumerate(all_sect):
-            pg = s.find(W + "pgNumType")
-            if pg is not None and pg.get(W + "fmt") == "lowerRoman":
-                front = i
-        if front is None:
-            return
-        first = True
-        for s in all_sect[front + 1:]:
-            pg = s.find(W + "pgNumType")
-            if pg is None:
-                pg = etree.SubElement(s, W + "pgNumType")
-                # pgNumType must come after pgMar/pgBorders and before cols etc.; keep schema order
-                mar = s.find(W + "pgMar")
-                if mar is not None:
-                    mar.addnext(pg)
-            pg.set(W + "fmt", "decimal")
-            if first:
-                pg.set(W + "start", "1")
-                first = False
-            elif W + "start" in pg.attrib:
-                del pg.attrib[W + "start"]
 
     def fill_tocs(self) -> None:
         """Cache the entries of the Daftar Isi / Tabel / Gambar fields (Word refreshes page numbers on open)."""
