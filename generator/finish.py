@@ -16,11 +16,11 @@ import re
 from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, Twips
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -124,6 +124,14 @@ class Finisher:
                 st.paragraph_format.space_after = Pt(0)
             if style_id == ooxml.STYLE_LIST_BULLET:
                 st.paragraph_format.left_indent = Pt(18)
+        for level in (1, 2):  # the cached Daftar Isi entries (Word's built-in ids)
+            if f"TOC{level}" not in have:
+                st = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+                st.element.set(W + "styleId", f"TOC{level}")
+                st.base_style = styles["Normal"]
+                st.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+                st.paragraph_format.tab_stops.add_tab_stop(Twips(ooxml.TEXT_W_PORTRAIT), WD_TAB_ALIGNMENT.RIGHT,
+                                                            WD_TAB_LEADER.DOTS)
 
     def run(self) -> None:
         self.ensure_styles()

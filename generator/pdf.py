@@ -54,6 +54,25 @@ except Exception:
 '''
 
 
+# The throwaway profile's locale: Indonesian number formats in charts ("86,67", "3.725") and fields.
+_PROFILE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>id-ID</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="DecimalSeparatorAsLocale" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="DefaultLocale" oor:op="fuse"><value>id-ID</value></prop></item>
+</oor:items>
+"""
+
+
+def make_profile(tmp: str | Path) -> str:
+    """A fresh LibreOffice profile in `tmp`, set to the id-ID locale; its URL for -env:UserInstallation."""
+    user = Path(tmp, "profile", "user")
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(_PROFILE_XCU, encoding="utf-8")
+    return Path(tmp, "profile").as_uri()
+
+
 class PdfError(LkjipError):
     """PDF could not be made (Indonesian message)."""
 
@@ -85,7 +104,7 @@ def to_pdf(docx: Path, out: Path | None = None) -> Path:
     out = Path(out).resolve() if out else docx.with_suffix(".pdf")
     py = uno_python()
     with tempfile.TemporaryDirectory(prefix="lkjip-lo-") as tmp:
-        profile = Path(tmp, "profile").as_uri()
+        profile = make_profile(tmp)
         tmp_pdf = Path(tmp, "out.pdf")
         if py:
             pipe = f"lkjip{os.getpid()}{int(time.time() * 1000) % 100000}"

@@ -130,4 +130,15 @@ def render_docx(context: dict, template: Path | None = None) -> bytes:
     fin = Finisher(tpl.docx, ctx, nonce)
     fin.run()
     fin.fill_tocs()
-    return package(tpl.docx, fin.splices)
+    return package(tpl.docx, fin.splices, metadata(context))
+
+
+def metadata(context: dict):
+    """Title, instansi and date of the report for the package's document properties."""
+    from .docx_package import Metadata
+
+    prof = context.get("profil", {})
+    instansi, tahun = str(prof.get("instansi") or ""), prof.get("tahun") or ""
+    title = f"Laporan Kinerja Instansi Pemerintah {instansi} Tahun {tahun}".replace("  ", " ").strip()
+    date = str(prof.get("tanggal_iso") or "") or (f"{int(tahun)}-12-31" if str(tahun).isdigit() else "2000-01-01")
+    return Metadata(title, instansi, date)
