@@ -1,0 +1,72 @@
+"""The three examples as a reader sees them: LibreOffice's PDF, read page by page (pdftotext).
+
+One build with `--pdf` per example for the whole session (LibreOffice is slow); skipped
+cleanly where LibreOffice or poppler is not installed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from conftest import ALOK, RAAS, SUMENEP
+from pdf_pages import lone_rows, only_page_number, pages
+
+from generator.pipeline import build
+
+pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                                reason="LibreOffice (soffice) atau pdftotext tidak terpasang")
+
+
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory):
+    """workbook stem -> (docx path, text of each PDF page)."""
+    out = {}
+    for wb in (ALOK, SUMENEP, RAAS):
+        res = build(wb, out_dir=tmp_path_factory.mktemp("cetak"), pdf=True)
+        assert res.pdf, res.error
+        out[wb.stem] = (res.output, pages(res.pdf))
+    return out
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_no_page_holds_only_its_number(printed, stem):
+    _docx, texts = printed[stem]
+    empty = [i + 1 for i, t in enumerate(texts) if only_page_number(t)]
+    assert not empty, f"halaman tanpa isi: {empty}"
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_no_table_row_alone_on_a_page(printed, stem):
+    docx, texts = printed[stem]
+    assert lone_rows(docx, texts) == []
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_pk_signatures_on_the_page_of_the_last_pk_paragraph(printed, stem):
+    _docx, texts = printed[stem]
+    last = [i for i, t in enumerate(texts) if "Jumlah anggaran yang direncanakan" in " ".join(t.split())]
+    assert last, "paragraf terakhir PK tidak ditemukan"
+    page = " ".join(texts[last[-1]].split())
+    assert "Pihak Pertama," in page and "Pihak Kedua," in page
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_no_heading_stranded_at_the_foot_of_a_page(printed, stem):
+    """A lettered heading ("B. Indikator Kinerja Utama") is never the last line of a page."""
+    _docx, texts = printed[stem]
+    for i, t in enumerate(texts):
+        lines = [ln.strip() for ln in t.splitlines() if ln.strip() and not only_page_number(ln.strip())]
+        if lines:
+            assert not re.fullmatch(r"[A-H]\. [A-Z][\w ,/-]+", lines[-1]), f"halaman {i + 1}: {lines[-1]}"
+
+
+def test_chart_labels_use_indonesian_separators(printed):
+    """The capaian chart of Alok prints 86,67 (id-ID profile), money axes 1.000 with a thousands separator."""
+    _docx, texts = printed[ALOK.stem]
+    chart = [t for t in texts if "Gambar 3.1" in t and "Capaian (%)" in t][-1]
+    assert "86,67" in chart and "100,00" in chart
+    assert not re.search(r"\b\d{1,3}\.\d{2}\b", chart)
+    money = [t for t in texts if "Gambar 3.3" in t and "Pagu (juta Rp)" in t][-1]
+    assert re.search(r"\b\d\.\d{3}\b", money)

@@ -1,0 +1,110 @@
+"""The .docx package as Word (stricter than LibreOffice) and file managers read it: schema order, styles, metadata."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import pytest
+from conftest import ALOK, RAAS
+from lxml import etree
+
+from generator.pipeline import build
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# ECMA-376 part 1, CT_SectPr (§17.6.17): the header/footer references, then this sequence
+SECTPR = ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+          "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
+          "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"]
+# CT_Settings, the part of the sequence around the elements lkjip writes
+SETTINGS = ["zoom", "proofState", "defaultTabStop", "characterSpacingControl", "updateFields", "compat", "rsids",
+            "mathPr", "themeFontLang", "clrSchemeMapping", "doNotAutoCompressPictures", "shapeDefaults",
+            "decimalSymbol", "listSeparator"]
+
+
+def _local(el) -> str:
+    return etree.QName(el).localname
+
+
+def in_order(children: list[str], order: list[str]) -> bool:
+    rank = {n: i for i, n in enumerate(order)}
+    rank["footerReference"] = rank.get("headerReference", 0)
+    seq = [rank[c] for c in children if c in rank]
+    return seq == sorted(seq)
+
+
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory):
+    out = {}
+    for wb in (ALOK, RAAS):
+        res = build(wb, out_dir=tmp_path_factory.mktemp("paket"))
+        assert res.output, res.error
+        out[wb.stem] = res.output.read_bytes()
+    return out
+
+
+def parts(data: bytes) -> dict[str, bytes]:
+    z = zipfile.ZipFile(io.BytesIO(data))
+    return {n: z.read(n) for n in z.namelist()}
+
+
+def test_sections_and_settings_in_schema_order(packages):
+    for name, data in packages.items():
+        p = parts(data)
+        doc = etree.fromstring(p["word/document.xml"])
+        sects = list(doc.iter(W + "sectPr"))
+        assert len(sects) >= 3, name
+        for s in sects:
+            kids = [_local(k) for k in s]
+            assert in_order(kids, SECTPR), (name, kids)
+        # the roman numbering of the front matter is there, in its place
+        assert any(s.find(W + "pgNumType") is not None and s.find(W + "pgNumType").get(W + "fmt") == "lowerRoman"
+                   for s in sects)
+        settings = [_local(k) for k in etree.fromstring(p["word/settings.xml"])]
+        assert in_order(settings, SETTINGS), settings
+        assert "updateFields" in settings
+
+
+def test_every_paragraph_style_used_is_defined(packages):
+    for name, data in packages.items():
+        p = parts(data)
+        styles = {s.get(W + "styleId") for s in etree.fromstring(p["word/styles.xml"]).iter(W + "style")}
+        used = {ps.get(W + "val") for ps in etree.fromstring(p["word/document.xml"]).iter(W + "pStyle")}
+        assert {"TOC1", "TOC2"} <= used, name  # the cached Daftar Isi entries
+        assert used <= styles, (name, used - styles)
+
+
+def test_no_stale_parts_and_indonesian_separators(packages):
+    p = parts(packages[ALOK.stem])
+    assert not [n for n in p if "thumbnail" in n or "stylesWithEffects" in n]
+    assert b"thumbnail" not in p["_rels/.rels"]
+    settings = p["word/settings.xml"].decode()
+    assert '<w:decimalSymbol w:val=","/>' in settings
+    # chart axis ids are unsigned (python-pptx writes negative ones)
+    for n, blob in p.items():
+        if n.startswith("word/charts/chart"):
+            assert not re.search(rb'<c:(axId|crossAx) val="-', blob), n
+
+
+def test_metadata_names_the_report_and_its_date(packages):
+    p = parts(packages[ALOK.stem])
+    core = p["docProps/core.xml"].decode()
+    app = p["docProps/app.xml"].decode()
+    assert "<dc:title>Laporan Kinerja Instansi Pemerintah Kecamatan Alok Tahun 2024</dc:title>" in core
+    assert "<dc:creator>Kecamatan Alok</dc:creator>" in core
+    # tanggal_laporan of the Alok workbook: 30 Januari 2025
+    assert ">2025-01-30T00:00:00Z</dcterms:created>" in core and ">2025-01-30T00:00:00Z</dcterms:modified>" in core
+    assert "python-docx" not in core
+    assert "<Company>Kecamatan Alok</Company>" in app
+    assert "Microsoft" not in app and "<Pages>" not in app
+
+
+def test_openxml_validator_finds_nothing(packages, tmp_path):
+    """Open XML SDK rules (pure Python port), when installed: `pip install -e .[test]`."""
+    audit = pytest.importorskip("openxml_audit")
+    for name, data in packages.items():
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(data)
+        result = audit.OpenXmlValidator().validate(str(path))
+        assert result.is_valid, [(e.part_uri, e.path, e.description) for e in result.errors[:10]]
