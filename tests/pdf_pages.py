@@ -113,6 +113,30 @@ def row_pages(caption: str, keys: list[str], flats: list[str]) -> list[int | Non
     return found
 
 
+def header_words(docx_path: Path) -> set[str]:
+    """The words of the generated tables' header rows (first header row), four letters or longer."""
+    document = docx.Document(str(docx_path))
+    words = set()
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        first = tbl.find(qn("w:tr"))
+        if first is None or first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None:
+            continue
+        for tc in first.findall(qn("w:tc")):
+            words.update(w for w in _text(tc).split() if len(w) >= 4)
+    return words
+
+
+def broken_words(docx_path: Path, texts: list[str]) -> set[str]:
+    """Header words the PDF prints broken: a piece of the word ("Realisa" of "Realisasi") stands alone.
+
+    A piece counts when the document never has it as a word of its own.
+    """
+    document = docx.Document(str(docx_path))
+    known = {w for t in document.element.body.iter(qn("w:t")) for w in (t.text or "").split()}
+    pieces = {tok for t in texts for tok in t.split()} - known
+    return {w for w in header_words(docx_path) if any(3 <= len(p) < len(w) and w.startswith(p) for p in pieces)}
+
+
 def lone_rows(docx_path: Path, texts: list[str]) -> list[str]:
     """Tables running over several pages that leave a single row alone on one of them."""
     flats = [flat(t) for t in texts]
@@ -136,5 +160,6 @@ if __name__ == "__main__":
             print(f"halaman {i}: hanya nomor halaman")
     for msg in lone_rows(doc, texts):
         print(msg)
+    print("kata judul kolom terpotong:", sorted(broken_words(doc, texts)))
     for caption, keys in table_rows(doc):
         print(caption[:60], row_pages(caption, keys, [flat(t) for t in texts]))

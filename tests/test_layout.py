@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 from conftest import ALOK, RAAS, SUMENEP
-from pdf_pages import lone_rows, only_page_number, pages
+from pdf_pages import broken_words, lone_rows, only_page_number, pages
 
 from generator.pipeline import build
 
@@ -70,3 +70,10 @@ def test_chart_labels_use_indonesian_separators(printed):
     assert not re.search(r"\b\d{1,3}\.\d{2}\b", chart)
     money = [t for t in texts if "Gambar 3.3" in t and "Pagu (juta Rp)" in t][-1]
     assert re.search(r"\b\d\.\d{3}\b", money)
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_header_words_are_never_broken(printed, stem):
+    """Column widths start from the longest header word: no "Realisa|si", "Penyerap|an", "Perubaha|n"."""
+    docx, texts = printed[stem]
+    assert broken_words(docx, texts) == set()
