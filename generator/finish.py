@@ -78,6 +78,7 @@ class Finisher:
         self.chart_count = 0
         self.splices: dict[str, str] = {}  # placeholder token -> table XML, spliced in at save time
         self.placeholders: set = set()
+        self.pages: dict[str, list[str]] = {}  # index entry -> page numbers (see fill_tocs)
 
     def number(self, kind: str, chapter: str | None) -> str:
         key = (kind, chapter or "")
@@ -331,8 +332,13 @@ class Finisher:
         para.alignment = 1
         para.add_run().add_picture(io.BytesIO(data), height=Cm(4))
 
-    def fill_tocs(self) -> None:
-        """Cache the entries of the Daftar Isi / Tabel / Gambar fields (Word refreshes page numbers on open)."""
+    def fill_tocs(self, halaman: list[str] | None = None) -> None:
+        """Cache the entries of the Daftar Isi / Tabel / Gambar fields (Word refreshes page numbers on open).
+
+        `halaman`: the indexes as LibreOffice laid them out (`pdf.daftar_halaman`); their page
+        numbers are cached too, after a tab (the TOC styles put them at the right margin).
+        """
+        self.pages = _page_pool(halaman or [])
         headings = []
         for p in self.body.iterchildren(W + "p"):  # headings are never inside tables
             st = _style(p)
@@ -366,10 +372,32 @@ class Finisher:
         end_run = runs[end_idx]
         p.remove(end_run)
         first_level, first_text = entries[0]
-        p.append(self.parse(ooxml.run(first_text))[0])
+        for r in self.parse(self._entry_runs(first_text)):
+            p.append(r)
         tail = p
         for level, text in entries[1:]:
-            new = self.parse(ooxml.paragraph(text, style=f"TOC{level}" if level > 1 else "TOC1"))[0]
+            new = self.parse(ooxml.paragraph(style=f"TOC{level}" if level > 1 else "TOC1", runs=self._entry_runs(text)))[0]
             tail.addnext(new)
             tail = new
         tail.append(end_run)
+
+    def _entry_runs(self, text: str) -> str:
+        """An index entry, with its page number when LibreOffice gave one."""
+        queue = self.pages.get(_toc_key(text))
+        page = queue.pop(0) if queue else ""
+        return ooxml.run(text) + (f"<w:r><w:tab/>{ooxml.t(page)}</w:r>" if page else "")
+
+
+def _toc_key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _page_pool(texts: list[str]) -> dict[str, list[str]]:
+    """Entry text (spaces removed) -> its page numbers in order, from LibreOffice's index texts."""
+    pool: dict[str, list[str]] = {}
+    for text in texts:
+        for line in text.splitlines():
+            entry, tab, page = line.rpartition("\t")
+            if tab and page.strip():
+                pool.setdefault(_toc_key(entry), []).append(page.strip())
+    return pool

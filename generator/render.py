@@ -94,8 +94,12 @@ def _marker_functions(context: dict, nonce: str, markers: dict):
     }
 
 
-def render_docx(context: dict, template: Path | None = None) -> bytes:
-    """Render the report; returns the .docx bytes (deterministic for the same input)."""
+def render_docx(context: dict, template: Path | None = None, halaman: list[str] | None = None) -> bytes:
+    """Render the report; returns the .docx bytes (deterministic for the same input).
+
+    `halaman`: the indexes with page numbers as LibreOffice laid out a first rendering
+    (`pdf.daftar_halaman`), cached in the Daftar Isi/Tabel/Gambar (`--perbarui-daftar`).
+    """
     import jinja2
     from docxtpl import DocxTemplate
 
@@ -129,7 +133,7 @@ def render_docx(context: dict, template: Path | None = None) -> bytes:
         raise RenderError(f"Template gagal dirender: {type(exc).__name__}: {exc}") from exc
     fin = Finisher(tpl.docx, ctx, nonce)
     fin.run()
-    fin.fill_tocs()
+    fin.fill_tocs(halaman)
     return package(tpl.docx, fin.splices, metadata(context))
 
 

@@ -77,3 +77,22 @@ def test_header_words_are_never_broken(printed, stem):
     """Column widths start from the longest header word: no "Realisa|si", "Penyerap|an", "Perubaha|n"."""
     docx, texts = printed[stem]
     assert broken_words(docx, texts) == set()
+
+
+def test_perbarui_daftar_stores_page_numbers_in_the_docx(tmp_path):
+    """--perbarui-daftar: the Daftar Isi read by LibreOffice/WPS without refreshing already has its page numbers."""
+    import docx_text
+
+    from generator.pdf import uno_python
+
+    if not uno_python():
+        pytest.skip("LibreOffice tanpa modul Python UNO")
+    res = build(ALOK, out_dir=tmp_path, perbarui_daftar=True)
+    assert res.ok, res.error
+    assert any("disimpan di .docx" in n for n in res.notes)
+    toc = [p.text for p in docx_text.load(res.output).paragraphs if p.style.name in ("toc 1", "toc 2")]
+    assert "KATA PENGANTAR\ti" in toc
+    assert "BAB I PENDAHULUAN\t1" in toc
+    assert any(re.fullmatch(r"Tabel L\.3 Indikator Kinerja Utama Kecamatan Alok \(Definisi dan Formula\)\t\d+", t) for t in toc)
+    again = build(ALOK, out_dir=tmp_path / "lagi", perbarui_daftar=True)
+    assert again.output.read_bytes() == res.output.read_bytes()  # deterministic

@@ -108,3 +108,15 @@ def test_openxml_validator_finds_nothing(packages, tmp_path):
         path.write_bytes(data)
         result = audit.OpenXmlValidator().validate(str(path))
         assert result.is_valid, [(e.part_uri, e.path, e.description) for e in result.errors[:10]]
+
+
+def test_perbarui_daftar_without_libreoffice_writes_the_usual_report(tmp_path, monkeypatch, packages):
+    """No LibreOffice: the report is written as always (same bytes), and the summary says why no page numbers."""
+    import generator.pdf as pdf
+    from generator.summary import summary_lines
+
+    monkeypatch.setattr(pdf, "uno_python", lambda: None)
+    res = build(ALOK, out_dir=tmp_path, perbarui_daftar=True)
+    assert res.ok
+    assert res.output.read_bytes() == packages[ALOK.stem]
+    assert any("Nomor halaman daftar isi tidak disimpan" in line for line in summary_lines(res))
