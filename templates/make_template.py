@@ -199,6 +199,18 @@ def _bottom_rule(p) -> None:
         ppr.append(bdr)
 
 
+def _frame(section) -> None:
+    """A thin double frame around the page (w:pgBorders, after pgMar in schema order)."""
+    borders = OxmlElement("w:pgBorders")
+    borders.set(qn("w:offsetFrom"), "page")
+    for side in ("top", "left", "bottom", "right"):
+        b = OxmlElement(f"w:{side}")
+        for k, v in (("w:val", "double"), ("w:sz", "6"), ("w:space", "24"), ("w:color", "1F4E78")):
+            b.set(qn(k), v)
+        borders.append(b)
+    section._sectPr.find(qn("w:pgMar")).addnext(borders)
+
+
 def set_page(section) -> None:
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
@@ -239,7 +251,7 @@ def build() -> Document:
     para(doc, "", None).paragraph_format.space_before = Cm(6.5)  # the logo's place, kept
     tag(doc, "{%p endif %}")
     block = para(doc, "{{ profil.pemerintah|upper }}", None, bold=True, align=C, size=14, space_after=2)
-    block.paragraph_format.space_before = Cm(6)
+    block.paragraph_format.space_before = Cm(8.5)
     block.paragraph_format.keep_with_next = True
     para(doc, "{{ profil.instansi|upper }}", None, bold=True, align=C, size=20, space_after=6).paragraph_format.keep_with_next = True
     tag(doc, "{%p if profil.alamat %}")
@@ -489,6 +501,7 @@ def build() -> Document:
     tag(doc, '{{ sisip_gambar("lampiran") }}')
     tag(doc, "{%p endif %}")
 
+    _frame(doc.sections[0])  # the cover's own section (python-docx's first Section, once all are added)
     # Word refreshes the Daftar Isi / Tabel / Gambar fields when the document is opened.
     # Schema order: updateFields comes before compat; Indonesian number separators; no preview picture.
     settings = doc.settings.element

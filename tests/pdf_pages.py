@@ -25,6 +25,17 @@ def pages(pdf: Path, *, layout: bool = False) -> list[str]:
     return found[:-1] if found and not found[-1].strip() else found
 
 
+def word_heights(pdf: Path, page: int = 1) -> tuple[float, dict[str, float]]:
+    """Page height and the top (y from the top) of each word's first occurrence on the page (pdftotext -bbox)."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, text=True, check=True, timeout=60).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', out).group(1))
+    words: dict[str, float] = {}
+    for y, word in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out):
+        words.setdefault(word, float(y))
+    return height, words
+
+
 def flat(text: str) -> str:
     return " ".join(text.split())
 

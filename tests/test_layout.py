@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 from conftest import ALOK, RAAS, SUMENEP
-from pdf_pages import broken_words, lone_rows, only_page_number, pages
+from pdf_pages import broken_words, lone_rows, only_page_number, pages, word_heights
 
 from generator.pipeline import build
 
@@ -96,3 +96,34 @@ def test_perbarui_daftar_stores_page_numbers_in_the_docx(tmp_path):
     assert any(re.fullmatch(r"Tabel L\.3 Indikator Kinerja Utama Kecamatan Alok \(Definisi dan Formula\)\t\d+", t) for t in toc)
     again = build(ALOK, out_dir=tmp_path / "lagi", perbarui_daftar=True)
     assert again.output.read_bytes() == res.output.read_bytes()  # deterministic
+
+
+def _cover(pdf, instansi_word: str) -> tuple[float, float, float]:
+    height, words = word_heights(pdf, 1)
+    return words["LAPORAN"] / height, words["TAHUN"] / height, words[instansi_word] / height
+
+
+def test_cover_without_logo_looks_finished(printed, tmp_path):
+    """Title and year at the top, the instansi block at the foot of the page (Alok has no logo)."""
+    docx, _texts = printed[ALOK.stem]
+    pdf = docx.with_suffix(".pdf")
+    title, year, instansi = _cover(pdf, "ALOK")
+    assert title < 0.25 and year < 0.3
+    assert instansi > 0.7
+
+
+def test_cover_with_logo_keeps_the_same_places(tmp_path):
+    import base64
+
+    from factory import make_workbook
+
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+    (tmp_path / "logo.png").write_bytes(png)
+    wb = make_workbook(tmp_path / "berlogo.xlsx", profil={"logo": "logo.png"})
+    res = build(wb, out_dir=tmp_path / "out", pdf=True)
+    assert res.pdf, res.error
+    texts = pages(res.pdf)
+    assert "LAPORAN KINERJA" in texts[0] and "KATA PENGANTAR" not in texts[0]  # the cover stays one page
+    instansi = res.hasil.laporan.profil.instansi.upper().split()[-1]
+    title, year, bottom = _cover(res.pdf, instansi)
+    assert title < 0.25 and year < 0.3 and bottom > 0.7
