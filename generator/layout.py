@@ -4,8 +4,8 @@ Measured, not guessed from the column count: text widths use Arial's advance wid
 template's font; Liberation Sans, which LibreOffice substitutes, has the same metrics).
 
 - Column widths: each column at least as wide as the longest word of its header (bold) and
-  of its cells, so "Realisasi" never breaks into "Realisa|si"; the rest shared by the
-  columns' relative widths (`Kolom.lebar`).
+  of its cells, so "Realisasi" never breaks into "Realisa|si"; the rest shared by how much
+  text each column holds, weighted by the columns' relative widths (`Kolom.lebar`).
 - Orientation: a table marked `lanskap` gets a landscape section only when it needs one:
   its words do not fit across a portrait page, or it would take more pages upright.
 - Keeping together: rows never split (cantSplit); a table of up to `KEEP_ROWS` rows is kept
@@ -74,29 +74,42 @@ def min_widths(spec: Tabel) -> list[int]:
     for i, col in enumerate(spec.kolom):
         head = _longest_word([col.judul], bold=True)
         body = _longest_word(_cells(spec, i), bold=False)
-        if col.rata != "kiri":  # numbers and short codes: the whole cell on one line
-            body = max([text_twips(c) for c in set(_cells(spec, i)) if len(c) <= 24] + [body])
+        if col.rata != "kiri":  # numbers and short codes: the whole cell on one line (bold in total rows)
+            body = max([int(text_twips(c) * 1.06) for c in set(_cells(spec, i)) if len(c) <= 24] + [body])
         out.append(max(head, body, 300) + CELL_MARGIN)
     return out
 
 
+def max_widths(spec: Tabel, mins: list[int]) -> list[int]:
+    """Per column: the width that holds its longest cell (or header line) unbroken, at least its minimum."""
+    out = []
+    for i, col in enumerate(spec.kolom):
+        widest = max([text_twips(line) for c in set(_cells(spec, i)) for line in c.split("\n")] + [0])
+        widest = max(widest, max(text_twips(line, bold=True) for line in col.judul.split("\n")))
+        out.append(max(widest + CELL_MARGIN, mins[i]))
+    return out
+
+
 def widths(spec: Tabel, total: int, mins: list[int] | None = None) -> list[int]:
-    """Column widths summing to `total`: relative widths, but no column below its longest word."""
+    """Column widths summing to `total`, as browsers lay out tables, with `Kolom.lebar` as weights.
+
+    Every column gets at least its longest word. When every cell fits on one line, each column
+    gets its longest line and the rest is shared by weight; otherwise the room above the
+    minima goes to the columns by how much more text they hold (times their weight), so a
+    column of long definitions widens and a column of "-" does not.
+    """
     weights = [max(float(c.lebar), 0.1) for c in spec.kolom]
     mins = mins if mins is not None else min_widths(spec)
     if sum(mins) >= total:  # cannot fit every word: shrink the minima alike
         ws = [int(total * m / sum(mins)) for m in mins]
     else:
-        fixed: dict[int, int] = {}
-        while True:
-            free = total - sum(fixed.values())
-            free_w = sum(w for i, w in enumerate(weights) if i not in fixed)
-            ws = [fixed[i] if i in fixed else int(free * w / free_w) for i, w in enumerate(weights)]
-            low = [i for i in range(len(ws)) if i not in fixed and ws[i] < mins[i]]
-            if not low:
-                break
-            for i in low:
-                fixed[i] = mins[i]
+        maxs = max_widths(spec, mins)
+        if sum(maxs) <= total:
+            ws = [int(m + (total - sum(maxs)) * w / sum(weights)) for m, w in zip(maxs, weights)]
+        else:
+            want = [(mx - mn) * w for mn, mx, w in zip(mins, maxs, weights)]
+            room = total - sum(mins)
+            ws = [int(mn + room * x / sum(want)) for mn, x in zip(mins, want)]
     ws[-1] += total - sum(ws)
     return ws
 
