@@ -153,6 +153,7 @@ class Finisher:
         sections.merge_landscape(self.body, self.is_table)
         sections.fix_sections(self.body)
         self.keep_signatures()
+        self.keep_lead_ins()
 
     # -- the four inserts ---------------------------------------------------
     def insert_teks(self, p, key: str, chapter: str | None) -> None:
@@ -228,6 +229,12 @@ class Finisher:
                 el.find(f"{W}pPr/{W}sectPr") is None:
             self._set_keep(el)
             el = el.getnext()
+
+    def keep_lead_ins(self) -> None:
+        """A sentence or label introducing what follows ("Permasalahan dan kendala yang dihadapi:") stays with it."""
+        for p in self.body.iterchildren(W + "p"):
+            if p not in self.placeholders and _text(p).rstrip().endswith(":"):
+                self._set_keep(p)
 
     def keep_signatures(self) -> None:
         """A signature block stays on the page of the text it closes.

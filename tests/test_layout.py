@@ -54,12 +54,14 @@ def test_pk_signatures_on_the_page_of_the_last_pk_paragraph(printed, stem):
 
 @pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
 def test_no_heading_stranded_at_the_foot_of_a_page(printed, stem):
-    """A lettered heading ("B. Indikator Kinerja Utama") is never the last line of a page."""
+    """Neither a lettered heading ("B. Indikator Kinerja Utama") nor a lead-in ("Permasalahan dan kendala yang
+    dihadapi:") is the last line of a page."""
     _docx, texts = printed[stem]
     for i, t in enumerate(texts):
         lines = [ln.strip() for ln in t.splitlines() if ln.strip() and not only_page_number(ln.strip())]
         if lines:
             assert not re.fullmatch(r"[A-H]\. [A-Z][\w ,/-]+", lines[-1]), f"halaman {i + 1}: {lines[-1]}"
+            assert not lines[-1].endswith(":"), f"halaman {i + 1}: {lines[-1]}"
 
 
 def test_chart_labels_use_indonesian_separators(printed):
