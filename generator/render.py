@@ -134,7 +134,7 @@ def render_docx(context: dict, template: Path | None = None, halaman: list[str] 
     fin = Finisher(tpl.docx, ctx, nonce)
     fin.run()
     fin.fill_tocs(halaman)
-    return package(tpl.docx, fin.splices, metadata(context))
+    return package(tpl.docx, fin.splices, metadata(ctx))
 
 
 def metadata(context: dict):
@@ -142,7 +142,7 @@ def metadata(context: dict):
     from .docx_package import Metadata
 
     prof = context.get("profil", {})
-    instansi, tahun = str(prof.get("instansi") or ""), prof.get("tahun") or ""
+    instansi, tahun = ooxml.clean(prof.get("instansi") or ""), prof.get("tahun") or ""
     title = f"Laporan Kinerja Instansi Pemerintah {instansi} Tahun {tahun}".replace("  ", " ").strip()
     date = str(prof.get("tanggal_iso") or "") or (f"{int(tahun)}-12-31" if str(tahun).isdigit() else "2000-01-01")
     return Metadata(title, instansi, date)
