@@ -129,3 +129,14 @@ def test_cover_with_logo_keeps_the_same_places(tmp_path):
     instansi = res.hasil.laporan.profil.instansi.upper().split()[-1]
     title, year, bottom = _cover(res.pdf, instansi)
     assert title < 0.25 and year < 0.3 and bottom > 0.7
+
+
+def test_report_ending_with_a_wide_table_has_no_empty_last_page(tmp_path):
+    from test_package import _ends_with_wide_table
+
+    res = build(_ends_with_wide_table(tmp_path), out_dir=tmp_path / "out", pdf=True)
+    assert res.pdf, res.error
+    texts = pages(res.pdf)
+    assert not only_page_number(texts[-1])
+    assert "Sesuai jadwal" in " ".join(texts[-1].split())  # the last page holds the end of the Rencana Aksi table
+    assert lone_rows(res.output, texts) == []

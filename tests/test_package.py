@@ -120,3 +120,27 @@ def test_perbarui_daftar_without_libreoffice_writes_the_usual_report(tmp_path, m
     assert res.ok
     assert res.output.read_bytes() == packages[ALOK.stem]
     assert any("Nomor halaman daftar isi tidak disimpan" in line for line in summary_lines(res))
+
+
+def _ends_with_wide_table(tmp_path):
+    from factory import make_workbook
+
+    rows = [{"Indikator": f"Persentase layanan tepat waktu {i // 4 + 1}", "Periode": f"Triwulan {'I' * (i % 4 + 1)}",
+             "Target Kinerja": 80, "Realisasi Kinerja": 67, "Program": "Program Penunjang Urusan Pemerintahan Daerah",
+             "Target Anggaran": 1_250_000_000, "Realisasi Anggaran": 1_100_000_000, "Keterangan": "Sesuai jadwal"}
+            for i in range(80)]
+    return make_workbook(tmp_path / "lebar.xlsx", sheets={"Rencana_Aksi": rows})
+
+
+def test_report_ending_with_a_wide_table_ends_in_its_landscape_section(tmp_path):
+    """No empty portrait section (a page holding only its number) after the last landscape table."""
+    res = build(_ends_with_wide_table(tmp_path), out_dir=tmp_path / "out")
+    assert res.ok, res.error
+    body = etree.fromstring(parts(res.output.read_bytes())["word/document.xml"]).find(W + "body")
+    final = body[-1]
+    assert _local(final) == "sectPr"
+    assert final.find(W + "pgSz").get(W + "orient") == "landscape"
+    # what comes last before the final section properties is the table (and its caption), not an empty section
+    last_tbl = max(i for i, el in enumerate(body) if _local(el) == "tbl")
+    tail = [el for el in body[last_tbl + 1:-1]]
+    assert all(el.find(f"{W}pPr/{W}sectPr") is None for el in tail)
