@@ -144,3 +144,14 @@ def test_report_ending_with_a_wide_table_ends_in_its_landscape_section(tmp_path)
     last_tbl = max(i for i, el in enumerate(body) if _local(el) == "tbl")
     tail = [el for el in body[last_tbl + 1:-1]]
     assert all(el.find(f"{W}pPr/{W}sectPr") is None for el in tail)
+
+
+def test_charts_keep_full_names_and_a_thousands_format(packages):
+    """Category names whole in the chart data (the axis wraps them); money with a thousands separator."""
+    p = parts(packages[RAAS.stem])
+    charts = {n: b.decode() for n, b in p.items() if n.startswith("word/charts/chart")}
+    assert charts and not any("\u2026" in x for x in charts.values())
+    assert any("Persentase sarana dan prasarana pelayanan umum yang memerlukan pemeliharaan dikoordinasikan ke Instansi "
+               "leading sektor" in x for x in charts.values())
+    money = [x for x in charts.values() if "Pagu (juta Rp)" in x]
+    assert money and 'formatCode="#,##0"' in money[0]
