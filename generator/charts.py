@@ -33,13 +33,10 @@ class Chart:
     height_cm: float
 
 
-def _short(name: str, width: int = 40) -> str:
-    return name if len(name) <= width else name[: width - 1].rstrip() + "\u2026"
-
-
 def _style(xml: str, *, percent: bool) -> str:
     """Colours, data labels, a number format and a legend at the bottom, added to python-pptx's XML."""
-    fmt = "0.00" if percent else "0"  # money in whole juta: no thousands separator to misread
+    # The viewer's locale decides the separators: "86,67" and "3.725" in Indonesian Word/LibreOffice.
+    fmt = "0.00" if percent else "#,##0"
     # solid fills per series, in order
     parts = xml.split("</c:tx>")
     out = parts[0]
@@ -62,9 +59,11 @@ def _style(xml: str, *, percent: bool) -> str:
     xml = xml.replace('<a:endParaRPr lang="en-US"/>', '<a:endParaRPr lang="id-ID"/>')
     if "<c:lang " not in xml:  # schema order: date1904, lang, roundedCorners ...
         xml = xml.replace('<c:date1904 val="0"/>', '<c:date1904 val="0"/><c:lang val="id-ID"/>', 1)
-    axis_fmt = '<c:numFmt formatCode="0" sourceLinked="0"/>'
+    axis_fmt = f'<c:numFmt formatCode="{"0" if percent else "#,##0"}" sourceLinked="0"/>'
     xml = re.sub(r"(<c:valAx>.*?)(<c:majorTickMark)", lambda m: m.group(1) + axis_fmt + m.group(2), xml, count=1, flags=re.S)
     xml = xml.replace('<c:autoTitleDeleted val="0"/>', '<c:autoTitleDeleted val="1"/>')
+    # python-pptx's fixed axis ids are negative; the schema wants an unsigned int
+    xml = re.sub(r'(<c:(?:axId|crossAx) val=")-(\d+)"', r'\g<1>\2"', xml)
     return xml
 
 
@@ -75,7 +74,7 @@ def _build(categories: list[str], series: list[tuple[str, list[float]]], *, perc
     from pptx.chart.xmlwriter import ChartXmlWriter
     from pptx.enum.chart import XL_CHART_TYPE
 
-    data = CategoryChartData(number_format="0.00" if percent else "0")
+    data = CategoryChartData(number_format="0.00" if percent else "#,##0")
     # bar charts draw the first category at the bottom: reverse so the list reads top-down
     data.categories = categories[::-1] if horizontal else categories
     for name, values in series:
@@ -94,7 +93,7 @@ def _build(categories: list[str], series: list[tuple[str, list[float]]], *, perc
 def chart_capaian(data: list[dict]) -> Chart:
     """Target (100 %) against capaian per indicator: one scale for indicators of different units."""
     data = data[:15]
-    cats = [_short(d["nama"]) for d in data]
+    cats = [d["nama"] for d in data]  # full names in the data; the axis wraps long labels
     xml, xlsx = _build(cats, [("Target (%)", [100.0] * len(data)),
                                          ("Capaian (%)", [round(d["capaian"] or 0.0, 2) for d in data])], percent=True)
     return Chart(xml, xlsx, 15.5, max(5.0, 2.0 + 1.1 * len(data)))
@@ -104,7 +103,7 @@ def chart_tren(data: list[dict]) -> Chart:
     """Capaian of the previous year against this year's, per indicator."""
     data = data[:15]
     years = sorted({int(y) for d in data for y in d["capaian"]})
-    cats = [_short(d["nama"]) for d in data]
+    cats = [d["nama"] for d in data]
     series = [(f"Capaian {y} (%)", [round(d["capaian"].get(str(y), d["capaian"].get(y)) or 0.0, 2) for d in data]) for y in years]
     xml, xlsx = _build(cats, series, percent=True)
     return Chart(xml, xlsx, 15.5, max(5.0, 2.0 + 1.1 * len(data)))
@@ -113,7 +112,7 @@ def chart_tren(data: list[dict]) -> Chart:
 def chart_anggaran(data: list[dict]) -> Chart:
     """Pagu against realisasi (juta rupiah) per unit or program."""
     data = data[:20]
-    cats = [_short(d["nama"], 45) for d in data]
+    cats = [d["nama"] for d in data]
     pagu = [round(d["pagu"] / 1e6, 2) for d in data]
     real = [round(d["realisasi"] / 1e6, 2) for d in data]
     xml, xlsx = _build(cats, [("Pagu (juta Rp)", pagu), ("Realisasi (juta Rp)", real)], percent=False)

@@ -170,9 +170,10 @@ def _build_one(args: tuple) -> tuple:
     from .problems import errors
     from .summary import summary_lines
 
-    workbook, out, template, assets, out_dir, pdf, izinkan_selisih = args
+    workbook, out, template, assets, out_dir, pdf, izinkan_selisih, daftar = args
     try:
-        res = build(workbook, out, template=template, assets=assets, out_dir=out_dir, pdf=pdf, izinkan_selisih=izinkan_selisih)
+        res = build(workbook, out, template=template, assets=assets, out_dir=out_dir, pdf=pdf, izinkan_selisih=izinkan_selisih,
+                    perbarui_daftar=daftar)
     except Exception as exc:  # a bug must not stop the other workbooks, nor pass in silence
         return str(workbook), None, f"kesalahan internal lkjip: {type(exc).__name__}: {exc}. Mohon laporkan bersama workbook-nya.", [], 0
     finally:
@@ -196,18 +197,22 @@ def _build_one(args: tuple) -> tuple:
 @click.option("--assets", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder gambar (logo, struktur organisasi); bawaan: folder workbook.")
 @click.option("--pdf", is_flag=True, help="Tulis juga PDF (butuh LibreOffice), dengan daftar isi dan nomor halaman diperbarui.")
+@click.option("--perbarui-daftar", "daftar", is_flag=True,
+              help="Simpan nomor halaman Daftar Isi/Tabel/Gambar di .docx (butuh LibreOffice), untuk pembaca "
+                   "LibreOffice/WPS yang tidak memperbaruinya sendiri.")
 @click.option("--jobs", type=int, default=None, help="Jumlah proses paralel untuk banyak workbook (bawaan: jumlah inti CPU).")
 @click.option("--izinkan-selisih", is_flag=True,
               help="Total sheet Belanja boleh berbeda dari total Anggaran: laporan memakai total Anggaran dan menyebut selisihnya.")
 @click.option("--waktu", is_flag=True, hidden=True, help="Cetak rincian waktu tiap langkah (JSON, ke stderr).")
 def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template: Path | None, assets: Path | None,
-          pdf: bool, jobs: int | None, izinkan_selisih: bool, waktu: bool) -> None:
+          pdf: bool, daftar: bool, jobs: int | None, izinkan_selisih: bool, waktu: bool) -> None:
     """Buat laporan LKjIP (.docx) dari workbook; boleh beberapa workbook atau folder sekaligus.
 
     \b
     Contoh:
       lkjip build workbooks/kecamatan-alok-2024.xlsx
       lkjip build workbooks/ --pdf
+      lkjip build workbooks/kecamatan-alok-2024.xlsx --perbarui-daftar
     Kode keluar: 0 semua laporan dibuat, 1 ada yang gagal (tidak ada berkas yang ditulis untuknya), 2 salah pemakaian.
     """
     import os
@@ -217,13 +222,14 @@ def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template
         raise click.UsageError("Tidak ada workbook .xlsx yang ditemukan.")
     if out and len(files) > 1:
         raise click.UsageError("--out hanya dapat dipakai untuk satu workbook; pakai --out-dir untuk banyak workbook.")
-    tasks = [(f, out, template, assets, out_dir, pdf, izinkan_selisih) for f in files]
+    tasks = [(f, out, template, assets, out_dir, pdf, izinkan_selisih, daftar) for f in files]
     if len(files) == 1 and waktu:
         import json
 
         from .pipeline import build as run_build
 
-        res = run_build(files[0], out, template=template, assets=assets, out_dir=out_dir, pdf=pdf, izinkan_selisih=izinkan_selisih)
+        res = run_build(files[0], out, template=template, assets=assets, out_dir=out_dir, pdf=pdf, izinkan_selisih=izinkan_selisih,
+                        perbarui_daftar=daftar)
         click.echo(json.dumps(res.timings), err=True)
         sys.exit(0 if res.ok else 1)
     if len(files) == 1:

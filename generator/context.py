@@ -406,6 +406,7 @@ def build_context(hasil: Hasil) -> dict:
             "pemerintah": p.pemerintah, "instansi": p.instansi, "tahun": p.tahun,
             "periode": f"{p.periode[0]}-{p.periode[1]}", "tahun_awal": p.periode[0], "tahun_akhir": p.periode[1],
             "alamat": p.alamat, "telepon": p.telepon, "kota": p.kota, "tanggal_laporan": tanggal(p.tanggal_laporan),
+            "tanggal_iso": f"{p.tanggal_laporan:%Y-%m-%d}" if p.tanggal_laporan else "",
             "kepala_nama": p.kepala_nama, "kepala_jabatan": p.kepala_jabatan, "kepala_nip": p.kepala_nip,
             "kepala_pangkat": p.kepala_pangkat, "atasan_nama": p.atasan_nama, "atasan_jabatan": p.atasan_jabatan,
             "atasan_nip": p.atasan_nip, "atasan_pangkat": p.atasan_pangkat, "tanggal_pk": tanggal(p.tanggal_pk) if p.tanggal_pk else TITIK_TANGGAL,

@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from xml.sax.saxutils import quoteattr
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -114,12 +115,57 @@ def splice(blob: bytes, splices: dict[str, list[bytes]]) -> list[bytes]:
     return pieces
 
 
-def package(doc, splices: dict[str, list[bytes]]) -> bytes:
+@dataclass(frozen=True)
+class Metadata:
+    """What file managers and Word's File > Info show: the report's title, the instansi, its date."""
+
+    title: str
+    author: str  # the instansi (also the company)
+    date: str  # ISO date of the report (`tanggal_laporan`): created and modified, so builds stay deterministic
+
+    def core_xml(self) -> bytes:
+        stamp = f"{self.date}T00:00:00Z"
+        return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+                '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+                'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+                'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+                f"<dc:title>{escape(self.title)}</dc:title><dc:creator>{escape(self.author)}</dc:creator>"
+                f"<cp:lastModifiedBy>{escape(self.author)}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+                f'<dc:language>id-ID</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+                f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>').encode("utf-8")
+
+    def app_xml(self) -> bytes:
+        return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+                '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+                'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+                "<Application>lkjip</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+                f"<Company>{escape(self.author)}</Company><LinksUpToDate>false</LinksUpToDate>"
+                "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>").encode("utf-8")
+
+
+# Parts a template may carry that would be stale in the report: the preview picture of the
+# (empty) template, and Word 2010's copy of the styles that no longer matches styles.xml.
+_STALE = ("http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+          "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
+
+
+def prune(doc) -> None:
+    """Drop the thumbnail and stylesWithEffects relationships (their parts are then not written)."""
+    for rels in (doc.part.package.rels, doc.part.rels):
+        for rid in [rid for rid, rel in rels.items() if rel.reltype in _STALE]:
+            rels.pop(rid)
+
+
+def package(doc, splices: dict[str, list[bytes]], meta: Metadata | None = None) -> bytes:
     """Write a python-docx document in one pass, the generated tables spliced in as text."""
     from docx.opc.oxml import serialize_part_xml
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 
     pkg = doc.part.package
+    prune(doc)
+    if meta is not None:
+        doc.core_properties  # noqa: B018 (python-docx adds the core part when a template has none)
+    own = {"/docProps/core.xml": meta.core_xml(), "/docProps/app.xml": meta.app_xml()} if meta else {}
     parts = list(pkg.iter_parts())
     for part in parts:
         part.before_marshal()
@@ -132,7 +178,7 @@ def package(doc, splices: dict[str, list[bytes]]) -> bytes:
             # the document of a very long report compresses fast at level 1 (same input, same bytes)
             z.put_pieces(part.partname.membername, pieces, fast=sum(map(len, pieces)) > 8 * 1024 * 1024)
         else:
-            z.put(part.partname.membername, part.blob)
+            z.put(part.partname.membername, own.get(str(part.partname)) or part.blob)
         if len(part.rels):
             z.put(part.partname.rels_uri.membername, part.rels.xml)
     return z.close()

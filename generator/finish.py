@@ -16,15 +16,15 @@ import re
 from pathlib import Path
 
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, Twips
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from . import charts, ooxml
+from . import charts, layout, ooxml, sections
 from .docx_package import fixed_xlsx
 from .formatting import dari_romawi
 
@@ -33,6 +33,14 @@ W = "{%s}" % ooxml.W_NS
 
 def _text(p) -> str:
     return "".join(node.text or "" for node in p.iter(W + "t"))
+
+
+def _starts_page(el) -> bool:
+    """A chapter heading (page break before), a page break or a section break."""
+    if el is None or el.tag != W + "p":
+        return False
+    return _style(el) == "Heading1" or el.find(f"{W}pPr/{W}sectPr") is not None or \
+        any(br.get(W + "type") == "page" for br in el.iter(W + "br"))
 
 
 def _style(p) -> str:
@@ -78,6 +86,7 @@ class Finisher:
         self.chart_count = 0
         self.splices: dict[str, list[bytes]] = {}  # placeholder token -> table XML (UTF-8 pieces), spliced in at save time
         self.placeholders: set = set()
+        self.pages: dict[str, list[str]] = {}  # index entry -> page numbers (see fill_tocs)
 
     def number(self, kind: str, chapter: str | None) -> str:
         key = (kind, chapter or "")
@@ -124,6 +133,14 @@ class Finisher:
                 st.paragraph_format.space_after = Pt(0)
             if style_id == ooxml.STYLE_LIST_BULLET:
                 st.paragraph_format.left_indent = Pt(18)
+        for level in (1, 2):  # the cached Daftar Isi entries (Word's built-in ids)
+            if f"TOC{level}" not in have:
+                st = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+                st.element.set(W + "styleId", f"TOC{level}")
+                st.base_style = styles["Normal"]
+                st.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+                st.paragraph_format.tab_stops.add_tab_stop(Twips(ooxml.TEXT_W_PORTRAIT), WD_TAB_ALIGNMENT.RIGHT,
+                                                            WD_TAB_LEADER.DOTS)
 
     def run(self) -> None:
         self.ensure_styles()
@@ -141,8 +158,10 @@ class Finisher:
                 todo.append((p, m.group(1), m.group(2), chapter))
         for p, kind, key, chap in todo:
             getattr(self, f"insert_{kind}")(p, key, chap)
-        self.merge_landscape()
-        self.fix_sections()
+        sections.merge_landscape(self.body, self.is_table)
+        sections.fix_sections(self.body)
+        self.keep_signatures()
+        self.keep_lead_ins()
 
     # -- the four inserts ---------------------------------------------------
     def insert_teks(self, p, key: str, chapter: str | None) -> None:
@@ -154,20 +173,114 @@ class Finisher:
         spec = self.ctx["tabel"][key]
         label = f"Tabel {self.number('tabel', chapter)}"
         self.captions.append(("tabel", f"{label} {spec.judul}"))
-        landscape = spec.lanskap
+        landscape = layout.landscape(spec)
         xml = [ooxml.caption(label, spec.judul), *ooxml.table_parts(spec, landscape=landscape)]
         if spec.catatan:
             xml.append(ooxml.paragraph(spec.catatan, style=ooxml.STYLE_TABLE_TEXT))
-        xml.append(ooxml.paragraph("", style=ooxml.STYLE_TABLE_TEXT))  # space after the table
+        # no space paragraph where a page ends anyway: a landscape table ends its section, and a
+        # chapter heading starts a new page (a spacer spilling over would leave a blank page)
+        if not landscape and not _starts_page(p.getnext()):
+            xml.append(ooxml.paragraph("", style=ooxml.STYLE_TABLE_TEXT))  # space after the table
         token = f"\u27e6{self.nonce}:splice:{len(self.splices)}\u27e7"
         # UTF-8 pieces: never one long str (4 bytes a character once one is non-Latin-1) nor a joined copy
         self.splices[token] = [piece.encode("utf-8") for piece in xml]
         placeholder = self.parse(f"<w:p><w:r><w:t>{token}</w:t></w:r></w:p>")[0]
         self.placeholders.add(placeholder)
-        parts = [placeholder]
+        lead = self._lead(p)
         if landscape:
-            parts = self.parse(ooxml.section_break(False)) + parts + self.parse(ooxml.section_break(True))
-        self.replace(p, parts, copy_elements=False)
+            # the heading and the sentence introducing the table go with it onto the landscape page
+            (lead if lead is not None else p).addprevious(self.parse(sections.section_break(False))[0])
+            self.replace(p, [placeholder] + self.parse(sections.section_break(True)), copy_elements=False)
+        else:
+            self.replace(p, [placeholder], copy_elements=False)
+        if lead is not None:
+            self._keep_next(lead)
+
+    _LEAD_STYLES = ("Heading2", "Heading3", "JudulSasaran")
+
+    def _lead(self, p):
+        """The first of the paragraphs that introduce a table: a heading and up to two short sentences after it.
+
+        None when the table follows running text (or another table, a picture, a section break).
+        """
+        run_text = 0
+        el = p.getprevious()
+        first = None
+        for _ in range(4):
+            if el is None or el.tag != W + "p" or el.find(f"{W}pPr/{W}sectPr") is not None or el in self.placeholders:
+                return first
+            if any(x.tag == W + "drawing" for x in el.iter()):
+                return first
+            style = _style(el)
+            if style == "Heading1":
+                return first
+            txt = _text(el).strip()
+            if "\u27e6" in txt:  # a marker still to be replaced
+                return first
+            if style in self._LEAD_STYLES:
+                first = el
+                prev = el.getprevious()  # "A. ..." directly above "1. ...": both go
+                if prev is not None and prev.tag == W + "p" and _style(prev) in ("Heading2",) and style == "Heading3":
+                    first = prev
+                return first
+            run_text += len(txt)
+            if run_text > 450:
+                return first
+            if txt.endswith(("berikut.", "berikut:", ":")):
+                first = el
+            elif txt:
+                return first
+            el = el.getprevious()
+        return first
+
+    def _keep_next(self, start) -> None:
+        """Keep `start` and the paragraphs after it up to the table with the table."""
+        el = start
+        while el is not None and el.tag == W + "p" and el not in self.placeholders and \
+                el.find(f"{W}pPr/{W}sectPr") is None:
+            self._set_keep(el)
+            el = el.getnext()
+
+    def keep_lead_ins(self) -> None:
+        """A sentence or label introducing what follows ("Permasalahan dan kendala yang dihadapi:") stays with it."""
+        for p in self.body.iterchildren(W + "p"):
+            if p not in self.placeholders and _text(p).rstrip().endswith(":"):
+                self._set_keep(p)
+
+    def keep_signatures(self) -> None:
+        """A signature block stays on the page of the text it closes.
+
+        Signature blocks are the template's own tables (generated tables are spliced in
+        later) and the paragraphs opening with the place and date ("Maumere, 8 Oktober 2024").
+        """
+        kota = str(self.ctx.get("profil", {}).get("kota") or "").strip()
+        starts = [t for t in self.body.iterchildren(W + "tbl")]
+        if kota:
+            starts += [p for p in self.body.iterchildren(W + "p") if _text(p).startswith(kota + ",")]
+        for el in starts:
+            prev = el.getprevious()
+            for _ in range(2):  # the closing sentence, and an empty spacer paragraph before the block
+                if prev is None or prev.tag != W + "p" or prev in self.placeholders or \
+                        prev.find(f"{W}pPr/{W}sectPr") is not None:
+                    break
+                self._set_keep(prev)
+                if _text(prev).strip():
+                    break
+                prev = prev.getprevious()
+
+    @staticmethod
+    def _set_keep(el) -> None:
+        ppr = el.find(W + "pPr")
+        if ppr is None:
+            ppr = etree.Element(W + "pPr")
+            el.insert(0, ppr)
+        if ppr.find(W + "keepNext") is None:
+            kn = etree.Element(W + "keepNext")
+            ps = ppr.find(W + "pStyle")
+            if ps is not None:
+                ps.addnext(kn)
+            else:
+                ppr.insert(0, kn)
 
     @staticmethod
     def _clear_runs(p) -> None:
@@ -237,74 +350,13 @@ class Finisher:
         para.alignment = 1
         para.add_run().add_picture(io.BytesIO(data), height=Cm(4))
 
-    # -- sections -------------------------------------------------------------
-    def _section_paragraphs(self) -> list:
-        return etree.XPath("w:p[w:pPr/w:sectPr]", namespaces={"w": ooxml.W_NS})(self.body)
+    def fill_tocs(self, halaman: list[str] | None = None) -> None:
+        """Cache the entries of the Daftar Isi / Tabel / Gambar fields (Word refreshes page numbers on open).
 
-    def merge_landscape(self) -> None:
-        """Join consecutive landscape tables into one landscape section when only a little text lies between."""
-        seps = self._section_paragraphs()
-        i = 0
-        while i < len(seps) - 1:
-            a, b = seps[i], seps[i + 1]
-            a_land = a.find(f"{W}pPr/{W}sectPr/{W}pgSz").get(W + "orient") == "landscape"
-            b_land = b.find(f"{W}pPr/{W}sectPr/{W}pgSz").get(W + "orient") == "landscape"
-            if a_land and not b_land:
-                between = []
-                el = a.getnext()
-                while el is not None and el is not b:
-                    between.append(el)
-                    el = el.getnext()
-                nxt = b.getnext()
-                next_is_landscape_table = False
-                seen = 0
-                while nxt is not None and seen < 3:
-                    if nxt.find(f"{W}pPr/{W}sectPr") is not None:
-                        break
-                    if self.is_table(nxt):
-                        next_is_landscape_table = True
-                        break
-                    nxt = nxt.getnext()
-                    seen += 1
-                if el is b and next_is_landscape_table and not any(self.is_table(x) for x in between) and \
-                        not any(_style(x) == "Heading1" for x in between if x.tag == W + "p") and len(between) <= 12:
-                    a.getparent().remove(a)
-                    b.getparent().remove(b)
-                    seps = self._section_paragraphs()
-                    continue
-            i += 1
-
-    def fix_sections(self) -> None:
-        """Roman page numbers before BAB I, arabic from 1 after; inserted sections continue the count."""
-        all_sect = [p.find(f"{W}pPr/{W}sectPr") for p in self._section_paragraphs()]
-        final = self.body.find(W + "sectPr")
-        if final is not None:
-            all_sect.append(final)
-        front = None
-        for i, s in enumerate(all_sect):
-            pg = s.find(W + "pgNumType")
-            if pg is not None and pg.get(W + "fmt") == "lowerRoman":
-                front = i
-        if front is None:
-            return
-        first = True
-        for s in all_sect[front + 1:]:
-            pg = s.find(W + "pgNumType")
-            if pg is None:
-                pg = etree.SubElement(s, W + "pgNumType")
-                # pgNumType must come after pgMar/pgBorders and before cols etc.; keep schema order
-                mar = s.find(W + "pgMar")
-                if mar is not None:
-                    mar.addnext(pg)
-            pg.set(W + "fmt", "decimal")
-            if first:
-                pg.set(W + "start", "1")
-                first = False
-            elif W + "start" in pg.attrib:
-                del pg.attrib[W + "start"]
-
-    def fill_tocs(self) -> None:
-        """Cache the entries of the Daftar Isi / Tabel / Gambar fields (Word refreshes page numbers on open)."""
+        `halaman`: the indexes as LibreOffice laid them out (`pdf.daftar_halaman`); their page
+        numbers are cached too, after a tab (the TOC styles put them at the right margin).
+        """
+        self.pages = _page_pool(halaman or [])
         headings = []
         for p in self.body.iterchildren(W + "p"):  # headings are never inside tables
             st = _style(p)
@@ -338,10 +390,32 @@ class Finisher:
         end_run = runs[end_idx]
         p.remove(end_run)
         first_level, first_text = entries[0]
-        p.append(self.parse(ooxml.run(first_text))[0])
+        for r in self.parse(self._entry_runs(first_text)):
+            p.append(r)
         tail = p
         for level, text in entries[1:]:
-            new = self.parse(ooxml.paragraph(text, style=f"TOC{level}" if level > 1 else "TOC1"))[0]
+            new = self.parse(ooxml.paragraph(style=f"TOC{level}" if level > 1 else "TOC1", runs=self._entry_runs(text)))[0]
             tail.addnext(new)
             tail = new
         tail.append(end_run)
+
+    def _entry_runs(self, text: str) -> str:
+        """An index entry, with its page number when LibreOffice gave one."""
+        queue = self.pages.get(_toc_key(text))
+        page = queue.pop(0) if queue else ""
+        return ooxml.run(text) + (f"<w:r><w:tab/>{ooxml.t(page)}</w:r>" if page else "")
+
+
+def _toc_key(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _page_pool(texts: list[str]) -> dict[str, list[str]]:
+    """Entry text (spaces removed) -> its page numbers in order, from LibreOffice's index texts."""
+    pool: dict[str, list[str]] = {}
+    for text in texts:
+        for line in text.splitlines():
+            entry, tab, page = line.rpartition("\t")
+            if tab and page.strip():
+                pool.setdefault(_toc_key(entry), []).append(page.strip())
+    return pool

@@ -99,14 +99,6 @@ def caption(label: str, title: str, *, style: str = STYLE_CAPTION_TABLE) -> str:
     return paragraph(style=style, keep_next=True, runs=runs)
 
 
-def _widths(columns: list[Kolom], total: int) -> list[int]:
-    weights = [max(float(c.lebar), 0.1) for c in columns]
-    s = sum(weights)
-    ws = [int(total * w / s) for w in weights]
-    ws[-1] += total - sum(ws)
-    return ws
-
-
 _JC = {"kiri": "left", "kanan": "right", "tengah": "center"}
 _BORDERS = ("<w:tblBorders>" + "".join(
     f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -140,8 +132,11 @@ def table_parts(spec: Tabel, *, landscape: bool = False) -> list[str]:
     The row loop is the hot path of long reports: cell and paragraph properties are
     built once per table, and text is escaped only when it needs it.
     """
+    from . import layout
+
     cols = spec.kolom
-    widths = _widths(cols, TEXT_W_LANDSCAPE if landscape else TEXT_W_PORTRAIT)
+    widths = layout.widths(spec, TEXT_W_LANDSCAPE if landscape else TEXT_W_PORTRAIT)
+    keep = layout.kept_rows(spec, widths, landscape=landscape)
     jcs = [_JC[c.rata] for c in cols]
     out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>{_BORDERS}'
            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'
@@ -150,10 +145,11 @@ def table_parts(spec: Tabel, *, landscape: bool = False) -> list[str]:
     out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
     out.append("</w:tblGrid>")
     head = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-    out.append("<w:tr>" + head + "".join(_cell(c.judul, w, "center", bold=True, fill=HEADER_FILL) for c, w in zip(cols, widths)) + "</w:tr>")
+    out.append(_keep("<w:tr>" + head + "".join(_cell(c.judul, w, "center", bold=True, fill=HEADER_FILL)
+                                               for c, w in zip(cols, widths)) + "</w:tr>"))
     if spec.nomor_kolom:
-        out.append("<w:tr>" + head + "".join(_cell(n, w, "center", italic=True, fill=HEADER_FILL, size=16)
-                                             for n, w in zip(spec.nomor_kolom, widths)) + "</w:tr>")
+        out.append(_keep("<w:tr>" + head + "".join(_cell(n, w, "center", italic=True, fill=HEADER_FILL, size=16)
+                                                   for n, w in zip(spec.nomor_kolom, widths)) + "</w:tr>"))
     n = len(cols)
     text_col = _text_col(cols)
     tcw = [f'<w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
@@ -176,7 +172,7 @@ def table_parts(spec: Tabel, *, landscape: bool = False) -> list[str]:
         shapes[(gaya, indent)] = (heads, opens, empties, emph)
         return shapes[(gaya, indent)]
 
-    for row in spec.baris:
+    for r, row in enumerate(spec.baris):
         cells = row.sel
         try:
             joined = "".join(cells)
@@ -192,9 +188,18 @@ def table_parts(spec: Tabel, *, landscape: bool = False) -> list[str]:
                     for h, c, e in zip(heads, cells, empties)]
         else:
             body = [o + c + close if c else e for o, c, e in zip(opens, cells, empties)]
-        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(body) + "</w:tr>")
+        tr = "<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(body) + "</w:tr>"
+        out.append(_keep(tr) if r in keep else tr)
     out.append("</w:tbl>")
     return out
+
+
+_CELL_PPR = f'<w:pPr><w:pStyle w:val="{STYLE_TABLE_TEXT}"/>'
+
+
+def _keep(tr: str) -> str:
+    """A row whose paragraphs keep with the next row (see `layout.kept_rows`)."""
+    return tr.replace(_CELL_PPR, _CELL_PPR + "<w:keepNext/>")
 
 
 def _text_col(cols: list[Kolom]) -> int:
@@ -204,18 +209,6 @@ def _text_col(cols: list[Kolom]) -> int:
         if c.rata == "kiri" and float(c.lebar) > best:
             best, idx = float(c.lebar), i
     return idx
-
-
-def section_break(landscape: bool) -> str:
-    """An empty paragraph ending a section (portrait or landscape A4); headers and footers carry over."""
-    if landscape:
-        size = f'<w:pgSz w:w="{PAGE_H}" w:h="{PAGE_W}" w:orient="landscape"/>'
-    else:
-        size = f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
-    mar = (f'<w:pgMar w:top="{MARGIN_T}" w:right="{MARGIN_R}" w:bottom="{MARGIN_B}" w:left="{MARGIN_L}" '
-           'w:header="709" w:footer="709" w:gutter="0"/>')
-    return (f'<w:p><w:pPr><w:sectPr><w:type w:val="nextPage"/>{size}{mar}'
-            '<w:pgNumType w:fmt="decimal"/></w:sectPr></w:pPr></w:p>')
 
 
 def wrap(xml: str) -> str:

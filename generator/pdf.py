@@ -20,7 +20,7 @@ from .problems import LkjipError
 TIMEOUT = 240
 
 _UNO_SCRIPT = r'''
-import sys, time, uno
+import json, sys, time, uno
 from com.sun.star.beans import PropertyValue
 
 def prop(name, value):
@@ -45,6 +45,9 @@ for _ in range(2):  # twice: page numbers settle after the indexes have grown
     for i in range(idx.getCount()):
         idx.getByIndex(i).update()
     doc.refresh()
+texts = [idx.getByIndex(i).getAnchor().getString() for i in range(idx.getCount())]
+with open(dst + ".daftar.json", "w", encoding="utf-8") as f:  # the indexes as updated, for --perbarui-daftar
+    json.dump(texts, f, ensure_ascii=False)
 doc.storeToURL(uno.systemPathToFileUrl(dst), (prop("FilterName", "writer_pdf_Export"),))
 doc.close(True)
 try:
@@ -52,6 +55,25 @@ try:
 except Exception:
     pass
 '''
+
+
+# The throwaway profile's locale: Indonesian number formats in charts ("86,67", "3.725") and fields.
+_PROFILE_XCU = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>id-ID</value></prop></item>
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="DecimalSeparatorAsLocale" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Linguistic/General"><prop oor:name="DefaultLocale" oor:op="fuse"><value>id-ID</value></prop></item>
+</oor:items>
+"""
+
+
+def make_profile(tmp: str | Path) -> str:
+    """A fresh LibreOffice profile in `tmp`, set to the id-ID locale; its URL for -env:UserInstallation."""
+    user = Path(tmp, "profile", "user")
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(_PROFILE_XCU, encoding="utf-8")
+    return Path(tmp, "profile").as_uri()
 
 
 class PdfError(LkjipError):
@@ -75,8 +97,12 @@ def uno_python() -> str | None:
     return None
 
 
-def to_pdf(docx: Path, out: Path | None = None) -> Path:
-    """Write `docx` as PDF next to it (or to `out`); indexes updated when UNO is available."""
+def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None) -> Path:
+    """Write `docx` as PDF next to it (or to `out`); indexes updated when UNO is available.
+
+    `daftar`, when given, receives the text of each updated index (Daftar Isi/Tabel/Gambar,
+    one "entry<TAB>page" per line), for `daftar_halaman`.
+    """
     office = soffice()
     if not office:
         raise PdfError("LibreOffice tidak terpasang, PDF tidak dibuat (laporan .docx tetap ditulis). "
@@ -85,7 +111,7 @@ def to_pdf(docx: Path, out: Path | None = None) -> Path:
     out = Path(out).resolve() if out else docx.with_suffix(".pdf")
     py = uno_python()
     with tempfile.TemporaryDirectory(prefix="lkjip-lo-") as tmp:
-        profile = Path(tmp, "profile").as_uri()
+        profile = make_profile(tmp)
         tmp_pdf = Path(tmp, "out.pdf")
         if py:
             pipe = f"lkjip{os.getpid()}{int(time.time() * 1000) % 100000}"
@@ -116,4 +142,21 @@ def to_pdf(docx: Path, out: Path | None = None) -> Path:
         from .output import atomic_write_bytes
 
         atomic_write_bytes(out, tmp_pdf.read_bytes())
+        sidecar = Path(str(tmp_pdf) + ".daftar.json")
+        if daftar is not None and sidecar.exists():
+            import json
+
+            daftar.extend(json.loads(sidecar.read_text(encoding="utf-8")))
     return out
+
+
+def daftar_halaman(docx: Path) -> list[str]:
+    """The Daftar Isi/Tabel/Gambar of `docx` as LibreOffice lays it out (texts with page numbers)."""
+    if not uno_python():
+        raise PdfError("Nomor halaman daftar isi butuh LibreOffice dengan modul Python UNO (paket python3-uno).")
+    texts: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="lkjip-daftar-") as tmp:
+        to_pdf(docx, Path(tmp, "daftar.pdf"), daftar=texts)
+    if not texts:
+        raise PdfError("LibreOffice tidak mengembalikan daftar isi; nomor halaman tidak disimpan.")
+    return texts

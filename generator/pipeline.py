@@ -30,6 +30,7 @@ class BuildResult:
     error: str = ""  # a failure that is not a workbook problem (template, output file)
     timings: dict[str, float] = field(default_factory=dict)
     pdf: Path | None = None
+    notes: list[str] = field(default_factory=list)  # what the user should know about a written report
 
     @property
     def ok(self) -> bool:
@@ -79,8 +80,15 @@ def default_output(lap: Laporan, out_dir: Path) -> Path:
 
 
 def build(workbook: Path | str, out: Path | None = None, *, template: Path | None = None, assets: Path | None = None,
-          out_dir: Path = Path("output"), pdf: bool = False, izinkan_selisih: bool = False) -> BuildResult:
-    """Build one report. Nothing is written unless the whole build succeeds."""
+          out_dir: Path = Path("output"), pdf: bool = False, izinkan_selisih: bool = False,
+          perbarui_daftar: bool = False) -> BuildResult:
+    """Build one report. Nothing is written unless the whole build succeeds.
+
+    `izinkan_selisih`: a Belanja total differing from the Anggaran total is a warning, not an error.
+    `perbarui_daftar`: lay the report out once in LibreOffice and store the page numbers of
+    the Daftar Isi/Tabel/Gambar in the .docx (for LibreOffice/WPS users, whose programs do not
+    refresh them on opening). Without LibreOffice the report is written as usual, with a note.
+    """
     from .context import build_context
     from .output import atomic_write_bytes
     from .render import render_docx
@@ -107,6 +115,16 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         atomic_write_bytes(target, data)
         res.timings["save"] = time.perf_counter() - t
         res.output = target
+        if perbarui_daftar:
+            from .pdf import PdfError, daftar_halaman
+
+            t = time.perf_counter()
+            try:
+                atomic_write_bytes(target, render_docx(ctx, template, daftar_halaman(target)))
+                res.notes.append("Nomor halaman Daftar Isi/Tabel/Gambar disimpan di .docx (tata letak LibreOffice).")
+            except PdfError as exc:
+                res.notes.append(f"Nomor halaman daftar isi tidak disimpan: {exc}")
+            res.timings["daftar"] = time.perf_counter() - t
         if pdf:
             from .pdf import to_pdf
 

@@ -94,8 +94,12 @@ def _marker_functions(context: dict, nonce: str, markers: dict):
     }
 
 
-def render_docx(context: dict, template: Path | None = None) -> bytes:
-    """Render the report; returns the .docx bytes (deterministic for the same input)."""
+def render_docx(context: dict, template: Path | None = None, halaman: list[str] | None = None) -> bytes:
+    """Render the report; returns the .docx bytes (deterministic for the same input).
+
+    `halaman`: the indexes with page numbers as LibreOffice laid out a first rendering
+    (`pdf.daftar_halaman`), cached in the Daftar Isi/Tabel/Gambar (`--perbarui-daftar`).
+    """
     import jinja2
     from docxtpl import DocxTemplate
 
@@ -129,5 +133,16 @@ def render_docx(context: dict, template: Path | None = None) -> bytes:
         raise RenderError(f"Template gagal dirender: {type(exc).__name__}: {exc}") from exc
     fin = Finisher(tpl.docx, ctx, nonce)
     fin.run()
-    fin.fill_tocs()
-    return package(tpl.docx, fin.splices)
+    fin.fill_tocs(halaman)
+    return package(tpl.docx, fin.splices, metadata(ctx))
+
+
+def metadata(context: dict):
+    """Title, instansi and date of the report for the package's document properties."""
+    from .docx_package import Metadata
+
+    prof = context.get("profil", {})
+    instansi, tahun = ooxml.clean(prof.get("instansi") or ""), prof.get("tahun") or ""
+    title = f"Laporan Kinerja Instansi Pemerintah {instansi} Tahun {tahun}".replace("  ", " ").strip()
+    date = str(prof.get("tanggal_iso") or "") or (f"{int(tahun)}-12-31" if str(tahun).isdigit() else "2000-01-01")
+    return Metadata(title, instansi, date)

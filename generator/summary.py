@@ -21,6 +21,7 @@ def summary_lines(res: BuildResult) -> list[str]:
         lines.append(f"Laporan ditulis: {res.output}")
     if res.pdf:
         lines.append(f"PDF ditulis: {res.pdf}")
+    lines += [f"  {note}" for note in res.notes]
     h = res.hasil
     if h is not None:
         lap = h.laporan

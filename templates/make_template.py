@@ -15,10 +15,10 @@ from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor, Twips
 
 HERE = Path(__file__).resolve().parent
 FONT = "Arial"
@@ -95,10 +95,15 @@ def setup_styles(doc) -> None:
             h.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
             h.paragraph_format.page_break_before = True
     for level in (1, 2):
+        # Word's built-in "toc N" styles have the ids TOC1, TOC2 (the cached entries use them)
         toc = st.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
+        toc.element.set(qn("w:styleId"), f"TOC{level}")
+        del toc.element.attrib[qn("w:customStyle")]
         toc.base_style = normal
         toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         toc.paragraph_format.space_after = Pt(2)
+        # page numbers at the right margin (A4 less 3 + 2 cm), dotted leader
+        toc.paragraph_format.tab_stops.add_tab_stop(Twips(9071), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     lb = st["List Bullet"]
     _font(lb, 11)
     lb.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -177,6 +182,35 @@ def signature(doc, *, who: str = "kepala", indent: float = 8.5) -> None:
     tag(doc, "{%p endif %}")
 
 
+def _bottom_rule(p) -> None:
+    """A rule under the paragraph (a bottom border, in schema order within pPr)."""
+    ppr = p._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "12"), ("w:space", "8"), ("w:color", "1F4E78")):
+        bottom.set(qn(k), v)
+    bdr.append(bottom)
+    # pBdr comes before shd, tabs, spacing, ind, jc
+    anchor = next((ppr.find(qn(n)) for n in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc")
+                   if ppr.find(qn(n)) is not None), None)
+    if anchor is not None:
+        anchor.addprevious(bdr)
+    else:
+        ppr.append(bdr)
+
+
+def _frame(section) -> None:
+    """A thin double frame around the page (w:pgBorders, after pgMar in schema order)."""
+    borders = OxmlElement("w:pgBorders")
+    borders.set(qn("w:offsetFrom"), "page")
+    for side in ("top", "left", "bottom", "right"):
+        b = OxmlElement(f"w:{side}")
+        for k, v in (("w:val", "double"), ("w:sz", "6"), ("w:space", "24"), ("w:color", "1F4E78")):
+            b.set(qn(k), v)
+        borders.append(b)
+    section._sectPr.find(qn("w:pgMar")).addnext(borders)
+
+
 def set_page(section) -> None:
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
@@ -189,7 +223,7 @@ def page_numbers(section, fmt: str, start: int | None) -> None:
     pg = sect.find(qn("w:pgNumType"))
     if pg is None:
         pg = OxmlElement("w:pgNumType")
-        sect.append(pg)
+        sect.find(qn("w:pgMar")).addnext(pg)  # schema order: pgSz, pgMar, ..., pgNumType, cols, ..., docGrid
     pg.set(qn("w:fmt"), fmt)
     if start is not None:
         pg.set(qn("w:start"), str(start))
@@ -203,24 +237,31 @@ def build() -> Document:
     set_page(sec)
 
     # ------------------------------------------------------------ cover
-    for _ in range(2):
-        para(doc, "", None)
-    para(doc, "{{ profil.pemerintah|upper }}", None, bold=True, align=C, size=16)
-    para(doc, "", None)
-    tag(doc, '{{ sisip_gambar("logo") }}')
-    para(doc, "", None)
-    para(doc, "LAPORAN KINERJA", None, bold=True, align=C, size=24)
-    para(doc, "INSTANSI PEMERINTAH (LKjIP)", None, bold=True, align=C, size=16)
-    para(doc, "", None)
-    para(doc, "{{ profil.instansi|upper }}", None, bold=True, align=C, size=18)
-    para(doc, "TAHUN {{ profil.tahun }}", None, bold=True, align=C, size=18)
-    for _ in range(6):
-        para(doc, "", None)
+    # Title at the top, the logo (or an equal space) in the middle, the instansi block at the
+    # foot: the page looks finished with or without a logo.
+    para(doc, "LAPORAN KINERJA", None, bold=True, align=C, size=26, space_after=4).paragraph_format.space_before = Cm(2)
+    para(doc, "INSTANSI PEMERINTAH (LKjIP)", None, bold=True, align=C, size=16, space_after=4)
+    rule = para(doc, "TAHUN {{ profil.tahun }}", None, bold=True, align=C, size=16, space_after=0)
+    _bottom_rule(rule)
+    tag(doc, "{%p if ada.logo %}")
+    logo = tag(doc, '{{ sisip_gambar("logo") }}')
+    logo.paragraph_format.space_before = Cm(2.5)
+    logo.paragraph_format.alignment = C
+    tag(doc, "{%p else %}")
+    para(doc, "", None).paragraph_format.space_before = Cm(6.5)  # the logo's place, kept
+    tag(doc, "{%p endif %}")
+    block = para(doc, "{{ profil.pemerintah|upper }}", None, bold=True, align=C, size=14, space_after=2)
+    block.paragraph_format.space_before = Cm(8.5)
+    block.paragraph_format.keep_with_next = True
+    para(doc, "{{ profil.instansi|upper }}", None, bold=True, align=C, size=20, space_after=6).paragraph_format.keep_with_next = True
     tag(doc, "{%p if profil.alamat %}")
-    para(doc, "{{ profil.alamat }}", None, align=C, size=10)
+    para(doc, "{{ profil.alamat }}", None, align=C, size=10, space_after=0)
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if profil.telepon %}")
-    para(doc, "Telepon {{ profil.telepon }}", None, align=C, size=10)
+    para(doc, "Telepon {{ profil.telepon }}", None, align=C, size=10, space_after=0)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if profil.kota %}")
+    para(doc, "{{ profil.kota|upper }}", None, bold=True, align=C, size=11, space_after=0)
     tag(doc, "{%p endif %}")
 
     # ------------------------------------------------------------ front matter (roman pages)
@@ -243,11 +284,11 @@ def build() -> Document:
     tag(doc, '{{ sisip_teks("ringkasan_eksekutif") }}')
 
     h(doc, "DAFTAR ISI", 1)
-    field_paragraph(doc, 'TOC \\o "1-2" \\h \\z \\u', "Daftar isi", "Normal")
+    field_paragraph(doc, 'TOC \\o "1-2" \\h \\z \\u', "Daftar isi", "toc 1")
     h(doc, "DAFTAR TABEL", 1)
-    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Tabel,1"', "Daftar tabel", "Normal")
+    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Tabel,1"', "Daftar tabel", "toc 1")
     h(doc, "DAFTAR GAMBAR", 1)
-    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Gambar,1"', "Daftar gambar", "Normal")
+    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Gambar,1"', "Daftar gambar", "toc 1")
 
     body = doc.add_section(WD_SECTION.NEW_PAGE)
     set_page(body)
@@ -469,10 +510,22 @@ def build() -> Document:
     tag(doc, '{{ sisip_gambar("lampiran") }}')
     tag(doc, "{%p endif %}")
 
+    _frame(doc.sections[0])  # the cover's own section (python-docx's first Section, once all are added)
     # Word refreshes the Daftar Isi / Tabel / Gambar fields when the document is opened.
+    # Schema order: updateFields comes before compat; Indonesian number separators; no preview picture.
+    settings = doc.settings.element
     upd = OxmlElement("w:updateFields")
     upd.set(qn("w:val"), "true")
-    doc.settings.element.append(upd)
+    settings.find(qn("w:compat")).addprevious(upd)
+    for name in ("w:savePreviewPicture",):
+        el = settings.find(qn(name))
+        if el is not None:
+            settings.remove(el)
+    settings.find(qn("w:themeFontLang")).set(qn("w:val"), "id-ID")
+    for name, val in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
+        el = settings.find(qn(name))
+        if el is not None:
+            el.set(qn("w:val"), val)
     cp = doc.core_properties
     cp.title = "Laporan Kinerja Instansi Pemerintah"
     cp.author = cp.last_modified_by = "lkjip"
@@ -483,10 +536,14 @@ def build() -> Document:
 
 def main() -> None:
     out = HERE / "lkjip.docx"
-    build().save(out)
+    doc = build()
     import sys
 
     sys.path.insert(0, str(HERE.parent))
+    from generator.docx_package import prune
+
+    prune(doc)  # no preview picture of an empty page, no stale stylesWithEffects
+    doc.save(out)
     from generator.docx_package import normalize_zip
 
     out.write_bytes(normalize_zip(out.read_bytes()))

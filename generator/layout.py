@@ -1,0 +1,174 @@
+"""How a generated table sits on the page: column widths, portrait or landscape, what stays together.
+
+Measured, not guessed from the column count: text widths use Arial's advance widths (the
+template's font; Liberation Sans, which LibreOffice substitutes, has the same metrics).
+
+- Column widths: each column at least as wide as the longest word of its header (bold) and
+  of its cells, so "Realisasi" never breaks into "Realisa|si"; the rest shared by how much
+  text each column holds, weighted by the columns' relative widths (`Kolom.lebar`).
+- Orientation: a table marked `lanskap` gets a landscape section only when it needs one:
+  its words do not fit across a portrait page, or it would take more pages upright.
+- Keeping together: rows never split (cantSplit); a table of up to `KEEP_ROWS` rows is kept
+  whole on one page (keep-with-next on every row but the last); a longer one keeps its
+  first rows with its header and its last two rows together, so no row is left alone.
+"""
+
+from __future__ import annotations
+
+import math
+
+from . import ooxml
+from .specs import Tabel
+
+KEEP_ROWS = 15
+FONT_PT = 9  # the Isi Tabel style
+LINE_TWIPS = 207  # one 9 pt line of Arial at single spacing (1.15 em)
+CELL_MARGIN = 2 * 57 + 30  # left and right cell margins of `ooxml.table`, and a little slack for rounding
+BODY_H_PORTRAIT = ooxml.PAGE_H - ooxml.MARGIN_T - ooxml.MARGIN_B
+BODY_H_LANDSCAPE = ooxml.PAGE_W - ooxml.MARGIN_T - ooxml.MARGIN_B
+MEASURE_ROWS = 60  # longer tables keep the orientation their spec asks for (heights are not estimated)
+SAMPLE = 150  # words measured from the first and last rows of a very long table
+
+# Arial advance widths in 1/1000 em: regular and bold, for printable ASCII 32..126.
+_REGULAR = (278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556,
+            556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667,
+            556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556,
+            556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722,
+            500, 500, 500, 334, 260, 334, 584)
+_BOLD = (278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556,
+         556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833,
+         722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, 333, 556, 611, 556, 611,
+         556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389,
+         280, 389, 584)
+
+
+def text_twips(text: str, *, bold: bool = False, size: float = FONT_PT) -> int:
+    """Width of one line of text in twentieths of a point."""
+    table = _BOLD if bold else _REGULAR
+    em = 0
+    for ch in text:
+        o = ord(ch)
+        em += table[o - 32] if 32 <= o <= 126 else 600  # other letters: a wide average
+    return int(em * size * 20 / 1000) + 1
+
+
+def _cells(spec: Tabel, i: int) -> list[str]:
+    rows = spec.baris
+    if len(rows) > 2 * SAMPLE:
+        rows = rows[:SAMPLE] + rows[-SAMPLE:]
+    return [str(r.sel[i]) for r in rows if i < len(r.sel) and r.sel[i] not in (None, "")]
+
+
+def _longest_word(texts, *, bold: bool) -> int:
+    best = 0
+    for text in set(texts):
+        for word in text.split():
+            if len(word) > 3:
+                best = max(best, text_twips(word, bold=bold))
+    return best
+
+
+def min_widths(spec: Tabel) -> list[int]:
+    """Per column: its longest header word (bold) or cell word, whichever is wider, with the cell margins."""
+    out = []
+    for i, col in enumerate(spec.kolom):
+        head = _longest_word([col.judul], bold=True)
+        body = _longest_word(_cells(spec, i), bold=False)
+        if col.rata != "kiri":  # numbers and short codes: the whole cell on one line (bold in total rows)
+            body = max([int(text_twips(c) * 1.06) for c in set(_cells(spec, i)) if len(c) <= 24] + [body])
+        out.append(max(head, body, 300) + CELL_MARGIN)
+    return out
+
+
+def max_widths(spec: Tabel, mins: list[int]) -> list[int]:
+    """Per column: the width that holds its longest cell (or header line) unbroken, at least its minimum."""
+    out = []
+    for i, col in enumerate(spec.kolom):
+        widest = max([text_twips(line) for c in set(_cells(spec, i)) for line in c.split("\n")] + [0])
+        widest = max(widest, max(text_twips(line, bold=True) for line in col.judul.split("\n")))
+        out.append(max(widest + CELL_MARGIN, mins[i]))
+    return out
+
+
+def widths(spec: Tabel, total: int, mins: list[int] | None = None) -> list[int]:
+    """Column widths summing to `total`, as browsers lay out tables, with `Kolom.lebar` as weights.
+
+    Every column gets at least its longest word. When every cell fits on one line, each column
+    gets its longest line and the rest is shared by weight; otherwise the room above the
+    minima goes to the columns by how much more text they hold (times their weight), so a
+    column of long definitions widens and a column of "-" does not.
+    """
+    weights = [max(float(c.lebar), 0.1) for c in spec.kolom]
+    mins = mins if mins is not None else min_widths(spec)
+    if sum(mins) >= total:  # cannot fit every word: shrink the minima alike
+        ws = [int(total * m / sum(mins)) for m in mins]
+    else:
+        maxs = max_widths(spec, mins)
+        if sum(maxs) <= total:
+            ws = [int(m + (total - sum(maxs)) * w / sum(weights)) for m, w in zip(maxs, weights)]
+        else:
+            want = [(mx - mn) * w for mn, mx, w in zip(mins, maxs, weights)]
+            room = total - sum(mins)
+            ws = [int(mn + room * x / sum(want)) for mn, x in zip(mins, want)]
+    ws[-1] += total - sum(ws)
+    return ws
+
+
+def _lines(text: str, width: int, *, bold: bool) -> int:
+    """Lines a cell's text takes at `width` twips (greedy word wrap)."""
+    avail = max(width - CELL_MARGIN, 200)
+    space = text_twips(" ", bold=bold)
+    lines = 0
+    for para in str(text).split("\n"):
+        lines += 1
+        x = 0
+        for word in para.split():
+            w = text_twips(word, bold=bold)
+            if x and x + space + w > avail:
+                lines += 1
+                x = 0
+            x += (space if x else 0) + w
+            while x > avail:  # a word wider than the column breaks
+                lines += 1
+                x -= avail
+    return lines
+
+
+def height(spec: Tabel, ws: list[int]) -> int:
+    """Estimated height of the table in twips, header rows included."""
+    head = max(_lines(c.judul, w, bold=True) for c, w in zip(spec.kolom, ws)) * LINE_TWIPS + 40
+    total = head + (LINE_TWIPS if spec.nomor_kolom else 0)
+    for row in spec.baris:
+        bold = row.gaya in ("tebal", "total", "unit", "program", "subjudul")
+        total += max([_lines(c, w, bold=bold) for c, w in zip(row.sel, ws) if c] + [1]) * LINE_TWIPS + 20
+    return total
+
+
+def landscape(spec: Tabel) -> bool:
+    """Whether the table gets a landscape section (see the module text)."""
+    mins = min_widths(spec)
+    if sum(mins) > ooxml.TEXT_W_PORTRAIT:
+        return True
+    if not spec.lanskap:
+        return False
+    if len(spec.baris) > MEASURE_ROWS:
+        return True
+    upright = height(spec, widths(spec, ooxml.TEXT_W_PORTRAIT, mins))
+    wide = height(spec, widths(spec, ooxml.TEXT_W_LANDSCAPE, mins))
+    return math.ceil(upright / BODY_H_PORTRAIT) > math.ceil(wide / BODY_H_LANDSCAPE)
+
+
+def kept_rows(spec: Tabel, ws: list[int], *, landscape: bool) -> set[int]:
+    """Indexes of body rows whose paragraphs keep with the next row.
+
+    A small table that fits on one page is kept whole; a longer one keeps its first two rows
+    with its header and its last two rows together (keeping a table that cannot fit on one
+    page whole would only strand its caption).
+    """
+    n = len(spec.baris)
+    if n <= KEEP_ROWS:
+        page = BODY_H_LANDSCAPE if landscape else BODY_H_PORTRAIT
+        # room for the caption and a heading; the estimate runs up to a tenth short of LibreOffice
+        if height(spec, ws) * 1.15 <= page - 1400:
+            return set(range(n - 1))
+    return {i for i in (0, n - 2) if 0 <= i < n - 1}

@@ -1,0 +1,176 @@
+"""Read a report as a reader sees it: the LibreOffice PDF's text page by page (pdftotext), and where table rows fall.
+
+Used by tests/test_layout.py; runnable on its own to inspect a build:
+    python tests/pdf_pages.py report.docx report.pdf
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+PAGE_NUMBER = re.compile(r"^(\d+|[ivxlcdm]+)$", re.I)
+
+
+def pages(pdf: Path, *, layout: bool = False) -> list[str]:
+    """The text of each page (pdftotext, one form feed per page)."""
+    args = ["pdftotext"] + (["-layout"] if layout else []) + [str(pdf), "-"]
+    out = subprocess.run(args, capture_output=True, text=True, check=True, timeout=120).stdout
+    found = out.split("\f")
+    return found[:-1] if found and not found[-1].strip() else found
+
+
+def word_heights(pdf: Path, page: int = 1) -> tuple[float, dict[str, float]]:
+    """Page height and the top (y from the top) of each word's first occurrence on the page (pdftotext -bbox)."""
+    out = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                         capture_output=True, text=True, check=True, timeout=60).stdout
+    height = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', out).group(1))
+    words: dict[str, float] = {}
+    for y, word in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]*)</word>', out):
+        words.setdefault(word, float(y))
+    return height, words
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def only_page_number(text: str) -> bool:
+    """A page that prints nothing but its number (or nothing at all)."""
+    words = text.split()
+    return len(words) <= 1 and all(PAGE_NUMBER.match(w) for w in words)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()[:8])
+
+
+def _near(key: str, tokens: list[str]) -> bool:
+    """The key's words in order, close together on the page (table cells interleave when read out)."""
+    words = key.split()
+    span = 6 * len(words) + 20
+    if not words:
+        return False
+    for start, tok in enumerate(tokens):
+        if tok != words[0]:
+            continue
+        i, j = 1, start + 1
+        while i < len(words) and j < min(start + span, len(tokens)):
+            if tokens[j] == words[i]:
+                i += 1
+            j += 1
+        if i == len(words):
+            return True
+    return False
+
+
+def _text(el) -> str:
+    return flat("".join((t.text or "") if t.tag == qn("w:t") else " " for t in el.iter(qn("w:t"), qn("w:br"))))
+
+
+def table_rows(docx_path: Path) -> list[tuple[str, list[str]]]:
+    """Per generated table (those with a repeating header row): its caption and one key per body row.
+
+    A row's key is the start of its longest cell ("" when the row is empty).
+    """
+    document = docx.Document(str(docx_path))
+    out = []
+    caption = ""
+    for el in document.element.body.iterchildren():
+        if el.tag == qn("w:p"):
+            style = el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            if style is not None and style.get(qn("w:val")) == "JudulTabel":
+                caption = _text(el)
+            continue
+        if el.tag != qn("w:tbl"):
+            continue
+        rows = el.findall(qn("w:tr"))
+        body = [r for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
+        if len(body) == len(rows):  # not a generated table (the PK signature block)
+            continue
+        rows_cells = [[_text(tc) for tc in r.findall(qn("w:tc"))] for r in body]
+        seen: dict[str, int] = {}
+        for cells in rows_cells:
+            for c in set(cells):
+                seen[_key(c)] = seen.get(_key(c), 0) + 1
+        keys = []
+        for cells in rows_cells:  # the longest cell whose start no other row shares, else the longest
+            ranked = sorted((c for c in cells if c), key=len, reverse=True)
+            unique = [c for c in ranked if seen[_key(c)] == 1 and len(c.split()) >= 2]
+            keys.append(_key((unique or ranked or [""])[0]))
+        out.append((caption, keys))
+    return out
+
+
+def row_pages(caption: str, keys: list[str], flats: list[str]) -> list[int | None]:
+    """The page (0-based) of each row: rows follow each other from the caption's page on (None: not found)."""
+    head = " ".join(caption.split()[:5])
+    at = [i for i, t in enumerate(flats) if head in t]
+    if not at:
+        return [None] * len(keys)
+    page = at[-1]  # the Daftar Tabel lists the caption too, earlier
+    tokens = [t.split() for t in flats]
+    found: list[int | None] = []
+    for key in keys:
+        hit = next((i for i in range(page, min(page + 3, len(flats))) if key and _near(key, tokens[i])), None)
+        found.append(hit)
+        if hit is not None:
+            page = hit
+    return found
+
+
+def header_words(docx_path: Path) -> set[str]:
+    """The words of the generated tables' header rows (first header row), four letters or longer."""
+    document = docx.Document(str(docx_path))
+    words = set()
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        first = tbl.find(qn("w:tr"))
+        if first is None or first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None:
+            continue
+        for tc in first.findall(qn("w:tc")):
+            words.update(w for w in _text(tc).split() if len(w) >= 4)
+    return words
+
+
+def broken_words(docx_path: Path, texts: list[str]) -> set[str]:
+    """Header words the PDF prints broken: a piece of the word ("Realisa" of "Realisasi") stands alone.
+
+    A piece counts when the document never has it as a word of its own.
+    """
+    document = docx.Document(str(docx_path))
+    known = {w for t in document.element.body.iter(qn("w:t")) for w in (t.text or "").split()}
+    pieces = {tok for t in texts for tok in t.split()} - known
+    return {w for w in header_words(docx_path) if any(3 <= len(p) < len(w) and w.startswith(p) for p in pieces)}
+
+
+def lone_rows(docx_path: Path, texts: list[str]) -> list[str]:
+    """Tables running over several pages that leave a single row alone on one of them."""
+    flats = [flat(t) for t in texts]
+    found = []
+    for caption, keys in table_rows(docx_path):
+        where = row_pages(caption, keys, flats)
+        located = [p for p in where if p is not None]
+        if len(keys) < 2 or len(located) < len([k for k in keys if k]) or len(set(located)) < 2:
+            continue
+        for page in sorted(set(located)):
+            if located.count(page) == 1 and (page != located[0] or keys.count("") == 0):
+                found.append(f"{caption}: satu baris sendirian di halaman {page + 1}")
+    return found
+
+
+if __name__ == "__main__":
+    doc, pdf = Path(sys.argv[1]), Path(sys.argv[2])
+    texts = pages(pdf)
+    for i, t in enumerate(texts, 1):
+        if only_page_number(t):
+            print(f"halaman {i}: hanya nomor halaman")
+    for msg in lone_rows(doc, texts):
+        print(msg)
+    print("kata judul kolom terpotong:", sorted(broken_words(doc, texts)))
+    for caption, keys in table_rows(doc):
+        print(caption[:60], row_pages(caption, keys, [flat(t) for t in texts]))

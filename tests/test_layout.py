@@ -1,0 +1,142 @@
+"""The three examples as a reader sees them: LibreOffice's PDF, read page by page (pdftotext).
+
+One build with `--pdf` per example for the whole session (LibreOffice is slow); skipped
+cleanly where LibreOffice or poppler is not installed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from conftest import ALOK, RAAS, SUMENEP
+from pdf_pages import broken_words, lone_rows, only_page_number, pages, word_heights
+
+from generator.pipeline import build
+
+pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                                reason="LibreOffice (soffice) atau pdftotext tidak terpasang")
+
+
+@pytest.fixture(scope="session")
+def printed(tmp_path_factory):
+    """workbook stem -> (docx path, text of each PDF page)."""
+    out = {}
+    for wb in (ALOK, SUMENEP, RAAS):
+        res = build(wb, out_dir=tmp_path_factory.mktemp("cetak"), pdf=True)
+        assert res.pdf, res.error
+        out[wb.stem] = (res.output, pages(res.pdf))
+    return out
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_no_page_holds_only_its_number(printed, stem):
+    _docx, texts = printed[stem]
+    empty = [i + 1 for i, t in enumerate(texts) if only_page_number(t)]
+    assert not empty, f"halaman tanpa isi: {empty}"
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_no_table_row_alone_on_a_page(printed, stem):
+    docx, texts = printed[stem]
+    assert lone_rows(docx, texts) == []
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_pk_signatures_on_the_page_of_the_last_pk_paragraph(printed, stem):
+    _docx, texts = printed[stem]
+    last = [i for i, t in enumerate(texts) if "Jumlah anggaran yang direncanakan" in " ".join(t.split())]
+    assert last, "paragraf terakhir PK tidak ditemukan"
+    page = " ".join(texts[last[-1]].split())
+    assert "Pihak Pertama," in page and "Pihak Kedua," in page
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_no_heading_stranded_at_the_foot_of_a_page(printed, stem):
+    """Neither a lettered heading ("B. Indikator Kinerja Utama") nor a lead-in ("Permasalahan dan kendala yang
+    dihadapi:") is the last line of a page."""
+    _docx, texts = printed[stem]
+    for i, t in enumerate(texts):
+        lines = [ln.strip() for ln in t.splitlines() if ln.strip() and not only_page_number(ln.strip())]
+        if lines:
+            assert not re.fullmatch(r"[A-H]\. [A-Z][\w ,/-]+", lines[-1]), f"halaman {i + 1}: {lines[-1]}"
+            assert not lines[-1].endswith(":"), f"halaman {i + 1}: {lines[-1]}"
+
+
+def test_chart_labels_use_indonesian_separators(printed):
+    """The capaian chart of Alok prints 86,67 (id-ID profile), money axes 1.000 with a thousands separator."""
+    _docx, texts = printed[ALOK.stem]
+    chart = [t for t in texts if "Gambar 3.1" in t and "Capaian (%)" in t][-1]
+    assert "86,67" in chart and "100,00" in chart
+    assert not re.search(r"\b\d{1,3}\.\d{2}\b", chart)
+    money = [t for t in texts if re.search(r"Gambar 3\.\d", t) and "Pagu (juta Rp)" in t][-1]  # numbered after the charts Alok has
+    assert re.search(r"\b\d\.\d{3}\b", money)
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_header_words_are_never_broken(printed, stem):
+    """Column widths start from the longest header word: no "Realisa|si", "Penyerap|an", "Perubaha|n"."""
+    docx, texts = printed[stem]
+    assert broken_words(docx, texts) == set()
+
+
+def test_perbarui_daftar_stores_page_numbers_in_the_docx(tmp_path):
+    """--perbarui-daftar: the Daftar Isi read by LibreOffice/WPS without refreshing already has its page numbers."""
+    import docx_text
+
+    from generator.pdf import uno_python
+
+    if not uno_python():
+        pytest.skip("LibreOffice tanpa modul Python UNO")
+    res = build(ALOK, out_dir=tmp_path, perbarui_daftar=True)
+    assert res.ok, res.error
+    assert any("disimpan di .docx" in n for n in res.notes)
+    toc = [p.text for p in docx_text.load(res.output).paragraphs if p.style.name in ("toc 1", "toc 2")]
+    assert "KATA PENGANTAR\ti" in toc
+    assert "BAB I PENDAHULUAN\t1" in toc
+    assert any(re.fullmatch(r"Tabel L\.3 Indikator Kinerja Utama Kecamatan Alok \(Definisi dan Formula\)\t\d+", t) for t in toc)
+    again = build(ALOK, out_dir=tmp_path / "lagi", perbarui_daftar=True)
+    assert again.output.read_bytes() == res.output.read_bytes()  # deterministic
+
+
+def _cover(pdf, instansi_word: str) -> tuple[float, float, float]:
+    height, words = word_heights(pdf, 1)
+    return words["LAPORAN"] / height, words["TAHUN"] / height, words[instansi_word] / height
+
+
+def test_cover_without_logo_looks_finished(printed, tmp_path):
+    """Title and year at the top, the instansi block at the foot of the page (Alok has no logo)."""
+    docx, _texts = printed[ALOK.stem]
+    pdf = docx.with_suffix(".pdf")
+    title, year, instansi = _cover(pdf, "ALOK")
+    assert title < 0.25 and year < 0.3
+    assert instansi > 0.7
+
+
+def test_cover_with_logo_keeps_the_same_places(tmp_path):
+    import base64
+
+    from factory import make_workbook
+
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+    (tmp_path / "logo.png").write_bytes(png)
+    wb = make_workbook(tmp_path / "berlogo.xlsx", profil={"logo": "logo.png"})
+    res = build(wb, out_dir=tmp_path / "out", pdf=True)
+    assert res.pdf, res.error
+    texts = pages(res.pdf)
+    assert "LAPORAN KINERJA" in texts[0] and "KATA PENGANTAR" not in texts[0]  # the cover stays one page
+    instansi = res.hasil.laporan.profil.instansi.upper().split()[-1]
+    title, year, bottom = _cover(res.pdf, instansi)
+    assert title < 0.25 and year < 0.3 and bottom > 0.7
+
+
+def test_report_ending_with_a_wide_table_has_no_empty_last_page(tmp_path):
+    from test_package import _ends_with_wide_table
+
+    res = build(_ends_with_wide_table(tmp_path), out_dir=tmp_path / "out", pdf=True)
+    assert res.pdf, res.error
+    texts = pages(res.pdf)
+    assert not only_page_number(texts[-1])
+    assert "Sesuai jadwal" in " ".join(texts[-1].split())  # the last page holds the end of the Rencana Aksi table
+    assert lone_rows(res.output, texts) == []
