@@ -147,6 +147,8 @@ def read_kinerja(c: Cells, data: SheetData | None, tahun: int) -> tuple[list[Nod
         if not level:
             level = last_level
         if not level:
+            if "level" not in data.columns:  # no Level column: reported once, as kolom.tidak-ada
+                continue
             c.add("hierarki.level-kosong", "Kinerja", f"{data.columns.get('level', 'A')}{row.number}", found="",
                      choices=", ".join(LEVEL_KINERJA))
             continue
