@@ -20,10 +20,13 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "berkas.xml-berbahaya": (ERROR, "Workbook berisi XML yang ditolak demi keamanan: {what}.", "Simpan ulang workbook dari Excel; jangan memakai berkas dari sumber tidak dikenal."),
     # structure
     "sheet.tidak-ada": (ERROR, "Sheet wajib '{sheet}' tidak ada.", "Tambahkan sheet '{sheet}' (lihat workbook kosong dari 'lkjip template')."),
+    "sheet.ganda": (WARNING, "Sheet '{found}' juga cocok dengan nama sheet {expected}; yang dibaca hanya sheet bernama persis '{expected}', isi sheet ini diabaikan.", "Hapus salinan ini atau beri nama lain (mis. '{expected} lama') agar jelas sheet mana yang dipakai."),
+    "sheet.ganda-tanpa-asli": (ERROR, "Sheet '{found}' dan {names} sama-sama cocok dengan nama sheet {expected}; tidak ada yang bernama persis '{expected}', sehingga tidak jelas mana yang dipakai.", "Beri nama persis '{expected}' pada sheet yang benar, lalu hapus atau ganti nama yang lain."),
     "kolom.tidak-ada": (ERROR, "Kolom wajib '{header}' tidak ditemukan di baris judul.", "Tambahkan kolom berjudul '{header}' di baris 1 (huruf besar/kecil bebas)."),
     "kolom.tidak-dikenal": (WARNING, "Kolom '{header}' tidak dikenal dan diabaikan.", "Biarkan jika memang catatan Anda; periksa ejaannya jika seharusnya kolom standar."),
     "kolom.ganda": (ERROR, "Kolom '{header}' muncul lebih dari sekali.", "Hapus atau ganti nama salah satunya."),
     "profil.wajib-kosong": (ERROR, "Isian wajib '{field}' kosong.", "Isi kolom Nilai untuk '{field}' di sheet Profil."),
+    "profil.isian-ganda": (ERROR, "Isian '{field}' diisi lebih dari sekali dengan nilai berbeda (juga di {other}: '{value}').", "Hapus salah satu baris agar jelas nilai mana yang dipakai."),
     "profil.tidak-dikenal": (WARNING, "Isian '{field}' tidak dikenal dan diabaikan.", "Periksa ejaan nama isian (lihat sheet Petunjuk)."),
     # cell values
     "angka.tidak-terbaca": (ERROR, "'{found}' bukan angka.", "Tulis angka seperti 1.234.567 atau 96,77 (boleh dengan Rp, ,- atau %)."),

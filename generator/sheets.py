@@ -408,8 +408,9 @@ def read_workbook(path: Path | str, assets_dir: Path | None = None) -> tuple[Lap
 
 
 def _read(c: Cells, path: Path, sheets: dict[str, SheetData], assets: Path) -> tuple[Laporan, list[Problem]]:
+    ambiguous = {contract.sheet(p.sheet).name for p in c.problems if p.code == "sheet.ganda-tanpa-asli"}
     for spec in contract.SHEETS:
-        if spec.required and spec.name not in sheets:
+        if spec.required and spec.name not in sheets and spec.name not in ambiguous:
             c.add("sheet.tidak-ada", spec.name, "")
     profil = read_profil(c, sheets.get("Profil"))
     cfg = read_pengaturan(c, sheets.get("Pengaturan"))

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from .compute import Hasil
-from .contract import normalize_header
+from .contract import normalize_header, sheet
 from .model import Laporan
 from .numbers import round_half_up
 from .problems import Problem, problem
@@ -222,6 +222,7 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     # a sheet without a required column (or a required sheet missing) is reported once, by the reader:
     # the checks that rest on it would only repeat that on every row (a missing Pagu: every line "overspent")
     broken = {p.sheet for p in reader_problems if p.code in ("kolom.tidak-ada", "sheet.tidak-ada")}
+    broken |= {sheet(p.sheet).name for p in reader_problems if p.code == "sheet.ganda-tanpa-asli"}
     if "Profil" not in broken:
         _check_profil(lap, out)
     if "Kinerja" not in broken:
