@@ -72,7 +72,9 @@ def _inspect_file(path: Path) -> None:
     def fail(code: str, **kw: object) -> None:
         raise ReadError(problem(code, "Berkas", path.name, **kw))
 
-    if not path.exists():
+    try:
+        path.stat()
+    except FileNotFoundError:  # other refusals (permissions, a symlink loop) are berkas.tidak-terbaca
         fail("berkas.tidak-ada", path=path)
     if path.is_dir():
         fail("berkas.bukan-xlsx", what="ini sebuah folder")

@@ -139,6 +139,17 @@ def test_workbook_name_too_long_for_the_os_is_a_problem(tmp_path, out_dir):
     assert "terlalu panjang" in problems[0]["message"]
 
 
+def test_workbook_symlink_loop_is_a_problem_not_a_missing_file(tmp_path, out_dir):
+    import os
+
+    os.symlink("putar.xlsx", tmp_path / "putar.xlsx")
+    rc, problems = validate_json(tmp_path / "putar.xlsx")
+    assert rc == 1 and problem_codes(problems) == {"berkas.tidak-terbaca"}
+    assert problems[0]["message"] == "Workbook putar.xlsx tidak dapat dibuka: tautan simbolik (symlink) yang berputar."
+    res = cli("build", tmp_path / "putar.xlsx", "--out", out_dir / "laporan.docx")
+    assert crashed(res) is None and res.exit_code == 1 and "symlink" in res.output
+
+
 # ---------------------------------------------------------------- damaged archives
 
 
