@@ -5,16 +5,28 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .xlsx_safety import os_reason
+
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 
 
-def safe_asset(raw: str, assets_dir: Path) -> tuple[Path | None, str]:
-    """Resolve an image path typed in the workbook: (the file, "") or (None, the problem code).
+def safe_asset(raw: str, assets_dir: Path) -> tuple[Path | None, str, str]:
+    """Resolve an image path typed in the workbook: (the file, "", "") or (None, the problem code, why).
 
     Anything outside `assets_dir` (absolute paths, drive letters, `../`, symbolic links
-    leading out) is refused; the file must be a PNG or JPEG that Word can read.
+    leading out) is refused; the file must be a PNG or JPEG that Word can read. A path the
+    operating system refuses (a name too long, a NUL character, a symlink loop, a folder
+    it may not read) is `gambar.tidak-terbaca`, with the reason.
     """
+    try:
+        path, code = _resolve(raw, assets_dir)
+    except (OSError, ValueError, RuntimeError) as exc:
+        return None, "gambar.tidak-terbaca", os_reason(exc)
+    return path, code, ""
+
+
+def _resolve(raw: str, assets_dir: Path) -> tuple[Path | None, str]:
     raw = raw.strip().strip('"')
     candidate = Path(raw)
     if candidate.is_absolute() or raw.startswith(("\\", "/")) or re.match(r"^[A-Za-z]:", raw):
@@ -26,11 +38,8 @@ def safe_asset(raw: str, assets_dir: Path) -> tuple[Path | None, str]:
         return None, "gambar.di-luar-folder"
     if not target.is_file():
         return None, "gambar.tidak-ada"
-    try:
-        with open(target, "rb") as fh:
-            head = fh.read(8)
-    except OSError:
-        return None, "gambar.tidak-ada"
+    with open(target, "rb") as fh:
+        head = fh.read(8)
     if not head.startswith(_IMAGE_MAGIC) or not image_readable(target):
         return None, "gambar.bukan-gambar"
     return target, ""

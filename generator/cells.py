@@ -105,6 +105,12 @@ def _choice_map(choices: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+def _kv_value(row: Row) -> object:
+    cell = row.cells.get("nilai")
+    value = cell.value if cell is not None else None
+    return value.strip() if isinstance(value, str) else value
+
+
 class Cells:
     """Reads the sheets of one workbook into rows and typed values, collecting problems."""
 
@@ -119,16 +125,43 @@ class Cells:
         """The contract's sheets found in the workbook (by normalized name), as rows."""
         sheets: dict[str, SheetData] = {}
         try:
-            for title, part in book.sheets:
-                spec = contract.SHEET_BY_NAME.get(normalize_header(title))
-                if spec is None or spec.name in sheets:
-                    continue
+            for title, part, spec in self.pick_sheets(book.sheets):
                 sheets[spec.name] = self.read_sheet(book, title, part, spec)
         except ReadError:
             raise
         except Exception as exc:  # a damaged sheet part
             raise ReadError.damaged(book.path, exc) from exc
         return sheets
+
+    def pick_sheets(self, found: list[tuple[str, str]]) -> list[tuple[str, str, Sheet]]:
+        """The worksheet read for each sheet of the contract, as (title, part, spec).
+
+        Names match as headers do (`ANGGARAN_` is `Anggaran`), so a copied sheet can match too:
+        the sheet named exactly as the contract is read and every other match is `sheet.ganda`
+        at that sheet (a warning); with no exact name, none is guessed (an error at each).
+        """
+        by_spec: dict[str, list[tuple[str, str]]] = {}
+        specs: dict[str, Sheet] = {}
+        for title, part in found:
+            spec = contract.SHEET_BY_NAME.get(normalize_header(title))
+            if spec is not None:
+                by_spec.setdefault(spec.name, []).append((title, part))
+                specs[spec.name] = spec
+        out = []
+        for name, candidates in by_spec.items():
+            if len(candidates) == 1:
+                out.append((*candidates[0], specs[name]))
+                continue
+            exact = [c for c in candidates if c[0] == name]
+            for title, _part in candidates:
+                if exact and title == name:
+                    continue
+                others = ", ".join(f"'{t}'" for t, _ in candidates if t != title)
+                code = "sheet.ganda" if exact else "sheet.ganda-tanpa-asli"
+                self.add(code, title, "A1", found=title, expected=name, names=others)
+            if exact:
+                out.append((*exact[0], specs[name]))
+        return out
 
     def match_headers(self, spec: Sheet, header_cells) -> tuple[dict[int, tuple[str, Column]], dict[str, list[int]]]:
         by_index: dict[int, tuple[str, Column]] = {}
@@ -273,5 +306,10 @@ class Cells:
             if key not in known:
                 self.add("profil.tidak-dikenal", data.name, row.ref("isian"), field=self.text(row, "isian"))
                 continue
-            out[key] = row
+            first = out.get(key)
+            if first is None:
+                out[key] = row
+            elif _kv_value(first) != _kv_value(row):  # the same value twice is no ambiguity
+                self.add("profil.isian-ganda", data.name, row.ref("isian"), field=self.text(row, "isian"),
+                         other=first.ref("isian"), value=str(_kv_value(first))[:60])
         return out

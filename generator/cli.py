@@ -118,11 +118,11 @@ def _print_problems(problems, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("workbook", type=click.Path(path_type=Path))
+@click.argument("workbook", type=click.Path(path_type=Path, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text untuk dibaca, json untuk program lain.")
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
-@click.option("--assets", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None,
               help="Folder gambar (bawaan: folder workbook).")
 @click.option("--izinkan-selisih", is_flag=True,
               help="Total sheet Belanja boleh berbeda dari total Anggaran (peringatan, bukan galat); sama dengan izinkan_selisih = Ya di Pengaturan.")
@@ -155,7 +155,11 @@ def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None, izinka
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
-        if p.is_dir():
+        try:
+            folder = p.is_dir()
+        except (OSError, ValueError):  # not readable, a name too long: the reader says so as a problem
+            folder = False
+        if folder:
             out += sorted(x for x in p.glob("*.xlsx") if not x.name.startswith("~$"))
         else:
             out.append(p)
@@ -187,14 +191,14 @@ def _build_one(args: tuple) -> tuple:
 
 
 @main.command()
-@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Berkas .docx tujuan (hanya untuk satu workbook). Bawaan: output/LKjIP-<instansi>-<tahun>.docx")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True,
               help="Folder keluaran.")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Template Word (docxtpl) Anda sendiri; bawaan: template standar lkjip.")
-@click.option("--assets", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None,
               help="Folder gambar (logo, struktur organisasi); bawaan: folder workbook.")
 @click.option("--pdf", is_flag=True, help="Tulis juga PDF (butuh LibreOffice), dengan daftar isi dan nomor halaman diperbarui.")
 @click.option("--perbarui-daftar", "daftar", is_flag=True,
@@ -303,8 +307,8 @@ def periksa_cmd(workbook: Path, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("workbook", type=click.Path(path_type=Path))
-@click.option("--assets", type=click.Path(file_okay=False, path_type=Path), default=None)
+@click.argument("workbook", type=click.Path(path_type=Path, readable=False))
+@click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None)
 def context(workbook: Path, assets: Path | None) -> None:
     """Cetak seluruh konteks template (JSON): setiap variabel yang dapat dipakai template Word.
 
@@ -323,8 +327,8 @@ def context(workbook: Path, assets: Path | None) -> None:
 
 
 @main.command()
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
+@click.argument("old", type=click.Path(path_type=Path, readable=False))
+@click.argument("new", type=click.Path(path_type=Path, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def diff(old: Path, new: Path, fmt: str) -> None:
     """Tampilkan perubahan antara dua revisi workbook, dalam istilah laporan.

@@ -7,6 +7,8 @@ figures as [old, new] pairs (old == new when unchanged); every other part lists 
 Budget figures are the report's rolled-up sums, so a changed sub kegiatan also changes its parents.
 Matching: a key function per pass (`match`); budget lines by (unit, kode), then by uraian path;
 indicators by (node kode, name), then by (node uraian, name); narrative parts by `bagian`.
+`laporan` (`diff_laporan`) lists every part of the printed report that changes, whichever
+sheet changed it: the report differs exactly when the diff says so.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from .formatting import nilai, persen, tanggal, uang
 from .model import BarisAnggaran, Laporan, Narasi, Profil
 
 T = TypeVar("T")
-PROFIL_FIELDS = tuple(f.name for f in dataclasses.fields(Profil) if f.name != "cells")
+# the logo is compared as the picture printed (diff_laporan), not by the name of its file
+PROFIL_FIELDS = tuple(f.name for f in dataclasses.fields(Profil) if f.name not in ("cells", "logo"))
 LINE_FIELDS = ("unit", "kode", "level", "uraian")
 
 # ------------------------------------------------------------------ matching
@@ -149,8 +152,9 @@ def _diff_unit(old: Hasil, new: Hasil) -> list[dict]:
 # ------------------------------------------------------------------ narrative and profile
 
 
-def _narasi_isi(n: Narasi) -> tuple:
-    return (n.judul.strip(), [(b.jenis, b.teks) for b in n.blok])
+def _narasi_isi(n: Narasi) -> list:
+    """What the report prints of a Narasi part: its blocks (the Judul column is not printed)."""
+    return [(b.jenis, b.teks) for b in n.blok]
 
 
 def _diff_narasi(old: Laporan, new: Laporan) -> dict[str, list[str]]:
@@ -190,10 +194,15 @@ def diff_results(old: Hasil, new: Hasil) -> dict:
         "narasi": _diff_narasi(old.laporan, new.laporan),
         "profil": _diff_profil(old.laporan.profil, new.laporan.profil),
     })
+    from .context import build_context
+    from .diff_laporan import laporan_changes
+
+    out["laporan"] = laporan_changes(build_context(old), build_context(new))
     return out
 
 
 def ada_perubahan(d: dict) -> bool:
     """True when the diff holds any change (an unchanged `total` does not count)."""
     return bool(d["indikator"] or d["indikator_baru"] or d["indikator_dihapus"] or any(d["anggaran"].values())
-                or any(a != b for a, b in d["total"].values()) or d["unit"] or any(d["narasi"].values()) or d["profil"])
+                or any(a != b for a, b in d["total"].values()) or d["unit"] or any(d["narasi"].values()) or d["profil"]
+                or d.get("laporan"))

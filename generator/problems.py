@@ -14,15 +14,19 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "berkas.tidak-ada": (ERROR, "Berkas {path} tidak ditemukan.", "Periksa nama dan folder berkasnya."),
     "berkas.bukan-xlsx": (ERROR, "Berkas ini bukan workbook Excel .xlsx: {what}.", "Buka di Excel/LibreOffice lalu Simpan Sebagai 'Excel Workbook (*.xlsx)'."),
     "berkas.rusak": (ERROR, "Workbook tidak dapat dibaca: {what}.", "Buka di Excel lalu simpan ulang sebagai .xlsx; jika gagal, pakai salinan cadangan."),
+    "berkas.tidak-terbaca": (ERROR, "Workbook {path} tidak dapat dibuka: {why}.", "Periksa izin berkas dan foldernya (mis. berkas milik pengguna lain), atau salin workbook ke folder Anda lalu coba lagi."),
     "berkas.terkunci": (ERROR, "Workbook dilindungi kata sandi (terenkripsi).", "Buka di Excel, hapus kata sandinya (File > Info > Protect Workbook), lalu simpan sebagai .xlsx."),
     "berkas.terlalu-besar": (ERROR, "Workbook terlalu besar untuk dibaca dengan aman: {what}.", "Batasnya {limit}. Periksa apakah berkas ini benar workbook LKjIP."),
     "berkas.xml-berbahaya": (ERROR, "Workbook berisi XML yang ditolak demi keamanan: {what}.", "Simpan ulang workbook dari Excel; jangan memakai berkas dari sumber tidak dikenal."),
     # structure
     "sheet.tidak-ada": (ERROR, "Sheet wajib '{sheet}' tidak ada.", "Tambahkan sheet '{sheet}' (lihat workbook kosong dari 'lkjip template')."),
+    "sheet.ganda": (WARNING, "Sheet '{found}' juga cocok dengan nama sheet {expected}; yang dibaca hanya sheet bernama persis '{expected}', isi sheet ini diabaikan.", "Hapus salinan ini atau beri nama lain (mis. '{expected} lama') agar jelas sheet mana yang dipakai."),
+    "sheet.ganda-tanpa-asli": (ERROR, "Sheet '{found}' dan {names} sama-sama cocok dengan nama sheet {expected}; tidak ada yang bernama persis '{expected}', sehingga tidak jelas mana yang dipakai.", "Beri nama persis '{expected}' pada sheet yang benar, lalu hapus atau ganti nama yang lain."),
     "kolom.tidak-ada": (ERROR, "Kolom wajib '{header}' tidak ditemukan di baris judul.", "Tambahkan kolom berjudul '{header}' di baris 1 (huruf besar/kecil bebas)."),
     "kolom.tidak-dikenal": (WARNING, "Kolom '{header}' tidak dikenal dan diabaikan.", "Biarkan jika memang catatan Anda; periksa ejaannya jika seharusnya kolom standar."),
     "kolom.ganda": (ERROR, "Kolom '{header}' muncul lebih dari sekali.", "Hapus atau ganti nama salah satunya."),
     "profil.wajib-kosong": (ERROR, "Isian wajib '{field}' kosong.", "Isi kolom Nilai untuk '{field}' di sheet Profil."),
+    "profil.isian-ganda": (ERROR, "Isian '{field}' diisi lebih dari sekali dengan nilai berbeda (juga di {other}: '{value}').", "Hapus salah satu baris agar jelas nilai mana yang dipakai."),
     "profil.tidak-dikenal": (WARNING, "Isian '{field}' tidak dikenal dan diabaikan.", "Periksa ejaan nama isian (lihat sheet Petunjuk)."),
     # cell values
     "angka.tidak-terbaca": (ERROR, "'{found}' bukan angka.", "Tulis angka seperti 1.234.567 atau 96,77 (boleh dengan Rp, ,- atau %)."),
@@ -80,6 +84,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "narasi.bagian-ganda": (WARNING, "Bagian '{found}' diisi lebih dari sekali; isinya digabung.", "Gabungkan di satu baris jika tidak disengaja."),
     "gambar.tidak-ada": (ERROR, "Berkas gambar '{found}' tidak ditemukan.", "Letakkan berkas di folder workbook dan tulis namanya saja."),
     "gambar.di-luar-folder": (ERROR, "Berkas gambar '{found}' berada di luar folder workbook dan ditolak.", "Salin gambar ke folder workbook dan tulis namanya saja (tanpa ../ atau /)."),
+    "gambar.tidak-terbaca": (ERROR, "Berkas gambar '{found}' tidak dapat dibuka: {why}.", "Beri gambar nama pendek tanpa karakter khusus, letakkan di folder workbook, dan pastikan berkas serta foldernya dapat dibaca."),
     "gambar.bukan-gambar": (ERROR, "Berkas '{found}' bukan gambar PNG/JPEG yang sah.", "Simpan gambarnya sebagai PNG atau JPEG."),
     "pegawai.golongan-tidak-dikenal": (WARNING, "Golongan '{found}' tidak dikenal.", "Tulis seperti III/a, IV/b, atau kosongkan untuk non-ASN."),
 }

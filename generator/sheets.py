@@ -8,6 +8,7 @@ Everything unreadable becomes a Problem at its cell; nothing is guessed silently
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -150,6 +151,8 @@ def read_kinerja(c: Cells, data: SheetData | None, tahun: int) -> tuple[list[Nod
         if not level:
             level = last_level
         if not level:
+            if "level" not in data.columns:  # no Level column: reported once, as kolom.tidak-ada
+                continue
             c.add("hierarki.level-kosong", "Kinerja", f"{data.columns.get('level', 'A')}{row.number}", found="",
                      choices=", ".join(LEVEL_KINERJA))
             continue
@@ -360,11 +363,18 @@ def read_indeks(c: Cells, data: SheetData | None) -> list[IndeksAspek]:
                                c.number(row, "skor_realisasi"), bobot if bobot is not None else Decimal(0), aspek_pct))
     return out
 
+def shown(text: str, limit: int = 80) -> str:
+    """Text from a cell as a message may quote it: control characters visible (`\\x00`), at most `limit` characters."""
+    text = "".join(ch if ch.isprintable() or unicodedata.category(ch) == "Zs" else f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}"
+                   for ch in text[: limit + 1])
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _asset(c: Cells, assets_dir: Path, raw: str, sheet: str, ref: str) -> Path | None:
     """An image file named in the workbook, or None with the problem recorded at its cell."""
-    path, code = safe_asset(raw, assets_dir)
+    path, code, why = safe_asset(raw, assets_dir)
     if code:
-        c.add(code, sheet, ref, found=raw.strip().strip('"'))
+        c.add(code, sheet, ref, found=shown(raw.strip().strip('"')), why=why)
     return path
 
 
@@ -423,8 +433,9 @@ def read_workbook(path: Path | str, assets_dir: Path | None = None) -> tuple[Lap
 
 
 def _read(c: Cells, path: Path, sheets: dict[str, SheetData], assets: Path) -> tuple[Laporan, list[Problem]]:
+    ambiguous = {contract.sheet(p.sheet).name for p in c.problems if p.code == "sheet.ganda-tanpa-asli"}
     for spec in contract.SHEETS:
-        if spec.required and spec.name not in sheets:
+        if spec.required and spec.name not in sheets and spec.name not in ambiguous:
             c.add("sheet.tidak-ada", spec.name, "")
     profil = read_profil(c, sheets.get("Profil"))
     cfg = read_pengaturan(c, sheets.get("Pengaturan"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from .diff import ada_perubahan
+from .diff_laporan import laporan_lines
 from .pipeline import BuildResult
 from .problems import Problem, errors, warnings
 
@@ -82,4 +83,5 @@ def diff_lines(d: dict) -> list[str]:
         lines.append(f"Unit '{u['unit']}': " + "; ".join(f"{k} {u[k][0]} -> {u[k][1]}" for k in ("pagu", "realisasi") if u[k][0] != u[k][1]))
     lines += [f"Narasi {label}: {', '.join(parts)}" for label, parts in d["narasi"].items() if parts]
     lines += [f"Profil {k}: '{a}' -> '{b}'" for k, (a, b) in d["profil"].items()]
+    lines += laporan_lines(d.get("laporan", []))
     return lines

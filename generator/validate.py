@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from .compute import Hasil
-from .contract import normalize_header, program_key
+from .contract import normalize_header, program_key, sheet
 from .model import Laporan
 from .formatting import nilai
 from .numbers import round_half_up
@@ -126,7 +126,7 @@ def _as_typed(line, field: str, hasil: Hasil) -> Decimal:
     return typed if typed is not None else getattr(hasil.jumlah[line], field)
 
 
-def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: set[str]) -> None:
+def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: set[str], skip: set[str] = frozenset()) -> None:
     if not lap.unit:
         out.append(problem("anggaran.kosong", "Anggaran", "A2"))
         return
@@ -172,9 +172,9 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
                 if not any(ln.sasaran for ln in prog.walk()):
                     out.append(problem("anggaran.program-tanpa-sasaran", "Anggaran", prog.cells.get("sasaran", "") or prog.cells.get("uraian", ""),
                                        uraian=prog.uraian[:60], unit=unit.nama))
-    for text, line in hasil.tautan_tidak_dikenal:
+    for text, line in hasil.tautan_tidak_dikenal if "Kinerja" not in skip else ():
         out.append(problem("anggaran.sasaran-tidak-dikenal", "Anggaran", line.cells.get("sasaran", ""), found=text[:60]))
-    if hasil.belanja_total is not None:
+    if hasil.belanja_total is not None and "Belanja" not in skip:
         for field, label in (("pagu", "anggaran"), ("realisasi", "realisasi")):
             b, a = getattr(hasil.belanja_total, field), getattr(hasil.total, field)
             if b != a:
@@ -276,15 +276,15 @@ def _check_persentase(line, total, desimal: int, out: list[Problem]) -> None:
                        bulat=rounded_as_typed(typed, printed, desimal) if printed is not None else ""))
 
 
-def _check_lain(lap: Laporan, out: list[Problem]) -> None:
+def _check_lain(lap: Laporan, out: list[Problem], broken: set[str] = frozenset()) -> None:
     names = {normalize_header(i.nama) for n in lap.nodes() for i in n.indikator}
     seen: set[str] = set()
-    for a in lap.indeks:
+    for a in lap.indeks if not broken & {"Indeks", "Kinerja"} else ():
         key = normalize_header(a.indikator)
         if key not in names and key not in seen:
             seen.add(key)
             out.append(problem("indeks.indikator-tidak-dikenal", "Indeks", lap.cell("Indeks", "indikator", a.row), found=a.indikator[:60]))
-    for p in lap.pegawai:
+    for p in lap.pegawai if "Pegawai" not in broken else ():
         if p.nip:
             why = nip_problem(p.nip)
             if why:
@@ -300,13 +300,21 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     """
     out: list[Problem] = []
     unreadable = {p.cell for p in reader_problems if p.sheet == "Anggaran" and p.severity == "error"}
-    _check_profil(lap, out)
-    _check_kinerja(lap, hasil, _header_refs(lap), out)
-    _check_anggaran(lap, hasil, out, unreadable)
-    _check_pk(lap, out)
-    _check_narasi(lap, hasil, out)
+    # a sheet without a required column (or a required sheet missing) is reported once, by the reader:
+    # the checks that rest on it would only repeat that on every row (a missing Pagu: every line "overspent")
+    broken = {p.sheet for p in reader_problems if p.code in ("kolom.tidak-ada", "sheet.tidak-ada")}
+    broken |= {sheet(p.sheet).name for p in reader_problems if p.code == "sheet.ganda-tanpa-asli"}
+    if "Profil" not in broken:
+        _check_profil(lap, out)
+    if "Kinerja" not in broken:
+        _check_kinerja(lap, hasil, _header_refs(lap), out)
+    if "Anggaran" not in broken:
+        _check_anggaran(lap, hasil, out, unreadable, broken)
+        _check_pk(lap, out)
+    if not broken & {"Kinerja", "Anggaran"}:
+        _check_narasi(lap, hasil, out)
     _check_sistematika(lap, out)
-    _check_lain(lap, out)
+    _check_lain(lap, out, broken)
     out += check_typed(lap, list(reader_problems))
     return out
 

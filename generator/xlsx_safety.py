@@ -8,6 +8,7 @@ live here.
 
 from __future__ import annotations
 
+import errno
 import re
 import zipfile
 from decimal import Decimal
@@ -38,12 +39,42 @@ class ReadError(LkjipError):
 # ---------------------------------------------------------------- the file itself
 
 
+def os_reason(exc: BaseException) -> str:
+    """Why the operating system refused a path, in Indonesian (no path, no English)."""
+    if isinstance(exc, ValueError):  # "embedded null byte"
+        return "namanya berisi karakter kosong (NUL) yang tidak diizinkan sistem operasi"
+    if isinstance(exc, RuntimeError):  # pathlib.resolve() in Python < 3.13: "Symlink loop from ..."
+        return "tautan simbolik (symlink) yang berputar"
+    code = getattr(exc, "errno", None)
+    reasons = {
+        errno.EACCES: "izin baca ditolak (berkas atau foldernya milik pengguna lain, atau dikunci)",
+        errno.EPERM: "izin baca ditolak (berkas atau foldernya milik pengguna lain, atau dikunci)",
+        errno.ENAMETOOLONG: "nama atau jalurnya terlalu panjang untuk sistem operasi",
+        errno.ELOOP: "tautan simbolik (symlink) yang berputar",
+        errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
+        errno.EIO: "galat baca perangkat (disk atau jaringan)",
+        errno.EILSEQ: "namanya berisi karakter yang tidak diizinkan sistem berkas",
+        errno.EINVAL: "namanya tidak diizinkan sistem berkas",
+    }
+    return reasons.get(code, f"sistem operasi menolaknya (errno {code})" if code else "sistem operasi menolaknya")
+
+
 def inspect_file(path: Path) -> None:
     """Refuse what is not a safe .xlsx, saying what it is. Raises ReadError."""
+    try:
+        _inspect_file(path)
+    except (OSError, ValueError) as exc:  # permissions, a name too long, a symlink loop, a NUL in the name
+        raise ReadError(problem("berkas.tidak-terbaca", "Berkas", path.name[:120], path=path.name[:120],
+                                why=os_reason(exc))) from exc
+
+
+def _inspect_file(path: Path) -> None:
     def fail(code: str, **kw: object) -> None:
         raise ReadError(problem(code, "Berkas", path.name, **kw))
 
-    if not path.exists():
+    try:
+        path.stat()
+    except FileNotFoundError:  # other refusals (permissions, a symlink loop) are berkas.tidak-terbaca
         fail("berkas.tidak-ada", path=path)
     if path.is_dir():
         fail("berkas.bukan-xlsx", what="ini sebuah folder")

@@ -24,7 +24,7 @@ TOTAL_SAMA = {"pagu": ["35.000.000", "35.000.000"], "realisasi": ["32.500.000", 
               "predikat_instansi": ["Sangat Tinggi", "Sangat Tinggi"]}
 KOSONG = {"indikator": [], "indikator_baru": [], "indikator_dihapus": [],
           "anggaran": {"baru": [], "dihapus": [], "berubah": []}, "total": TOTAL_SAMA, "unit": [],
-          "narasi": {"berubah": [], "baru": [], "dihapus": []}, "profil": {}}
+          "narasi": {"berubah": [], "baru": [], "dihapus": []}, "profil": {}, "laporan": []}
 S1_KUNCI = "S1 / Persentase layanan tepat waktu"
 SUB_BARU = {"Kode": "7.01.01.2.01.0003", "Uraian": "Penyusunan Laporan Kinerja", "Pagu": 1_000_000, "Realisasi": 800_000}
 
@@ -35,6 +35,13 @@ def diff(tmp_path: Path, old: dict, new: dict) -> dict:
     assert d is not None
     json.dumps(d)  # JSON-able as is
     return d
+
+
+def data_lines(d: dict) -> list[str]:
+    """The diff's lines about the data, without the part listing where the report changes (test_diff_laporan)."""
+    lines = diff_lines(d)
+    assert "Bagian laporan yang berubah:" in lines  # a change of the data is a change of the report
+    return lines[: lines.index("Bagian laporan yang berubah:")]
 
 
 def kinerja_with(row: int, **changes) -> list[dict]:
@@ -87,7 +94,7 @@ def test_changed_realisasi(tmp_path: Path):
     }]
     assert d["total"] == {**TOTAL_SAMA, "capaian_instansi": ["91,88%", "96,25%"]}
     assert d["anggaran"] == KOSONG["anggaran"]
-    assert diff_lines(d) == [
+    assert data_lines(d) == [
         "Indikator S1 'Persentase layanan tepat waktu': realisasi 67 -> 74; capaian 83,75% -> 92,50%; "
         "predikat Tinggi -> Sangat Tinggi",
         "Capaian instansi 91,88% -> 96,25%",
@@ -177,7 +184,7 @@ def test_renamed_line_matched_by_kode(tmp_path: Path):
         {"unit": UNIT, "kode": "7.01.01.2.01.0002", "level": "Sub Kegiatan", "uraian": "Evaluasi Kinerja Kecamatan",
          "uraian_lama": "Evaluasi Kinerja", "pagu": ["5.000.000", "5.000.000"], "realisasi": ["5.000.000", "5.000.000"]},
     ]}
-    assert diff_lines(d) == ["Anggaran berubah: Kecamatan Contoh / 7.01.01.2.01.0002 Sub Kegiatan 'Evaluasi Kinerja "
+    assert data_lines(d) == ["Anggaran berubah: Kecamatan Contoh / 7.01.01.2.01.0002 Sub Kegiatan 'Evaluasi Kinerja "
                               "Kecamatan': uraian Evaluasi Kinerja -> Evaluasi Kinerja Kecamatan"]
 
 
@@ -229,8 +236,9 @@ def test_narasi_changed_added_removed(tmp_path: Path):
     new = [{"Bagian": "kata_pengantar", "Isi": "Baru."}, {"Bagian": "latar_belakang", "Isi": "Sama."},
            {"Bagian": "maksud_tujuan", "Isi": "Maksud baru."}, {"Bagian": "saran", "Judul": "Saran-saran", "Isi": "Teks."}]
     d = diff(tmp_path, {"sheets": {"Narasi": old}}, {"sheets": {"Narasi": new}})
-    assert d["narasi"] == {"berubah": ["maksud_tujuan", "saran"], "baru": ["kata_pengantar"], "dihapus": ["dasar_hukum"]}
-    assert diff_lines(d) == ["Narasi berubah: maksud_tujuan, saran", "Narasi baru: kata_pengantar",
+    # saran's Judul changed only: the column is not printed, so the part did not change
+    assert d["narasi"] == {"berubah": ["maksud_tujuan"], "baru": ["kata_pengantar"], "dihapus": ["dasar_hukum"]}
+    assert data_lines(d) == ["Narasi berubah: maksud_tujuan", "Narasi baru: kata_pengantar",
                               "Narasi dihapus: dasar_hukum"]
 
 
@@ -238,7 +246,7 @@ def test_profil_fields(tmp_path: Path):
     d = diff(tmp_path, {}, {"profil": {"kepala_nama": "Dra. Rina Wati", "tanggal_laporan": dt.date(2025, 2, 3)}})
     assert d["profil"] == {"tanggal_laporan": ["30 Januari 2025", "3 Februari 2025"],
                            "kepala_nama": ["Drs. Budi Santoso, M.Si", "Dra. Rina Wati"]}
-    assert diff_lines(d) == ["Profil tanggal_laporan: '30 Januari 2025' -> '3 Februari 2025'",
+    assert data_lines(d) == ["Profil tanggal_laporan: '30 Januari 2025' -> '3 Februari 2025'",
                               "Profil kepala_nama: 'Drs. Budi Santoso, M.Si' -> 'Dra. Rina Wati'"]
 
 
@@ -280,9 +288,11 @@ def test_alok_one_cell_changed(tmp_path: Path):
     }]
     assert d["total"]["capaian_instansi"] == ["78,33%", "90,83%"]
     assert d["total"]["predikat_instansi"] == ["Tinggi", "Tinggi"]
-    assert {k: v for k, v in d.items() if k not in ("indikator", "total")} == {
-        k: v for k, v in KOSONG.items() if k not in ("indikator", "total")}
-    assert diff_lines(d) == [
+    assert {k: v for k, v in d.items() if k not in ("indikator", "total", "laporan")} == {
+        k: v for k, v in KOSONG.items() if k not in ("indikator", "total", "laporan")}
+    changed = {item["bagian"] for item in d["laporan"]}
+    assert "Tabel 'Capaian Indikator Kinerja Sasaran Tahun 2024'" in changed
+    assert data_lines(d) == [
         "Indikator S4 'Jumlah Inovasi': realisasi 0,07 -> 0,14; capaian 50,00% -> 100,00%; "
         "predikat Sangat Rendah -> Sangat Tinggi",
         "Capaian instansi 78,33% -> 90,83%",

@@ -200,3 +200,74 @@ def test_an_over_long_shared_string_is_reported_at_its_cell(tmp_path):
             zf.writestr(name, data)
     lap, problems = read_workbook(wb)
     assert ("Anggaran", "D2", "teks.terlalu-panjang") in codes(problems)
+
+
+# ------------------------------------------------------------------ ambiguity: copied sheets, duplicate keys
+
+
+def _with_copy(copy_title: str, real_title: str = "Anggaran"):
+    """A copy of Anggaran with other figures, placed before the real sheet (as staff keep a backup)."""
+
+    def edit(wb):
+        real = wb["Anggaran"]
+        copy = wb.copy_worksheet(real)
+        copy.title = copy_title
+        for row in copy.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, int) and cell.value > 1000:
+                    cell.value = 1
+        wb.move_sheet(copy, offset=wb.sheetnames.index("Anggaran") - wb.sheetnames.index(copy_title))
+        real.title = "sementara"  # openpyxl would make "anggaran1" of a case change in one step
+        real.title = real_title
+
+    return edit
+
+
+def test_a_copied_sheet_is_not_read_instead_of_the_real_one(tmp_path):
+    from click.testing import CliRunner
+    from docx_text import all_text, load
+
+    from generator.cli import main
+
+    wb = make_workbook(tmp_path / "salin.xlsx", edit=_with_copy("ANGGARAN_"))
+    lap, problems = read_workbook(wb)
+    assert codes(problems) == [("ANGGARAN_", "A1", "sheet.ganda")]
+    assert "yang dibaca hanya sheet bernama persis 'Anggaran'" in problems[0].message
+    assert lap.unit[0].program[0].anak[0].anak[0].pagu == 10_000_000  # the real sheet's figure, not the copy's 1
+    out = tmp_path / "laporan.docx"
+    res = CliRunner().invoke(main, ["build", str(wb), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "ANGGARAN_!A1" in res.output
+    assert "35.000.000" in all_text(load(out))
+
+
+def test_copied_sheets_without_the_exact_name_are_an_error_at_each(tmp_path):
+    wb = make_workbook(tmp_path / "salin.xlsx", edit=_with_copy("ANGGARAN_", real_title="anggaran"))
+    lap, problems = read_workbook(wb)
+    assert codes(problems) == [("ANGGARAN_", "A1", "sheet.ganda-tanpa-asli"), ("anggaran", "A1", "sheet.ganda-tanpa-asli")]
+    assert "Sheet 'ANGGARAN_' dan 'anggaran' sama-sama cocok dengan nama sheet Anggaran" in problems[0].message
+    assert lap.unit == []
+
+
+@pytest.mark.parametrize("sheet, key, value", [("Profil", "instansi", "Kecamatan Lain"),
+                                               ("Profil", "tahun", 2023),
+                                               ("Pengaturan", "desimal", 0)])
+def test_a_key_filled_twice_with_different_values_is_an_error_at_both(sheet, key, value, tmp_path):
+    def edit(wb):
+        wb[sheet].append([key, value])
+
+    extra = {"desimal": 2} if sheet == "Pengaturan" else None
+    wb = make_workbook(tmp_path / "ganda.xlsx", edit=edit, pengaturan=extra)
+    lap, problems = read_workbook(wb)
+    [p] = [p for p in problems if p.code == "profil.isian-ganda"]
+    ws_rows = __import__("openpyxl").load_workbook(wb)[sheet]
+    first = next(r[0].row for r in ws_rows.iter_rows(min_row=2) if r[0].value == key)
+    last = ws_rows.max_row
+    assert (p.sheet, p.cell, p.severity) == (sheet, f"A{last}", "error")
+    assert f"juga di A{first}" in p.message and f"Isian '{key}' diisi lebih dari sekali" in p.message
+
+
+def test_a_key_repeated_with_the_same_value_is_no_problem(tmp_path):
+    wb = make_workbook(tmp_path / "sama.xlsx", edit=lambda wb: wb["Profil"].append(["instansi", "Kecamatan Contoh"]))
+    _lap, problems = read_workbook(wb)
+    assert problems == []

@@ -171,3 +171,46 @@ def test_belanja_total_points_at_its_column_wherever_it_is(tmp_path):
     problems = run_check(make_workbook(tmp_path / "a.xlsx", sheets={"Belanja": belanja}, edit=swap))
     assert codes(problems) == [("Belanja", "C1", "belanja.total-berbeda"), ("Belanja", "D1", "belanja.total-berbeda")]
     assert "Total realisasi" in problems[0].message and "Total anggaran" in problems[1].message
+
+
+# ------------------------------------------------------------------ a missing required column: said once
+
+
+def _without_header(src, dest, sheet: str, header: str):
+    import openpyxl
+
+    wb = openpyxl.load_workbook(src)
+    [cell] = [c for c in wb[sheet][1] if c.value == header]
+    cell.value = None
+    wb.save(dest)
+    return dest
+
+
+def _problems_of(sheet_and_header, tmp_path):
+    from conftest import ALOK
+
+    baseline = {(p.sheet, p.cell, p.code) for p in run_check(ALOK)}
+    path = _without_header(ALOK, tmp_path / "alok.xlsx", *sheet_and_header)
+    res = CliRunner().invoke(main, ["validate", str(path)])
+    problems = run_check(path)
+    return baseline, problems, res.output
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("sheet, header", [("Anggaran", "Pagu"), ("Anggaran", "Realisasi"), ("Anggaran", "Uraian"),
+                                           ("Kinerja", "Level"), ("Kinerja", "Uraian"), ("Belanja", "Anggaran")])
+def test_missing_required_column_is_one_problem_not_one_per_row(sheet, header, tmp_path):
+    """Alok without its Pagu column used to print 178 problems (every line 'overspent', every typed
+    percentage 'wrong'): now the one kolom.tidak-ada, plus only what the workbook had before that the
+    missing column does not touch."""
+    baseline, problems, output = _problems_of((sheet, header), tmp_path)
+    new = [(p.sheet, p.cell, p.code) for p in problems if (p.sheet, p.cell, p.code) not in baseline]
+    assert new == [(sheet, "A1", "kolom.tidak-ada")], new
+    assert f"Kolom wajib '{header}' tidak ditemukan di baris judul." in output
+    assert output.count("GALAT") == 1, output
+    # the checks resting on the broken sheet say nothing; warnings about other sheets stay
+    assert not [p for p in problems if p.sheet == sheet and p.code != "kolom.tidak-ada"]
+    if sheet == "Anggaran" or sheet == "Kinerja":
+        assert not [p for p in problems if p.code in ("anggaran.sasaran-tidak-dikenal", "indeks.indikator-tidak-dikenal")]

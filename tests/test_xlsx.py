@@ -143,3 +143,30 @@ def test_grid_and_stream_readers_agree_on_odd_cells(tmp_path, monkeypatch):
             as_excel_saves(path)
         grid, stream = _read_both(path, monkeypatch)
         assert grid == stream, path.name
+
+
+def test_grid_and_stream_readers_agree_on_issue12_cases(tmp_path, monkeypatch):
+    """Copied sheets, keys filled twice, image paths with NUL escapes, surrogate escapes, a missing Pagu
+    column: the same problems and the same context from both readers."""
+    from factory import as_excel_saves, make_workbook
+
+    def edit(wb):
+        copy = wb.copy_worksheet(wb["Anggaran"])
+        copy.title = "ANGGARAN_"
+        wb["Profil"].append(["instansi", "Kecamatan _xD800_Lain"])
+        wb["Pengaturan"].append(["desimal", 1])
+        wb["Kinerja"]["R3"] = "Analisis _xDFFF_ dan _x0000_."
+
+    cases = {
+        "salinan": {"edit": edit, "profil": {"logo": "logo_x0000_.png"},
+                    "sheets": {"Gambar": [{"Bagian": "struktur_organisasi", "Berkas": "a" * 300 + ".png"}]}},
+        "tanpa-pagu": {"edit": lambda wb: setattr(wb["Anggaran"]["E1"], "value", None)},
+    }
+    for name, kwargs in cases.items():
+        for excel in (False, True):
+            path = make_workbook(tmp_path / f"{name}-{excel}.xlsx", **kwargs)
+            if excel:
+                as_excel_saves(path)
+            grid, stream = _read_both(path, monkeypatch)
+            assert grid == stream, path.name
+            assert grid[0], path.name  # each case is a problem somewhere

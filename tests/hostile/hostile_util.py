@@ -270,3 +270,26 @@ def big_workbook(path: Path, *, programs: int = 1, kegiatan: int = 1, sub: int =
                 n += 1
     wb.save(path)
     return path, n
+
+
+def unprivileged() -> list[str]:
+    """The command prefix that runs a child under ordinary file permissions: nothing for a normal user;
+    for root, `setpriv` without the two capabilities that let root read any file (root then obeys
+    mode bits like anyone else). Skips the test when neither is possible."""
+    import os
+
+    if os.geteuid() != 0:
+        return []
+    if shutil.which("setpriv") is None:
+        pytest.skip("root tanpa setpriv: izin berkas tidak dapat diuji")
+    prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+    probe = subprocess.run([*prefix, "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip(f"setpriv tidak dapat membuang hak root: {probe.stderr.decode(errors='replace')[:200]}")
+    return prefix
+
+
+def run_unprivileged(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    """`python -m generator.cli ARGS` in a child that file permissions apply to (see `unprivileged`)."""
+    return subprocess.run([*unprivileged(), sys.executable, "-m", "generator.cli", *map(str, args)], capture_output=True,
+                          text=True, timeout=timeout, cwd=str(ROOT))

@@ -25,6 +25,7 @@ from hostile_util import (
     problem_codes,
     read_part,
     run_measured,
+    run_unprivileged,
     set_inline,
     SHEET_PART,
     validate_json,
@@ -110,6 +111,43 @@ def test_missing_file_and_folder_are_problems_not_tracebacks(tmp_path, out_dir):
     res = cli("build", folder, "--out", out_dir / "laporan.docx")  # a folder is a batch of workbooks: none here
     assert crashed(res) is None and res.exit_code == 2 and "Tidak ada workbook" in res.output
     assert leftovers(out_dir) == []
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+@pytest.mark.parametrize("command", ["validate", "build", "context", "diff"])
+def test_unreadable_workbook_is_an_indonesian_problem_not_a_usage_error(command, what, workbook, out_dir):
+    """A workbook (or its folder) the user may not read: the problem in Indonesian, exit 1 (diff: 2, its
+    documented code for a workbook it cannot read), never click's English usage error."""
+    locked = workbook if what == "file" else workbook.parent
+    args = {"validate": ["validate", workbook], "build": ["build", workbook, "--out", out_dir / "laporan.docx"],
+            "context": ["context", workbook], "diff": ["diff", workbook, workbook]}[command]
+    locked.chmod(0)
+    try:
+        proc = run_unprivileged(*args)
+    finally:
+        locked.chmod(0o755 if what == "folder" else 0o644)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == (2 if command == "diff" else 1), output
+    assert "tidak dapat dibuka: izin baca ditolak" in output and "laporan.xlsx" in output, output
+    assert "Invalid value" not in output and "not readable" not in output and "Traceback" not in output, output
+    assert leftovers(out_dir) == []
+
+
+def test_workbook_name_too_long_for_the_os_is_a_problem(tmp_path, out_dir):
+    rc, problems = validate_json(tmp_path / ("a" * 300 + ".xlsx"))
+    assert rc == 1 and problem_codes(problems) == {"berkas.tidak-terbaca"}
+    assert "terlalu panjang" in problems[0]["message"]
+
+
+def test_workbook_symlink_loop_is_a_problem_not_a_missing_file(tmp_path, out_dir):
+    import os
+
+    os.symlink("putar.xlsx", tmp_path / "putar.xlsx")
+    rc, problems = validate_json(tmp_path / "putar.xlsx")
+    assert rc == 1 and problem_codes(problems) == {"berkas.tidak-terbaca"}
+    assert problems[0]["message"] == "Workbook putar.xlsx tidak dapat dibuka: tautan simbolik (symlink) yang berputar."
+    res = cli("build", tmp_path / "putar.xlsx", "--out", out_dir / "laporan.docx")
+    assert crashed(res) is None and res.exit_code == 1 and "symlink" in res.output
 
 
 # ---------------------------------------------------------------- damaged archives

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 from pathlib import Path
 
 import pytest
 from docx_text import load
-from hostile_util import ROOT, cli, crashed, leftovers, make_workbook, run_measured, validate_json
+from hostile_util import ROOT, cli, crashed, leftovers, make_workbook, run_measured, run_unprivileged, validate_json
 from PIL import Image
 
 GAMBAR_CELL = ("Gambar", "B2")
@@ -230,3 +231,59 @@ def test_output_name_from_the_workbook_stays_in_out_dir(field, value, tmp_path):
     assert len(written.name) <= 100 and not written.name.startswith(".")
     assert not Path("/tmp/lkjip-lolos.docx").exists() and not Path("/etc/cron.d/lkjip.docx").exists()
     assert (sorted(default_out.iterdir()) if default_out.exists() else []) == before
+
+
+# ---------------------------------------------------------------- paths the operating system refuses
+
+
+def _os_setup(folder: Path, name: str) -> str:
+    if name == "long-name":  # one name of 300 characters: ENAMETOOLONG (the limit is 255 bytes)
+        return "a" * 296 + ".png"
+    if name == "long-path":  # a path of 4.200 characters: ENAMETOOLONG (PATH_MAX is 4096)
+        return "b/" * 2100 + "c.png"
+    if name == "nul-escape":  # Excel's escape of a NUL character, decoded by the reader: "embedded null byte"
+        return "logo_x0000_.png"
+    if name == "symlink-loop":
+        os.symlink("putar.png", folder / "putar.png")
+        return "putar.png"
+    raise AssertionError(name)
+
+
+OS_CASES = {"long-name": "terlalu panjang", "long-path": "terlalu panjang", "nul-escape": "karakter kosong (NUL)",
+            "symlink-loop": "tautan simbolik (symlink) yang berputar"}
+
+
+@pytest.mark.parametrize("where", ["gambar", "logo"])
+@pytest.mark.parametrize("name", sorted(OS_CASES))
+def test_image_path_the_os_refuses_is_a_problem_at_its_cell(name, where, folder, tmp_path):
+    wb = _workbook(folder, where, _os_setup(folder, name))
+    rc, problems = validate_json(wb)
+    sheet, cell = GAMBAR_CELL if where == "gambar" else LOGO_CELL
+    assert rc == 1 and [(p["sheet"], p["cell"], p["code"]) for p in problems] == [(sheet, cell, "gambar.tidak-terbaca")], problems
+    message = problems[0]["message"]
+    assert message.startswith("Berkas gambar '") and OS_CASES[name] in message, message
+    assert len(message) < 250 and "\x00" not in message  # the name quoted short, a NUL shown as \x00
+    if name == "nul-escape":
+        assert "'logo\\x00.png'" in message
+    res = cli("build", wb, "--out", tmp_path / "keluaran" / "laporan.docx")
+    assert crashed(res) is None, crashed(res)
+    assert res.exit_code == 1 and f"{sheet}!{cell}" in res.output and OS_CASES[name] in res.output
+    assert not (tmp_path / "keluaran").exists()
+
+
+@pytest.mark.parametrize("what", ["folder", "file"])
+def test_unreadable_image_or_folder_is_a_problem_at_its_cell(what, folder, tmp_path):
+    """A folder (or image) the user may not read: the OS refuses to look inside; run under file permissions."""
+    (folder / "rahasia").mkdir()
+    _png(folder / "rahasia" / "logo.png")
+    wb = _workbook(folder, "gambar", "rahasia/logo.png")
+    locked = folder / "rahasia" if what == "folder" else folder / "rahasia" / "logo.png"
+    locked.chmod(0)
+    try:
+        proc = run_unprivileged("validate", wb, "--format", "json")
+    finally:
+        locked.chmod(0o755)
+    assert proc.returncode == 1, proc.stderr
+    problems = json.loads(proc.stdout)
+    assert [(p["sheet"], p["cell"], p["code"]) for p in problems] == [(*GAMBAR_CELL, "gambar.tidak-terbaca")]
+    assert "izin baca ditolak" in problems[0]["message"] and "Traceback" not in proc.stderr

@@ -179,3 +179,103 @@ def test_escaped_control_characters_never_break_the_document(tmp_path):
     res = cli("build", wb, "--out", out)
     assert crashed(res) is None and res.exit_code == 0, res.output
     load(out)
+
+
+# ---------------------------------------------------------------- lone surrogates written as Excel escapes
+
+SURROGATE_ESCAPES = "_xD800_ _xDFFF_ _xD83D__xDE00_ _xDC00__xD800_"
+
+
+def _every_text_cell(src, dest, sheet: str, suffix: str):
+    """`suffix` appended to every text cell of `sheet`, its header row included."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(src)
+    for row in wb[sheet].iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.value = cell.value + suffix
+    wb.save(dest)
+    return dest
+
+
+@pytest.mark.parametrize("sheet", ["Profil", "Kinerja", "Anggaran", "Belanja", "Narasi", "Pegawai", "Rencana_Aksi", "Indeks",
+                                   "Gambar", "Pengaturan"])
+def test_surrogate_escapes_in_every_text_cell_never_crash_any_command(sheet, tmp_path):
+    """`_xD800_` … in every text cell of a sheet (headers too): validate, build, context and diff each end in
+    a result or in problems (exit 0/1; diff 0/1/2), JSON stays JSON, a written report opens."""
+    import json
+
+    from factory import ANGGARAN
+
+    rows = {"Belanja": [{"Kelompok": "Belanja Operasi", "Jenis": "Belanja Pegawai", "Anggaran": 35_000_000, "Realisasi": 32_500_000}],
+            "Narasi": [{"Bagian": "latar_belakang", "Judul": "Latar", "Isi": "Teks staf.\n- butir"}],
+            "Pegawai": [{"Nama": "Ani", "NIP": "19770321 199602 2 001", "Golongan": "III/a", "Jabatan": "Staf"}],
+            "Rencana_Aksi": [{"Indikator": "Persentase layanan tepat waktu", "Periode": "Triwulan I", "Target Kinerja": 20}],
+            "Indeks": [{"Indikator": "Indeks Kepuasan Masyarakat", "Aspek": "Waktu", "Bobot": 1}],
+            "Gambar": [{"Bagian": "struktur_organisasi", "Berkas": "tidak-ada.png", "Keterangan": "Struktur"}]}
+    base = make_workbook(tmp_path / "dasar.xlsx", sheets={sheet: rows[sheet]} if sheet in rows else None,
+                         anggaran=ANGGARAN)
+    wb = _every_text_cell(base, tmp_path / "surrogat.xlsx", sheet, " " + SURROGATE_ESCAPES)
+    res = cli("validate", wb, "--format", "json")
+    assert crashed(res) is None, crashed(res)
+    assert res.exit_code in (0, 1)
+    problems = json.loads(res.output)
+    out = tmp_path / "laporan.docx"
+    built = cli("build", wb, "--out", out)
+    assert crashed(built) is None, crashed(built)
+    assert built.exit_code == res.exit_code, built.output  # validate and build agree
+    if built.exit_code == 0:
+        text = all_text(load(out))
+        if sheet in ("Profil", "Kinerja", "Anggaran", "Narasi"):
+            assert "_xD800_" in text  # printed as typed: no character exists for it
+    else:
+        assert problems and not out.exists()
+    ctx = cli("context", wb)
+    assert crashed(ctx) is None, crashed(ctx)
+    assert ctx.exit_code == res.exit_code
+    if ctx.exit_code == 0:
+        json.loads(ctx.output)
+    d = cli("diff", base, wb, "--format", "json")
+    assert crashed(d) is None, crashed(d)
+    assert d.exit_code in (0, 1, 2)
+    if d.exit_code in (0, 1):
+        json.loads(d.output)
+
+
+@pytest.mark.parametrize("grid", [True, False], ids=["calamine", "stream"])
+@pytest.mark.parametrize("shared", [False, True], ids=["inline", "sharedStrings"])
+def test_surrogate_escapes_are_printed_as_typed_everywhere(grid, shared, monkeypatch, tmp_path):
+    import json
+
+    from generator import xlsx
+
+    monkeypatch.setattr(xlsx, "GRID_READER", grid)
+    base = make_workbook(tmp_path / "dasar.xlsx")
+    wb = make_workbook(tmp_path / "surrogat.xlsx", profil={"instansi": "Kecamatan _xD800_Contoh"},
+                       kinerja=[dict(KINERJA[0]), {**KINERJA[1], "Analisis": "Analisis _xDFFF_ dan _xD83D__xDE00_"}, KINERJA[2]])
+    if shared:
+        as_excel_saves(wb)
+    rc, problems = validate_json(wb)
+    assert rc == 0 and problems == []
+    out = tmp_path / "laporan.docx"
+    res = cli("build", wb, "--out", out)
+    assert crashed(res) is None and res.exit_code == 0, res.output
+    text = all_text(load(out))
+    assert "Kecamatan _xD800_Contoh" in text and "Analisis _xDFFF_ dan _xD83D__xDE00_" in text
+    ctx = cli("context", wb)
+    assert ctx.exit_code == 0 and json.loads(ctx.output)["profil"]["instansi"] == "Kecamatan _xD800_Contoh"
+    d = cli("diff", base, wb)
+    assert crashed(d) is None and d.exit_code == 1, d.output
+    assert "Kecamatan _xD800_Contoh" in d.output
+
+
+def test_surrogate_escapes_through_a_real_process_stay_utf8(tmp_path):
+    """stdout of a real `lkjip context` (a pipe, not a terminal) is UTF-8 JSON with the escape as typed."""
+    import json
+
+    wb = make_workbook(tmp_path / "surrogat.xlsx", profil={"instansi": "Kecamatan _xD800_Contoh"})
+    proc = subprocess.run([__import__("sys").executable, "-m", "generator.cli", "context", str(wb)], capture_output=True,
+                          env={**__import__("os").environ, "LC_ALL": "C", "PYTHONIOENCODING": ""})
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.decode("utf-8"))["profil"]["instansi"] == "Kecamatan _xD800_Contoh"
