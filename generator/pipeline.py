@@ -30,6 +30,7 @@ class BuildResult:
     error: str = ""  # a failure that is not a workbook problem (template, output file)
     timings: dict[str, float] = field(default_factory=dict)
     pdf: Path | None = None
+    pdf_error: str = ""  # the .docx is written, the PDF is not (exit code 3)
 
     @property
     def ok(self) -> bool:
@@ -77,8 +78,12 @@ def default_output(lap: Laporan, out_dir: Path) -> Path:
 
 
 def build(workbook: Path | str, out: Path | None = None, *, template: Path | None = None, assets: Path | None = None,
-          out_dir: Path = Path("output"), pdf: bool = False) -> BuildResult:
-    """Build one report. Nothing is written unless the whole build succeeds."""
+          out_dir: Path = Path("output"), pdf: bool = False, progress=None) -> BuildResult:
+    """Build one report. Nothing is written unless the whole build succeeds.
+
+    With `pdf`, a PDF that cannot be made leaves the .docx written and says why in `pdf_error`;
+    `progress(text)` receives a line now and then while LibreOffice works.
+    """
     from .context import build_context
     from .output import atomic_write_bytes
     from .render import render_docx
@@ -105,13 +110,16 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         atomic_write_bytes(target, data)
         res.timings["save"] = time.perf_counter() - t
         res.output = target
-        if pdf:
-            from .pdf import to_pdf
-
-            res.pdf = to_pdf(target)
     except LkjipError as exc:
         res.error = str(exc)
         return res
+    if pdf:
+        from .pdf import to_pdf
+
+        try:
+            res.pdf = to_pdf(target, progress=progress)
+        except LkjipError as exc:
+            res.pdf_error = str(exc)
     res.timings["total"] = time.perf_counter() - t0
     return res
 

@@ -153,8 +153,11 @@ def test_batch_of_examples_and_one_broken_workbook(tmp_path):
 def test_pdf_without_libreoffice_says_so(tmp_path, small, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "kosong"))
     res = build(small, "--out", tmp_path / "r.docx", "--pdf", cwd=tmp_path)
-    assert res.exit_code == 1 and "LibreOffice tidak terpasang" in res.output
-    assert (tmp_path / "r.docx").exists()  # the report itself is still written
+    # exit 3: the .docx is written, the PDF is not (1 keeps meaning "nothing written")
+    assert res.exit_code == 3 and "LibreOffice tidak terpasang" in res.stderr
+    assert "laporan .docx tetap ditulis" in res.stderr
+    assert "Laporan ditulis: " in res.stdout
+    assert (tmp_path / "r.docx").exists()
 
 
 @needs_soffice

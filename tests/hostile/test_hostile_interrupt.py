@@ -130,8 +130,13 @@ def test_build_validate_and_context_never_modify_the_workbook(workbook, tmp_path
 
 def test_output_onto_the_workbook_itself_is_refused(workbook):
     data = workbook.read_bytes()
-    res = cli("build", workbook, "--out", workbook)
+    res = cli("build", workbook, "--out", workbook)  # .xlsx is no report name: a usage error
+    assert crashed(res) is None and res.exit_code == 2
+    assert "harus berakhiran .docx" in res.output
+    assert workbook.read_bytes() == data
+    odd = workbook.rename(workbook.with_suffix(".docx"))  # a workbook whose name ends in .docx
+    res = cli("build", odd, "--out", odd)
     assert crashed(res) is None and res.exit_code == 1
     assert "tidak boleh sama" in res.output
-    assert workbook.read_bytes() == data
-    assert [p.name for p in workbook.parent.iterdir()] == [workbook.name]
+    assert odd.read_bytes() == data
+    assert [p.name for p in odd.parent.iterdir()] == [odd.name]
