@@ -63,7 +63,7 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
+@click.group("lkjip", cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
 @click.version_option(__version__, "--version", prog_name="lkjip", help="Tampilkan versi lalu keluar.",
                       message="%(prog)s, versi %(version)s")
 def main() -> None:
