@@ -348,6 +348,6 @@ def test_every_option_has_help_and_click_speaks_indonesian(tmp_path):
     assert res.stderr.splitlines()[-1] == "Galat: Argumen wajib tidak diberikan 'WORKBOOK'."
     assert "Coba 'lkjip validate --help' untuk bantuan." in res.stderr
     assert "Galat: Tidak ada perintah 'bangun'." in _in(tmp_path, "bangun").stderr
-    assert "Galat: Tidak ada pilihan: --keluar" in _in(tmp_path, "build", "x.xlsx", "--keluar", "y").stderr
+    assert "Galat: Tidak ada pilihan '--keluar'." in _in(tmp_path, "build", "x.xlsx", "--keluar", "y").stderr
     # click's own strings are Indonesian only while lkjip runs
     assert click.core._("Usage:") == "Usage:"
