@@ -79,7 +79,8 @@ def test_sigkill_at_various_moments_leaves_old_or_complete_report(workbook, tmp_
 
 def test_sigkill_between_temp_write_and_rename_keeps_old_report(workbook, tmp_path):
     """Killed in the write window: the old report is intact. A killed process cannot remove its temporary file:
-    it remains as a hidden '.laporan.docx.*.tmp' beside the target (reported, not a failure)."""
+    it remains as a hidden '.laporan.docx.<pid>@<host>.*.tmp' beside the target until the next successful build
+    of the same report removes it."""
     folder = tmp_path / "keluaran"
     folder.mkdir()
     out = folder / "laporan.docx"
@@ -93,10 +94,12 @@ def test_sigkill_between_temp_write_and_rename_keeps_old_report(workbook, tmp_pa
     temps = _temp_files(folder)
     print(f"\nsisa setelah SIGKILL di jendela tulis: {[p.name for p in temps]}")
     assert all(p.name.startswith(".laporan.docx.") for p in temps)
-    # the next build still works and replaces the report
+    assert temps, "SIGKILL in the write window leaves the temporary file"
+    # the next build still works, replaces the report and removes what the killed build left (issue 12, point 8)
     res = cli("build", workbook, "--out", out)
     assert crashed(res) is None and res.exit_code == 0, res.output
     assert _assert_old_or_complete(out) == "baru"
+    assert _temp_files(folder) == []
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
