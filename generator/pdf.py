@@ -160,6 +160,17 @@ def _reader(stream, stages: "queue.Queue[str]", tail: list[str]) -> None:
             del tail[:-20]
 
 
+def _complete_pdf(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(5)
+            fh.seek(0, os.SEEK_END)
+            fh.seek(max(0, fh.tell() - 1024))
+            return head == b"%PDF-" and b"%%EOF" in fh.read()
+    except OSError:
+        return False
+
+
 def clean_stale_profiles(folder: Path | None = None) -> list[Path]:
     """Remove LibreOffice profiles (`lkjip-lo-<pid>-*`) left in the temporary folder by killed runs."""
     folder = Path(folder or tempfile.gettempdir())
@@ -231,7 +242,8 @@ def to_pdf(docx: Path, out: Path | None = None, progress=None) -> Path:
                        "--outdir", tmp, str(docx)]
             run = _start(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
             procs.append(run)
-            threading.Thread(target=_reader, args=(run.stdout, stages, tail), daemon=True).start()
+            reader = threading.Thread(target=_reader, args=(run.stdout, stages, tail), daemon=True)
+            reader.start()
             if progress:
                 progress(f"PDF: LibreOffice dijalankan (batas {timeout:.0f} dtk)")
             try:
@@ -240,12 +252,15 @@ def to_pdf(docx: Path, out: Path | None = None, progress=None) -> Path:
                 raise PdfError(f"LibreOffice tidak selesai dalam {timeout:.0f} detik dan dihentikan; PDF tidak dibuat "
                                "(laporan .docx tetap ditulis). Batas waktu dapat diubah dengan variabel lingkungan "
                                "LKJIP_PDF_BATAS_DETIK.") from exc
+            reader.join(timeout=10)  # the last lines LibreOffice said
             if not py:
                 made = Path(tmp, docx.with_suffix(".pdf").name)
                 if made.exists():
                     made.rename(tmp_pdf)
-            if run.returncode != 0 or not tmp_pdf.exists():
-                raise PdfError(f"LibreOffice gagal membuat PDF (laporan .docx tetap ditulis): {' '.join(tail)[-300:]}")
+            # a complete PDF counts even if the script then stumbled while LibreOffice shut down
+            if not _complete_pdf(tmp_pdf):
+                said = " ".join(tail)[-300:] or f"kode keluar {run.returncode}, PDF {'ada' if tmp_pdf.exists() else 'tidak ada'}"
+                raise PdfError(f"LibreOffice gagal membuat PDF (laporan .docx tetap ditulis): {said}")
             if py:  # LibreOffice was asked to end: give it a moment to do so before the group is killed
                 try:
                     procs[0].wait(timeout=20)
