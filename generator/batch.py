@@ -139,14 +139,28 @@ def _die_with_parent(parent: int) -> None:
     if os.getppid() != parent:
         os._exit(1)
 
-    def watch() -> None:  # where PDEATHSIG does not exist: notice being re-parented
-        while True:
+    def watch() -> None:
+        # SIGTERM must reach the main thread: only there does it interrupt a blocking read (an idle
+        # worker waits for its next workbook in one) and run the handler
+        if hasattr(signal, "pthread_sigmask"):
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+        while os.getppid() == parent:  # where PDEATHSIG does not exist: notice being re-parented
             time.sleep(1)
-            if os.getppid() != parent:
-                os.kill(os.getpid(), signal.SIGTERM)
-                return
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(15)  # time to unwind (temporary file, LibreOffice); then end regardless
+        os._exit(128 + signal.SIGTERM)
 
     threading.Thread(target=watch, daemon=True).start()
+
+
+def call(fn, task):
+    """Run one task in a worker. A stop (SIGTERM, see worker_init) unwinds the build — its temporary
+    file and LibreOffice are removed on the way — and then ends the worker: the pool would otherwise
+    take the stop for the task's failure and go on with the next workbook."""
+    try:
+        return fn(task)
+    except (SystemExit, KeyboardInterrupt) as exc:
+        os._exit(exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int) else 1)
 
 
 def worker_init(parent: int) -> None:
@@ -167,9 +181,10 @@ class Stopped(Exception):
     not_built: list[Path] = field(default_factory=list)
 
 
-def run(fn, tasks: list[tuple], targets: list[Path | None], workers: int, on_result=None) -> list:
+def run(fn, tasks: list[tuple], targets: list[Path | None], workers: int, on_result=None, on_crash=None) -> list:
     """Run `fn(task)` for every task in `workers` processes; results in completion order.
 
+    A worker that dies (out of memory, killed) fails its task through `on_crash(task, exception)`.
     Interrupted (Ctrl+C, SIGTERM): the workers are stopped at once (their temporary files removed),
     and `Stopped` says which reports exist: those finished, and those whose file was replaced in the
     moment of the stop.
@@ -181,9 +196,13 @@ def run(fn, tasks: list[tuple], targets: list[Path | None], workers: int, on_res
     pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_init, initargs=(os.getpid(),))
     futures = {}
     try:
-        futures = {pool.submit(fn, t): i for i, t in enumerate(tasks)}
+        futures = {pool.submit(call, fn, t): i for i, t in enumerate(tasks)}
         for fut in as_completed(futures):
-            results.append(fut.result())
+            exc = fut.exception()
+            if exc is not None and on_crash is not None:  # a worker died (out of memory, killed)
+                results.append(on_crash(tasks[futures[fut]], exc))
+            else:
+                results.append(fut.result())
             if on_result:
                 on_result(results[-1])
     except (KeyboardInterrupt, SystemExit) as exc:

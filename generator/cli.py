@@ -191,6 +191,12 @@ def _build_one(args: tuple) -> tuple:
             (str(res.pdf) if res.pdf else None), res.pdf_error)
 
 
+def _crashed(task: tuple, exc: BaseException) -> tuple:
+    why = ("proses pekerja berhenti mendadak (mungkin kehabisan memori); laporan tidak dibuat. "
+           f"Coba lagi dengan --jobs 1. ({type(exc).__name__})")
+    return str(task[0]), None, why, [], 0, None, ""
+
+
 def _check_out(out: Path | None) -> None:
     if out is not None and out.suffix.lower() != ".docx":
         hint = (f"untuk PDF pakai --out {out.with_suffix('.docx')} --pdf (PDF ditulis di sampingnya: {out})"
@@ -283,7 +289,8 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
     results: list[tuple] = []
     try:
         with click.progressbar(length=len(tasks), label="Membuat laporan", file=sys.stderr) as bar:
-            results = run(_build_one, tasks, [t[1] for t in tasks], workers, on_result=lambda _r: bar.update(1))
+            results = run(_build_one, tasks, [t[1] for t in tasks], workers, on_result=lambda _r: bar.update(1),
+                          on_crash=_crashed)
     except Stopped as stop:
         _err("")
         for r in sorted(stop.results):

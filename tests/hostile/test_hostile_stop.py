@@ -94,6 +94,8 @@ def test_interrupted_batch_stops_its_workers_and_says_what_was_written(sig, tmp_
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 128 + sig
     assert _gone(workers) == []
+    # a stopped worker does not take the next workbook (before: SIGTERM only failed its current task)
+    assert sum(line.startswith("MULAI") for line in seen + stderr.splitlines()) == 3
     assert f"OK     {tmp_path / 'wb' / 'wb0.xlsx'} -> {out / 'LKjIP-Kecamatan-Nomor-0-2024.docx'}" in stdout
     said = re.search(r"Dihentikan: (\d+) laporan sudah ditulis \((.*?)\); (\d+) workbook belum dibuat laporannya", stderr)
     assert said, stderr
@@ -104,10 +106,21 @@ def test_interrupted_batch_stops_its_workers_and_says_what_was_written(sig, tmp_
 def test_killed_batch_process_takes_its_workers_with_it(tmp_path):
     proc, out, _seen, workers = _start_batch(tmp_path)
     os.kill(proc.pid, signal.SIGKILL)
-    proc.communicate(timeout=60)
+    _stdout, stderr = proc.communicate(timeout=300)  # ends when the workers (holding stderr) end
     # before: orphaned workers slept on, then built and wrote the remaining reports
     assert _gone(workers) == []
+    assert sum(line.startswith("MULAI") for line in _seen + stderr.splitlines()) == 3
     assert sorted(p.name for p in out.iterdir()) == ["LKjIP-Kecamatan-Nomor-0-2024.docx"]
+
+
+def test_a_worker_that_dies_fails_its_workbooks_with_a_message(tmp_path):
+    proc, out, seen, workers = _start_batch(tmp_path)
+    for pid in workers:
+        os.kill(pid, signal.SIGKILL)  # e.g. the kernel's out-of-memory killer
+    stdout, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 1 and "Traceback" not in stderr
+    assert "proses pekerja berhenti mendadak (mungkin kehabisan memori)" in stderr
+    assert stdout.splitlines()[-1] == "1 laporan dibuat, 3 gagal."
 
 
 # A LibreOffice that never answers: the `soffice` wrapper starts a child (like oosplash -> soffice.bin)
