@@ -114,3 +114,10 @@ class Group(click.Group):
     def main(self, *args, **kwargs):
         with indonesian():
             return super().main(*args, **kwargs)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # click would say "Aborted!" and exit 1, the code of a failed workbook
+            click.echo("\nDihentikan (Ctrl+C); tidak ada berkas yang setengah ditulis.", err=True)
+            sys.exit(130)

@@ -225,10 +225,11 @@ def test_template_does_not_overwrite_a_filled_workbook_without_timpa(tmp_path, s
     assert filled.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["LKjIP-2024.xlsx", "kecil.xlsx"]
     for flag in ("--timpa", "--force"):
+        filled.write_bytes(before)
         res = _in(tmp_path, "template", "--tahun", "2024", "--out", filled.name, flag)
         assert res.exit_code == 0 and res.stdout == "Workbook kosong ditulis: LKjIP-2024.xlsx\n"
-        assert filled.read_bytes() != before
-        before = filled.read_bytes()
+        profil = openpyxl.load_workbook(filled)["Profil"]
+        assert {r[0].value: r[1].value for r in profil.iter_rows(min_row=2)}.get("instansi") in (None, "")
 
 
 def test_batch_refuses_two_workbooks_that_would_write_the_same_report(tmp_path, small):
