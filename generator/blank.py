@@ -158,13 +158,13 @@ def build_blank(tahun: int, renstra: tuple[int, int], *, target_years: list[int]
     return wb
 
 
-def write_blank(path: Path, tahun: int, renstra: tuple[int, int]) -> Path:
+def write_blank(path: Path, tahun: int, renstra: tuple[int, int], *, overwrite: bool = True) -> Path:
     from .output import atomic_write_bytes
     import io
 
     buf = io.BytesIO()
     build_blank(tahun, renstra).save(buf)
-    atomic_write_bytes(path, buf.getvalue())
+    atomic_write_bytes(path, buf.getvalue(), overwrite=overwrite)
     return path
 
 

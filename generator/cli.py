@@ -10,13 +10,18 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_text import Group
 
 
 def _parse_periode(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d{4})\s*[-–/]\s*(\d{4})\s*", text or "")
     if not m or int(m.group(1)) > int(m.group(2)):
-        raise click.BadParameter(f"'{text}' bukan periode, contoh yang benar: 2024-2026")
-    return int(m.group(1)), int(m.group(2))
+        raise click.BadParameter(f"'{text}' bukan periode, contoh yang benar: 2024-2026", param_hint="'--renstra'")
+    awal, akhir = int(m.group(1)), int(m.group(2))
+    if awal < 1990 or akhir > 2100 or akhir - awal > 10:
+        raise click.BadParameter(f"'{text}': periode harus di antara 1990 dan 2100 dan paling panjang 10 tahun, "
+                                 "contoh 2024-2026", param_hint="'--renstra'")
+    return awal, akhir
 
 
 def _import_openpyxl_lean() -> None:
@@ -38,8 +43,29 @@ def _import_openpyxl_lean() -> None:
                 del sys.modules[name]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="lkjip")
+EXIT_CODES = """\b
+Kode keluar:
+  0  berhasil (validate: workbook sah; diff: tidak ada perubahan)
+  1  gagal: workbook berisi galat, atau berkas tujuan tidak dapat atau tidak boleh ditulis; tidak ada
+     berkas yang ditulis untuk workbook itu (diff: ada perubahan)
+  2  salah pemakaian (perintah/pilihan salah; diff: workbook tidak dapat dibaca)
+  3  build --pdf: laporan .docx ditulis, tetapi PDF tidak dapat dibuat
+  130/143  dihentikan (Ctrl+C / SIGTERM); laporan yang sudah ditulis disebutkan
+Galat dan kegagalan dicetak ke stderr; stdout hanya berisi hasil."""
+
+
+def _err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    _err(f"Galat: {message}")
+    sys.exit(code)
+
+
+@click.group("lkjip", cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES)
+@click.version_option(__version__, "--version", prog_name="lkjip", help="Tampilkan versi lalu keluar.",
+                      message="%(prog)s, versi %(version)s")
 def main() -> None:
     """lkjip: workbook Excel standar -> Laporan Kinerja (LKjIP) Word.
 
@@ -47,7 +73,6 @@ def main() -> None:
     Contoh:
       lkjip template --tahun 2024 --renstra 2024-2026 --out LKjIP-2024.xlsx
       lkjip validate LKjIP-2024.xlsx
-      lkjip periksa LKjIP-2024.xlsx
       lkjip build LKjIP-2024.xlsx
       lkjip template --dari LKjIP-2024.xlsx   (workbook tahun berikutnya)
     """
@@ -61,15 +86,23 @@ def main() -> None:
             pass
 
 
-@main.command()
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Berkas tujuan (bawaan: workbook-lkjip-<tahun>.xlsx).")
-@click.option("--tahun", type=int, default=None, help="Tahun laporan (bawaan: tahun lalu).")
-@click.option("--renstra", default=None, help="Periode Renstra, contoh 2024-2026 (bawaan: tahun s.d. tahun+2).")
-@click.option("--dari", type=click.Path(path_type=Path), default=None,
+TAHUN = click.IntRange(1990, 2100)
+
+
+@main.command(epilog=EXIT_CODES)
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="BERKAS.xlsx",
+              help="Berkas tujuan, berakhiran .xlsx (bawaan: workbook-lkjip-<tahun>.xlsx). Berkas yang sudah ada "
+                   "tidak ditimpa kecuali dengan --timpa.")
+@click.option("--tahun", type=TAHUN, default=None, metavar="TAHUN", help="Tahun laporan, 1990-2100 (bawaan: tahun lalu).")
+@click.option("--renstra", default=None, metavar="AWAL-AKHIR",
+              help="Periode Renstra, contoh 2024-2026, paling panjang 10 tahun (bawaan: tahun s.d. tahun+2).")
+@click.option("--timpa", "--force", "timpa", is_flag=True,
+              help="Ganti berkas tujuan yang sudah ada (mis. workbook yang sudah diisi: isinya hilang). "
+                   "Tidak berlaku untuk --dari.")
+@click.option("--dari", type=click.Path(path_type=Path, readable=False), default=None, metavar="WORKBOOK.xlsx",
               help="Workbook tahun lalu: workbook tahun berikutnya (--tahun bawaan: tahunnya + 1) dibuat darinya: "
-                   "struktur, target Renstra, riwayat realisasi. Berkas yang sudah ada tidak ditimpa.")
-def template(out: Path | None, tahun: int | None, renstra: str | None, dari: Path | None) -> None:
+                   "struktur, target Renstra, riwayat realisasi. Berkas yang sudah ada tidak pernah ditimpa.")
+def template(out: Path | None, tahun: int | None, renstra: str | None, timpa: bool, dari: Path | None) -> None:
     """Tulis workbook standar kosong untuk diisi, atau workbook tahun berikutnya dari workbook tahun lalu (--dari).
 
     \b
@@ -77,18 +110,27 @@ def template(out: Path | None, tahun: int | None, renstra: str | None, dari: Pat
              lkjip template --dari LKjIP-2024.xlsx            (menulis LKjIP-2025.xlsx; berkas yang ada tidak ditimpa)
     """
     if dari is not None:
+        if out is not None and out.suffix.lower() != ".xlsx":
+            raise click.BadParameter(f"'{out}' tidak berakhiran .xlsx; workbook ditulis sebagai .xlsx, mis. --out "
+                                     f"{out.with_suffix('.xlsx').name}", param_hint="'--out'")
         _template_dari(dari, out, tahun, _parse_periode(renstra) if renstra else None)
         return
     from .blank import write_blank
-    from .output import OutputError
+    from .output import OutputError, TargetExists
 
     tahun = tahun or _dt.date.today().year - 1
     periode = _parse_periode(renstra) if renstra else (tahun, tahun + 2)
     out = out or Path(f"workbook-lkjip-{tahun}.xlsx")
+    if out.suffix.lower() != ".xlsx":
+        raise click.BadParameter(f"'{out}' tidak berakhiran .xlsx; workbook ditulis sebagai .xlsx, mis. --out "
+                                 f"{out.with_suffix('.xlsx').name}", param_hint="'--out'")
     try:
-        write_blank(out, tahun, periode)
+        write_blank(out, tahun, periode, overwrite=timpa)
+    except TargetExists:
+        _fail(f"Berkas {out} sudah ada dan tidak ditimpa (mungkin workbook yang sudah diisi). "
+              "Pakai --out dengan nama lain, atau tambahkan --timpa untuk menggantinya dengan workbook kosong.")
     except OutputError as exc:
-        raise click.ClickException(str(exc)) from exc
+        _fail(str(exc))
     click.echo(f"Workbook kosong ditulis: {out}")
 
 
@@ -99,7 +141,7 @@ def _template_dari(dari: Path, out: Path | None, tahun: int | None, periode: tup
     try:
         res = buat_tahun_baru(dari, out, tahun, periode)
     except LkjipError as exc:
-        raise click.ClickException(str(exc)) from exc
+        _fail(str(exc))
     click.echo(f"Workbook {res.tahun} ditulis: {res.path} (dari workbook {res.tahun_lama}). Yang perlu diisi atau diperiksa "
                "(juga dicatat di akhir sheet Petunjuk):")
     for line in res.catatan:
@@ -107,14 +149,19 @@ def _template_dari(dari: Path, out: Path | None, tahun: int | None, periode: tup
     click.echo(f"Lalu: lkjip validate {res.path}, lkjip periksa {res.path}, lkjip build {res.path}")
 
 
-def _print_problems(problems, fmt: str) -> None:
+def _print_problems(problems, fmt: str, err: bool = False) -> None:
     from .summary import problem_lines, problems_json
 
     if fmt == "json":
-        click.echo(problems_json(problems))
+        click.echo(problems_json(problems), err=err)
         return
     for line in problem_lines(problems):
-        click.echo(line)
+        click.echo(line, err=err)
+
+
+def _internal(what: str, exc: BaseException) -> str:
+    return (f"Kesalahan internal lkjip saat {what}: {type(exc).__name__}: {exc}. "
+            "Mohon laporkan bersama workbook-nya.")
 
 
 @main.command()
@@ -122,12 +169,13 @@ def _print_problems(problems, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text untuk dibaca, json untuk program lain.")
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
-@click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None,
+@click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None, metavar="FOLDER",
               help="Folder gambar (bawaan: folder workbook).")
 @click.option("--izinkan-selisih", is_flag=True,
-              help="Total sheet Belanja boleh berbeda dari total Anggaran (peringatan, bukan galat); sama dengan izinkan_selisih = Ya di Pengaturan.")
+              help="Total sheet Belanja boleh berbeda dari total Anggaran (peringatan, bukan galat); sama dengan "
+                   "izinkan_selisih = Ya di Pengaturan.")
 def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None, izinkan_selisih: bool) -> None:
-    """Periksa workbook dan tampilkan semua masalah sekaligus.
+    """Periksa workbook dan tampilkan semua masalah sekaligus (ke stdout: itulah hasilnya).
 
     \b
     Kode keluar: 0 sah (peringatan boleh), 1 ada galat (atau peringatan dengan --strict), 2 salah pemakaian.
@@ -139,8 +187,7 @@ def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None, izinka
     try:
         _lap, _hasil, problems = check(workbook, assets, izinkan_selisih=izinkan_selisih)
     except Exception as exc:  # a bug must read as one, not as a traceback
-        click.echo(f"Kesalahan internal lkjip saat memeriksa {workbook}: {type(exc).__name__}: {exc}. "
-                   "Mohon laporkan bersama workbook-nya.")
+        _err(_internal(f"memeriksa {workbook}", exc))
         sys.exit(1)
     _print_problems(problems, fmt)
     n_err, n_warn = len(errors(problems)), len(warnings(problems))
@@ -152,22 +199,9 @@ def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None, izinka
     sys.exit(1 if n_err or (strict and n_warn) else 0)
 
 
-def _expand(paths: tuple[Path, ...]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        try:
-            folder = p.is_dir()
-        except (OSError, ValueError):  # not readable, a name too long: the reader says so as a problem
-            folder = False
-        if folder:
-            out += sorted(x for x in p.glob("*.xlsx") if not x.name.startswith("~$"))
-        else:
-            out.append(p)
-    return out
-
-
 def _build_one(args: tuple) -> tuple:
-    """Worker for batch builds (runs in a child process); returns picklable results."""
+    """Worker for batch builds (runs in a child process); returns picklable results:
+    (workbook, report written or None, why it failed, summary lines, warnings, PDF written or None, why no PDF)."""
     import gc
 
     from .pipeline import build
@@ -179,32 +213,46 @@ def _build_one(args: tuple) -> tuple:
         res = build(workbook, out, template=template, assets=assets, out_dir=out_dir, pdf=pdf, izinkan_selisih=izinkan_selisih,
                     perbarui_daftar=daftar)
     except Exception as exc:  # a bug must not stop the other workbooks, nor pass in silence
-        return str(workbook), None, f"kesalahan internal lkjip: {type(exc).__name__}: {exc}. Mohon laporkan bersama workbook-nya.", [], 0
+        return str(workbook), None, _internal("membuat laporan", exc), [], 0, None, ""
     finally:
         gc.collect()  # the next workbook of this worker starts clean (automatic collection is off)
-    lines = summary_lines(res)
-    if res.ok and res.hasil is not None:
-        lines += _periksa_pointer(res, workbook)
     first = errors(res.problems)[:1]
     why = res.error or (f"{len(errors(res.problems))} galat, mis. {first[0].where}: {first[0].message}" if first else "")
-    return str(workbook), (str(res.output) if res.ok else None), why, lines, len(res.problems)
+    return (str(workbook), (str(res.output) if res.ok else None), why, summary_lines(res), len(res.problems),
+            (str(res.pdf) if res.pdf else None), res.pdf_error)
 
 
-@main.command()
+def _crashed(task: tuple, exc: BaseException) -> tuple:
+    why = ("proses pekerja berhenti mendadak (mungkin kehabisan memori); laporan tidak dibuat. "
+           f"Coba lagi dengan --jobs 1. ({type(exc).__name__})")
+    return str(task[0]), None, why, [], 0, None, ""
+
+
+def _check_out(out: Path | None) -> None:
+    if out is not None and out.suffix.lower() != ".docx":
+        hint = (f"untuk PDF pakai --out {out.with_suffix('.docx')} --pdf (PDF ditulis di sampingnya: {out})"
+                if out.suffix.lower() == ".pdf" else f"mis. --out {out.with_suffix('.docx')}")
+        raise click.BadParameter(f"'{out}': laporan ditulis sebagai .docx, jadi nama berkas harus berakhiran .docx; {hint}.",
+                                 param_hint="'--out'")
+
+
+@main.command(epilog=EXIT_CODES)
 @click.argument("workbooks", nargs=-1, required=True, type=click.Path(path_type=Path, readable=False))
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Berkas .docx tujuan (hanya untuk satu workbook). Bawaan: output/LKjIP-<instansi>-<tahun>.docx")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="BERKAS.docx",
+              help="Berkas .docx tujuan (hanya untuk satu workbook). Bawaan: <out-dir>/LKjIP-<instansi>-<tahun>.docx")
 @click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True,
-              help="Folder keluaran.")
-@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              metavar="FOLDER", help="Folder keluaran.")
+@click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, metavar="BERKAS.docx",
               help="Template Word (docxtpl) Anda sendiri; bawaan: template standar lkjip.")
-@click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None,
+@click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None, metavar="FOLDER",
               help="Folder gambar (logo, struktur organisasi); bawaan: folder workbook.")
-@click.option("--pdf", is_flag=True, help="Tulis juga PDF (butuh LibreOffice), dengan daftar isi dan nomor halaman diperbarui.")
+@click.option("--pdf", is_flag=True, help="Tulis juga PDF (butuh LibreOffice), dengan daftar isi dan nomor halaman "
+                                          "diperbarui. Bila PDF gagal, .docx tetap ditulis dan kode keluar 3.")
 @click.option("--perbarui-daftar", "daftar", is_flag=True,
               help="Simpan nomor halaman Daftar Isi/Tabel/Gambar di .docx (butuh LibreOffice), untuk pembaca "
                    "LibreOffice/WPS yang tidak memperbaruinya sendiri.")
-@click.option("--jobs", type=int, default=None, help="Jumlah proses paralel untuk banyak workbook (bawaan: jumlah inti CPU).")
+@click.option("--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
+              help="Jumlah proses paralel untuk banyak workbook (bawaan: jumlah inti CPU).")
 @click.option("--izinkan-selisih", is_flag=True,
               help="Total sheet Belanja boleh berbeda dari total Anggaran: laporan memakai total Anggaran dan menyebut selisihnya.")
 @click.option("--waktu", is_flag=True, hidden=True, help="Cetak rincian waktu tiap langkah (JSON, ke stderr).")
@@ -217,16 +265,19 @@ def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template
       lkjip build workbooks/kecamatan-alok-2024.xlsx
       lkjip build workbooks/ --pdf
       lkjip build workbooks/kecamatan-alok-2024.xlsx --perbarui-daftar
-    Kode keluar: 0 semua laporan dibuat, 1 ada yang gagal (tidak ada berkas yang ditulis untuknya), 2 salah pemakaian.
+    Berkas lain di folder (.xls, .xlsm, .ods, ...) dilewati dan disebutkan. Dua workbook yang akan
+    menulis laporan bernama sama tidak dibuat: keduanya disebutkan (beri nama_berkas berbeda di Pengaturan).
     """
-    import os
+    from .batch import expand
 
-    files = _expand(workbooks)
+    _check_out(out)
+    files, skipped = expand(workbooks)
+    for s in skipped:
+        _err(f"Dilewati: {s.path}: {s.why}.")
     if not files:
         raise click.UsageError("Tidak ada workbook .xlsx yang ditemukan.")
     if out and len(files) > 1:
         raise click.UsageError("--out hanya dapat dipakai untuk satu workbook; pakai --out-dir untuk banyak workbook.")
-    tasks = [(f, out, template, assets, out_dir, pdf, izinkan_selisih, daftar) for f in files]
     if len(files) == 1 and waktu:
         import json
 
@@ -234,34 +285,79 @@ def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template
 
         res = run_build(files[0], out, template=template, assets=assets, out_dir=out_dir, pdf=pdf, izinkan_selisih=izinkan_selisih,
                         perbarui_daftar=daftar)
-        click.echo(json.dumps(res.timings), err=True)
+        _err(json.dumps(res.timings))
         sys.exit(0 if res.ok else 1)
     if len(files) == 1:
-        _wb, output, why, lines, _n = _build_one(tasks[0])
-        for line in lines:
-            click.echo(line)
-        if not output and why and not any(why in line for line in lines):
-            click.echo(f"Gagal: {why}")
-        sys.exit(0 if output else 1)
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+        _build_single((files[0], out, template, assets, out_dir, pdf, izinkan_selisih, daftar))
+    _build_batch(files, out_dir, template, assets, pdf, jobs, izinkan_selisih, daftar)
 
-    results = []
-    workers = max(1, min(jobs or os.cpu_count() or 1, len(files)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_build_one, t) for t in tasks]
-        with click.progressbar(length=len(files), label="Membuat laporan", file=sys.stderr) as bar:
-            for fut in as_completed(futures):
-                results.append(fut.result())
-                bar.update(1)
-    failed = 0
-    for wb, output, why, _lines, n in sorted(results):
+
+def _build_single(task: tuple) -> None:
+    from .pipeline import build as run_build
+    from .problems import errors
+    from .summary import summary_lines
+
+    progress = _err if task[5] else None
+    try:
+        res = run_build(*task[:2], template=task[2], assets=task[3], out_dir=task[4], pdf=task[5], izinkan_selisih=task[6],
+                        perbarui_daftar=task[7], progress=progress)
+    except Exception as exc:  # a bug must read as one, not as a traceback
+        _err(_internal("membuat laporan", exc))
+        sys.exit(1)
+    lines = summary_lines(res)
+    if res.ok and res.hasil is not None:
+        lines += _periksa_pointer(res, task[0])
+    for line in lines:
+        click.echo(line, err=not res.ok)
+    if not res.ok and not res.error and not errors(res.problems):
+        _err("Gagal: laporan tidak dibuat.")
+    if res.ok and res.pdf_error:
+        _err(f"PDF tidak dibuat: {res.pdf_error}")
+        sys.exit(3)
+    sys.exit(0 if res.ok else 1)
+
+
+def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets: Path | None, pdf: bool,
+                 jobs: int | None, izinkan_selisih: bool = False, daftar: bool = False) -> None:
+    import os
+
+    from .batch import Stopped, collisions, planned_output, run
+
+    plans = {f: planned_output(f, out_dir) for f in files}
+    clash = collisions(plans)
+    tasks = [(f, plans[f], template, assets, out_dir, pdf, izinkan_selisih, daftar) for f in files if f not in clash]
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
+    results: list[tuple] = []
+    try:
+        with click.progressbar(length=len(tasks), label="Membuat laporan", file=sys.stderr) as bar:
+            results = run(_build_one, tasks, [t[1] for t in tasks], workers, on_result=lambda _r: bar.update(1),
+                          on_crash=_crashed)
+    except Stopped as stop:
+        _err("")
+        for r in sorted(stop.results):
+            if r[1]:
+                click.echo(f"OK     {r[0]} -> {r[1]}")
+        written = [r[1] for r in stop.results if r[1]] + [str(p) for p in stop.written_unreported]
+        _err(f"Dihentikan: {len(written)} laporan sudah ditulis" + (f" ({', '.join(written)})" if written else "")
+             + f"; {len(stop.not_built)} workbook belum dibuat laporannya"
+             + (f" ({', '.join(map(str, stop.not_built))})." if stop.not_built else "."))
+        sys.exit(stop.code)
+    failed = no_pdf = 0
+    for wb, others in sorted(clash.items()):
+        failed += 1
+        _err(f"GAGAL  {wb}: laporannya akan bernama sama dengan laporan dari {', '.join(map(str, others))} "
+             f"({plans[wb]}); tidak dibuat agar tidak saling menimpa. Beri nama_berkas berbeda di sheet Pengaturan.")
+    for wb, output, why, _lines, n, pdf_out, pdf_why in sorted(results):
         if output:
-            click.echo(f"OK     {wb} -> {output}" + (f" ({n} peringatan)" if n else ""))
+            click.echo(f"OK     {wb} -> {output}" + (f" ({n} peringatan)" if n else "") + (f", PDF {pdf_out}" if pdf_out else ""))
+            if pdf_why:
+                no_pdf += 1
+                _err(f"PDF GAGAL  {wb}: {pdf_why}")
         else:
             failed += 1
-            click.echo(f"GAGAL  {wb}: {why}")
-    click.echo(f"{len(files) - failed} laporan dibuat, {failed} gagal.")
-    sys.exit(1 if failed else 0)
+            _err(f"GAGAL  {wb}: {why}")
+    click.echo(f"{len(files) - failed} laporan dibuat, {failed} gagal." + (f" {no_pdf} PDF tidak dibuat." if no_pdf else ""))
+    sys.exit(1 if failed else 3 if no_pdf else 0)
 
 
 def _periksa_pointer(res, workbook) -> list[str]:
@@ -276,7 +372,7 @@ def _periksa_pointer(res, workbook) -> list[str]:
 
 
 @main.command(name="periksa")
-@click.argument("workbook", type=click.Path(path_type=Path))
+@click.argument("workbook", type=click.Path(path_type=Path, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text untuk dibaca, json untuk program lain.")
 def periksa_cmd(workbook: Path, fmt: str) -> None:
@@ -293,11 +389,10 @@ def periksa_cmd(workbook: Path, fmt: str) -> None:
     try:
         kriteria, problems = periksa_file(workbook)
     except Exception as exc:  # a bug must read as one, not as a traceback
-        click.echo(f"Kesalahan internal lkjip saat memeriksa {workbook}: {type(exc).__name__}: {exc}. "
-                   "Mohon laporkan bersama workbook-nya.")
+        _err(_internal(f"memeriksa {workbook}", exc))
         sys.exit(1)
     if kriteria is None:
-        _print_problems(problems, "text")
+        _print_problems(problems, "text", err=True)
         sys.exit(1)
     if fmt == "json":
         click.echo(periksa_json(kriteria))
@@ -305,37 +400,46 @@ def periksa_cmd(workbook: Path, fmt: str) -> None:
         for line in periksa_lines(kriteria):
             click.echo(line)
 
-
 @main.command()
 @click.argument("workbook", type=click.Path(path_type=Path, readable=False))
-@click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None)
+@click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None, metavar="FOLDER",
+              help="Folder gambar (bawaan: folder workbook).")
 def context(workbook: Path, assets: Path | None) -> None:
     """Cetak seluruh konteks template (JSON): setiap variabel yang dapat dipakai template Word.
 
     \b
     Contoh:  lkjip context workbooks/kecamatan-alok-2024.xlsx > konteks.json
+    Kode keluar: 0 konteks dicetak, 1 workbook berisi galat (dicetak ke stderr, jadi konteks.json
+    tidak tercampur), 2 salah pemakaian.
     """
     from .context import context_json
     from .pipeline import check
     from .problems import errors
 
-    _lap, hasil, problems = check(workbook, assets)
-    if hasil is None or errors(problems):
-        _print_problems(errors(problems), "text")
+    try:
+        _lap, hasil, problems = check(workbook, assets)
+        if hasil is None or errors(problems):
+            _print_problems(errors(problems), "text", err=True)
+            sys.exit(1)
+        text = context_json(hasil)
+    except Exception as exc:  # a bug must read as one, not as a traceback
+        _err(_internal(f"menyusun konteks {workbook}", exc))
         sys.exit(1)
-    click.echo(context_json(hasil))
+    click.echo(text)
 
 
 @main.command()
 @click.argument("old", type=click.Path(path_type=Path, readable=False))
 @click.argument("new", type=click.Path(path_type=Path, readable=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text untuk dibaca, json untuk program lain.")
 def diff(old: Path, new: Path, fmt: str) -> None:
     """Tampilkan perubahan antara dua revisi workbook, dalam istilah laporan.
 
     \b
     Contoh:  lkjip diff LKjIP-2024-revisi1.xlsx LKjIP-2024-revisi2.xlsx
     Kode keluar: 0 tidak ada perubahan, 1 ada perubahan, 2 workbook tidak dapat dibaca atau salah pemakaian.
+    Galat dicetak ke stderr; stdout hanya berisi perubahan.
     """
     import json
 
@@ -346,7 +450,7 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 
     result, problems = diff_revisions(old, new)
     if result is None:
-        _print_problems(errors(problems) or problems, "text")
+        _print_problems(errors(problems) or problems, "text", err=True)
         sys.exit(2)
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
@@ -354,6 +458,34 @@ def diff(old: Path, new: Path, fmt: str) -> None:
         for line in diff_lines(result):
             click.echo(line)
     sys.exit(1 if ada_perubahan(result) else 0)
+
+def _os_why(exc: BaseException) -> str:
+    import errno
+
+    if getattr(exc, "errno", None) in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "disk penuh"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _flush_or_fail(code: int, quiet: bool = False) -> int:
+    """Flush stdout and stderr. Output that cannot be written (`> /dev/full`, a full disk) is a failure,
+    said on stderr (exit 1); a reader that went away (`| head`) is not."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    except (OSError, ValueError) as exc:
+        if not quiet:
+            try:
+                sys.stderr.write(f"Galat: hasil tidak dapat ditulis ke stdout: {_os_why(exc)}. Hasilnya tidak lengkap.\n")
+            except (OSError, ValueError):
+                pass
+        code = code or 1
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return code
 
 
 def run() -> None:
@@ -374,21 +506,21 @@ def run() -> None:
     gc.disable()
     if sys.argv[1:2] == ["template"]:
         _import_openpyxl_lean()
+    quiet = False
     try:
         main()
         code: object = 0
     except SystemExit as exc:
         code = exc.code
+    except OSError as exc:  # the result could not be written (stdout on a full disk)
+        sys.stderr.write(f"Galat: hasil tidak dapat ditulis: {_os_why(exc)}. Hasilnya tidak lengkap.\n")
+        code, quiet = 1, True
     if code is None:
         code = 0
     elif not isinstance(code, int):
         print(code, file=sys.stderr)
         code = 1
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a closed pipe (`lkjip validate ... | head`)
-            pass
+    code = _flush_or_fail(code, quiet)
     os._exit(code)
 
 

@@ -1,55 +1,226 @@
-"""Safe output: every file lkjip writes is written to a temporary file beside its target, then renamed."""
+"""Safe output: every file lkjip writes is written to a temporary file beside its target, then renamed.
+
+Rules (see SECURITY.md):
+- the target is a regular file or a new path; a device, a FIFO, a socket or a folder is refused;
+- a symbolic link is written through: its target file is replaced, the link stays; a link that
+  points nowhere (or to something that is not a regular file) is refused;
+- a new file gets the mode the umask gives (0644 under umask 022), a replaced file keeps its mode;
+- with `overwrite=False` an existing file is never replaced (no check-then-write race: the
+  temporary file is hard-linked to the target name, which fails if the name exists);
+- a failure (disk full, read-only folder, file open in Word) leaves the previous file untouched and
+  no temporary file behind; temporary files left by a killed run (`.<name>.<pid>@<host>.<x>.tmp`)
+  are removed by the next successful write of the same target.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import re
+import socket
+import stat
 import tempfile
+import time
 from pathlib import Path
 
 from .problems import LkjipError
+
+STALE_SECONDS = 3600  # a temporary file of another host (or of an unknown format) older than this is stale
 
 
 class OutputError(LkjipError):
     """The output file could not be written (message is Indonesian, for the user)."""
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, then rename it into place.
+class TargetExists(OutputError):
+    """`overwrite=False` and the target exists."""
+
+
+def _host_tag() -> str:
+    return re.sub(r"[^A-Za-z0-9-]", "", socket.gethostname())[:16] or "host"
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the OS allows (Linux /proc)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _why(exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "disk penuh (ruang kosong atau kuota habis); kosongkan ruang disk lalu jalankan lagi"
+    if exc.errno == errno.EFBIG:
+        return "berkas melebihi batas ukuran berkas sistem"
+    if exc.errno == errno.EROFS:
+        return "disk hanya-baca"
+    return exc.strerror or str(exc)
+
+
+def resolve_target(path: Path) -> Path:
+    """The regular file (or new path) that writing to `path` replaces. Raises OutputError.
+
+    A symbolic link resolves to its target, which must be a regular file; anything that is not a
+    regular file (device such as /dev/null, FIFO, socket, folder) is refused.
+    """
+    path = Path(path)
+    try:
+        st = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):  # a new path (a file in place of its folder: said below)
+        return path
+    except OSError as exc:
+        raise OutputError(f"Berkas tujuan {path} tidak dapat diperiksa: {_why(exc)}.") from exc
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            real = Path(os.path.realpath(path, strict=True))
+            st = os.stat(real)
+        except (OSError, RuntimeError) as exc:
+            raise OutputError(f"Berkas tujuan {path} adalah tautan simbolik yang tidak menunjuk ke berkas yang ada; "
+                              "lkjip tidak menulis lewat tautan seperti itu. Pakai --out dengan nama berkas biasa.") from exc
+        if not stat.S_ISREG(st.st_mode):
+            raise OutputError(f"Berkas tujuan {path} adalah tautan simbolik ke {real}, yang bukan berkas biasa; ditolak. "
+                              "Pakai --out dengan nama berkas biasa.")
+        return real
+    if stat.S_ISDIR(st.st_mode):
+        raise OutputError(f"Berkas tujuan {path} adalah folder. Pakai --out dengan nama berkas.")
+    if not stat.S_ISREG(st.st_mode):
+        kind = ("perangkat" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode)
+                else "FIFO (pipa bernama)" if stat.S_ISFIFO(st.st_mode)
+                else "soket" if stat.S_ISSOCK(st.st_mode) else "bukan berkas biasa")
+        raise OutputError(f"Berkas tujuan {path} adalah {kind}, bukan berkas biasa; lkjip hanya menulis berkas biasa "
+                          "atau berkas baru. Pakai --out dengan nama berkas lain.")
+    return path
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, belongs to someone else
+        return True
+    return True
+
+
+_TMP_RE = re.compile(r"\.(?P<pid>\d+)@(?P<host>[A-Za-z0-9-]+)\.[^.]+\.tmp")
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove the temporary files of `target` left by killed runs; returns those removed.
+
+    One of this host whose process is gone is stale at once; one of another host (a shared drive)
+    or of an unknown format when older than STALE_SECONDS (it may still be being written).
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    prefix = f".{target.name}."
+    removed = []
+    host, me, now = _host_tag(), os.getpid(), time.time()
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return removed
+    for name in names:
+        p = folder / name
+        m = _TMP_RE.fullmatch(name[len(prefix) - 1:])
+        try:
+            st = os.lstat(p)
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            if m and m.group("host") == host:
+                pid = int(m.group("pid"))
+                stale = pid != me and not _pid_alive(pid)
+            else:
+                stale = now - st.st_mtime > STALE_SECONDS
+            if stale:
+                os.unlink(p)
+                removed.append(p)
+        except OSError:
+            continue
+    return removed
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
+    """Write `data` to a temporary file beside `path`, then rename it into place; returns the file written.
 
     A failure at any point leaves the previous file untouched and no temporary file behind.
     """
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    target = resolve_target(path)
+    if not overwrite and os.path.lexists(path):
+        raise TargetExists(f"Berkas {path} sudah ada dan tidak ditimpa.")
+    folder = target.parent if str(target.parent) else Path(".")
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"Folder keluaran {folder} tidak dapat dibuat: sudah ada berkas bernama sama. Pakai --out dengan folder lain.")
     if not folder.exists():
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"Folder keluaran {folder} tidak dapat dibuat: {exc.strerror or exc}.") from exc
+            raise OutputError(f"Folder keluaran {folder} tidak dapat dibuat: {_why(exc)}.") from exc
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        previous = os.stat(target)
+        mode = stat.S_IMODE(previous.st_mode)
+    except OSError:
+        mode = 0o666 & ~current_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}@{_host_tag()}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(
-            f"Tidak dapat menulis di folder {folder}: {exc.strerror or exc}. Periksa izin tulis folder itu."
+            f"Tidak dapat menulis di folder {folder}: {_why(exc)}. Periksa izin tulis folder itu."
         ) from exc
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         try:
-            os.replace(tmp, path)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+                try:
+                    os.fchmod(fh.fileno(), mode)
+                except (OSError, AttributeError):  # a file system without modes (FAT, some shares)
+                    pass
+        except OSError as exc:
+            raise OutputError(f"Berkas {path} tidak dapat ditulis: {_why(exc)}. Berkas lama (jika ada) tetap utuh.") from exc
+        if not overwrite:
+            _link_new(tmp, target, path)
+            return target
+        try:
+            os.replace(tmp, target)
         except PermissionError as exc:
             raise OutputError(
                 f"Berkas {path} tidak dapat diganti (mungkin sedang dibuka di Word atau bersifat baca-saja). "
                 "Tutup berkas itu lalu jalankan lagi, atau pakai --out dengan nama lain."
             ) from exc
         except OSError as exc:
-            raise OutputError(f"Berkas {path} tidak dapat ditulis: {exc.strerror or exc}.") from exc
+            raise OutputError(f"Berkas {path} tidak dapat ditulis: {_why(exc)}.") from exc
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+    remove_stale_temporaries(target)
+    return target
+
+
+def _link_new(tmp: str, target: Path, shown: Path) -> None:
+    """Give `tmp` the name `target` only if that name is free, then drop `tmp`."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError as exc:
+        raise TargetExists(f"Berkas {shown} sudah ada dan tidak ditimpa.") from exc
+    except OSError:  # no hard links here (some shares): checked just before, replace
+        if os.path.lexists(target):
+            raise TargetExists(f"Berkas {shown} sudah ada dan tidak ditimpa.") from None
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise OutputError(f"Berkas {shown} tidak dapat ditulis: {_why(exc)}.") from exc
+        return
+    os.unlink(tmp)
+    remove_stale_temporaries(target)

@@ -31,6 +31,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     pdf: Path | None = None
     notes: list[str] = field(default_factory=list)  # what the user should know about a written report
+    pdf_error: str = ""  # the .docx is written, the PDF is not (exit code 3)
 
     @property
     def ok(self) -> bool:
@@ -81,13 +82,15 @@ def default_output(lap: Laporan, out_dir: Path) -> Path:
 
 def build(workbook: Path | str, out: Path | None = None, *, template: Path | None = None, assets: Path | None = None,
           out_dir: Path = Path("output"), pdf: bool = False, izinkan_selisih: bool = False,
-          perbarui_daftar: bool = False) -> BuildResult:
+          perbarui_daftar: bool = False, progress=None) -> BuildResult:
     """Build one report. Nothing is written unless the whole build succeeds.
 
     `izinkan_selisih`: a Belanja total differing from the Anggaran total is a warning, not an error.
     `perbarui_daftar`: lay the report out once in LibreOffice and store the page numbers of
     the Daftar Isi/Tabel/Gambar in the .docx (for LibreOffice/WPS users, whose programs do not
     refresh them on opening). Without LibreOffice the report is written as usual, with a note.
+    With `pdf`, a PDF that cannot be made leaves the .docx written and says why in `pdf_error`;
+    `progress(text)` receives a line now and then while LibreOffice works.
     """
     from .context import build_context
     from .output import atomic_write_bytes
@@ -125,13 +128,16 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
             except PdfError as exc:
                 res.notes.append(f"Nomor halaman daftar isi tidak disimpan: {exc}")
             res.timings["daftar"] = time.perf_counter() - t
-        if pdf:
-            from .pdf import to_pdf
-
-            res.pdf = to_pdf(target)
     except LkjipError as exc:
         res.error = str(exc)
         return res
+    if pdf:
+        from .pdf import to_pdf
+
+        try:
+            res.pdf = to_pdf(target, progress=progress)
+        except LkjipError as exc:
+            res.pdf_error = str(exc)
     res.timings["total"] = time.perf_counter() - t0
     return res
 

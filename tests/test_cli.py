@@ -11,6 +11,7 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import click
 import openpyxl
 import pytest
 from click.testing import CliRunner
@@ -154,8 +155,11 @@ def test_batch_of_examples_and_one_broken_workbook(tmp_path):
 def test_pdf_without_libreoffice_says_so(tmp_path, small, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "kosong"))
     res = build(small, "--out", tmp_path / "r.docx", "--pdf", cwd=tmp_path)
-    assert res.exit_code == 1 and "LibreOffice tidak terpasang" in res.output
-    assert (tmp_path / "r.docx").exists()  # the report itself is still written
+    # exit 3: the .docx is written, the PDF is not (1 keeps meaning "nothing written")
+    assert res.exit_code == 3 and "LibreOffice tidak terpasang" in res.stderr
+    assert "laporan .docx tetap ditulis" in res.stderr
+    assert "Laporan ditulis: " in res.stdout
+    assert (tmp_path / "r.docx").exists()
 
 
 @needs_soffice
@@ -197,3 +201,155 @@ def test_in_process_main_leaves_garbage_collection_alone(tmp_path, small):
     assert gc.isenabled()
     assert CliRunner().invoke(main, ["validate", str(small)]).exit_code == 0
     assert gc.isenabled()
+
+
+# ---- issue 12: never lose or hide staff work; a clean command line
+
+
+def _in(cwd: Path, *args):
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, [*map(str, args)], catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def test_template_does_not_overwrite_a_filled_workbook_without_timpa(tmp_path, small):
+    filled = tmp_path / "LKjIP-2024.xlsx"
+    shutil.copy(small, filled)
+    before = filled.read_bytes()
+    res = _in(tmp_path, "template", "--tahun", "2024", "--out", filled.name)
+    assert res.exit_code == 1
+    assert res.stdout == ""
+    assert "Galat: Berkas LKjIP-2024.xlsx sudah ada dan tidak ditimpa" in res.stderr and "--timpa" in res.stderr
+    assert filled.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["LKjIP-2024.xlsx", "kecil.xlsx"]
+    for flag in ("--timpa", "--force"):
+        filled.write_bytes(before)
+        res = _in(tmp_path, "template", "--tahun", "2024", "--out", filled.name, flag)
+        assert res.exit_code == 0 and res.stdout == "Workbook kosong ditulis: LKjIP-2024.xlsx\n"
+        profil = openpyxl.load_workbook(filled)["Profil"]
+        assert {r[0].value: r[1].value for r in profil.iter_rows(min_row=2)}.get("instansi") in (None, "")
+
+
+def test_batch_refuses_two_workbooks_that_would_write_the_same_report(tmp_path, small):
+    folder = tmp_path / "wb"
+    folder.mkdir()
+    for name in ("a.xlsx", "b.xlsx"):
+        shutil.copy(small, folder / name)  # same instansi, same tahun
+    other = make_workbook(folder / "c.xlsx", profil={"instansi": "Kecamatan Lain"})
+    res = _in(tmp_path, "build", "wb", "--out-dir", "hasil")
+    assert res.exit_code == 1
+    target = Path("hasil") / "LKjIP-Kecamatan-Contoh-2024.docx"
+    assert (f"GAGAL  wb/a.xlsx: laporannya akan bernama sama dengan laporan dari wb/b.xlsx ({target}); "
+            "tidak dibuat agar tidak saling menimpa.") in res.stderr
+    assert "GAGAL  wb/b.xlsx: laporannya akan bernama sama dengan laporan dari wb/a.xlsx" in res.stderr
+    assert res.stdout.splitlines() == [f"OK     wb/{other.name} -> hasil/LKjIP-Kecamatan-Lain-2024.docx",
+                                       "1 laporan dibuat, 2 gagal."]
+    assert sorted(p.name for p in (tmp_path / "hasil").iterdir()) == ["LKjIP-Kecamatan-Lain-2024.docx"]
+    # names that differ only in case reach the same file on Windows and macOS drives
+    make_workbook(folder / "d.xlsx", profil={"instansi": "KECAMATAN LAIN"})
+    res = _in(tmp_path, "build", "wb/c.xlsx", "wb/d.xlsx", "--out-dir", "hasil2")
+    assert res.exit_code == 1 and "GAGAL  wb/c.xlsx: laporannya akan bernama sama dengan laporan dari wb/d.xlsx" in res.stderr
+    assert not (tmp_path / "hasil2").exists()
+
+
+def test_batch_folder_lists_every_skipped_file_and_why(tmp_path, small):
+    folder = tmp_path / "wb"
+    folder.mkdir()
+    shutil.copy(small, folder / "RAAS.XLSX")  # upper-case .XLSX is a workbook like any other
+    for name in ("makro.xlsm", "lama.xls", "calc.ods", "catatan.txt", "~$RAAS.XLSX", ".~lock.RAAS.XLSX#"):
+        (folder / name).write_bytes(b"x")
+    (folder / "arsip").mkdir()
+    res = _in(tmp_path, "build", "wb", "--out-dir", "hasil")
+    assert res.exit_code == 0, res.output
+    assert res.stdout.splitlines() == ["Laporan ditulis: hasil/LKjIP-Kecamatan-Contoh-2024.docx"] + res.stdout.splitlines()[1:]
+    skipped = [ln for ln in res.stderr.splitlines() if ln.startswith("Dilewati: ")]
+    assert skipped == [
+        "Dilewati: wb/arsip: folder (isi subfolder tidak dibaca; sebutkan foldernya sendiri).",
+        "Dilewati: wb/calc.ods: format OpenDocument (.ods) tidak dibaca; di LibreOffice simpan sebagai 'Excel 2007-365 (.xlsx)'.",
+        "Dilewati: wb/catatan.txt: bukan workbook .xlsx.",
+        "Dilewati: wb/lama.xls: format Excel 97-2003 (.xls) tidak dibaca; simpan sebagai 'Excel Workbook (*.xlsx)'.",
+        "Dilewati: wb/makro.xlsm: workbook ber-makro (.xlsm) tidak dibaca; simpan sebagai 'Excel Workbook (*.xlsx)'.",
+    ]  # lock files (~$, .~lock.) are skipped quietly
+    only_skipped = tmp_path / "kosong"
+    only_skipped.mkdir()
+    (only_skipped / "a.ods").write_bytes(b"x")
+    res = _in(tmp_path, "build", "kosong")
+    assert res.exit_code == 2 and "Dilewati: kosong/a.ods" in res.stderr and "Tidak ada workbook .xlsx" in res.stderr
+
+
+def test_errors_go_to_stderr_and_stdout_carries_only_the_result(tmp_path, small):
+    broken = make_workbook(tmp_path / "b.xlsx", profil={"instansi": "Kecamatan Rusak"},
+                           edit=lambda w: w["Anggaran"].__setitem__("E4", "sepuluh juta"))
+    res = _in(tmp_path, "context", broken)
+    assert res.exit_code == 1 and res.stdout == ""
+    assert "GALAT Anggaran!E4 [angka.tidak-terbaca]" in res.stderr
+    res = _in(tmp_path, "context", small)
+    assert res.exit_code == 0 and res.stderr == ""
+    import json
+
+    assert json.loads(res.stdout)["profil"]["instansi"] == "Kecamatan Contoh"
+    res = _in(tmp_path, "build", broken, "--out", "r.docx")
+    assert res.exit_code == 1 and res.stdout == "" and "Anggaran!E4: 'sepuluh juta' bukan angka." in res.stderr
+    res = _in(tmp_path, "diff", broken, small)
+    assert res.exit_code == 2 and res.stdout == "" and "Workbook lama (b.xlsx)" in res.stderr
+    res = _in(tmp_path, "build", small.name, broken.name, "--out-dir", "hasil")
+    assert res.exit_code == 1
+    assert res.stdout.splitlines() == ["OK     kecil.xlsx -> hasil/LKjIP-Kecamatan-Contoh-2024.docx", "1 laporan dibuat, 1 gagal."]
+    assert "GAGAL  b.xlsx: 1 galat, mis. Anggaran!E4" in res.stderr
+
+
+def test_exit_codes_are_documented_in_help(tmp_path):
+    text = _in(tmp_path, "--help").stdout
+    for line in ("0  berhasil", "1  gagal: workbook berisi galat", "2  salah pemakaian",
+                 "3  build --pdf: laporan .docx ditulis, tetapi PDF tidak dapat dibuat", "130/143  dihentikan"):
+        assert line in text
+    assert "Kode keluar:" in _in(tmp_path, "build", "--help").stdout
+    for cmd in ("validate", "diff", "context"):
+        assert "Kode keluar: 0" in _in(tmp_path, cmd, "--help").stdout
+
+
+def test_out_must_name_a_docx_and_pdf_is_asked_with_pdf(tmp_path, small):
+    res = _in(tmp_path, "build", small, "--out", "laporan.pdf")
+    assert res.exit_code == 2
+    assert ("Nilai tidak sah untuk '--out': 'laporan.pdf': laporan ditulis sebagai .docx, jadi nama berkas harus "
+            "berakhiran .docx; untuk PDF pakai --out laporan.docx --pdf") in res.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kecil.xlsx"]
+    res = _in(tmp_path, "template", "--out", "kosong.docx")
+    assert res.exit_code == 2 and "tidak berakhiran .xlsx" in res.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--tahun", "1800"], "Nilai tidak sah untuk '--tahun': 1800 di luar rentang 1990<=x<=2100."),
+    (["--tahun", "2101"], "di luar rentang 1990<=x<=2100"),
+    (["--tahun", "2024", "--renstra", "2024-2040"], "paling panjang 10 tahun"),
+    (["--tahun", "2024", "--renstra", "1024-1026"], "periode harus di antara 1990 dan 2100"),
+])
+def test_template_tahun_and_renstra_are_bounded(tmp_path, args, message):
+    res = _in(tmp_path, "template", *args)
+    assert res.exit_code == 2 and message in res.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_option_has_help_and_click_speaks_indonesian(tmp_path):
+    from generator.cli import main as group
+
+    for name, cmd in [("lkjip", group), *group.commands.items()]:
+        for param in cmd.params:
+            if isinstance(param, click.Option) and not param.hidden:
+                assert param.help, f"{name} {param.opts} tanpa teks bantuan"
+    text = _in(tmp_path, "--help").stdout + _in(tmp_path, "build", "--help").stdout
+    assert "Pemakaian: lkjip [PILIHAN] PERINTAH [ARGUMEN]..." in text
+    assert "Tampilkan bantuan ini lalu keluar." in text and "Tampilkan versi lalu keluar." in text
+    for english in ("Usage:", "Options:", "Commands:", "Show this message", "Show the version", "[default:"):
+        assert english not in text
+    res = _in(tmp_path, "validate")
+    assert res.exit_code == 2
+    assert res.stderr.splitlines()[-1] == "Galat: Argumen wajib tidak diberikan 'WORKBOOK'."
+    assert "Coba 'lkjip validate --help' untuk bantuan." in res.stderr
+    assert "Galat: Tidak ada perintah 'bangun'." in _in(tmp_path, "bangun").stderr
+    assert "Galat: Tidak ada pilihan '--keluar'." in _in(tmp_path, "build", "x.xlsx", "--keluar", "y").stderr
+    # click's own strings are Indonesian only while lkjip runs
+    assert click.core._("Usage:") == "Usage:"

@@ -79,7 +79,8 @@ def test_sigkill_at_various_moments_leaves_old_or_complete_report(workbook, tmp_
 
 def test_sigkill_between_temp_write_and_rename_keeps_old_report(workbook, tmp_path):
     """Killed in the write window: the old report is intact. A killed process cannot remove its temporary file:
-    it remains as a hidden '.laporan.docx.*.tmp' beside the target (reported, not a failure)."""
+    it remains as a hidden '.laporan.docx.<pid>@<host>.*.tmp' beside the target until the next successful build
+    of the same report removes it."""
     folder = tmp_path / "keluaran"
     folder.mkdir()
     out = folder / "laporan.docx"
@@ -93,10 +94,12 @@ def test_sigkill_between_temp_write_and_rename_keeps_old_report(workbook, tmp_pa
     temps = _temp_files(folder)
     print(f"\nsisa setelah SIGKILL di jendela tulis: {[p.name for p in temps]}")
     assert all(p.name.startswith(".laporan.docx.") for p in temps)
-    # the next build still works and replaces the report
+    assert temps, "SIGKILL in the write window leaves the temporary file"
+    # the next build still works, replaces the report and removes what the killed build left (issue 12, point 8)
     res = cli("build", workbook, "--out", out)
     assert crashed(res) is None and res.exit_code == 0, res.output
     assert _assert_old_or_complete(out) == "baru"
+    assert _temp_files(folder) == []
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
@@ -109,7 +112,9 @@ def test_ctrl_c_or_term_in_the_write_window_keeps_old_report(sig, workbook, tmp_
     assert b"IN-WINDOW" in proc.stderr.readline()
     os.kill(proc.pid, sig)
     _stdout, stderr = proc.communicate(timeout=30)
-    assert proc.returncode != 0
+    assert proc.returncode == 128 + sig  # the documented 130 / 143 (Ctrl+C was click's "Aborted!", exit 1)
+    if sig == signal.SIGINT:
+        assert b"Dihentikan (Ctrl+C); tidak ada berkas yang setengah ditulis." in stderr
     assert out.read_bytes() == OLD
     temps = _temp_files(folder)
     if sig == signal.SIGINT:
@@ -130,8 +135,13 @@ def test_build_validate_and_context_never_modify_the_workbook(workbook, tmp_path
 
 def test_output_onto_the_workbook_itself_is_refused(workbook):
     data = workbook.read_bytes()
-    res = cli("build", workbook, "--out", workbook)
+    res = cli("build", workbook, "--out", workbook)  # .xlsx is no report name: a usage error
+    assert crashed(res) is None and res.exit_code == 2
+    assert "harus berakhiran .docx" in res.output
+    assert workbook.read_bytes() == data
+    odd = workbook.rename(workbook.with_suffix(".docx"))  # a workbook whose name ends in .docx
+    res = cli("build", odd, "--out", odd)
     assert crashed(res) is None and res.exit_code == 1
     assert "tidak boleh sama" in res.output
-    assert workbook.read_bytes() == data
-    assert [p.name for p in workbook.parent.iterdir()] == [workbook.name]
+    assert odd.read_bytes() == data
+    assert [p.name for p in odd.parent.iterdir()] == [odd.name]

@@ -1,0 +1,123 @@
+"""click's own English sentences (help, usage errors) in Indonesian, for the `lkjip` command only.
+
+click marks its messages with `gettext`; `Indonesian` group swaps click's `_`/`ngettext` for a
+lookup in `TEXT` while a command runs (and puts the English ones back after), so other programs
+that use click in the same process are not affected. A message not in `TEXT` stays English.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import Iterator
+
+import click
+
+TEXT = {
+    "Usage:": "Pemakaian:",
+    "Options": "Pilihan",
+    "Commands": "Perintah",
+    "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
+    "Show the version and exit.": "Tampilkan versi lalu keluar.",
+    "%(prog)s, version %(version)s": "%(prog)s, versi %(version)s",
+    "Error: {message}": "Galat: {message}",
+    "Try '{command} {option}' for help.": "Coba '{command} {option}' untuk bantuan.",
+    "Missing argument": "Argumen wajib tidak diberikan",
+    "Missing option": "Pilihan wajib tidak diberikan",
+    "Missing parameter": "Parameter wajib tidak diberikan",
+    "Missing {param_type}": "{param_type} wajib tidak diberikan",
+    "Missing parameter: {param_name}": "Parameter wajib tidak diberikan: {param_name}",
+    "Missing command.": "Perintah belum diberikan.",
+    "No such command {name!r}.": "Tidak ada perintah {name!r}.",
+    "No such option: {name}": "Tidak ada pilihan: {name}",
+    "No such option {name!r}.": "Tidak ada pilihan {name!r}.",
+    "Option {name!r} does not take a value.": "Pilihan {name!r} tidak menerima nilai.",
+    "Invalid value: {message}": "Nilai tidak sah: {message}",
+    "Invalid value for {param_hint}: {message}": "Nilai tidak sah untuk {param_hint}: {message}",
+    "Aborted!": "Dibatalkan!",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} tidak ada.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} adalah berkas, bukan folder.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} adalah folder, bukan berkas.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} tidak dapat dibaca (izin).",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} tidak dapat ditulis (izin).",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} tidak dapat dijalankan.",
+    "file": "Berkas",
+    "directory": "Folder",
+    "path": "Path",
+    "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang sah.",
+    "integer": "bilangan bulat",
+    "float": "bilangan",
+    "integer range": "bilangan bulat",
+    "float range": "bilangan",
+    "{value} is not in the range {range}.": "{value} di luar rentang {range}.",
+    "{value!r} is not {choice}.": "{value!r} bukan {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} bukan salah satu dari {choices}.",
+    "Choose from:\n\t{choices}": "Pilih dari:\n\t{choices}",
+    "default: {default}": "bawaan: {default}",
+    "required": "wajib",
+    "env var: {var}": "variabel lingkungan: {var}",
+    "Got unexpected extra argument ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
+    "Got unexpected extra arguments ({args})": "Ada argumen lebih yang tidak dikenal ({args})",
+    "Option {name!r} requires an argument.": "Pilihan {name!r} membutuhkan nilai.",
+    "Option {name!r} requires {nargs} arguments.": "Pilihan {name!r} membutuhkan {nargs} nilai.",
+    "Did you mean {possibility}?": "Maksud Anda {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Maksud Anda salah satu dari: {possibilities}?)",
+    "Could not open file {filename!r}: {message}": "Berkas {filename!r} tidak dapat dibuka: {message}",
+    "unknown error": "galat tidak dikenal",
+}
+
+_MODULES = ("core", "exceptions", "decorators", "parser", "types", "formatting", "termui", "utils")
+
+
+def _gettext(message: str) -> str:
+    return TEXT.get(message, message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _gettext(singular if n == 1 else plural)
+
+
+@contextlib.contextmanager
+def indonesian() -> Iterator[None]:
+    saved = []
+    for name in _MODULES:
+        module = sys.modules.get(f"click.{name}")
+        if module is None:
+            continue
+        for attr, fn in (("_", _gettext), ("ngettext", _ngettext)):
+            if hasattr(module, attr):
+                saved.append((module, attr, getattr(module, attr)))
+                setattr(module, attr, fn)
+    try:
+        yield
+    finally:
+        for module, attr, fn in reversed(saved):
+            setattr(module, attr, fn)
+
+
+class Command(click.Command):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[PILIHAN]")
+        super().__init__(*args, **kwargs)
+
+
+class Group(click.Group):
+    """The `lkjip` group: its commands speak Indonesian, including click's own messages."""
+
+    command_class = Command
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[PILIHAN]")
+        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
+        super().__init__(*args, **kwargs)
+
+    def main(self, *args, **kwargs):
+        with indonesian():
+            return super().main(*args, **kwargs)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # click would say "Aborted!" and exit 1, the code of a failed workbook
+            click.echo("\nDihentikan (Ctrl+C); tidak ada berkas yang setengah ditulis.", err=True)
+            sys.exit(130)
