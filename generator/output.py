@@ -99,7 +99,8 @@ def resolve_target(path: Path) -> Path:
     return path
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether a process of that id exists (on this machine)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -135,7 +136,7 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
                 continue
             if m and m.group("host") == host:
                 pid = int(m.group("pid"))
-                stale = pid != me and not _pid_alive(pid)
+                stale = pid != me and not pid_alive(pid)
             else:
                 stale = now - st.st_mtime > STALE_SECONDS
             if stale:

@@ -20,6 +20,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from .output import pid_alive
 from .problems import LkjipError
 
 TIMEOUT = 240  # seconds for any report ...
@@ -208,7 +209,7 @@ def clean_stale_profiles(folder: Path | None = None) -> list[Path]:
                 continue
             pid = p.name[len("lkjip-lo-"):].split("-")[0]
             if pid.isdigit():
-                stale = int(pid) != os.getpid() and not _alive(int(pid))
+                stale = int(pid) != os.getpid() and not pid_alive(int(pid))
             else:  # an older name without the process id
                 stale = time.time() - st.st_mtime > 6 * 3600
             if stale:
@@ -217,16 +218,6 @@ def clean_stale_profiles(folder: Path | None = None) -> list[Path]:
         except OSError:
             continue
     return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None, progress=None) -> Path:

@@ -126,7 +126,7 @@ def test_same_input_gives_byte_identical_docx(small):
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
 
 
-def test_custom_template_renders_and_unknown_variable_fails_naming_it(tmp_path, small):
+def test_custom_template_renders_and_unknown_variable_fails_naming_it(tmp_path, small, monkeypatch):
     from docx import Document
 
     good = tmp_path / "mine.docx"
@@ -140,7 +140,10 @@ def test_custom_template_renders_and_unknown_variable_fails_naming_it(tmp_path, 
     d.add_paragraph("Halo {{ profil.nama_kepala_dinas }}")
     d.save(bad)
     runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
+    work = tmp_path / "kerja"
+    work.mkdir()
+    with monkeypatch.context() as m:
+        m.chdir(work)
         res = runner.invoke(main, ["build", str(small), "--template", str(good), "--out", "mine-out.docx"])
         assert res.exit_code == 0, res.output
         doc = load(open("mine-out.docx", "rb").read())
