@@ -20,7 +20,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from .output import pid_alive
+from .output import atomic_write_bytes, pid_alive
 from .problems import LkjipError
 
 TIMEOUT = 240  # seconds for any report ...
@@ -285,8 +285,6 @@ def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None,
         finally:
             for proc in reversed(procs):
                 _kill_group(proc)
-        from .output import atomic_write_bytes
-
         atomic_write_bytes(out, tmp_pdf.read_bytes())
         sidecar = Path(str(tmp_pdf) + ".daftar.json")
         if daftar is not None and sidecar.exists():
