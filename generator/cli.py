@@ -433,7 +433,9 @@ def context(workbook: Path, assets: Path | None) -> None:
 @click.argument("new", type=click.Path(path_type=Path, readable=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text untuk dibaca, json untuk program lain.")
-def diff(old: Path, new: Path, fmt: str) -> None:
+@click.option("--izinkan-selisih", is_flag=True,
+              help="Seperti build --izinkan-selisih: total Belanja yang berbeda dari total Anggaran bukan galat.")
+def diff(old: Path, new: Path, fmt: str, izinkan_selisih: bool) -> None:
     """Tampilkan perubahan antara dua revisi workbook, dalam istilah laporan.
 
     \b
@@ -448,7 +450,7 @@ def diff(old: Path, new: Path, fmt: str) -> None:
     from .problems import errors
     from .summary import diff_lines
 
-    result, problems = diff_revisions(old, new)
+    result, problems = diff_revisions(old, new, izinkan_selisih=izinkan_selisih)
     if result is None:
         _print_problems(errors(problems) or problems, "text", err=True)
         sys.exit(2)

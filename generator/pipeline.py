@@ -142,7 +142,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
     return res
 
 
-def diff(old_path: Path | str, new_path: Path | str) -> tuple[dict | None, list[Problem]]:
+def diff(old_path: Path | str, new_path: Path | str, izinkan_selisih: bool = False) -> tuple[dict | None, list[Problem]]:
     """Check both revisions and compare them; (None, problems) when either cannot be read or has errors.
 
     Problems carry no file name, so each message is prefixed with which workbook it is about.
@@ -152,7 +152,7 @@ def diff(old_path: Path | str, new_path: Path | str) -> tuple[dict | None, list[
     results: list[Hasil | None] = []
     problems: list[Problem] = []
     for label, path in (("lama", Path(old_path)), ("baru", Path(new_path))):
-        _lap, hasil, found = check(path)
+        _lap, hasil, found = check(path, izinkan_selisih=izinkan_selisih)
         problems += [dataclasses.replace(p, message=f"Workbook {label} ({path.name}): {p.message}") for p in found]
         results.append(None if hasil is None or errors(found) else hasil)
     old, new = results

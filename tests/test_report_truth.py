@@ -229,6 +229,17 @@ def test_allowed_difference_is_a_warning_and_the_report_names_it(tmp_path, how):
             "dan Rp0,00; laporan ini memakai total rincian program, kegiatan dan sub kegiatan.") in text
 
 
+def test_diff_takes_the_same_allowance(tmp_path):
+    """`diff` reads both revisions as `build` does: --izinkan-selisih lets a known difference through."""
+    old = make_workbook(tmp_path / "lama.xlsx", sheets={"Belanja": BELANJA})
+    new = make_workbook(tmp_path / "baru.xlsx", sheets={"Belanja": [dict(BELANJA[0], Realisasi=32_000_000)]})
+    refused = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert refused.exit_code == 2 and "[belanja.total-berbeda]" in refused.output
+    allowed = CliRunner().invoke(main, ["diff", str(old), str(new), "--izinkan-selisih"])
+    assert allowed.exit_code == 1, allowed.output  # 1: there are changes
+    assert "| Total | 36.000.000 | 32.000.000 | 88,89" in allowed.output  # the Belanja table, old -> new
+
+
 def test_pk_lampiran_prints_the_signed_pagu_when_given(tmp_path):
     anggaran = [dict(r) for r in ANGGARAN]
     anggaran[0]["Pagu PK"] = 16_000_000
