@@ -6,12 +6,13 @@ cached value), what a cell holds instead of a value (an error value, a formula n
 calculated), and the number format of a cell (percent cells).
 
 Two readers give the same cells (a test holds them to it):
-- python-calamine (Rust) reads a sheet's values in one call, about five times faster than
-  any Python loop over the XML; it is used for every sheet it can represent exactly: no
-  error values, no formula without a stored value, an extent small enough for its dense
-  grid (a stray value in column XFD would otherwise cost gigabytes).
-- lxml (C) streams the sheet XML cell by cell: the reference, used for every other sheet
-  and for number formats (looked up only when a number needs its format).
+- python-calamine (Rust) reads a sheet's values in one call (the cells of a 20.000-line
+  sheet in about half the time of the stream, see docs/performance.md); it is used for every
+  sheet it shows exactly: UTF-8 parts with only characters XML allows, no error values, no
+  formula without a stored value, no date-formatted cells, and an extent small enough for its
+  dense grid (a stray value in column XFD would otherwise cost gigabytes).
+- lxml (C) streams the sheet XML cell by cell (`sheet_rows`): the reference, used for every
+  other sheet and for number formats (looked up only when a number needs its format).
 The package parts — `[Content_Types].xml`, the workbook and its relationships,
 `styles.xml` — are read with lxml. Every part has passed `xlsx_safety.inspect_file`
 first (no DTD, so no entities); the parsers resolve no entities and touch no network.
@@ -195,29 +196,42 @@ class SheetCells:
         return self.book.number_format(self.styles.get((row, col), 0))
 
 
-def cell_styles(xml: bytes) -> dict[tuple[int, int], int]:
-    """(row, column 0-based) -> style index of every cell with a style other than 0 (values not decoded)."""
-    import io
+def sheet_rows(src) -> Iterator[tuple[int, list]]:
+    """Stream a worksheet's XML as (row number, [(column 0-based, <c> element)]), clearing each row after use.
 
+    The one walk over a sheet's rows and cells (`Xlsx.rows` decodes values, `cell_styles` reads
+    styles): rows without `r` follow the previous one, cells without `r` the previous cell.
+    """
     from lxml import etree
 
-    out: dict[tuple[int, int], int] = {}
     row_number = 0
-    for _event, row in etree.iterparse(io.BytesIO(xml), events=("end",), tag="{*}row", resolve_entities=False, no_network=True):
+    for _event, row in etree.iterparse(src, events=("end",), tag="{*}row", resolve_entities=False, no_network=True):
         r = row.get("r")
         row_number = int(r) if r else row_number + 1
         col = 0
+        cells = []
         for c in row:
             if c.tag not in _TAG_C:
                 continue
             ref = c.get("r")
             col = column_number(ref.rstrip("0123456789")) if ref else col + 1
-            style = c.get("s")
-            if style and style != "0":
-                out[(row_number, col - 1)] = int(style)
+            cells.append((col - 1, c))
+        yield row_number, cells
         row.clear()
         while row.getprevious() is not None:
             del row.getparent()[0]
+
+
+def cell_styles(xml: bytes) -> dict[tuple[int, int], int]:
+    """(row, column 0-based) -> style index of every cell with a style other than 0 (values not decoded)."""
+    import io
+
+    out: dict[tuple[int, int], int] = {}
+    for row_number, cells in sheet_rows(io.BytesIO(xml)):
+        for col, c in cells:
+            style = c.get("s")
+            if style and style != "0":
+                out[(row_number, col)] = int(style)
     return out
 
 
@@ -445,36 +459,23 @@ class Xlsx:
             out.rows.append((number, values))
         return out
 
-    def rows(self, src, wanted: set[int] | None = None) -> Iterator[tuple[int, Cells]]:
+    def rows(self, src) -> Iterator[tuple[int, Cells]]:
         """Stream a worksheet as (row number, [(column index 0-based, value, data type, style, formula)]).
 
-        `wanted` (0-based column indexes; may be filled by the caller after the header row)
-        skips decoding the cells of columns nobody reads. Values: shared and inline strings
+        `src` is a part name or an open stream of the sheet's XML. Values: shared and inline strings
         (escapes decoded), int/float numbers, booleans, datetimes for date-formatted numbers,
         error values (type "e"); a formula cell without a cached value comes with its formula
         text. lxml's C parser keeps this linear.
         """
-        from lxml import etree
-
         shared = self.shared
         date_styles = self.date_styles
         epoch = self.epoch
         if isinstance(src, str):  # a part of the package
             src = self.zip.open(src)
         with src:
-            row_number = 0
-            for _event, row in etree.iterparse(src, events=("end",), tag="{*}row", resolve_entities=False, no_network=True):
-                r = row.get("r")
-                row_number = int(r) if r else row_number + 1
-                col = 0
+            for row_number, row in sheet_rows(src):
                 cells = []
-                for c in row:
-                    if c.tag not in _TAG_C:
-                        continue
-                    ref = c.get("r")
-                    col = column_number(ref.rstrip("0123456789")) if ref else col + 1
-                    if wanted and col - 1 not in wanted:
-                        continue
+                for col, c in row:
                     dtype = c.get("t", "n")
                     style = int(c.get("s") or 0)
                     raw = formula = None
@@ -516,8 +517,5 @@ class Xlsx:
                                 value = raw
                         else:  # "str" (formula text result) and "e" (error value)
                             value = raw
-                    cells.append((col - 1, value, dtype, style, formula if value is None else None))
+                    cells.append((col, value, dtype, style, formula if value is None else None))
                 yield row_number, cells
-                row.clear()
-                while row.getprevious() is not None:
-                    del row.getparent()[0]
