@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,8 +34,7 @@ from .model import (
     Unit,
 )
 from .numbers import ParseError, parse_date, parse_number, parse_periode, parse_year
-from .problems import Problem, sort_problems
-from .validate_typed import kode_level_problems, nip_from_number
+from .problems import Problem, problem, sort_problems
 from .xlsx import Xlsx
 from .xlsx_safety import ReadError, inspect_file
 
@@ -229,7 +229,7 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
         level = c.choice(row, "level", LEVEL_ANGGARAN, "Level") if "level" in cells else ""
         if "level" in cells and not level:
             continue
-        inferred = LEVEL_BY_KODE_DEPTH.get(len([p for p in kode.split(".") if p])) if kode else None
+        inferred = LEVEL_BY_KODE_DEPTH.get(_depth(kode)) if kode else None
         if not level:
             level = inferred or ""
             if level:
@@ -362,6 +362,62 @@ def read_indeks(c: Cells, data: SheetData | None) -> list[IndeksAspek]:
         out.append(IndeksAspek(row.number, indikator, aspek, c.number(row, "skor_target"),
                                c.number(row, "skor_realisasi"), bobot if bobot is not None else Decimal(0), aspek_pct))
     return out
+
+def nip_from_number(value: int | float) -> tuple[str, str]:
+    """(the digits Excel kept, why they cannot be trusted) for a NIP typed as a number."""
+    digits = str(int(value)) if float(value).is_integer() else str(value)
+    if len(digits) > 15:
+        why = (f"Excel hanya menyimpan 15 angka pertama sebuah angka, sehingga {len(digits) - 15} angka terakhirnya "
+               f"({digits[15:]}) tidak dapat dipercaya")
+    else:
+        why = "angka 0 di depan dan pemisahnya hilang, dan angka lebih dari 15 digit terpotong"
+    return digits, why
+
+
+# -- the Anggaran Kode pattern ---------------------------------------------------------
+def _depth(kode: str) -> int:
+    return len([part for part in kode.split(".") if part])
+
+
+def kode_level_problems(rows: list[tuple[str, str, str]], header_ref: str) -> list[Problem]:
+    """Kode against Level on the Anggaran sheet, for rows (cell, kode, level) with a Kode; the cell is
+    empty where the Level was read from the Kode (such a row counts for the pattern, is never reported).
+
+    A code whose depth contradicts the national nomenclature (3/5/6 parts) is reported at its
+    cell — unless the sheet follows one consistent local pattern (Program `1`, Kegiatan `1.1`,
+    Sub Kegiatan `1.1.1`): then one summary warning for the sheet, and only the rows that break
+    that local pattern at their cells.
+    """
+    national = [(ref, kode, level, LEVEL_BY_KODE_DEPTH.get(_depth(kode))) for ref, kode, level in rows if ref]
+    national = [r for r in national if r[3] and r[3] != r[2] and r[1].count(".") >= 2]
+    if not national:
+        return []
+    counts: dict[str, Counter] = {}
+    for _ref, kode, level in rows:
+        counts.setdefault(level, Counter())[_depth(kode)] += 1
+    modes = {level: c.most_common(1)[0][0] for level, c in counts.items()}
+    ordered = [modes[level] for level in LEVEL_ANGGARAN if level in modes]
+    local = (ordered == sorted(set(ordered)) and any(LEVEL_BY_KODE_DEPTH.get(d) != lv for lv, d in modes.items()))
+    if not local:
+        return [problem("kode.tidak-sesuai-level", "Anggaran", ref, found=kode, level=level, expected=inferred)
+                for ref, kode, level, inferred in national]
+    examples = {}
+    for _ref, kode, level in rows:
+        if _depth(kode) == modes[level]:
+            examples.setdefault(level, kode)
+    pola = ", ".join(f"{level} {modes[level]} bagian (mis. '{examples[level]}')" for level in LEVEL_ANGGARAN if level in modes)
+    n = sum(1 for _ref, kode, level, _inferred in national if _depth(kode) == modes[level])
+    out = [problem("kode.pola-lokal", "Anggaran", header_ref, pola=pola, n=n)]
+    level_of_depth = {d: lv for lv, d in modes.items()}
+    for ref, kode, level in rows:
+        d = _depth(kode)
+        if ref and d != modes[level]:
+            other = level_of_depth.get(d)
+            expected = (f"{other} menurut pola kode sheet ini" if other
+                        else f"{d} bagian, padahal {level} di sheet ini {modes[level]} bagian")
+            out.append(problem("kode.tidak-sesuai-level", "Anggaran", ref, found=kode, level=level, expected=expected))
+    return out
+
 
 def shown(text: str, limit: int = 80) -> str:
     """Text from a cell as a message may quote it: control characters visible (`\\x00`), at most `limit` characters."""

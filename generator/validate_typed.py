@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from decimal import Decimal
 
-from .contract import LEVEL_ANGGARAN, LEVEL_BY_KODE_DEPTH
 from .formatting import angka, nilai, persen
 from .model import Indikator, Laporan
 from .numbers import round_half_up
@@ -112,17 +110,6 @@ def nip_problem(nip: str, today: dt.date | None = None) -> str | None:
     if digits[14] not in "12":
         faults.append(f"angka ke-15 (jenis kelamin) adalah {digits[14]}, seharusnya 1 (laki-laki) atau 2 (perempuan)")
     return "; ".join(faults) or None
-
-
-def nip_from_number(value: int | float) -> tuple[str, str]:
-    """(the digits Excel kept, why they cannot be trusted) for a NIP typed as a number."""
-    digits = str(int(value)) if float(value).is_integer() else str(value)
-    if len(digits) > 15:
-        why = (f"Excel hanya menyimpan 15 angka pertama sebuah angka, sehingga {len(digits) - 15} angka terakhirnya "
-               f"({digits[15:]}) tidak dapat dipercaya")
-    else:
-        why = "angka 0 di depan dan pemisahnya hilang, dan angka lebih dari 15 digit terpotong"
-    return digits, why
 
 
 # -- locale ---------------------------------------------------------------------------------
@@ -246,49 +233,4 @@ def check_typed(lap: Laporan, reader_problems: list[Problem] = ()) -> list[Probl
     _check_target_akhir(lap, out)
     _check_locale(lap, out)
     _check_penandatangan(lap, out, unread)
-    return out
-
-
-# -- kode pattern (called by the reader) ---------------------------------------------------------
-def _depth(kode: str) -> int:
-    return len([part for part in kode.split(".") if part])
-
-
-def kode_level_problems(rows: list[tuple[str, str, str]], header_ref: str) -> list[Problem]:
-    """Kode against Level on the Anggaran sheet, for rows (cell, kode, level) with a Kode; the cell is
-    empty where the Level was read from the Kode (such a row counts for the pattern, is never reported).
-
-    A code whose depth contradicts the national nomenclature (3/5/6 parts) is reported at its
-    cell — unless the sheet follows one consistent local pattern (Program `1`, Kegiatan `1.1`,
-    Sub Kegiatan `1.1.1`): then one summary warning for the sheet, and only the rows that break
-    that local pattern at their cells.
-    """
-    national = [(ref, kode, level, LEVEL_BY_KODE_DEPTH.get(_depth(kode))) for ref, kode, level in rows if ref]
-    national = [r for r in national if r[3] and r[3] != r[2] and r[1].count(".") >= 2]
-    if not national:
-        return []
-    counts: dict[str, Counter] = {}
-    for _ref, kode, level in rows:
-        counts.setdefault(level, Counter())[_depth(kode)] += 1
-    modes = {level: c.most_common(1)[0][0] for level, c in counts.items()}
-    ordered = [modes[level] for level in LEVEL_ANGGARAN if level in modes]
-    local = (ordered == sorted(set(ordered)) and any(LEVEL_BY_KODE_DEPTH.get(d) != lv for lv, d in modes.items()))
-    if not local:
-        return [problem("kode.tidak-sesuai-level", "Anggaran", ref, found=kode, level=level, expected=inferred)
-                for ref, kode, level, inferred in national]
-    examples = {}
-    for _ref, kode, level in rows:
-        if _depth(kode) == modes[level]:
-            examples.setdefault(level, kode)
-    pola = ", ".join(f"{level} {modes[level]} bagian (mis. '{examples[level]}')" for level in LEVEL_ANGGARAN if level in modes)
-    n = sum(1 for _ref, kode, level, _inferred in national if _depth(kode) == modes[level])
-    out = [problem("kode.pola-lokal", "Anggaran", header_ref, pola=pola, n=n)]
-    level_of_depth = {d: lv for lv, d in modes.items()}
-    for ref, kode, level in rows:
-        d = _depth(kode)
-        if ref and d != modes[level]:
-            other = level_of_depth.get(d)
-            expected = (f"{other} menurut pola kode sheet ini" if other
-                        else f"{d} bagian, padahal {level} di sheet ini {modes[level]} bagian")
-            out.append(problem("kode.tidak-sesuai-level", "Anggaran", ref, found=kode, level=level, expected=expected))
     return out
