@@ -390,15 +390,9 @@ def build_context(hasil: Hasil) -> dict:
         gambar.setdefault(g.bagian, []).append({"berkas": str(g.berkas), "keterangan": g.keterangan})
     n_ind = sum(len(s.indikator) for s in lap.nodes("Sasaran"))
     ada = {
-        "sdm": bool(hasil.sdm), "belanja": bool(hasil.belanja), "standar": ada_standar,
-        "rencana_aksi": bool(lap.rencana_aksi), "program": "program" in b.tables,
-        "program_kinerja": "program_kinerja" in b.tables,
-        "logo": "logo" in gambar, "struktur_organisasi": "struktur_organisasi" in gambar,
-        **{f"gambar_{k}": k in gambar for k in ("peta_wilayah", "gambaran_umum", "dokumentasi", "lampiran")},
+        **narrate.ada_bagian(lap), "belanja": bool(hasil.belanja), "standar": ada_standar,
+        "program": "program" in b.tables, "program_kinerja": "program_kinerja" in b.tables,
         "visi": bool(p.visi), "misi": bool(p.misi),
-        **{f"teks_{k}": k in lap.narasi for k in ("tugas_fungsi", "gambaran_umum", "struktur_organisasi", "sumber_daya",
-                                                   "isu_strategis", "strategi", "arah_kebijakan", "iku", "permasalahan",
-                                                   "solusi", "realisasi_anggaran")},
     }
     teks = b.teks(ada)
     return {

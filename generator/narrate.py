@@ -324,29 +324,61 @@ def dasar_hukum(lap: Laporan) -> list[dict]:
     ], "nomor")
 
 
+_GAMBAR_BAGIAN = ("peta_wilayah", "gambaran_umum", "dokumentasi", "lampiran")
+_TEKS_BAGIAN = ("tugas_fungsi", "gambaran_umum", "struktur_organisasi", "sumber_daya", "isu_strategis", "strategi",
+                "arah_kebijakan", "iku", "permasalahan", "solusi", "realisasi_anggaran")
+
+
+def ada_bagian(lap: Laporan) -> dict[str, bool]:
+    """The template's flags for the optional parts that come straight from the workbook's sheets
+    (staff text, pictures, Pegawai, Rencana_Aksi); `context` adds those that depend on its tables."""
+    gambar = {g.bagian for g in lap.gambar}
+    return {
+        "sdm": bool(lap.pegawai), "rencana_aksi": bool(lap.rencana_aksi), "logo": "logo" in gambar,
+        "struktur_organisasi": "struktur_organisasi" in gambar,
+        **{f"gambar_{k}": k in gambar for k in _GAMBAR_BAGIAN},
+        **{f"teks_{k}": k in lap.narasi for k in _TEKS_BAGIAN},
+    }
+
+
+def bagian_opsional(ada: dict) -> dict[str, bool]:
+    """Which optional parts of the outline this report prints, from the template's flags: the one rule
+    for the generated Sistematika and for the check of a Sistematika typed by staff."""
+    return {
+        "tugas_fungsi": bool(ada.get("teks_tugas_fungsi") or ada.get("teks_struktur_organisasi") or ada.get("struktur_organisasi")),
+        "gambaran_umum": bool(ada.get("teks_gambaran_umum") or ada.get("sdm") or ada.get("gambar_peta_wilayah")
+                              or ada.get("gambar_gambaran_umum")),
+        "isu_strategis": bool(ada.get("teks_isu_strategis")),
+        "strategi": bool(ada.get("teks_strategi") or ada.get("teks_arah_kebijakan")),
+        "program_kinerja": bool(ada.get("program_kinerja")),
+        "rencana_aksi": bool(ada.get("rencana_aksi")),
+        "dokumentasi": bool(ada.get("gambar_dokumentasi") or ada.get("gambar_lampiran")),
+    }
+
+
 def sistematika(lap: Laporan, ada: dict | None = None) -> list[dict]:
     """The outline of the report, naming only the parts this report prints (`ada`: the template's flags)."""
-    ada = ada or {}
+    opsional = bagian_opsional(ada or {})
     bab1 = ["latar belakang", "maksud dan tujuan", "dasar hukum"]
-    if ada.get("teks_tugas_fungsi") or ada.get("teks_struktur_organisasi") or ada.get("struktur_organisasi"):
+    if opsional["tugas_fungsi"]:
         bab1.append("tugas, fungsi dan struktur organisasi")
-    if ada.get("teks_gambaran_umum") or ada.get("sdm") or ada.get("gambar_peta_wilayah") or ada.get("gambar_gambaran_umum"):
+    if opsional["gambaran_umum"]:
         bab1.append("gambaran umum organisasi")
-    if ada.get("teks_isu_strategis"):
+    if opsional["isu_strategis"]:
         bab1.append("isu strategis")
     bab1.append("sistematika penyajian")
     bab2 = ["rencana strategis"]
-    if ada.get("teks_strategi") or ada.get("teks_arah_kebijakan"):
+    if opsional["strategi"]:
         bab2.append("strategi dan arah kebijakan")
     bab2 += ["indikator kinerja utama", "Perjanjian Kinerja"]
     bab3 = ["capaian kinerja organisasi beserta analisisnya"]
-    if ada.get("program_kinerja"):
+    if opsional["program_kinerja"]:
         bab3.append("capaian indikator program dan kegiatan")
     bab3.append("realisasi anggaran")
     lampiran = ["Perjanjian Kinerja", "Indikator Kinerja Utama"]
-    if ada.get("rencana_aksi"):
+    if opsional["rencana_aksi"]:
         lampiran.append("Rencana Aksi")
-    if ada.get("gambar_dokumentasi") or ada.get("gambar_lampiran"):
+    if opsional["dokumentasi"]:
         lampiran.append("dokumentasi")
     return blok("Sistematika penyajian Laporan Kinerja ini adalah sebagai berikut:") + butir([
         f"Bab I Pendahuluan: {_daftar(bab1)}.",

@@ -235,23 +235,19 @@ def _check_narasi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
 
 
 def _check_sistematika(lap: Laporan, out: list[Problem]) -> None:
-    """Staff Sistematika naming a part the report leaves out (the same conditions as the template's)."""
+    """Staff Sistematika naming a part the report leaves out (by the rule the generated Sistematika follows)."""
+    from .narrate import ada_bagian, bagian_opsional
+
     nar = lap.narasi.get("sistematika")
     if nar is None:
         return
     text = " ".join(b.teks for b in nar.blok).lower()
-    gambar = {g.bagian for g in lap.gambar}
-    parts = (
-        ("gambaran umum", "Gambaran Umum", bool({"gambaran_umum"} & set(lap.narasi)) or bool(lap.pegawai)
-         or bool({"peta_wilayah", "gambaran_umum"} & gambar)),
-        ("isu strategis", "Isu Strategis", "isu_strategis" in lap.narasi),
-        ("tugas", "Tugas dan Fungsi", bool({"tugas_fungsi", "struktur_organisasi"} & set(lap.narasi)) or "struktur_organisasi" in gambar),
-        ("rencana aksi", "Rencana Aksi", bool(lap.rencana_aksi)),
-        ("arah kebijakan", "Strategi dan Arah Kebijakan", bool({"strategi", "arah_kebijakan"} & set(lap.narasi))),
-        ("dokumentasi", "Dokumentasi", bool({"dokumentasi", "lampiran"} & gambar)),
-    )
-    for word, label, present in parts:
-        if word in text and not present:
+    opsional = bagian_opsional(ada_bagian(lap))
+    parts = (("gambaran umum", "Gambaran Umum", "gambaran_umum"), ("isu strategis", "Isu Strategis", "isu_strategis"),
+             ("tugas", "Tugas dan Fungsi", "tugas_fungsi"), ("rencana aksi", "Rencana Aksi", "rencana_aksi"),
+             ("arah kebijakan", "Strategi dan Arah Kebijakan", "strategi"), ("dokumentasi", "Dokumentasi", "dokumentasi"))
+    for word, label, key in parts:
+        if word in text and not opsional[key]:
             out.append(problem("narasi.sistematika-tidak-ada", "Narasi", lap.cell("Narasi", "isi", nar.row), found=label))
 
 
