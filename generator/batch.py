@@ -77,9 +77,7 @@ def expand(paths: tuple[Path, ...] | list[Path]) -> tuple[list[Path], list[Skipp
 
 def planned_output(workbook: Path, out_dir: Path) -> Path | None:
     """The report name `build` gives this workbook (from Profil and Pengaturan only), or None if unreadable."""
-    from . import contract
     from .cells import Cells
-    from .contract import normalize_header
     from .pipeline import default_output
     from .sheets import read_pengaturan, read_profil
     from .xlsx import Xlsx
@@ -88,14 +86,9 @@ def planned_output(workbook: Path, out_dir: Path) -> Path | None:
     try:
         c = Cells()
         inspect_file(workbook)
-        with Xlsx(workbook) as book:
-            found = {}
-            for title, part in book.sheets:
-                name = normalize_header(title)
-                for wanted in ("Profil", "Pengaturan"):
-                    spec = contract.SHEET_BY_NAME.get(name)
-                    if spec is not None and spec.name == wanted and wanted not in found:
-                        found[wanted] = c.read_sheet(book, title, part, spec)
+        with Xlsx(workbook) as book:  # the sheets the build reads (`pick_sheets`), of them only these two
+            found = {spec.name: c.read_sheet(book, title, part, spec)
+                     for title, part, spec in c.pick_sheets(book.sheets) if spec.name in ("Profil", "Pengaturan")}
             profil = read_profil(c, found.get("Profil"))
             cfg = read_pengaturan(c, found.get("Pengaturan"))
         return default_output(SimpleNamespace(profil=profil, pengaturan=cfg), out_dir)  # type: ignore[arg-type]

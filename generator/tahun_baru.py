@@ -62,16 +62,16 @@ def default_out(source: Path, tahun_lama: int, tahun: int) -> Path:
     return source.with_name(new + ".xlsx")
 
 
-def _raw_sheets(path: Path) -> tuple[dict[str, SheetData], set[int]]:
-    """The contract's sheets as raw cells, and the ids of the number cells formatted as a percentage."""
-    percent: set[int] = set()
+def _raw_sheets(path: Path) -> tuple[dict[str, SheetData], set[Cell]]:
+    """The contract's sheets as raw cells, and the number cells formatted as a percentage."""
+    percent: set[Cell] = set()
     with Xlsx(path) as book:
         sheets = Cells().load_sheets(book)
         for data in sheets.values():  # number formats are read while the package is open
             for row in data.rows:
                 for cell in row.cells.values():
                     if cell.percent:
-                        percent.add(id(cell))
+                        percent.add(cell)
     return sheets, percent
 
 
@@ -82,11 +82,11 @@ def _value(cell: Cell) -> object:
     return v
 
 
-def _put(ws, row: int, col: int, cell: Cell, percent: set[int]) -> None:
+def _put(ws, row: int, col: int, cell: Cell, percent: set[Cell]) -> None:
     target = ws.cell(row=row, column=col, value=_value(cell))
     if isinstance(target.value, str) and target.value.startswith("="):
         target.data_type = "s"  # text that looks like a formula stays text
-    if id(cell) in percent:
+    if cell in percent:
         target.number_format = "0.00%"  # 85% stays 85%, not 0,85
 
 
@@ -97,7 +97,7 @@ def _columns(ws, spec: contract.Sheet) -> dict[str, int]:
     return {key: idx + 1 for idx, (key, _col) in by_index.items()}
 
 
-def _copy_rows(ws, spec: contract.Sheet, data: SheetData | None, keep, percent: set[int]) -> int:
+def _copy_rows(ws, spec: contract.Sheet, data: SheetData | None, keep, percent: set[Cell]) -> int:
     """Copy the kept cells of each row, in order, from row 2; rows left empty are dropped. Returns rows written."""
     if data is None:
         return 0
@@ -114,7 +114,7 @@ def _copy_rows(ws, spec: contract.Sheet, data: SheetData | None, keep, percent: 
 
 
 def _isian(ws, data: SheetData | None, spec: contract.Sheet, values: dict[str, object], skip: set[str],
-           percent: set[int] = frozenset()) -> dict[str, Cell]:
+           percent: set[Cell] = frozenset()) -> dict[str, Cell]:
     """Carry the Nilai of a key/value sheet (Profil, Pengaturan); `values` override, `skip` stay empty."""
     rows = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
     found: dict[str, Cell] = {}
