@@ -134,8 +134,7 @@ class _Periksa:
         return f"{letter}{ind.row}" if letter else (ind.cells.get("indikator") or f"A{ind.row}")
 
     def header(self, key: str) -> str:
-        letter = self.lap.kolom.get("Kinerja", {}).get(key)
-        return f"{letter}1" if letter else "A1"
+        return self.lap.cell("Kinerja", key)
 
     @staticmethod
     def nama(ind: Indikator) -> str:
