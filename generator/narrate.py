@@ -256,7 +256,7 @@ def kesimpulan(hasil: Hasil) -> list[dict]:
             parts.append(f"{bilangan(len(unmeasured))} indikator belum dapat diukur ("
                          + "; ".join(f"{h.indikator.nama}: {_alasan(h)}" for h in unmeasured) + ")")
         head = f"Dari {bilangan(len(total))} indikator kinerja sasaran, "
-        out.append(head + (", ".join(parts[:-1]) + " dan " + parts[-1] if len(parts) > 1 else parts[0]) + ".")
+        out.append(head + daftar(parts) + ".")
     t = hasil.total
     out.append(f"Realisasi anggaran mencapai {rupiah(t.realisasi)} dari pagu {rupiah(t.pagu)} atau {persen(t.penyerapan)}.")
     if hasil.efisiensi_instansi is not None:
@@ -381,11 +381,11 @@ def sistematika(lap: Laporan, ada: dict | None = None) -> list[dict]:
     if opsional["dokumentasi"]:
         lampiran.append("dokumentasi")
     return blok("Sistematika penyajian Laporan Kinerja ini adalah sebagai berikut:") + butir([
-        f"Bab I Pendahuluan: {_daftar(bab1)}.",
-        f"Bab II Perencanaan Kinerja: {_daftar(bab2)}.",
-        f"Bab III Akuntabilitas Kinerja: {_daftar(bab3)}.",
+        f"Bab I Pendahuluan: {daftar(bab1)}.",
+        f"Bab II Perencanaan Kinerja: {daftar(bab2)}.",
+        f"Bab III Akuntabilitas Kinerja: {daftar(bab3)}.",
         "Bab IV Penutup: kesimpulan dan langkah perbaikan ke depan.",
-        f"Lampiran: {_daftar(lampiran)}.",
+        f"Lampiran: {daftar(lampiran)}.",
     ], "butir")
 
 
@@ -408,7 +408,8 @@ def pk_pengantar(lap: Laporan) -> str:
             f"menjadi dasar pengukuran dalam laporan ini, beserta program dan anggaran yang mendukungnya.")
 
 
-def _daftar(parts: list[str]) -> str:
+def daftar(parts: list[str]) -> str:
+    """`a`, `a dan b`, `a, b dan c`."""
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " dan " + parts[-1]
 
 
@@ -421,11 +422,11 @@ def anggaran_pengantar(hasil: Hasil) -> str:
         lines = [ln for prog in unit.program for ln in prog.walk()]
         ada = {lvl: sum(1 for ln in lines if ln.level == lvl and hasil.jumlah[ln].pagu > 0) for lvl in levels}
         nol = {lvl: sum(1 for ln in lines if ln.level == lvl and hasil.jumlah[ln].pagu == 0) for lvl in levels}
-        text = f"{unit.nama} melaksanakan " + _daftar([f"{bilangan(ada[lvl])} {lvl.lower()}" for lvl in levels
+        text = f"{unit.nama} melaksanakan " + daftar([f"{bilangan(ada[lvl])} {lvl.lower()}" for lvl in levels
                                                           if ada[lvl] or lvl != "Sub Kegiatan"])
         batal = [f"{bilangan(nol[lvl])} {lvl.lower()}" for lvl in levels if nol[lvl]]
         if batal:
-            text += f" yang beranggaran, sedangkan {_daftar(batal)} lainnya berpagu nol (dibatalkan)"
+            text += f" yang beranggaran, sedangkan {daftar(batal)} lainnya berpagu nol (dibatalkan)"
         counts.append(text)
     t = hasil.total
     return (f"Dalam Tahun Anggaran {p.tahun}, " + "; ".join(counts) + ". "

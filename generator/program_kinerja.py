@@ -11,20 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .compute import HasilIndikator, Jumlah
-from .contract import normalize_header
+from .contract import LEVEL_ANGGARAN as LEVELS
+from .contract import normalize_header, program_key
 from .formatting import bilangan, nilai, persen, uang
 from .model import BarisAnggaran, NodeKinerja
+from .narrate import daftar
 from .specs import Baris, Kolom, Tabel
-
-LEVELS = ("Program", "Kegiatan", "Sub Kegiatan")
-
-
-def _nama(uraian: str) -> str:
-    return normalize_header(uraian.removeprefix("Program ").removeprefix("PROGRAM "))
-
-
-def _daftar(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " dan " + parts[-1]
 
 
 class ProgramKinerja:
@@ -34,7 +26,7 @@ class ProgramKinerja:
         for ln in self.lap.budget_lines():
             if ln.kode:
                 by_kode[normalize_header(ln.kode)].append(ln)
-            by_nama[(ln.level, _nama(ln.uraian))].append(ln)
+            by_nama[(ln.level, program_key(ln.uraian))].append(ln)
         return by_kode, by_nama
 
     def _anggaran_node(self, node: NodeKinerja, index: tuple[dict, dict], memo: dict) -> Jumlah | None:
@@ -45,7 +37,7 @@ class ProgramKinerja:
         # the children's budgets come before a match by kode or name: a program stated under several sasaran
         # then carries only the part under this sasaran, not its whole pagu each time
         lines = self.h.links.get(node) or (None if kids else (
-            (by_kode.get(normalize_header(node.kode)) if node.kode else None) or by_nama.get((node.level, _nama(node.uraian)))))
+            (by_kode.get(normalize_header(node.kode)) if node.kode else None) or by_nama.get((node.level, program_key(node.uraian)))))
         if lines:
             total = sum((self.h.jumlah[ln] for ln in lines), Jumlah())
         else:
@@ -112,5 +104,5 @@ class ProgramKinerja:
             parts.append(f"{bilangan(len(none))} belum dapat diukur ("
                          + "; ".join(f"{h.indikator.nama}: {h.capaian.alasan or 'capaian tidak dinyatakan dalam persen'}"
                                      for h in none) + ")")
-        return (f"Sasaran {i} ({s.uraian}) didukung oleh {_daftar(counts)} dengan {bilangan(len(hasil))} indikator: "
-                f"{_daftar(parts)}.")
+        return (f"Sasaran {i} ({s.uraian}) didukung oleh {daftar(counts)} dengan {bilangan(len(hasil))} indikator: "
+                f"{daftar(parts)}.")
