@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .compute import SCALE_NAMES, Capaian, Hasil, HasilIndikator, HasilNode, Jumlah, round_half_up
+from .contract import LEVEL_ANGGARAN
 from .formatting import bilangan, nilai, persen, rupiah, tanggal, terbilang
 from .model import Laporan
 
@@ -417,7 +418,7 @@ def anggaran_pengantar(hasil: Hasil) -> str:
     lap = hasil.laporan
     p = lap.profil
     counts = []
-    levels = ("Program", "Kegiatan", "Sub Kegiatan")
+    levels = LEVEL_ANGGARAN
     for unit in lap.unit:
         lines = [ln for prog in unit.program for ln in prog.walk()]
         ada = {lvl: sum(1 for ln in lines if ln.level == lvl and hasil.jumlah[ln].pagu > 0) for lvl in levels}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+from .contract import LEVEL_ANGGARAN
 from .diff import ada_perubahan
 from .diff_laporan import laporan_lines
 from .pipeline import BuildResult
@@ -26,7 +27,7 @@ def summary_lines(res: BuildResult) -> list[str]:
     h = res.hasil
     if h is not None:
         lap = h.laporan
-        lvl = {lv: sum(1 for ln in lap.budget_lines() if ln.level == lv) for lv in ("Program", "Kegiatan", "Sub Kegiatan")}
+        lvl = {lv: sum(1 for ln in lap.budget_lines() if ln.level == lv) for lv in LEVEL_ANGGARAN}
         n_ind = sum(len(n.indikator) for n in lap.nodes())
         lines.append(f"  {len(list(lap.nodes('Tujuan')))} tujuan, {len(list(lap.nodes('Sasaran')))} sasaran, {n_ind} indikator; "
                      f"{len(lap.unit)} unit anggaran: {lvl['Program']} program, {lvl['Kegiatan']} kegiatan, {lvl['Sub Kegiatan']} sub kegiatan")
