@@ -2,6 +2,90 @@
 
 Flow, one module per step: reader (workbook -> model) -> validate -> compute ->
 narrate -> context -> render; the CLI (`cli`) is a thin layer on top.
+
+The public API below is what every face (the command line, the web page, `gabung`,
+`impor-sipd`) uses; nothing else of the core is imported by them. Names are loaded
+lazily (PEP 562), so `import generator` stays cheap for the command line.
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
+
+# public name -> module that defines it
+_API: dict[str, str] = {
+    # orchestrator: read -> compute -> validate, build, diff
+    "check": "pipeline",
+    "build": "pipeline",
+    "diff": "pipeline",
+    "default_output": "pipeline",
+    "BuildResult": "pipeline",
+    # problems as data
+    "Problem": "problems",
+    "LkjipError": "problems",
+    "errors": "problems",
+    "warnings": "problems",
+    "sort_problems": "problems",
+    # results of the computation and the model they rest on
+    "Hasil": "compute",
+    "Laporan": "model",
+    # the report: context and rendering
+    "build_context": "context",
+    "render_docx": "render",
+    # terminal wording shared by every face
+    "summary_lines": "summary",
+    "problem_lines": "summary",
+    "problems_json": "summary",
+    "diff_lines": "summary",
+    "laporan_changes": "diff_laporan",
+    "laporan_lines": "diff_laporan",
+    "ada_perubahan": "diff",
+    # the yearly cycle and the self-check
+    "write_blank": "blank",
+    "build_blank": "blank",
+    "buat_tahun_baru": "tahun_baru",
+    "periksa": "periksa",
+    "periksa_file": "periksa",
+    "Kriteria": "periksa",
+    # files
+    "atomic_write_bytes": "output",
+    "OutputError": "output",
+    "TargetExists": "output",
+    "to_pdf": "pdf",
+    "PdfError": "pdf",
+}
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'generator' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from .blank import build_blank, write_blank
+    from .compute import Hasil
+    from .context import build_context
+    from .diff import ada_perubahan
+    from .diff_laporan import laporan_changes, laporan_lines
+    from .model import Laporan
+    from .output import OutputError, TargetExists, atomic_write_bytes
+    from .pdf import PdfError, to_pdf
+    from .periksa import Kriteria, periksa, periksa_file
+    from .pipeline import BuildResult, build, check, default_output, diff
+    from .problems import LkjipError, Problem, errors, sort_problems, warnings
+    from .render import render_docx
+    from .summary import diff_lines, problem_lines, problems_json, summary_lines
+    from .tahun_baru import buat_tahun_baru
