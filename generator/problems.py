@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 
 ERROR = "error"
 WARNING = "warning"
@@ -81,7 +82,6 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "profil.tahun-berbeda": (WARNING, "Tahun {found} berbeda dari tahun laporan {tahun} di Profil.", "Periksa tahunnya."),
     "indeks.indikator-tidak-dikenal": (WARNING, "Indikator indeks '{found}' tidak ada di sheet Kinerja.", "Tulis nama indikator persis seperti di kolom Indikator sheet Kinerja."),
     "pengaturan.tidak-sah": (ERROR, "Nilai '{found}' tidak sah untuk {field}.", "{expected}"),
-    "narasi.bagian-ganda": (WARNING, "Bagian '{found}' diisi lebih dari sekali; isinya digabung.", "Gabungkan di satu baris jika tidak disengaja."),
     "gambar.tidak-ada": (ERROR, "Berkas gambar '{found}' tidak ditemukan.", "Letakkan berkas di folder workbook dan tulis namanya saja."),
     "gambar.di-luar-folder": (ERROR, "Berkas gambar '{found}' berada di luar folder workbook dan ditolak.", "Salin gambar ke folder workbook dan tulis namanya saja (tanpa ../ atau /)."),
     "gambar.tidak-terbaca": (ERROR, "Berkas gambar '{found}' tidak dapat dibuka: {why}.", "Beri gambar nama pendek tanpa karakter khusus, letakkan di folder workbook, dan pastikan berkas serta foldernya dapat dibaca."),
@@ -111,6 +111,8 @@ class Problem:
     severity: str
     message: str
     hint: str
+    # the figures the message was made from, for programs (JSON: `facts`); not compared
+    facts: dict = field(default_factory=dict, compare=False, repr=False)
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -170,8 +172,46 @@ def problem(code: str, sheet: str, cell: str = "", **fields: object) -> Problem:
     values = _Safe({k: v for k, v in fields.items()})
     values.setdefault("sheet", sheet)
     return Problem(
-        _sort_key(sheet, cell), sheet, cell, code, severity, template.format_map(values), hint.format_map(values)
+        _sort_key(sheet, cell), sheet, cell, code, severity, template.format_map(values), hint.format_map(values),
+        {k: _fact(v) for k, v in fields.items()},
     )
+
+
+def _fact(value: object) -> object:
+    """A field value as JSON keeps it: numbers stay numbers (Decimal as its exact text)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [_fact(v) for v in value]
+    return str(value)
+
+
+def catalogue_markdown() -> str:
+    """docs/problems.md: every code with its severity, message and hint (generated, see tests)."""
+    lines = [
+        "# Daftar kode masalah",
+        "",
+        "Dibuat dari `generator/problems.py` (`python -m generator.problems > docs/problems.md`);",
+        "jangan disunting dengan tangan. `{...}` diisi dengan isi sel dan angka yang bersangkutan;",
+        "keluaran `--json` memuat angka-angka itu juga sebagai `facts`.",
+        "",
+    ]
+    group = ""
+    for code, (severity, message, hint) in sorted(CATALOGUE.items()):
+        head = code.split(".")[0]
+        if head != group:
+            group = head
+            lines += ["", f"## {group}", "", "| Kode | Jenis | Pesan | Saran |", "|---|---|---|---|"]
+        jenis = "galat" if severity == ERROR else "peringatan"
+        cells = [c.replace("|", "\\|") for c in (message, hint)]
+        lines.append(f"| `{code}` | {jenis} | {cells[0]} | {cells[1]} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - regenerates docs/problems.md
+    print(catalogue_markdown(), end="")
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

@@ -141,7 +141,8 @@ def test_validate_cli_exit_codes_and_json(tmp_path, small):
     data = json.loads(res.output)
     assert data == [{"sheet": "Anggaran", "cell": "E4", "code": "angka.tidak-terbaca", "severity": "error",
                      "message": "'sepuluh' bukan angka.",
-                     "hint": "Tulis angka seperti 1.234.567 atau 96,77 (boleh dengan Rp, ,- atau %)."}]
+                     "hint": "Tulis angka seperti 1.234.567 atau 96,77 (boleh dengan Rp, ,- atau %).",
+                     "facts": {"found": "sepuluh"}}]
     assert runner.invoke(main, ["validate"]).exit_code == 2
     assert runner.invoke(main, ["validate", str(small), "--format", "xml"]).exit_code == 2
 
