@@ -7,6 +7,7 @@ so they compare and hash by identity (`eq=False`): computed results are keyed by
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -75,7 +76,7 @@ class NodeKinerja:
     anak: list["NodeKinerja"] = field(default_factory=list)
     cell: str = ""  # the Uraian cell of the row that states it
 
-    def walk(self):
+    def walk(self) -> Iterator[NodeKinerja]:
         yield self
         for child in self.anak:
             yield from child.walk()
@@ -227,13 +228,13 @@ class Laporan:
         letter = self.kolom.get(sheet, {}).get(key, default)
         return f"{letter}{row if row is not None else 1}"
 
-    def nodes(self, level: str | None = None):
+    def nodes(self, level: str | None = None) -> Iterator[NodeKinerja]:
         for root in self.kinerja:
             for node in root.walk():
                 if level is None or node.level == level:
                     yield node
 
-    def budget_lines(self):
+    def budget_lines(self) -> Iterator[BarisAnggaran]:
         for unit in self.unit:
             for prog in unit.program:
                 yield from prog.walk()

@@ -104,7 +104,7 @@ class LkjipError(Exception):
 class Problem:
     """One finding at one place of the workbook."""
 
-    sort_key: tuple
+    sort_key: tuple[object, ...]
     sheet: str
     cell: str
     code: str
@@ -112,9 +112,9 @@ class Problem:
     message: str
     hint: str
     # the figures the message was made from, for programs (JSON: `facts`); not compared
-    facts: dict = field(default_factory=dict, compare=False, repr=False)
+    facts: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         d = asdict(self)
         d.pop("sort_key")
         return d
@@ -153,7 +153,7 @@ def column_letter(n: int) -> str:
     return s
 
 
-def _sort_key(sheet: str, cell: str) -> tuple:
+def _sort_key(sheet: str, cell: str) -> tuple[object, ...]:
     order = SHEET_ORDER.index(sheet) if sheet in SHEET_ORDER else len(SHEET_ORDER)
     m = _CELL_RE.fullmatch(cell or "")
     if m:
@@ -165,7 +165,7 @@ def problem(code: str, sheet: str, cell: str = "", **fields: object) -> Problem:
     """Build a Problem from the catalogue; `fields` fill the message and hint templates."""
     severity, template, hint = CATALOGUE[code]
 
-    class _Safe(dict):
+    class _Safe(dict[str, object]):
         def __missing__(self, key: str) -> str:
             return "?"
 
@@ -216,7 +216,7 @@ if __name__ == "__main__":  # pragma: no cover - regenerates docs/problems.md
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Sorted by sheet, row, column, with exact duplicates removed."""
-    seen: set = set()
+    seen: set[tuple[str, str, str, str]] = set()
     out = []
     for p in sorted(problems):
         key = (p.sheet, p.cell, p.code, p.message)
