@@ -31,6 +31,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     # cell values
     "angka.tidak-terbaca": (ERROR, "'{found}' bukan angka.", "Tulis angka seperti 1.234.567 atau 96,77 (boleh dengan Rp, ,- atau %)."),
     "angka.pemisah-ribuan": (ERROR, "'{found}' tidak dapat dibaca: pemisah ribuan tidak beraturan.", "Periksa titik/komanya; contoh benar: 6.502.500 atau 65.025.000."),
+    "angka.rupiah-ambigu": (ERROR, "Jumlah rupiah '{found}' dapat dibaca dua cara: Rp{satu} (tanda terakhir sebagai koma desimal) atau Rp{dua} (setiap titik dan koma sebagai pemisah ribuan); laporan tidak mencetak angka yang tidak pasti.", "Ketik angkanya tanpa pemisah ({polos}) atau dengan titik ribuan saja (Rp{dua}), atau ketik sebagai angka di sel berformat angka."),
     "angka.di-luar-batas": (ERROR, "Angka {found} di luar batas yang masuk akal untuk rupiah.", "Periksa angkanya; batasnya {limit}."),
     "nilai.tidak-terbaca": (ERROR, "'{found}' bukan angka atau nilai kualitatif yang dikenal.", "Tulis angka, atau salah satu: AA, A, BB, B, CC, C, D, WTP, WDP, TW, TMP, Belum ada penilaian."),
     "tanggal.tidak-terbaca": (ERROR, "'{found}' bukan tanggal.", "Tulis tanggal seperti 30 Januari 2025 atau 30/01/2025, atau format sel sebagai tanggal."),
@@ -64,6 +65,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "anggaran.jumlah-tidak-cocok": (WARNING, "{field} {level} '{uraian}' tertulis {found}, tetapi jumlah rinciannya {expected} (selisih {diff}).", "Laporan memakai jumlah rincian. Betulkan angka induk atau rinciannya."),
     "anggaran.realisasi-melebihi-pagu": (WARNING, "Realisasi {found} melebihi pagu {expected}.", "Periksa angka realisasi dan pagu baris ini."),
     "anggaran.persentase-berbeda": (WARNING, "Persentase tertulis {found} berbeda dari {expected} yang dicetak laporan (realisasi {realisasi} / pagu {pagu}{basis}){bulat}.{sebab}", "Hapus isian Persentase atau betulkan; laporan selalu mencetak hasil hitung dari pagu dan realisasi."),
+    "anggaran.realisasi-tak-wajar": (WARNING, "Realisasi {found} kurang dari 1% pagu {expected} ({persen}): kemungkinan salah satu angkanya terbaca seribu kali lebih kecil atau lebih besar dari maksudnya.", "Periksa kedua angka (mis. 11.099 yang seharusnya 11.099.000); bila benar, abaikan peringatan ini."),
+    "anggaran.angka-tak-wajar": (WARNING, "{field} {found} (diketik sebagai teks) lebih dari 100 kali lipat atau kurang dari seperseratus {field} baris sejenis '{uraian}' ({other}: {expected}): kemungkinan angkanya terbaca seribu kali lebih kecil atau lebih besar.", "Periksa titik dan koma angka ini; ketik sebagai angka di sel berformat angka. Bila benar, abaikan peringatan ini."),
     "anggaran.negatif": (ERROR, "{field} bernilai negatif ({found}).", "Pagu dan realisasi tidak boleh negatif."),
     "anggaran.pagu-kosong": (ERROR, "Baris rincian tanpa pagu.", "Isi Pagu (0 jika memang tidak dianggarkan)."),
     "anggaran.sasaran-tidak-dikenal": (WARNING, "Sasaran '{found}' tidak ditemukan di sheet Kinerja.", "Tulis kode atau uraian sasaran persis seperti di sheet Kinerja."),
