@@ -198,6 +198,14 @@ def _check_pk(lap: Laporan, out: list[Problem]) -> None:
             key = program_key(prog.uraian)
             first.setdefault(key, (unit, prog))
             given[key] = given.get(key, False) or any(ln.pagu_pk is not None for ln in prog.walk())
+    if given and not any(given.values()):
+        line = lap.unit[0].program[0] if lap.unit and lap.unit[0].program else None
+        cell = lap.cell("Anggaran", "pagu_pk") if "pagu_pk" in lap.kolom.get("Anggaran", {}) else (
+            line.cells.get("uraian", "") if line is not None else "A1")
+        from .formatting import rupiah
+
+        total = sum((ln.pagu or Decimal(0) for ln in lap.budget_lines() if not ln.anak), Decimal(0))
+        out.append(problem("anggaran.pagu-pk-kosong", "Anggaran", cell, total=rupiah(total)))
     if any(given.values()):
         for key, ok in given.items():
             if not ok:

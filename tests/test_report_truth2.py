@@ -63,3 +63,48 @@ def test_text_amount_a_thousandfold_off_its_sibling_is_a_warning(tmp_path):
     anggaran[3]["Pagu"], anggaran[3]["Realisasi"] = "5.000", "5.000"  # beside 10.000.000: read 5 thousand
     _lap, _hasil, problems = check(make_workbook(tmp_path / "wb.xlsx", anggaran=anggaran))
     assert ("Anggaran", "E5", "warning") in found(problems, "anggaran.angka-tak-wajar")
+
+
+# ---------------------------------------------------------------- 2, 3. no words of the tool on signed pages
+_TOOL_WORDS = r"\b(?:workbook|sheet|kolom|sel)\b|\blkjip\b"
+
+
+def _tool_words(text: str) -> list[str]:
+    import re
+
+    # "LKjIP" is the report's own name; "lkjip" in lower case is the tool's
+    return [line for line in text.splitlines()
+            if re.search(r"\b(?:workbook|sheet|kolom|sel)\b", line, re.I) or re.search(r"\blkjip\b", line)]
+
+
+def _bare_workbook(tmp_path):
+    """Every optional part empty: no Pagu PK, no Sasaran links, no Target Akhir, a sasaran without indicator,
+    no optional sheet filled."""
+    kinerja = [dict(r) for r in KINERJA] + [
+        {"Level": "Sasaran", "Kode": "S3", "Uraian": "Meningkatnya partisipasi masyarakat"}]
+    for r in kinerja:
+        r.pop("Target 2026", None)
+    anggaran = [{k: v for k, v in r.items() if k not in ("Sasaran", "Pagu PK")} for r in ANGGARAN]
+    return make_workbook(tmp_path / "kosong.xlsx", kinerja=kinerja, anggaran=anggaran)
+
+
+@pytest.mark.parametrize("name", ["kecamatan-alok-2024.xlsx", "kecamatan-kota-sumenep-2023.xlsx",
+                                  "kecamatan-raas-2020.xlsx", "kosong"])
+def test_report_never_addresses_the_spreadsheet(tmp_path, name):
+    from conftest import EXAMPLES
+
+    path = _bare_workbook(tmp_path) if name == "kosong" else EXAMPLES / name
+    document, _problems = build(path)
+    assert _tool_words(all_text(document)) == []
+
+
+def test_pk_without_pagu_pk_prints_current_pagu_without_comment_and_validate_warns(tmp_path):
+    anggaran = [{k: v for k, v in r.items() if k != "Pagu PK"} for r in ANGGARAN]
+    document, problems = build(make_workbook(tmp_path / "w.xlsx", anggaran=anggaran))
+    text = all_text(document)
+    assert "Pagu PK" not in text and "dapat berbeda dari angka yang ditandatangani" not in text
+    # the PK table prints the current pagu, 35.000.000, as its total
+    assert "| Jumlah | 35.000.000 |" in text
+    assert found(problems, "anggaran.pagu-pk-kosong") == [("Anggaran", "N1", "warning")]
+    msg = next(p.message for p in problems if p.code == "anggaran.pagu-pk-kosong")
+    assert "Rp35.000.000,00" in msg
