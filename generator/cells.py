@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from . import contract
 from .contract import Column, Sheet, normalize_header
-from .numbers import ParseError, amount_readings, clean_text, parse_number, parse_value
+from .numbers import ParseError, amount_readings, clean_text, is_blank, parse_number, parse_value
 from .problems import Problem, column_letter, problem
 from .xlsx import SheetCells, Xlsx, from_excel
 from .xlsx_safety import MAX_CELL_CHARS, MAX_MONEY, ReadError
@@ -255,13 +255,15 @@ class Cells:
             self.add("rumus.galat", sheet, f"{letter}{rownum}", found=text)
 
     # -- typed getters -------------------------------------------------------
-    def text(self, row: Row, key: str) -> str:
+    def text(self, row: Row, key: str, *, dash_is_blank: bool = True) -> str:
+        """A text cell, stripped; a dash or `n/a` typed for "nothing" is empty, as the empty cell is."""
         c = row.cells.get(key)
         if c is None:
             return ""
         if isinstance(c.value, float) and c.value.is_integer():
             return str(int(c.value))
-        return clean_text(c.value) if not isinstance(c.value, str) else c.value.strip()
+        text = clean_text(c.value) if not isinstance(c.value, str) else c.value.strip()
+        return "" if dash_is_blank and is_blank(text) else text
 
     def number(self, row: Row, key: str, *, as_percent: bool = False, dash_is_zero: bool = False) -> Decimal | None:
         """A number cell; `dash_is_zero` marks money columns, where `-` is 0 and amounts are bounded."""

@@ -65,6 +65,11 @@ class ParseError(ValueError):
         self.found = found
 
 
+def is_blank(text: object) -> bool:
+    """Text staff type for "nothing": a dash (`-`, `–`, `—`) or `n/a`, as the empty cell."""
+    return isinstance(text, str) and clean_text(text).lower() in BLANKS
+
+
 def clean_text(value: object) -> str:
     """Text with non-breaking and repeated spaces folded, ends trimmed."""
     return _SPACES.sub(" ", str(value)).strip()

@@ -108,3 +108,19 @@ def test_pk_without_pagu_pk_prints_current_pagu_without_comment_and_validate_war
     assert found(problems, "anggaran.pagu-pk-kosong") == [("Anggaran", "N1", "warning")]
     msg = next(p.message for p in problems if p.code == "anggaran.pagu-pk-kosong")
     assert "Rp35.000.000,00" in msg
+
+
+# ---------------------------------------------------------------- 4. a dash typed for "nothing"
+@pytest.mark.parametrize("dash", ["-", "–", "—", "n/a", "N/A"])
+def test_a_dash_is_an_empty_cell_everywhere(tmp_path, dash):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[1]["Analisis"] = dash
+    document, problems = build(make_workbook(tmp_path / "w.xlsx", profil={"visi": dash, "telepon": dash}, kinerja=kinerja))
+    kinerja[1].pop("Analisis")
+    empty, _ = build(make_workbook(tmp_path / "kosong.xlsx", profil={"visi": None, "telepon": None}, kinerja=kinerja))
+    assert f"“{dash}”" not in all_text(document)
+    assert all_text(document) == all_text(empty)  # the report of the dashes is the report of the empty cells
+    # a required field typed as a dash is the same error as the empty one, at its cell
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "a.xlsx", profil={"atasan_nama": dash}))
+    assert [(p.sheet, p.code) for p in problems if p.severity == "error"] == [("Profil", "profil.wajib-kosong")]
+    assert "atasan_nama" in next(p.message for p in problems if p.code == "profil.wajib-kosong")
