@@ -318,6 +318,10 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     if not broken & {"Kinerja", "Anggaran"}:
         _check_narasi(lap, hasil, out)
     _check_sistematika(lap, out)
+    if not broken & {"Kinerja", "Anggaran"} and not [p for p in reader_problems if p.severity == "error"]:
+        from .cek_teks import check_staff_text
+
+        out += check_staff_text(lap, hasil)
     _check_lain(lap, out, broken)
     out += check_typed(lap, list(reader_problems))
     return out
