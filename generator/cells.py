@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from . import contract
 from .contract import Column, Sheet, normalize_header
-from .numbers import ParseError, clean_text, parse_number, parse_value
+from .numbers import ParseError, amount_readings, clean_text, is_blank, parse_number, parse_value
 from .problems import Problem, column_letter, problem
 from .xlsx import SheetCells, Xlsx, from_excel
 from .xlsx_safety import MAX_CELL_CHARS, MAX_MONEY, ReadError
@@ -87,6 +87,11 @@ class RowRefs:
 
     def __getitem__(self, key: str) -> str:
         return self._row.ref(key)
+
+    def typed_as_text(self, key: str) -> bool:
+        """The cell of `key` holds text (a number typed as text is read, so it can be misread)."""
+        c = self._row.cells.get(key)
+        return c is not None and isinstance(c.value, str)
 
 
 @dataclass
@@ -250,13 +255,15 @@ class Cells:
             self.add("rumus.galat", sheet, f"{letter}{rownum}", found=text)
 
     # -- typed getters -------------------------------------------------------
-    def text(self, row: Row, key: str) -> str:
+    def text(self, row: Row, key: str, *, dash_is_blank: bool = True) -> str:
+        """A text cell, stripped; a dash or `n/a` typed for "nothing" is empty, as the empty cell is."""
         c = row.cells.get(key)
         if c is None:
             return ""
         if isinstance(c.value, float) and c.value.is_integer():
             return str(int(c.value))
-        return clean_text(c.value) if not isinstance(c.value, str) else c.value.strip()
+        text = clean_text(c.value) if not isinstance(c.value, str) else c.value.strip()
+        return "" if dash_is_blank and is_blank(text) else text
 
     def number(self, row: Row, key: str, *, as_percent: bool = False, dash_is_zero: bool = False) -> Decimal | None:
         """A number cell; `dash_is_zero` marks money columns, where `-` is 0 and amounts are bounded."""
@@ -265,6 +272,9 @@ class Cells:
             return None
         if dash_is_zero and isinstance(c.value, str) and clean_text(c.value) in _DASHES:
             return Decimal(0)
+        if dash_is_zero and (readings := amount_readings(c.value)) is not None:
+            self._ambiguous_amount(row.sheet, c.ref, clean_text(c.value), *readings)
+            return None
         try:
             value = parse_number(c.value, percent_format=as_percent and c.percent, as_percent=as_percent)
         except ParseError as exc:
@@ -274,6 +284,14 @@ class Cells:
             self.add("angka.di-luar-batas", row.sheet, c.ref, found=clean_text(c.value)[:40], limit="Rp 1.000.000.000.000.000")
             return None
         return value
+
+    def _ambiguous_amount(self, sheet: str, ref: str, text: str, as_decimal: Decimal, as_grouped: Decimal) -> None:
+        """`angka.rupiah-ambigu`: a text amount with two readings is not read at all (never printed)."""
+        exp = as_decimal.as_tuple().exponent
+        places = -exp if isinstance(exp, int) and exp < 0 and as_decimal != as_decimal.to_integral() else 0
+        satu = format(as_decimal, f",.{places}f").translate(str.maketrans(",.", ".,"))
+        dua = f"{int(as_grouped):,}".replace(",", ".")
+        self.add("angka.rupiah-ambigu", sheet, ref, found=text[:40], satu=satu, dua=dua, polos=int(as_grouped))
 
     def value(self, row: Row, key: str, *, as_percent: bool) -> object:
         c = row.cells.get(key)

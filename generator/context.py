@@ -230,7 +230,7 @@ class _Builder(TabelAnggaran, ProgramKinerja):
                 "kalimat_efisiensi": narrate.kalimat_efisiensi(hn, self.cfg.metode_efisiensi),
                 "program": programs,
                 "kalimat_program": ("Capaian sasaran ini didukung oleh program/kegiatan berikut:" if programs else
-                                    "Belum ada program/kegiatan yang ditautkan ke sasaran ini pada kolom Sasaran sheet Anggaran."),
+                                    "Belum ada program/kegiatan yang dialokasikan untuk mendukung sasaran ini."),
             })
         return out
 

@@ -85,7 +85,7 @@ def kalimat_tren(h: HasilIndikator, tahun: int) -> str:
 def kalimat_renstra(h: HasilIndikator, tahun: int, akhir: int) -> str:
     ind = h.indikator
     if h.target_akhir is None:
-        return f"Target akhir Renstra untuk indikator {ind.nama} belum ditetapkan dalam workbook."
+        return f"Target akhir periode Renstra untuk indikator {ind.nama} belum tersedia, sehingga capaian terhadapnya belum dapat dihitung."
     ta = dengan_satuan(nilai(h.target_akhir), ind.satuan)
     cap = h.capaian_renstra
     if cap is None or cap.nilai is None:
@@ -113,7 +113,7 @@ def kalimat_rata_sasaran(hn: HasilNode, desimal: int = 2) -> str:
     """The sentence before a sasaran's table: its capaian, or why it has none."""
     inds = hn.indikator
     if not inds:
-        return "Sasaran ini belum memiliki indikator kinerja pada sheet Kinerja, sehingga capaiannya tidak dapat diukur."
+        return "Sasaran ini belum memiliki indikator kinerja, sehingga capaiannya tidak dapat diukur."
     ada = [h for h in inds if h.capaian.nilai is not None]
     if hn.capaian is None or not ada:
         why = "; ".join(f"{h.indikator.nama}: {_alasan(h)}" for h in inds)
@@ -133,7 +133,7 @@ def kalimat_rata_sasaran(hn: HasilNode, desimal: int = 2) -> str:
 
 def kalimat_efisiensi(hn: HasilNode, metode: str) -> str:
     if hn.anggaran is None:
-        return "Belum ada anggaran yang ditautkan ke sasaran ini pada sheet Anggaran, sehingga efisiensinya belum dapat dianalisis."
+        return "Belum ada anggaran program/kegiatan yang dialokasikan untuk sasaran ini, sehingga efisiensinya belum dapat dianalisis."
     j = hn.anggaran
     base = (f"Untuk mencapai sasaran ini dialokasikan anggaran {rupiah(j.pagu)} dengan realisasi {rupiah(j.realisasi)} "
             f"atau penyerapan {persen(j.penyerapan)}")

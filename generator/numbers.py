@@ -65,6 +65,11 @@ class ParseError(ValueError):
         self.found = found
 
 
+def is_blank(text: object) -> bool:
+    """Text staff type for "nothing": a dash (`-`, `–`, `—`) or `n/a`, as the empty cell."""
+    return isinstance(text, str) and clean_text(text).lower() in BLANKS
+
+
 def clean_text(value: object) -> str:
     """Text with non-breaking and repeated spaces folded, ends trimmed."""
     return _SPACES.sub(" ", str(value)).strip()
@@ -126,6 +131,31 @@ def _number_from_text(raw: str) -> tuple[Decimal, bool]:
         text = num
     value = _decimal(sign + text)
     return (-value if negative else value), percent
+
+
+_MIXED_GROUPS = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
+
+
+def amount_readings(value: object) -> tuple[Decimal, Decimal] | None:
+    """The two readings of a rupiah amount typed as text whose value depends on which separator is
+    the decimal one: `11,099.000` is 11.099 (point decimal) or 11.099.000 (every mark a thousands
+    separator); `11,099` is 11,099 (decimal comma) or 11.099. None when the text has one reading."""
+    if not isinstance(value, str):
+        return None
+    s = _SUFFIX_DASH.sub("", _PREFIX.sub("", clean_text(value))).strip().lstrip("+")
+    if not _MIXED_GROUPS.match(s) or s.startswith("0"):
+        return None
+    has_dot, has_comma = "." in s, "," in s
+    if not (has_dot and has_comma) and not (has_comma and s.count(",") == 1):
+        return None  # `1.234.567` / `1,234,567` / `12.500`: one reading
+    try:
+        as_read, _ = _number_from_text(s)
+    except ParseError:
+        as_read = None
+    grouped = Decimal(re.sub(r"[.,]", "", s))
+    if as_read is None or as_read == grouped:
+        return None
+    return as_read, grouped
 
 
 def parse_number(value: object, *, percent_format: bool = False, as_percent: bool = False) -> Decimal | None:

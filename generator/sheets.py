@@ -33,7 +33,7 @@ from .model import (
     RencanaAksi,
     Unit,
 )
-from .numbers import ParseError, parse_date, parse_number, parse_periode, parse_year
+from .numbers import ParseError, is_blank, parse_date, parse_number, parse_periode, parse_year
 from .problems import Problem, problem, sort_problems
 from .xlsx import Xlsx
 from .xlsx_safety import ReadError, inspect_file
@@ -48,7 +48,7 @@ def read_profil(c: Cells, data: SheetData | None) -> Profil:
     for f in spec.fields:
         row = values.get(f.key)
         cell = row.cells.get("nilai") if row else None
-        if cell is None or (isinstance(cell.value, str) and not cell.value.strip()):
+        if cell is None or (isinstance(cell.value, str) and (not cell.value.strip() or is_blank(cell.value))):
             if row is not None and row.ref("nilai"):
                 profil.cells[f.key] = row.ref("nilai")  # where to fill it in
             if f.required:
@@ -143,7 +143,7 @@ def read_kinerja(c: Cells, data: SheetData | None, tahun: int) -> tuple[list[Nod
     last_level = ""
     for row in data.rows:
         level = c.choice(row, "level", LEVEL_KINERJA, "Level")
-        bad_level = "level" in row.cells and not level
+        bad_level = not level and bool(c.text(row, "level"))  # typed, not a choice (a dash is empty)
         uraian = c.text(row, "uraian")
         indikator = c.text(row, "indikator")
         if bad_level:
@@ -196,7 +196,7 @@ def read_indikator(c: Cells, row: Row, nama: str, t_years: list[int], r_years: l
         if isinstance(cell.value, str) and (":" in key or key in ("target_akhir", "standar")) and any(ch.isdigit() for ch in cell.value):
             ind.ketikan[key] = cell.value.strip()
     ind.target_akhir = c.value(row, "target_akhir", as_percent=pct)
-    if contract.normalize_header(c.text(row, "standar")) in contract.STANDAR_TIDAK_ADA:
+    if contract.normalize_header(c.text(row, "standar", dash_is_blank=False)) in contract.STANDAR_TIDAK_ADA:
         ind.standar_tidak_ada = True
     else:
         ind.standar = c.value(row, "standar", as_percent=pct)
@@ -227,8 +227,8 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
             unit_name = unit
         kode = c.text(row, "kode") if "kode" in cells else ""
         level = c.choice(row, "level", LEVEL_ANGGARAN, "Level") if "level" in cells else ""
-        if "level" in cells and not level:
-            continue
+        if not level and "level" in cells and c.text(row, "level"):
+            continue  # typed, not a choice: reported by choice(); a dash is empty
         inferred = LEVEL_BY_KODE_DEPTH.get(_depth(kode)) if kode else None
         if not level:
             level = inferred or ""

@@ -18,7 +18,8 @@ class TabelAnggaran:
     def pk_anggaran(self) -> tuple[list[tuple[str, Decimal, list[str]]], Decimal, str]:
         """The programs of the Perjanjian Kinerja: ([(program, pagu, sumber dana)], total, note).
 
-        The signed figures (column Pagu PK) when the workbook gives them; else today's pagu, and the note says so.
+        The signed figures (column Pagu PK) when given; else today's pagu, without comment (validate warns).
+        The note names today's total beside a signed total that differs from it.
         """
         # a program of several units is one PK line: its signed figure may be typed on any of its rows
         programs: OrderedDict[str, list] = OrderedDict()  # key -> [name, current pagu, signed pagu or None, sumber dana]
@@ -31,19 +32,13 @@ class TabelAnggaran:
                         entry[2] = (entry[2] or Decimal(0)) + ln.pagu_pk
                 entry[3].update(ln.sumber_dana for ln in prog.walk() if ln.sumber_dana)
         any_pk = any(e[2] is not None for e in programs.values())
-        fallback = [e[0] for e in programs.values() if e[2] is None] if any_pk else []
         rows = [(name, pk if pk is not None else now, sorted(src)) for name, now, pk, src in programs.values()]
         total = sum((r[1] for r in rows), Decimal(0))
-        if not any_pk:
-            note = ("Anggaran Perjanjian Kinerja tidak diisi pada workbook (kolom Pagu PK sheet Anggaran); tabel ini memakai "
-                    "pagu saat ini, yang dapat berbeda dari angka yang ditandatangani.")
-        elif fallback:
-            note = ("Anggaran menurut Perjanjian Kinerja yang ditandatangani (kolom Pagu PK), kecuali " + "; ".join(fallback)
-                    + " yang memakai pagu saat ini karena Pagu PK-nya tidak diisi.")
-        else:
-            note = "Anggaran menurut Perjanjian Kinerja yang ditandatangani (kolom Pagu PK sheet Anggaran)."
+        # the signed page speaks of the PK only; what staff left empty is a validate warning (anggaran.pagu-pk-kosong)
+        note = ""
         if any_pk and total != self.h.total.pagu:
-            note += f" Pagu saat ini (Bab III) adalah {rupiah(self.h.total.pagu)}."
+            note = (f"Pagu anggaran tahun {self.tahun} saat ini, yang dipakai pada Bab III, adalah "
+                    f"{rupiah(self.h.total.pagu)}.")
         return rows, total, note
 
     def pk_anggaran_table(self, prefix: str) -> None:
@@ -53,7 +48,7 @@ class TabelAnggaran:
         self.tables[f"{prefix}pk_anggaran"] = Tabel(
             f"Program dan Anggaran Perjanjian Kinerja Tahun {self.tahun}",
             [Kolom("No", 0.45, "tengah"), Kolom("Program", 4), Kolom("Anggaran (Rp)", 1.6, "kanan"), Kolom("Sumber Dana", 1.1, "tengah")],
-            prow, catatan=note)
+            prow, catatan="" if prefix else note)  # the signed page (lampiran) carries no comment
         self.kalimat["pagu_pk"] = (f"Jumlah anggaran yang direncanakan untuk mencapai sasaran strategis: {rupiah(total)} "
                                    f"({terbilang(total)}).")
 

@@ -198,6 +198,14 @@ def _check_pk(lap: Laporan, out: list[Problem]) -> None:
             key = program_key(prog.uraian)
             first.setdefault(key, (unit, prog))
             given[key] = given.get(key, False) or any(ln.pagu_pk is not None for ln in prog.walk())
+    if given and not any(given.values()):
+        line = lap.unit[0].program[0] if lap.unit and lap.unit[0].program else None
+        cell = lap.cell("Anggaran", "pagu_pk") if "pagu_pk" in lap.kolom.get("Anggaran", {}) else (
+            line.cells.get("uraian", "") if line is not None else "A1")
+        from .formatting import rupiah
+
+        total = sum((ln.pagu or Decimal(0) for ln in lap.budget_lines() if not ln.anak), Decimal(0))
+        out.append(problem("anggaran.pagu-pk-kosong", "Anggaran", cell, total=rupiah(total)))
     if any(given.values()):
         for key, ok in given.items():
             if not ok:
@@ -310,6 +318,10 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     if not broken & {"Kinerja", "Anggaran"}:
         _check_narasi(lap, hasil, out)
     _check_sistematika(lap, out)
+    if not broken & {"Kinerja", "Anggaran"} and not [p for p in reader_problems if p.severity == "error"]:
+        from .cek_teks import check_staff_text
+
+        out += check_staff_text(lap, hasil)
     _check_lain(lap, out, broken)
     out += check_typed(lap, list(reader_problems))
     return out

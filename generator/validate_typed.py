@@ -201,6 +201,38 @@ def _check_locale(lap: Laporan, out: list[Problem]) -> None:
             _rupiah(out, "Rencana_Aksi", lap.cell("Rencana_Aksi", field, ra.row), getattr(ra, field))
 
 
+def _text_typed(line, field: str) -> bool:
+    typed = getattr(line.cells, "typed_as_text", None)
+    return bool(typed and typed(field))
+
+
+def _check_plausible(lap: Laporan, out: list[Problem]) -> None:
+    """Amounts that read fine but are probably a thousandfold off: a realisasi under 1 % of its pagu,
+    and an amount typed as text more than 100 times that of a sibling line."""
+    for line in lap.budget_lines():
+        if line.anak:
+            kids = [k for k in line.anak if not k.anak]
+            for field, label in (("pagu", "Pagu"), ("realisasi", "Realisasi")):
+                for k in kids:
+                    v = getattr(k, field)
+                    if not v or v <= 0 or not _text_typed(k, field):
+                        continue
+                    for o in kids:
+                        w = getattr(o, field)
+                        if o is k or not w or w <= 0:
+                            continue
+                        if v > w * 100 or v * 100 < w:
+                            out.append(problem("anggaran.angka-tak-wajar", "Anggaran", k.cells.get(field, ""),
+                                               field=label, found=angka(v, 0), other=o.cells.get(field, ""),
+                                               uraian=o.uraian[:60], expected=angka(w, 0)))
+                            break
+            continue
+        p, r = line.pagu, line.realisasi
+        if p and r and p > 0 and 0 < r * 100 < p:
+            out.append(problem("anggaran.realisasi-tak-wajar", "Anggaran", line.cells.get("realisasi", ""),
+                               found=angka(r, 0), expected=angka(p, 0), persen=persen(r / p * 100)))
+
+
 # -- Renstra, signer --------------------------------------------------------------------------
 def _check_target_akhir(lap: Laporan, out: list[Problem]) -> None:
     last = lap.profil.periode[1]
@@ -232,5 +264,6 @@ def check_typed(lap: Laporan, reader_problems: list[Problem] = ()) -> list[Probl
     unread = {(p.sheet, p.cell) for p in reader_problems}
     _check_target_akhir(lap, out)
     _check_locale(lap, out)
+    _check_plausible(lap, out)
     _check_penandatangan(lap, out, unread)
     return out

@@ -431,7 +431,7 @@ def build() -> Document:
               "kinerja yang didukungnya, disajikan pada tabel berikut.")
     tag(doc, '{{ sisip_tabel("program") }}')
     tag(doc, "{%p else %}")
-    para(doc, "Program dan kegiatan belum ditautkan ke sasaran (kolom Sasaran pada sheet Anggaran masih kosong).")
+    para(doc, "Program dan kegiatan pendukung belum dirinci per sasaran.")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ada.program_kinerja %}")
     h(doc, "10. Capaian Indikator Program, Kegiatan dan Sub Kegiatan", 3)

@@ -41,11 +41,13 @@ KINERJA = [
 ]
 
 ANGGARAN = [
-    {"Unit": "Kecamatan Contoh", "Kode": "7.01.01", "Uraian": "Program Penunjang Urusan Pemerintahan Daerah", "Sasaran": "S1"},
+    {"Unit": "Kecamatan Contoh", "Kode": "7.01.01", "Uraian": "Program Penunjang Urusan Pemerintahan Daerah", "Sasaran": "S1",
+     "Pagu PK": 15_000_000},
     {"Kode": "7.01.01.2.01", "Uraian": "Perencanaan, Penganggaran dan Evaluasi Kinerja"},
     {"Kode": "7.01.01.2.01.0001", "Uraian": "Penyusunan Dokumen Perencanaan", "Pagu": 10_000_000, "Realisasi": 9_500_000},
     {"Kode": "7.01.01.2.01.0002", "Uraian": "Evaluasi Kinerja", "Pagu": 5_000_000, "Realisasi": 5_000_000},
-    {"Kode": "7.01.02", "Uraian": "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Sasaran": "S2"},
+    {"Kode": "7.01.02", "Uraian": "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Sasaran": "S2",
+     "Pagu PK": 20_000_000},
     {"Kode": "7.01.02.2.01", "Uraian": "Koordinasi Penyelenggaraan Kegiatan Pemerintahan"},
     {"Kode": "7.01.02.2.01.0001", "Uraian": "Koordinasi Pelayanan", "Pagu": 20_000_000, "Realisasi": 18_000_000},
 ]

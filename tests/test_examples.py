@@ -106,7 +106,8 @@ def test_sumenep_totals_and_indicators():
     assert lap.pengaturan.metode_efisiensi == "rasio"
     assert round_half_up(hasil.efisiensi_instansi) == D("96.54") and hasil.efisiensi_label == "Kurang Efisien"
     # Nilai SAKIP has no realisasi; the original prints no PK date, and its Sistematika names a Gambaran Umum the report does not have
-    assert [p.code for p in problems] == ["profil.tanggal-pk-kosong", "kinerja.target-tanpa-realisasi", "narasi.sistematika-tidak-ada"]
+    assert [p.code for p in problems] == ["profil.tanggal-pk-kosong", "kinerja.target-tanpa-realisasi", "anggaran.pagu-pk-kosong",
+                                          "narasi.sistematika-tidak-ada"]
 
 
 def test_raas_totals_capaian_and_efficiency():
@@ -119,7 +120,8 @@ def test_raas_totals_capaian_and_efficiency():
     assert s3.efisiensi == D("-16.25") and s3.efisiensi_label == "Tidak Efisien"  # 83,75 - 100
     sakip = next(h for h in hasil.indikator if h.realisasi == "Belum ada penilaian")
     assert sakip.capaian.nilai is None and sakip.predikat == "-"
-    assert [p.code for p in problems] == ["kinerja.capaian-ekstrem"]  # the report's own 257 % kegiatan
+    # the report's own 257 % kegiatan; no Pagu PK: the PK prints today's pagu
+    assert [p.code for p in problems] == ["kinerja.capaian-ekstrem", "anggaran.pagu-pk-kosong"]
 
 
 def test_alok_report_prints_the_figures(tmp_path):

@@ -250,8 +250,8 @@ def test_pk_lampiran_prints_the_signed_pagu_when_given(tmp_path):
                                          ["Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "20.000.000"],
                                          ["Jumlah", "36.000.000"]]
     paras = paragraphs(doc)
-    assert ("Anggaran menurut Perjanjian Kinerja yang ditandatangani (kolom Pagu PK sheet Anggaran). Pagu saat ini (Bab III) "
-            "adalah Rp35.000.000,00.") in paras
+    # Bab II names today's total beside the signed one; the signed page itself carries no comment (issue 19.3)
+    assert paras.count("Pagu anggaran tahun 2024 saat ini, yang dipakai pada Bab III, adalah Rp35.000.000,00.") == 1
     assert [p for p in paras if p.startswith("Jumlah anggaran yang direncanakan untuk mencapai sasaran strategis: Rp36.000.000,00")]
     assert not codes_of(problems, "anggaran.pagu-pk-sebagian")
     anggaran[4].pop("Pagu PK")
@@ -259,10 +259,11 @@ def test_pk_lampiran_prints_the_signed_pagu_when_given(tmp_path):
     assert codes_of(problems, "anggaran.pagu-pk-sebagian") == [("Anggaran", "N6", "warning")]
 
 
-def test_pk_lampiran_says_when_it_falls_back_to_current_pagu(tmp_path):
-    doc, _ = build(make_workbook(tmp_path / "w.xlsx"))
-    assert ("Anggaran Perjanjian Kinerja tidak diisi pada workbook (kolom Pagu PK sheet Anggaran); tabel ini memakai pagu "
-            "saat ini, yang dapat berbeda dari angka yang ditandatangani.") in paragraphs(doc)
+def test_pk_lampiran_falls_back_to_current_pagu_without_comment_and_validate_says_so(tmp_path):
+    anggaran = [{k: v for k, v in r.items() if k != "Pagu PK"} for r in ANGGARAN]
+    doc, problems = build(make_workbook(tmp_path / "w.xlsx", anggaran=anggaran))
+    assert not [p for p in paragraphs(doc) if "Pagu PK" in p or "dapat berbeda dari angka yang ditandatangani" in p]
+    assert codes_of(problems, "anggaran.pagu-pk-kosong") == [("Anggaran", "N1", "warning")]
 
 
 def test_alok_prints_one_total_that_agrees_with_its_signed_pk():
@@ -274,7 +275,7 @@ def test_alok_prints_one_total_that_agrees_with_its_signed_pk():
                                                        ("menurut Jenis Belanja", 2), ("Anggaran dan Realisasi per Unit", 2),
                                                        ("Realisasi Anggaran per Program, Kegiatan", 3))}
     assert totals == {"5.367.390.869"}
-    assert "Anggaran menurut Perjanjian Kinerja yang ditandatangani (kolom Pagu PK sheet Anggaran)." in paragraphs(doc)
+    assert not [p for p in paragraphs(doc) if "Pagu PK" in p]  # signed and current agree: nothing to say
     rinci = table_titled(doc, "Realisasi Anggaran per Program, Kegiatan")
     assert [r[2:5] for r in rinci if r[2] == "Evaluasi Kelurahan" and r[3] == "24.305.000"] == [
         ["Evaluasi Kelurahan", "24.305.000", "22.285.000"]]

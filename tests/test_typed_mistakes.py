@@ -162,7 +162,8 @@ def test_16_invalid_nip_names_the_part_that_is_wrong(tmp_path):
 def local_codes(extra: list[dict] = ()) -> list[dict]:
     rows = []
     for p in (1, 2):
-        rows.append({"Unit": "Kecamatan Contoh", "Kode": f"{p}", "Level": "Program", "Uraian": f"Program {p}", "Sasaran": f"S{p}"})
+        rows.append({"Unit": "Kecamatan Contoh", "Kode": f"{p}", "Level": "Program", "Uraian": f"Program {p}", "Sasaran": f"S{p}",
+                     "Pagu PK": 3_000_000})
         rows.append({"Kode": f"{p}.1", "Level": "Kegiatan", "Uraian": f"Kegiatan {p}.1"})
         for s in (1, 2, 3):
             rows.append({"Kode": f"{p}.1.{s}", "Level": "Sub Kegiatan", "Uraian": f"Sub kegiatan {p}.1.{s}",

@@ -1,0 +1,126 @@
+"""Issue 19: every sentence true, round two. Each test reads the built .docx or the problem's
+(sheet, cell, code) of a workbook typed as staff type it."""
+
+from __future__ import annotations
+
+import pytest
+from docx_text import all_text, load
+from factory import ANGGARAN, KINERJA, make_workbook
+
+from generator.context import build_context
+from generator.pipeline import check
+from generator.render import render_docx
+
+
+def build(path):
+    """(document, problems) of a workbook."""
+    _lap, hasil, problems = check(path)
+    assert hasil is not None, problems
+    return load(render_docx(build_context(hasil))), problems
+
+
+def found(problems, code):
+    return [(p.sheet, p.cell, p.severity) for p in problems if p.code == code]
+
+
+# ---------------------------------------------------------------- 1. an amount misread by 1000
+@pytest.mark.parametrize("typed, satu, dua", [
+    ("11,099.000", "Rp11.099 ", "Rp11.099.000"),
+    ("11.099,000", "Rp11.099 ", "Rp11.099.000"),
+    ("1,265.000", "Rp1.265 ", "Rp1.265.000"),
+    ("11,099", "Rp11,099 ", "Rp11.099"),
+])
+def test_text_amount_with_two_readings_is_an_error_naming_both(tmp_path, typed, satu, dua):
+    anggaran = [dict(r) for r in ANGGARAN]
+    anggaran[2]["Realisasi"] = typed  # Anggaran!F4
+    _lap, hasil, problems = check(make_workbook(tmp_path / "wb.xlsx", anggaran=anggaran))
+    assert found(problems, "angka.rupiah-ambigu") == [("Anggaran", "F4", "error")]
+    msg = next(p.message for p in problems if p.code == "angka.rupiah-ambigu")
+    assert f"'{typed}'" in msg and satu in msg and dua + " " in msg
+
+
+@pytest.mark.parametrize("typed", ["11.099.000", "11099000", "Rp 11.099.000,-", "11.099.000,00"])
+def test_text_amount_with_one_reading_is_read(tmp_path, typed):
+    anggaran = [dict(r) for r in ANGGARAN]
+    anggaran[2]["Pagu"] = typed
+    anggaran[2]["Realisasi"] = 9_500_000
+    lap, _hasil, problems = check(make_workbook(tmp_path / "wb.xlsx", anggaran=anggaran))
+    assert not found(problems, "angka.rupiah-ambigu")
+    assert list(lap.budget_lines())[2].pagu == 11_099_000
+
+
+def test_realisasi_under_one_percent_of_pagu_is_a_warning(tmp_path):
+    anggaran = [dict(r) for r in ANGGARAN]
+    anggaran[2]["Pagu"], anggaran[2]["Realisasi"] = 11_099_000, 11_099
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "wb.xlsx", anggaran=anggaran))
+    assert found(problems, "anggaran.realisasi-tak-wajar") == [("Anggaran", "F4", "warning")]
+    msg = next(p.message for p in problems if p.code == "anggaran.realisasi-tak-wajar")
+    assert "11.099 " in msg and "11.099.000" in msg and "0,10%" in msg
+
+
+def test_text_amount_a_thousandfold_off_its_sibling_is_a_warning(tmp_path):
+    anggaran = [dict(r) for r in ANGGARAN]
+    anggaran[3]["Pagu"], anggaran[3]["Realisasi"] = "5.000", "5.000"  # beside 10.000.000: read 5 thousand
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "wb.xlsx", anggaran=anggaran))
+    assert ("Anggaran", "E5", "warning") in found(problems, "anggaran.angka-tak-wajar")
+
+
+# ---------------------------------------------------------------- 2, 3. no words of the tool on signed pages
+_TOOL_WORDS = r"\b(?:workbook|sheet|kolom|sel)\b|\blkjip\b"
+
+
+def _tool_words(text: str) -> list[str]:
+    import re
+
+    # "LKjIP" is the report's own name; "lkjip" in lower case is the tool's
+    return [line for line in text.splitlines()
+            if re.search(r"\b(?:workbook|sheet|kolom|sel)\b", line, re.I) or re.search(r"\blkjip\b", line)]
+
+
+def _bare_workbook(tmp_path):
+    """Every optional part empty: no Pagu PK, no Sasaran links, no Target Akhir, a sasaran without indicator,
+    no optional sheet filled."""
+    kinerja = [dict(r) for r in KINERJA] + [
+        {"Level": "Sasaran", "Kode": "S3", "Uraian": "Meningkatnya partisipasi masyarakat"}]
+    for r in kinerja:
+        r.pop("Target 2026", None)
+    anggaran = [{k: v for k, v in r.items() if k not in ("Sasaran", "Pagu PK")} for r in ANGGARAN]
+    return make_workbook(tmp_path / "kosong.xlsx", kinerja=kinerja, anggaran=anggaran)
+
+
+@pytest.mark.parametrize("name", ["kecamatan-alok-2024.xlsx", "kecamatan-kota-sumenep-2023.xlsx",
+                                  "kecamatan-raas-2020.xlsx", "kosong"])
+def test_report_never_addresses_the_spreadsheet(tmp_path, name):
+    from conftest import EXAMPLES
+
+    path = _bare_workbook(tmp_path) if name == "kosong" else EXAMPLES / name
+    document, _problems = build(path)
+    assert _tool_words(all_text(document)) == []
+
+
+def test_pk_without_pagu_pk_prints_current_pagu_without_comment_and_validate_warns(tmp_path):
+    anggaran = [{k: v for k, v in r.items() if k != "Pagu PK"} for r in ANGGARAN]
+    document, problems = build(make_workbook(tmp_path / "w.xlsx", anggaran=anggaran))
+    text = all_text(document)
+    assert "Pagu PK" not in text and "dapat berbeda dari angka yang ditandatangani" not in text
+    # the PK table prints the current pagu, 35.000.000, as its total
+    assert "| Jumlah | 35.000.000 |" in text
+    assert found(problems, "anggaran.pagu-pk-kosong") == [("Anggaran", "N1", "warning")]
+    msg = next(p.message for p in problems if p.code == "anggaran.pagu-pk-kosong")
+    assert "Rp35.000.000,00" in msg
+
+
+# ---------------------------------------------------------------- 4. a dash typed for "nothing"
+@pytest.mark.parametrize("dash", ["-", "–", "—", "n/a", "N/A"])
+def test_a_dash_is_an_empty_cell_everywhere(tmp_path, dash):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[1]["Analisis"] = dash
+    document, problems = build(make_workbook(tmp_path / "w.xlsx", profil={"visi": dash, "telepon": dash}, kinerja=kinerja))
+    kinerja[1].pop("Analisis")
+    empty, _ = build(make_workbook(tmp_path / "kosong.xlsx", profil={"visi": None, "telepon": None}, kinerja=kinerja))
+    assert f"“{dash}”" not in all_text(document)
+    assert all_text(document) == all_text(empty)  # the report of the dashes is the report of the empty cells
+    # a required field typed as a dash is the same error as the empty one, at its cell
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "a.xlsx", profil={"atasan_nama": dash}))
+    assert [(p.sheet, p.code) for p in problems if p.severity == "error"] == [("Profil", "profil.wajib-kosong")]
+    assert "atasan_nama" in next(p.message for p in problems if p.code == "profil.wajib-kosong")
