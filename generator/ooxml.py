@@ -126,9 +126,10 @@ def table(spec: Tabel, *, landscape: bool = False) -> str:
     return "".join(table_parts(spec, landscape=landscape))
 
 
-def table_parts(spec: Tabel, *, landscape: bool = False) -> list[str]:
+def table_parts(spec: Tabel, *, landscape: bool = False, keep_last: bool = False) -> list[str]:
     """`table` in pieces (one per row), so a very long table is never held twice as one string.
 
+    `keep_last`: the last rows keep with what follows too (a table closing a signed page).
     The row loop is the hot path of long reports: cell and paragraph properties are
     built once per table, and text is escaped only when it needs it.
     """
@@ -137,6 +138,8 @@ def table_parts(spec: Tabel, *, landscape: bool = False) -> list[str]:
     cols = spec.kolom
     widths = layout.widths(spec, TEXT_W_LANDSCAPE if landscape else TEXT_W_PORTRAIT)
     keep = layout.kept_rows(spec, widths, landscape=landscape)
+    if keep_last:
+        keep |= set(range(max(len(spec.baris) - 3, 0), len(spec.baris)))
     jcs = [_JC[c.rata] for c in cols]
     out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>{_BORDERS}'
            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'

@@ -498,7 +498,8 @@ def build() -> Document:
                 run.bold = i == 6 or None
             p.alignment = C
             p.paragraph_format.space_after = Pt(0)
-    h(doc, "{{ huruf() }}. Indikator Kinerja Utama", 2)
+    # each lampiran after the signed PK starts a page of its own
+    h(doc, "{{ huruf() }}. Indikator Kinerja Utama", 2).paragraph_format.page_break_before = True
     tag(doc, '{{ sisip_tabel("lampiran_iku") }}')
     tag(doc, "{%p if ada.rencana_aksi %}")
     h(doc, "{{ huruf() }}. Rencana Aksi", 2)
