@@ -8,9 +8,11 @@ template's font; Liberation Sans, which LibreOffice substitutes, has the same me
   text each column holds, weighted by the columns' relative widths (`Kolom.lebar`).
 - Orientation: a table marked `lanskap` gets a landscape section only when it needs one:
   its words do not fit across a portrait page, or it would take more pages upright.
-- Keeping together: rows never split (cantSplit); a table of up to `KEEP_ROWS` rows is kept
-  whole on one page (keep-with-next on every row but the last); a longer one keeps its
-  first rows with its header and its last two rows together, so no row is left alone.
+- Keeping together: rows never split (cantSplit); a table of up to `KEEP_ROWS` rows that takes
+  at most `KEEP_WHOLE` of a page is kept whole (keep-with-next on every row but the last); a
+  longer one breaks where the page ends, with its header repeated, keeping its first rows
+  with its header and its last two rows together, so no row is left alone. Keeping a taller
+  table whole would move it to the next page and leave the rest of this one blank.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from . import ooxml
 from .specs import Tabel
 
 KEEP_ROWS = 15
+KEEP_WHOLE = 0.4  # a table kept whole takes at most this share of a page: moving it leaves at most that blank
 FONT_PT = 9  # the Isi Tabel style
 LINE_TWIPS = 207  # one 9 pt line of Arial at single spacing (1.15 em)
 CELL_MARGIN = 2 * 57 + 30  # left and right cell margins of `ooxml.table`, and a little slack for rounding
@@ -161,14 +164,13 @@ def landscape(spec: Tabel) -> bool:
 def kept_rows(spec: Tabel, ws: list[int], *, landscape: bool) -> set[int]:
     """Indexes of body rows whose paragraphs keep with the next row.
 
-    A small table that fits on one page is kept whole; a longer one keeps its first two rows
-    with its header and its last two rows together (keeping a table that cannot fit on one
-    page whole would only strand its caption).
+    A small table (at most `KEEP_WHOLE` of a page) is kept whole; a longer one keeps its first
+    two rows with its header and its last two rows together, and breaks where the page ends.
     """
     n = len(spec.baris)
     if n <= KEEP_ROWS:
         page = BODY_H_LANDSCAPE if landscape else BODY_H_PORTRAIT
-        # room for the caption and a heading; the estimate runs up to a tenth short of LibreOffice
-        if height(spec, ws) * 1.15 <= page - 1400:
+        # the estimate runs up to a tenth short of LibreOffice
+        if height(spec, ws) * 1.15 <= KEEP_WHOLE * page:
             return set(range(n - 1))
     return {i for i in (0, n - 2) if 0 <= i < n - 1}

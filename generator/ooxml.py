@@ -94,9 +94,13 @@ def blocks(items: list[dict]) -> str:
 
 
 def caption(label: str, title: str, *, style: str = STYLE_CAPTION_TABLE) -> str:
-    """`Tabel 3.1` with its title below, bold and centred, kept with what follows."""
+    """`Tabel 3.1` with its title below, bold and centred.
+
+    A table's caption (above it) keeps with the table; a figure's caption (below it) keeps
+    with nothing: the figure keeps with its caption, and what follows may start a new page.
+    """
     runs = run(label) + "<w:r><w:br/></w:r>" + run(title)
-    return paragraph(style=style, keep_next=True, runs=runs)
+    return paragraph(style=style, keep_next=style == STYLE_CAPTION_TABLE, runs=runs)
 
 
 _JC = {"kiri": "left", "kanan": "right", "tengah": "center"}
