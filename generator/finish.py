@@ -171,6 +171,9 @@ class Finisher:
     def insert_tabel(self, p, key: str, chapter: str | None) -> None:
         """Caption and table; the table XML is spliced in at save time (see `package`)."""
         spec = self.ctx["tabel"][key]
+        if not spec.baris:  # nothing to show (the sentence above says what is missing)
+            self.replace(p, [])
+            return
         label = f"Tabel {self.number('tabel', chapter)}"
         self.captions.append(("tabel", f"{label} {spec.judul}"))
         landscape = layout.landscape(spec)
