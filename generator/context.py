@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from decimal import Decimal
 
-from . import narrate
+from . import layout, narrate
 from .compute import SCALE_NAMES, Hasil, HasilIndikator, scale_bands
 from .formatting import angka, bilangan, nilai, persen, rupiah, tanggal, terbilang, uang
 from .model import Blok, Laporan
@@ -128,6 +128,8 @@ class _Builder(TabelAnggaran, ProgramKinerja):
         return inds or [(n, i) for n in self.lap.nodes("Sasaran") for i in n.indikator]
 
     def iku_table(self, key: str, judul: str) -> None:
+        if not any(ind.definisi or ind.formula for _node, ind in self._flagged("iku")):
+            judul = judul.replace(" (Definisi dan Formula)", "")  # the caption promises only what the table lists
         rows = []
         for k, (node, ind) in enumerate(self._flagged("iku"), 1):
             rows.append(Baris([str(k), node.uraian, ind.nama, "\n".join(x for x in (ind.definisi, ind.formula) if x) or "-",
@@ -273,6 +275,12 @@ class _Builder(TabelAnggaran, ProgramKinerja):
             rows, lanskap=len(years) > 3)
         pembuka = (f"Perbandingan realisasi dan capaian indikator kinerja tahun {self.tahun} dengan tahun-tahun sebelumnya "
                    "disajikan pada tabel")
+        if len(years) < 2 and not ada_lalu:
+            # one year only: the table would repeat the capaian table under a title it does not show
+            self.tables["tren"] = _tanpa_baris(self.tables["tren"])
+            self.kalimat["tren"] = (f"Realisasi indikator kinerja tahun-tahun sebelum {self.tahun} belum tersedia, sehingga "
+                                    "perbandingan dengan tahun-tahun sebelumnya belum dapat disajikan.")
+            return
         if not ada_lalu:
             # a chart of one year would repeat the chart of capaian above under a title it does not show
             self.kalimat["tren"] = (pembuka + f" berikut. Capaian tahun {prev} tidak dapat dihitung karena target atau "
@@ -290,7 +298,13 @@ class _Builder(TabelAnggaran, ProgramKinerja):
     def renstra_akhir_table(self) -> None:
         lo, hi = self.lap.profil.periode
         rows = []
-        for n, h in enumerate([x for x in self.h.indikator if x.node.level in ("Tujuan", "Sasaran")], 1):
+        items = [x for x in self.h.indikator if x.node.level in ("Tujuan", "Sasaran")]
+        self.kalimat["renstra_akhir"] = (f"Perbandingan realisasi sampai dengan tahun {self.tahun} dengan target akhir periode "
+                                         f"Renstra {lo}-{hi} disajikan pada tabel berikut.")
+        if not any(h.target_akhir is not None for h in items):
+            self.kalimat["renstra_akhir"] = (f"Target akhir periode Renstra {lo}-{hi} untuk indikator kinerja belum tersedia, "
+                                             "sehingga perbandingan dengan target akhir Renstra belum dapat disajikan.")
+        for n, h in enumerate(items, 1):
             rows.append(Baris([str(n), h.indikator.nama, h.indikator.satuan or "-", nilai(h.target_akhir, self.d),
                                nilai(h.realisasi, self.d),
                                self.pct(h.capaian_renstra.nilai) if h.capaian_renstra else "-"]))
@@ -300,6 +314,8 @@ class _Builder(TabelAnggaran, ProgramKinerja):
              Kolom(f"Target Akhir ({hi})", 1, "kanan"), Kolom(f"Realisasi s.d. {self.tahun}", 1, "kanan"),
              Kolom("Capaian thd Target Akhir (%)", 1.1, "kanan")],
             rows, nomor_kolom=["1", "2", "3", "4", "5", "6 = 5/4 × 100"])
+        if not any(h.target_akhir is not None for h in items):
+            self.tables["renstra_akhir"] = _tanpa_baris(self.tables["renstra_akhir"])
 
     def standar_table(self) -> bool:
         items = [h for h in self.h.indikator if h.indikator.standar is not None]
@@ -315,12 +331,24 @@ class _Builder(TabelAnggaran, ProgramKinerja):
 
     def analisis_table(self) -> None:
         rows = []
-        for n, h in enumerate([x for x in self.h.indikator if x.node.level == "Sasaran"], 1):
+        items = [x for x in self.h.indikator if x.node.level == "Sasaran"]
+        for n, h in enumerate(items, 1):
             rows.append(Baris([str(n), h.indikator.nama, self.pct(h.capaian.nilai), h.indikator.analisis or "-", h.indikator.solusi or "-"]))
-        self.tables["analisis"] = Tabel("Analisis Penyebab Keberhasilan/Kegagalan dan Solusi",
+        sebab = any(h.indikator.analisis for h in items)
+        solusi = any(h.indikator.solusi for h in items)
+        # the caption and the sentence name only what the table lists (its empty columns are not printed)
+        judul = {(True, True): "Analisis Penyebab Keberhasilan/Kegagalan dan Solusi",
+                 (True, False): "Analisis Penyebab Keberhasilan/Kegagalan",
+                 (False, True): "Solusi atas Capaian Indikator Kinerja"}.get((sebab, solusi), "Analisis Penyebab Keberhasilan/Kegagalan dan Solusi")
+        self.kalimat["analisis"] = {
+            (True, True): "Penyebab keberhasilan atau kegagalan setiap indikator beserta solusinya dirangkum pada tabel berikut.",
+            (True, False): "Penyebab keberhasilan atau kegagalan setiap indikator dirangkum pada tabel berikut.",
+            (False, True): "Solusi yang telah dilakukan untuk setiap indikator dirangkum pada tabel berikut.",
+        }.get((sebab, solusi), "Penyebab keberhasilan atau kegagalan setiap indikator beserta solusinya belum diuraikan.")
+        self.tables["analisis"] = Tabel(judul,
                                         [Kolom("No", 0.45, "tengah"), Kolom("Indikator Kinerja", 2.2), Kolom("Capaian (%)", 0.9, "kanan"),
                                          Kolom("Penyebab Keberhasilan / Kegagalan", 4.2), Kolom("Solusi yang Telah Dilakukan", 4.2)],
-                                        rows, lanskap=True)
+                                        rows if sebab or solusi else [], lanskap=True)
 
     def capaian_chart(self) -> None:
         data = [{"nama": h.indikator.nama, "capaian": _finite(h.capaian.nilai)}
@@ -345,6 +373,12 @@ class _Builder(TabelAnggaran, ProgramKinerja):
                                              Kolom("Realisasi Kinerja", 0.9, "kanan"), Kolom("Program / Kegiatan", 2.4),
                                              Kolom("Target Anggaran (Rp)", 1.3, "kanan"), Kolom("Realisasi Anggaran (Rp)", 1.3, "kanan"),
                                              Kolom("Keterangan", 1.2)], rows, lanskap=True)
+
+
+def _tanpa_baris(tabel: Tabel) -> Tabel:
+    """A table with nothing to show: kept under its key (a template may name it), printed as nothing."""
+    tabel.baris = []
+    return tabel
 
 
 def _finite(value: Decimal) -> float:
@@ -414,14 +448,15 @@ def build_context(hasil: Hasil) -> dict:
             "pagu_terbilang": terbilang(t.pagu), "efisiensi": persen(hasil.efisiensi_instansi, b.d),
             "efisiensi_label": hasil.efisiensi_label, "skala_predikat": SCALE_NAMES.get(lap.pengaturan.skala_predikat, ""),
             "kalimat_capaian_instansi": narrate.kalimat_capaian_instansi(hasil),
-            "kalimat_tren": b.kalimat.get("tren", ""), "kalimat_pagu_pk": b.kalimat.get("pagu_pk", ""),
+            "kalimat_tren": b.kalimat.get("tren", ""), "kalimat_renstra_akhir": b.kalimat.get("renstra_akhir", ""),
+            "kalimat_analisis": b.kalimat.get("analisis", ""), "kalimat_pagu_pk": b.kalimat.get("pagu_pk", ""),
             "kalimat_unit": narrate.unit_kalimat(hasil), "kalimat_belanja": narrate.belanja_kalimat(hasil),
             "kalimat_sdm": narrate.sdm_kalimat(hasil), "kalimat_pk": narrate.pk_pengantar(lap),
         },
         "teks": teks,
         "sasaran": sasaran,
         "program_kinerja": program_kinerja,
-        "tabel": dict(b.tables),
+        "tabel": {k: layout.tanpa_kolom_kosong(t) for k, t in b.tables.items()},
         "grafik": dict(b.charts),
         "gambar": gambar,
         "ada": ada,

@@ -171,16 +171,20 @@ class Finisher:
     def insert_tabel(self, p, key: str, chapter: str | None) -> None:
         """Caption and table; the table XML is spliced in at save time (see `package`)."""
         spec = self.ctx["tabel"][key]
+        if not spec.baris:  # nothing to show (the sentence above says what is missing)
+            self.replace(p, [])
+            return
         label = f"Tabel {self.number('tabel', chapter)}"
         self.captions.append(("tabel", f"{label} {spec.judul}"))
         landscape = layout.landscape(spec)
-        xml = [ooxml.caption(label, spec.judul), *ooxml.table_parts(spec, landscape=landscape)]
+        signed = self._before_signature(p)  # the PK's last table: its end stays with the signatures
+        xml = [ooxml.caption(label, spec.judul), *ooxml.table_parts(spec, landscape=landscape, keep_last=signed)]
         if spec.catatan:
-            xml.append(ooxml.paragraph(spec.catatan, style=ooxml.STYLE_TABLE_TEXT))
+            xml.append(ooxml.paragraph(spec.catatan, style=ooxml.STYLE_TABLE_TEXT, keep_next=signed))
         # no space paragraph where a page ends anyway: a landscape table ends its section, and a
         # chapter heading starts a new page (a spacer spilling over would leave a blank page)
         if not landscape and not _starts_page(p.getnext()):
-            xml.append(ooxml.paragraph("", style=ooxml.STYLE_TABLE_TEXT))  # space after the table
+            xml.append(ooxml.paragraph("", style=ooxml.STYLE_TABLE_TEXT, keep_next=signed))  # space after the table
         token = f"\u27e6{self.nonce}:splice:{len(self.splices)}\u27e7"
         # UTF-8 pieces: never one long str (4 bytes a character once one is non-Latin-1) nor a joined copy
         self.splices[token] = [piece.encode("utf-8") for piece in xml]
@@ -195,6 +199,16 @@ class Finisher:
             self.replace(p, [placeholder], copy_elements=False)
         if lead is not None:
             self._keep_next(lead)
+
+    def _before_signature(self, p) -> bool:
+        """Whether a signature block (a template table) follows the marker, with at most two sentences between."""
+        el = p.getnext()
+        for _ in range(3):
+            if el is None or el.tag != W + "p" or el.find(f"{W}pPr/{W}sectPr") is not None or \
+                    _style(el).startswith("Heading") or "\u27e6" in _text(el):
+                break
+            el = el.getnext()
+        return el is not None and el.tag == W + "tbl" and el not in self.placeholders
 
     _LEAD_STYLES = ("Heading2", "Heading3", "JudulSasaran")
 

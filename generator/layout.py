@@ -8,19 +8,25 @@ template's font; Liberation Sans, which LibreOffice substitutes, has the same me
   text each column holds, weighted by the columns' relative widths (`Kolom.lebar`).
 - Orientation: a table marked `lanskap` gets a landscape section only when it needs one:
   its words do not fit across a portrait page, or it would take more pages upright.
-- Keeping together: rows never split (cantSplit); a table of up to `KEEP_ROWS` rows is kept
-  whole on one page (keep-with-next on every row but the last); a longer one keeps its
-  first rows with its header and its last two rows together, so no row is left alone.
+- Empty columns: a column holding nothing ("" or "-" in every row) is not printed
+  (`tanpa_kolom_kosong`); the column numbers and their formulas are renumbered.
+- Keeping together: rows never split (cantSplit); a table of up to `KEEP_ROWS` rows that takes
+  at most `KEEP_WHOLE` of a page is kept whole (keep-with-next on every row but the last); a
+  longer one breaks where the page ends, with its header repeated, keeping its first rows
+  with its header and its last two rows together, so no row is left alone. Keeping a taller
+  table whole would move it to the next page and leave the rest of this one blank.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
 from . import ooxml
-from .specs import Tabel
+from .specs import Baris, Tabel
 
 KEEP_ROWS = 15
+KEEP_WHOLE = 0.4  # a table kept whole takes at most this share of a page: moving it leaves at most that blank
 FONT_PT = 9  # the Isi Tabel style
 LINE_TWIPS = 207  # one 9 pt line of Arial at single spacing (1.15 em)
 CELL_MARGIN = 2 * 57 + 30  # left and right cell margins of `ooxml.table`, and a little slack for rounding
@@ -161,14 +167,45 @@ def landscape(spec: Tabel) -> bool:
 def kept_rows(spec: Tabel, ws: list[int], *, landscape: bool) -> set[int]:
     """Indexes of body rows whose paragraphs keep with the next row.
 
-    A small table that fits on one page is kept whole; a longer one keeps its first two rows
-    with its header and its last two rows together (keeping a table that cannot fit on one
-    page whole would only strand its caption).
+    A small table (at most `KEEP_WHOLE` of a page) is kept whole; a longer one keeps its first
+    two rows with its header and its last two rows together, and breaks where the page ends.
     """
     n = len(spec.baris)
     if n <= KEEP_ROWS:
         page = BODY_H_LANDSCAPE if landscape else BODY_H_PORTRAIT
-        # room for the caption and a heading; the estimate runs up to a tenth short of LibreOffice
-        if height(spec, ws) * 1.15 <= page - 1400:
+        # the estimate runs up to a tenth short of LibreOffice
+        if height(spec, ws) * 1.15 <= KEEP_WHOLE * page:
             return set(range(n - 1))
     return {i for i in (0, n - 2) if 0 <= i < n - 1}
+
+
+KOSONG = ("", "-")
+
+
+def _cell(row: Baris, i: int) -> str:
+    return str(row.sel[i]) if i < len(row.sel) and row.sel[i] is not None else ""
+
+
+def kolom_kosong(spec: Tabel) -> list[int]:
+    """Indexes of the columns that hold nothing in any row (never the first: the row numbers or labels)."""
+    return [i for i in range(1, len(spec.kolom)) if all(_cell(r, i).strip() in KOSONG for r in spec.baris)]
+
+
+def tanpa_kolom_kosong(spec: Tabel) -> Tabel:
+    """The table without its empty columns, its column numbers ("7 = 6/5 × 100") renumbered; the same spec when none is."""
+    drop = set(kolom_kosong(spec)) if spec.baris else set()
+    if not drop:
+        return spec
+    keep = [i for i in range(len(spec.kolom)) if i not in drop]
+    new = {str(old + 1): str(k + 1) for k, old in enumerate(keep)}
+
+    def number(k: int, label: str) -> str:
+        refs = [x for x in re.findall(r"\d+", label) if int(x) <= len(spec.kolom)]
+        if any(x not in new for x in refs):  # a formula over a column not printed: only its number
+            return str(k + 1)
+        return re.sub(r"\d+", lambda m: new.get(m.group(), m.group()) if int(m.group()) <= len(spec.kolom) else m.group(), label)
+
+    return Tabel(spec.judul, [spec.kolom[i] for i in keep],
+                 [Baris([_cell(r, i) for i in keep], r.gaya, r.indent) for r in spec.baris],
+                 nomor_kolom=[number(k, spec.nomor_kolom[i]) for k, i in enumerate(keep)],
+                 lanskap=spec.lanskap, catatan=spec.catatan)

@@ -94,9 +94,13 @@ def blocks(items: list[dict]) -> str:
 
 
 def caption(label: str, title: str, *, style: str = STYLE_CAPTION_TABLE) -> str:
-    """`Tabel 3.1` with its title below, bold and centred, kept with what follows."""
+    """`Tabel 3.1` with its title below, bold and centred.
+
+    A table's caption (above it) keeps with the table; a figure's caption (below it) keeps
+    with nothing: the figure keeps with its caption, and what follows may start a new page.
+    """
     runs = run(label) + "<w:r><w:br/></w:r>" + run(title)
-    return paragraph(style=style, keep_next=True, runs=runs)
+    return paragraph(style=style, keep_next=style == STYLE_CAPTION_TABLE, runs=runs)
 
 
 _JC = {"kiri": "left", "kanan": "right", "tengah": "center"}
@@ -126,9 +130,10 @@ def table(spec: Tabel, *, landscape: bool = False) -> str:
     return "".join(table_parts(spec, landscape=landscape))
 
 
-def table_parts(spec: Tabel, *, landscape: bool = False) -> list[str]:
+def table_parts(spec: Tabel, *, landscape: bool = False, keep_last: bool = False) -> list[str]:
     """`table` in pieces (one per row), so a very long table is never held twice as one string.
 
+    `keep_last`: the last rows keep with what follows too (a table closing a signed page).
     The row loop is the hot path of long reports: cell and paragraph properties are
     built once per table, and text is escaped only when it needs it.
     """
@@ -137,6 +142,8 @@ def table_parts(spec: Tabel, *, landscape: bool = False) -> list[str]:
     cols = spec.kolom
     widths = layout.widths(spec, TEXT_W_LANDSCAPE if landscape else TEXT_W_PORTRAIT)
     keep = layout.kept_rows(spec, widths, landscape=landscape)
+    if keep_last:
+        keep |= set(range(max(len(spec.baris) - 3, 0), len(spec.baris)))
     jcs = [_JC[c.rata] for c in cols]
     out = [f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>{_BORDERS}'
            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>'

@@ -66,7 +66,9 @@ class ProgramKinerja:
                 gaya = {"Program": "tebal"}.get(node.level, "biasa")
                 indent = LEVELS.index(node.level)
                 for k, ind in enumerate(node.indikator or [None]):
-                    label = [str(n), f"{node.level}: {node.uraian}"] if k == 0 else ["", ""]
+                    # "Program Penunjang …" already says its level: no "Program: Program …"
+                    named = node.uraian if node.uraian.lower().startswith(node.level.lower()) else f"{node.level}: {node.uraian}"
+                    label = [str(n), named] if k == 0 else ["", ""]
                     money = budget if k == 0 else ["", "", ""]
                     if ind is None:
                         rows.append(Baris(label + ["-", "", "", "", ""] + money, gaya, indent=indent))
@@ -80,9 +82,12 @@ class ProgramKinerja:
             kalimat.append(self._kalimat(i, s, nodes, hasil))
         if not rows:
             return []
+        levels = jenjang({x.level for s in self.lap.nodes("Sasaran") for x in s.walk()})
+        # the caption names what the table lists: no "Capaian" when no capaian could be measured
+        diukur = any(r.sel[6] not in ("", "-") for r in rows if len(r.sel) > 6)
         self.tables["program_kinerja"] = Tabel(
-            f"Capaian Indikator Program, Kegiatan dan Sub Kegiatan Tahun {self.tahun} beserta Anggarannya",
-            [Kolom("No", 0.45, "tengah"), Kolom("Program / Kegiatan / Sub Kegiatan", 2.6), Kolom("Indikator Kinerja", 2.6),
+            f"{'Capaian ' if diukur else ''}Indikator {levels} Tahun {self.tahun} beserta Anggarannya",
+            [Kolom("No", 0.45, "tengah"), Kolom(levels.replace(", ", " / ").replace(" dan ", " / "), 2.6), Kolom("Indikator Kinerja", 2.6),
              Kolom("Satuan", 0.8, "tengah"), Kolom("Target", 0.8, "kanan"), Kolom("Realisasi", 0.8, "kanan"),
              Kolom("Capaian (%)", 0.85, "kanan"), Kolom("Pagu (Rp)", 1.3, "kanan"), Kolom("Realisasi (Rp)", 1.3, "kanan"),
              Kolom("Penyerapan (%)", 0.85, "kanan")],
@@ -106,3 +111,9 @@ class ProgramKinerja:
                                      for h in none) + ")")
         return (f"Sasaran {i} ({s.uraian}) didukung oleh {daftar(counts)} dengan {bilangan(len(hasil))} indikator: "
                 f"{daftar(parts)}.")
+
+
+def jenjang(levels: set[str]) -> str:
+    """The budget levels present, in order: "Program", "Program dan Kegiatan", "Program, Kegiatan dan Sub Kegiatan"."""
+    found = [lvl for lvl in LEVELS if lvl in levels]
+    return daftar(found) if found else LEVELS[0]

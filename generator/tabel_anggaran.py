@@ -141,9 +141,12 @@ class TabelAnggaran:
                                        self.pct(j.penyerapan)], gaya, indent={"Program": 0, "Kegiatan": 1}.get(ln.level, 2)))
         t = self.h.total
         rows.append(Baris(["", "", "JUMLAH", uang(t.pagu), uang(t.realisasi), uang(t.sisa), self.pct(t.penyerapan)], "total"))
+        from .program_kinerja import jenjang
+
+        levels = jenjang({ln.level for unit in self.lap.unit for prog in unit.program for ln in prog.walk()})
         self.tables["anggaran_rinci"] = Tabel(
-            f"Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan Tahun {self.tahun}",
-            [Kolom("No", 0.45, "tengah"), Kolom("Kode", 1.45), Kolom("Program / Kegiatan / Sub Kegiatan", 4.2), Kolom("Anggaran (Rp)", 1.45, "kanan"),
+            f"Realisasi Anggaran per {levels} Tahun {self.tahun}",
+            [Kolom("No", 0.45, "tengah"), Kolom("Kode", 1.45), Kolom(levels.replace(", ", " / ").replace(" dan ", " / "), 4.2), Kolom("Anggaran (Rp)", 1.45, "kanan"),
              Kolom("Realisasi (Rp)", 1.45, "kanan"), Kolom("Sisa (Rp)", 1.25, "kanan"), Kolom("%", 0.7, "kanan")],
             rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5", "6 = 4 − 5", "7 = 5/4 × 100"])
 

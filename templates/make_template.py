@@ -402,7 +402,7 @@ def build() -> Document:
     tag(doc, '{{ sisip_grafik("tren") }}')
     tag(doc, "{%p endif %}")
     h(doc, "5. Perbandingan dengan Target Akhir Renstra", 3)
-    para(doc, "Perbandingan realisasi sampai dengan tahun {{ profil.tahun }} dengan target akhir periode Renstra {{ profil.periode }} disajikan pada tabel berikut.")
+    para(doc, "{{ ringkas.kalimat_renstra_akhir }}")
     tag(doc, '{{ sisip_tabel("renstra_akhir") }}')
     h(doc, "6. Perbandingan dengan Standar Nasional", 3)
     tag(doc, "{%p if ada.standar %}")
@@ -420,8 +420,10 @@ def build() -> Document:
     para(doc, "Solusi yang telah dilakukan:", bold=True)
     tag(doc, '{{ sisip_teks("solusi") }}')
     tag(doc, "{%p endif %}")
-    para(doc, "Penyebab keberhasilan atau kegagalan setiap indikator beserta solusinya dirangkum pada tabel berikut.")
+    tag(doc, "{%p if tabel.analisis.baris or not (ada.teks_permasalahan or ada.teks_solusi) %}")
+    para(doc, "{{ ringkas.kalimat_analisis }}")
     tag(doc, '{{ sisip_tabel("analisis") }}')
+    tag(doc, "{%p endif %}")
     h(doc, "8. Analisis Efisiensi Penggunaan Sumber Daya", 3)
     tag(doc, '{{ sisip_teks("efisiensi") }}')
     tag(doc, '{{ sisip_tabel("efisiensi") }}')
@@ -498,7 +500,8 @@ def build() -> Document:
                 run.bold = i == 6 or None
             p.alignment = C
             p.paragraph_format.space_after = Pt(0)
-    h(doc, "{{ huruf() }}. Indikator Kinerja Utama", 2)
+    # each lampiran after the signed PK starts a page of its own
+    h(doc, "{{ huruf() }}. Indikator Kinerja Utama", 2).paragraph_format.page_break_before = True
     tag(doc, '{{ sisip_tabel("lampiran_iku") }}')
     tag(doc, "{%p if ada.rencana_aksi %}")
     h(doc, "{{ huruf() }}. Rencana Aksi", 2)

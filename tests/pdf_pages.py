@@ -36,6 +36,50 @@ def word_heights(pdf: Path, page: int = 1) -> tuple[float, dict[str, float]]:
     return height, words
 
 
+MARGIN_PT = 70.9  # the report's top and bottom margins (2,5 cm); the page number sits below the bottom one
+
+
+def page_fills(pdf: Path, dpi: int = 30) -> list[tuple[bool, float]]:
+    """Per page: (landscape, fill), fill = how far down the body the lowest ink reaches (0..1).
+
+    Read from a greyscale raster of each page (pdftoppm, PGM), so charts and pictures count
+    as much as text; the running page number below the bottom margin does not.
+    """
+    import tempfile
+
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), str(pdf), f"{tmp}/p"], check=True, timeout=300)
+        for f in sorted(Path(tmp).glob("p-*.pgm"), key=lambda x: int(x.stem.split("-")[1])):
+            data = f.read_bytes()
+            magic, w, h, _maxval, pixels = data.split(maxsplit=4)
+            w, h = int(w), int(h)
+            margin = round(MARGIN_PT * dpi / 72)
+            body_rows = range(margin, h - margin)
+            lowest = 0
+            for k, y in enumerate(body_rows):
+                row = pixels[y * w + w // 20: y * w + w - w // 20]
+                if min(row) < 200:
+                    lowest = k + 1
+            out.append((w > h, lowest / len(body_rows)))
+    return out
+
+
+_CHAPTER = re.compile(r"(BAB [IVX]+|LAMPIRAN|KATA PENGANTAR|RINGKASAN EKSEKUTIF|DAFTAR (ISI|TABEL|GAMBAR))\b")
+
+
+def underfilled(pdf: Path, texts: list[str], limit: float = 0.5) -> list[str]:
+    """Pages under `limit` filled that are not the cover, a chapter's last page or a signature page."""
+    flats = [flat(t) for t in texts]
+    found = []
+    for i, (land, fill) in enumerate(page_fills(pdf)):
+        last_of_chapter = i + 1 == len(flats) or _CHAPTER.match(flats[i + 1])
+        signed = "Pihak Kedua," in flats[i] and "Pihak Pertama," in flats[i]
+        if fill < limit and i and not last_of_chapter and not signed:
+            found.append(f"halaman {i + 1}{' (lanskap)' if land else ''}: {fill:.0%}")
+    return found
+
+
 def flat(text: str) -> str:
     return " ".join(text.split())
 

@@ -140,3 +140,17 @@ def test_report_ending_with_a_wide_table_has_no_empty_last_page(tmp_path):
     assert not only_page_number(texts[-1])
     assert "Sesuai jadwal" in " ".join(texts[-1].split())  # the last page holds the end of the Rencana Aksi table
     assert lone_rows(res.output, texts) == []
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_pk_signed_on_the_page_where_its_tables_end(printed, stem):
+    """Issue 20.4: the PK's budget table ends on the page of both signatures; the next lampiran opens a new page."""
+    _docx, texts = printed[stem]
+    flats = [" ".join(t.split()) for t in texts]
+    sig = [i for i, t in enumerate(flats) if "Pihak Kedua," in t and "Pihak Pertama," in t]
+    assert len(sig) == 1, sig
+    page = flats[sig[0]]
+    assert page.index("Jumlah") < page.index("Pihak Kedua,")  # the total row of the PK budget table
+    assert "Jumlah anggaran yang direncanakan" in page
+    assert "Indikator Kinerja Utama" not in page.split("Pihak Pertama,")[1]
+    assert flats[sig[0] + 1].startswith("B. Indikator Kinerja Utama")

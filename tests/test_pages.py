@@ -1,0 +1,150 @@
+"""Issue 20: how the examples' pages flow, read from the generated .docx (no LibreOffice needed).
+
+What LibreOffice makes of it (page fill, orientation, where the signatures fall) is measured
+in tests/test_layout.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ALOK, RAAS, SUMENEP
+from docx.oxml.ns import qn
+from docx_text import load
+
+from generator.context import build_context
+from generator.pipeline import check
+from generator.render import render_docx
+
+
+@pytest.fixture(scope="module")
+def built():
+    """workbook stem -> (context, python-docx Document)."""
+    out = {}
+    for wb in (ALOK, SUMENEP, RAAS):
+        _lap, hasil, problems = check(wb)
+        assert hasil is not None, problems
+        ctx = build_context(hasil)
+        out[wb.stem] = (ctx, load(render_docx(ctx)))
+    return out
+
+
+def _style(p) -> str:
+    st = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return st.get(qn("w:val")) if st is not None else ""
+
+
+def _keeps(el) -> bool:
+    return el.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+
+
+def _text(el) -> str:
+    return "".join(t.text or "" for t in el.iter(qn("w:t")))
+
+
+def _table_after(doc, caption_start: str):
+    found = False
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:p") and _style(el) == "JudulTabel" and _text(el).startswith(caption_start):
+            found = True
+        elif el.tag == qn("w:tbl") and found:
+            return el
+    raise AssertionError(caption_start)
+
+
+def _body_rows_kept(tbl) -> list[bool]:
+    rows = [r for r in tbl.findall(qn("w:tr")) if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
+    return [all(_keeps(p) for p in r.iter(qn("w:p"))) for r in rows]
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_figure_captions_keep_with_their_figure_only(built, stem):
+    """Issue 20.1: a chart keeps with its caption below; the caption does not drag the next heading and table along."""
+    _ctx, doc = built[stem]
+    body = list(doc.element.body.iterchildren())
+    figures = [i for i, el in enumerate(body) if el.tag == qn("w:p") and _style(el) == "JudulGambar"]
+    assert figures
+    for i in figures:
+        assert not _keeps(body[i]), _text(body[i])
+        assert _keeps(body[i - 1])  # the chart itself stays with its caption
+    tables = [el for el in body if el.tag == qn("w:p") and _style(el) == "JudulTabel"]
+    assert tables and all(_keeps(el) for el in tables)
+
+
+def test_a_tall_table_breaks_with_its_header_repeated(built):
+    """Issue 20.1: Alok's analysis table (4 rows, most of a page) is not kept whole: it starts under its intro."""
+    _ctx, doc = built[ALOK.stem]
+    tbl = _table_after(doc, "Tabel 3.13")
+    kept = _body_rows_kept(tbl)
+    assert len(kept) == 4
+    assert kept == [True, False, True, False]  # header with the first two rows, the last two together
+    small = _body_rows_kept(_table_after(doc, "Tabel 3.1"))  # the predicate scale: a few short rows, kept whole
+    assert all(small[:-1])
+
+
+def _printed_tables(doc) -> list[tuple[str, list[list[str]]]]:
+    """(caption, body rows) of every generated table (those with a repeating header)."""
+    from docx.table import Table
+
+    out, caption = [], ""
+    for el in doc.element.body.iterchildren():
+        if el.tag == qn("w:p") and _style(el) == "JudulTabel":
+            caption = re.sub(r"^Tabel [\dL]+\.\d+", "", _text(el))  # the title, without its number
+        elif el.tag == qn("w:tbl"):
+            rows = el.findall(qn("w:tr"))
+            body = [r for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
+            if len(body) < len(rows):
+                t = Table(el, doc._body)
+                out.append((caption, [[c.text for c in row.cells] for row in t.rows[len(rows) - len(body):]]))
+    return out
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_no_printed_column_holds_only_dashes(built, stem):
+    """Issue 20.6: Alok's program-indicator Target/Realisasi/Capaian, Sumenep's Solusi, Raas's Sumber Data and
+    Penanggung Jawab, the Kode of Alok's and Sumenep's budget detail: columns of "-" are not printed."""
+    _ctx, doc = built[stem]
+    tables = _printed_tables(doc)
+    assert len(tables) > 15
+    for caption, rows in tables:
+        for i in range(1, len(rows[0])):
+            assert any(r[i].strip() not in ("", "-") for r in rows), f"{caption}: kolom {i + 1} kosong"
+        assert not any(r[1].startswith("Program: Program") for r in rows), caption
+
+
+def test_captions_name_only_what_the_table_lists(built):
+    """Issue 20.6: Sumenep's budget detail lists programs only; Alok's program indicators have no capaian; Sumenep has
+    no Solusi per indicator; Raas's IKU have no definition."""
+    captions = {stem: [c for c, _rows in _printed_tables(doc)] for stem, (_ctx, doc) in built.items()}
+    assert "Realisasi Anggaran per Program Tahun 2023" in captions[SUMENEP.stem]
+    assert "Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan Tahun 2024" in captions[ALOK.stem]
+    assert "Indikator Program Tahun 2024 beserta Anggarannya" in captions[ALOK.stem]
+    assert "Analisis Penyebab Keberhasilan/Kegagalan" in captions[SUMENEP.stem]
+    assert "Indikator Kinerja Utama Kecamatan Raas" in captions[RAAS.stem]
+    assert not any("Definisi dan Formula" in c for c in captions[RAAS.stem])
+    sumenep = [p.text for p in built[SUMENEP.stem][1].paragraphs]
+    assert "Penyebab keberhasilan atau kegagalan setiap indikator dirangkum pada tabel berikut." in sumenep
+
+
+def test_tables_with_nothing_to_show_are_a_sentence(tmp_path):
+    """Issue 19.5 / 20.6: no analysis nor solusi, one year of realisasi, no Renstra end target: no table of "-",
+    one sentence saying what is missing instead of "disajikan pada tabel berikut"."""
+    from factory import KINERJA, make_workbook
+
+    kinerja = [{k: v for k, v in r.items() if k not in ("Analisis", "Solusi", "Realisasi 2023", "Target 2025", "Target 2026")}
+               for r in KINERJA]
+    wb = make_workbook(tmp_path / "kosong.xlsx", kinerja=kinerja)
+    _lap, hasil, problems = check(wb)
+    assert hasil is not None, problems
+    doc = load(render_docx(build_context(hasil)))
+    captions = [c for c, _rows in _printed_tables(doc)]
+    assert not any(c.startswith(("Analisis Penyebab", "Perbandingan Realisasi dan Capaian", "Realisasi sampai dengan"))
+                   for c in captions), captions
+    paras = [p.text for p in doc.paragraphs]
+    assert "Penyebab keberhasilan atau kegagalan setiap indikator beserta solusinya belum diuraikan." in paras
+    assert ("Realisasi indikator kinerja tahun-tahun sebelum 2024 belum tersedia, sehingga perbandingan dengan "
+            "tahun-tahun sebelumnya belum dapat disajikan.") in paras
+    assert ("Target akhir periode Renstra 2024-2026 untuk indikator kinerja belum tersedia, sehingga perbandingan "
+            "dengan target akhir Renstra belum dapat disajikan.") in paras
+    assert not any("tabel berikut" in p and ("solusi" in p or "target akhir" in p) for p in paras)
