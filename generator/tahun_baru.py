@@ -166,7 +166,6 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
     from openpyxl.styles import Alignment, Font
 
     from .blank import build_blank
-    from .output import atomic_write_bytes
     from .sheets import read_workbook
 
     source = Path(source)
@@ -270,8 +269,21 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
 
     buf = io.BytesIO()
     wb.save(buf)
-    if out.exists():  # created meanwhile
-        raise LkjipError(f"Berkas {out} sudah ada dan tidak ditimpa.")
-    atomic_write_bytes(out, buf.getvalue())
+    _write_new(out, buf.getvalue())
     return TahunBaru(out, lama, tahun, periode, catatan)
+
+
+def _write_new(out: Path, data: bytes) -> None:
+    """Write `out` only if no file has that name at the moment of the rename (`template`'s no-clobber write).
+
+    The name is claimed with a hard link of the finished temporary file, so a workbook a colleague
+    saved while this run read and built (or a concurrent `--dari` run) is never replaced.
+    """
+    from .output import TargetExists, atomic_write_bytes
+
+    try:
+        atomic_write_bytes(out, data, overwrite=False)
+    except TargetExists as exc:
+        raise TargetExists(f"Berkas {out} sudah ada dan tidak ditimpa (dibuat ketika workbook baru sedang disusun?). "
+                           "Pakai --out dengan nama lain, atau pindahkan/hapus berkas itu dulu.") from exc
 

@@ -222,3 +222,57 @@ def test_new_renstra_period_given_for_the_ended_one(tmp_path):
     bad = dari(SUMENEP, tmp_path / "x.xlsx", "--tahun", "2027", "--renstra", "2028-2031")
     assert bad.exit_code == 1 and "Tahun 2027 di luar periode Renstra 2028-2031" in bad.output
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_26_4_a_workbook_saved_while_dari_runs_is_never_replaced(tmp_path, monkeypatch):
+    """The colleague's file appears after the existence check, while the new workbook is being written."""
+    import generator.output as output
+
+    out = tmp_path / "LKjIP-2025.xlsx"
+    real_fsync = os.fsync
+
+    def colleague_saves(fd):
+        real_fsync(fd)
+        if not out.exists():
+            out.write_bytes(b"workbook rekan yang baru disimpan")
+
+    monkeypatch.setattr(output.os, "fsync", colleague_saves)
+    res = dari(ALOK, out)
+    assert res.exit_code == 1, res.output
+    assert f"Berkas {out} sudah ada dan tidak ditimpa" in res.output
+    assert out.read_bytes() == b"workbook rekan yang baru disimpan"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["LKjIP-2025.xlsx"]  # no temporary file left
+
+
+def test_26_4_concurrent_dari_runs_to_one_out_give_exactly_one_workbook(tmp_path, monkeypatch):
+    """Three runs race to one --out (fsync slowed so all three are past the check): one writes, two refuse."""
+    import threading
+    import time
+
+    import generator.output as output
+    from generator.output import TargetExists
+    from generator.tahun_baru import buat_tahun_baru
+
+    real_fsync = os.fsync
+    monkeypatch.setattr(output.os, "fsync", lambda fd: (time.sleep(0.3), real_fsync(fd)))
+    for attempt in range(3):
+        out = tmp_path / f"race-{attempt}.xlsx"
+        results: list[str] = []
+        start = threading.Barrier(3)
+
+        def run() -> None:
+            start.wait()
+            try:
+                buat_tahun_baru(ALOK, out)
+                results.append("ditulis")
+            except TargetExists:
+                results.append("ditolak")
+
+        threads = [threading.Thread(target=run) for _ in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sorted(results) == ["ditolak", "ditolak", "ditulis"], (attempt, results)
+        assert openpyxl.load_workbook(out)["Profil"]["B4"].value == 2025  # tahun
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["race-0.xlsx", "race-1.xlsx", "race-2.xlsx"]
