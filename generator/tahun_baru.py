@@ -10,6 +10,7 @@ in docs/workbook.md ("Tahun berikutnya").
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
 from dataclasses import dataclass, field
@@ -17,7 +18,9 @@ from pathlib import Path
 
 from . import contract
 from .cells import Cell, Cells, SheetData
-from .problems import LkjipError
+from .contract import normalize_header
+from .numbers import clean_text
+from .problems import LkjipError, column_letter
 from .xlsx import Xlsx
 from .xlsx_safety import ReadError, inspect_file
 
@@ -37,6 +40,8 @@ CARRY: dict[str, set[str]] = {
 # Narasi sections that describe the office rather than the year: carried; the others are written anew.
 NARASI_TETAP = ("latar_belakang", "maksud_tujuan", "dasar_hukum", "tugas_fungsi", "gambaran_umum", "struktur_organisasi",
                 "sumber_daya", "isu_strategis", "sistematika", "strategi", "arah_kebijakan", "iku", "pengukuran")
+# Columns `--dari` cannot do without although the contract does not require them (no indicator, nothing to carry).
+DARI_WAJIB: dict[str, set[str]] = {"Kinerja": {"indikator"}}
 PROFIL_KOSONG = ("tanggal_laporan", "tanggal_pk")
 PEJABAT = ("kepala_nama", "kepala_jabatan", "kepala_nip", "kepala_pangkat", "atasan_nama", "atasan_jabatan", "atasan_nip",
            "atasan_pangkat")
@@ -62,17 +67,92 @@ def default_out(source: Path, tahun_lama: int, tahun: int) -> Path:
     return source.with_name(new + ".xlsx")
 
 
-def _raw_sheets(path: Path) -> tuple[dict[str, SheetData], set[Cell]]:
-    """The contract's sheets as raw cells, and the number cells formatted as a percentage."""
+class _HeaderCells(Cells):
+    """`Cells` that also keeps each sheet's header row, to name the columns it could not match."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headers: dict[str, list[tuple[int, object]]] = {}
+
+    def match_headers(self, spec: contract.Sheet, header_cells):
+        header_cells = list(header_cells)
+        self.headers[spec.name] = header_cells
+        return super().match_headers(spec, header_cells)
+
+
+@dataclass
+class _Source:
+    """Last year's workbook as raw cells, with what lies outside the contract."""
+
+    sheets: dict[str, SheetData]
+    percent: set[Cell]
+    unknown_columns: dict[str, list[tuple[str, str]]]  # sheet -> [(cell, header)] matched by no contract column
+    other_sheets: list[str]  # worksheets that are no contract sheet (nor Petunjuk), or a second copy of one
+
+
+def _raw_sheets(path: Path) -> _Source:
+    """The contract's sheets as raw cells (headers matched as `validate` matches them), and the rest by name."""
     percent: set[Cell] = set()
+    c = _HeaderCells()
     with Xlsx(path) as book:
-        sheets = Cells().load_sheets(book)
+        sheets = c.load_sheets(book)
         for data in sheets.values():  # number formats are read while the package is open
             for row in data.rows:
                 for cell in row.cells.values():
                     if cell.percent:
                         percent.add(cell)
-    return sheets, percent
+        titles = [title for title, _part in book.sheets]
+    unknown: dict[str, list[tuple[str, str]]] = {}
+    for name, data in sheets.items():
+        used = set(data.columns.values())
+        for idx, value in c.headers.get(name, []):
+            text = clean_text(value) if value is not None else ""
+            letter = column_letter(idx + 1)
+            if text and letter not in used:
+                unknown.setdefault(name, []).append((f"{letter}1", text))
+    read = set(sheets)
+    others = [t for t in titles if not (t in read or normalize_header(t) == "petunjuk")]
+    return _Source(sheets, percent, unknown, others)
+
+
+def _similar(wanted: str, header: str) -> bool:
+    """`Nama Indikator` looks like a renamed `Indikator`; `Analisa` like `Analisis`."""
+    a, b = normalize_header(wanted), normalize_header(header)
+    if a in b.split() or set(a.split()) <= set(b.split()):
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def _kolom_hilang(src: _Source) -> list[str]:
+    """Why the source cannot be carried: a required (or, for --dari, carried key) column matched by no header."""
+    out = []
+    for name, data in src.sheets.items():
+        spec = contract.sheet(name)
+        if spec.key_value or not data.rows:
+            continue
+        present = {k.split(":")[0] for k in data.columns}
+        for col in spec.columns:
+            if col.pattern or col.key in present or not (col.required or col.key in DARI_WAJIB.get(name, ())):
+                continue
+            renamed = [(cell, h) for cell, h in src.unknown_columns.get(name, []) if _similar(col.header, h)]
+            if renamed:
+                cell, h = renamed[0]
+                out.append(f"{name}!{cell}: judul kolom '{h}' tidak dikenal dan kolom '{col.header}' tidak ada — "
+                           f"isinya tidak dapat dibawa. Ganti judul {name}!{cell} menjadi '{col.header}' di workbook asal.")
+            else:
+                out.append(f"{name}!A1: kolom wajib '{col.header}' tidak ditemukan di baris judul. Tambahkan kolom "
+                           f"berjudul '{col.header}' di workbook asal.")
+    return out
+
+
+def _tidak_dibawa(src: _Source) -> str:
+    """One to-do line naming every column and sheet outside the contract (they are not carried)."""
+    parts = [f"kolom '{h}' ({name}!{cell})" for name, cols in src.unknown_columns.items() for cell, h in cols]
+    parts += [f"sheet '{t}'" for t in src.other_sheets]
+    if not parts:
+        return ""
+    return ("Di luar format standar, tidak dibawa: " + ", ".join(parts) + ". Salin sendiri isinya bila masih "
+            "diperlukan (kolom tambahan boleh ditambahkan lagi; lkjip mengabaikannya).")
 
 
 def _value(cell: Cell) -> object:
@@ -184,11 +264,19 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
                          "atau pindahkan/hapus berkas itu dulu.")
     try:
         inspect_file(source)
-        sheets, percent = _raw_sheets(source)
+        src = _raw_sheets(source)
     except ReadError as exc:
         raise LkjipError(f"Workbook {source} tidak dapat dibaca: {exc}") from exc
+    hilang = _kolom_hilang(src)
+    if hilang:
+        raise LkjipError(f"Workbook {out.name} tidak dibuat: workbook asal {source.name} tidak dapat dibawa utuh.\n  "
+                         + "\n  ".join(hilang))
+    sheets, percent = src.sheets, src.percent
 
     catatan: list[str] = []
+    lain = _tidak_dibawa(src)
+    if lain:
+        catatan.append(lain)
     lo, hi = lap.profil.periode
     periode = _periode(lap.profil.periode, tahun, renstra, catatan)
     same_period = periode == (lo, hi)

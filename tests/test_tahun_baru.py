@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 from click.testing import CliRunner
-from conftest import ALOK, SUMENEP
+from conftest import ALOK, RAAS, SUMENEP
 from docx_text import load, table_after
 from factory import make_workbook
 
@@ -276,3 +276,55 @@ def test_26_4_concurrent_dari_runs_to_one_out_give_exactly_one_workbook(tmp_path
         assert sorted(results) == ["ditolak", "ditolak", "ditulis"], (attempt, results)
         assert openpyxl.load_workbook(out)["Profil"]["B4"].value == 2025  # tahun
     assert sorted(p.name for p in tmp_path.iterdir()) == ["race-0.xlsx", "race-1.xlsx", "race-2.xlsx"]
+
+
+def staff_edit(src: Path, dst: Path, edit) -> Path:
+    """Open an example as staff would (openpyxl keeps their cells as typed), change it, save under `dst`."""
+    wb = openpyxl.load_workbook(src)
+    edit(wb)
+    wb.save(dst)
+    return dst
+
+
+def test_21_1_renamed_indikator_header_refuses_with_its_cell(tmp_path):
+    def rename(wb):
+        ws = wb["Kinerja"]
+        ws.cell(1, columns(ws)["Indikator"]).value = "Nama Indikator"
+
+    src = staff_edit(ALOK, tmp_path / "alok-2024.xlsx", rename)
+    letter = openpyxl.utils.get_column_letter(columns(openpyxl.load_workbook(ALOK)["Kinerja"])["Indikator"])
+    res = dari(src, tmp_path / "alok-2025.xlsx")
+    assert res.exit_code == 1, res.output
+    assert (f"Kinerja!{letter}1: judul kolom 'Nama Indikator' tidak dikenal dan kolom 'Indikator' tidak ada — isinya "
+            f"tidak dapat dibawa. Ganti judul Kinerja!{letter}1 menjadi 'Indikator'") in res.output
+    assert not (tmp_path / "alok-2025.xlsx").exists()
+
+
+def test_21_1_missing_required_column_refuses_and_staff_columns_and_sheets_are_listed(tmp_path):
+    def drop_uraian(wb):
+        wb["Anggaran"].delete_cols(columns(wb["Anggaran"])["Uraian"])
+
+    res = dari(staff_edit(SUMENEP, tmp_path / "a.xlsx", drop_uraian), tmp_path / "a-2024.xlsx")
+    assert res.exit_code == 1 and "Anggaran!A1: kolom wajib 'Uraian' tidak ditemukan di baris judul" in res.output
+
+    def staff_additions(wb):
+        ws = wb["Kinerja"]
+        extra = ws.max_column + 1
+        ws.cell(1, extra, "Catatan Camat")
+        ws.cell(2, extra, "dibahas di rapat staf")
+        wb.create_sheet("Rekap Triwulan")["A1"] = "rekap"
+        ws = wb["Anggaran"]
+        ws.cell(1, columns(ws)["Sumber Dana"]).value = "Sumber Pendanaan"  # renamed optional column
+
+    src = staff_edit(RAAS, tmp_path / "raas-2020.xlsx", staff_additions)
+    kinerja = openpyxl.load_workbook(src)["Kinerja"]
+    catatan = openpyxl.utils.get_column_letter(columns(kinerja)["Catatan Camat"])
+    sumber = openpyxl.utils.get_column_letter(columns(openpyxl.load_workbook(src)["Anggaran"])["Sumber Pendanaan"])
+    out = tmp_path / "raas-2021.xlsx"
+    res = dari(src, out)
+    assert res.exit_code == 0, res.output
+    line = (f"Di luar format standar, tidak dibawa: kolom 'Catatan Camat' (Kinerja!{catatan}1), kolom 'Sumber Pendanaan' "
+            f"(Anggaran!{sumber}1), sheet 'Rekap Triwulan'.")
+    assert line in res.output
+    petunjuk = [c.value for c in openpyxl.load_workbook(out)["Petunjuk"]["A"] if c.value]
+    assert any(line in v for v in petunjuk)
