@@ -397,7 +397,7 @@ def periksa_cmd(workbook: Path, fmt: str) -> None:
     if fmt == "json":
         click.echo(periksa_json(kriteria))
     else:
-        for line in periksa_lines(kriteria):
+        for line in periksa_lines(kriteria, problems, workbook):
             click.echo(line)
 
 @main.command()

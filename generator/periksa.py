@@ -312,19 +312,110 @@ _METHODS = ("sistematika", "target_pk", "realisasi", "tahun_lalu", "renstra", "s
             "efisiensi", "keandalan_data", "rekomendasi", "ketepatan_waktu", "reviu_publikasi", "rencana_aksi")
 _NEEDS_RESULTS = {"sistematika", "target_pk", "realisasi", "renstra", "tautan_anggaran", "efisiensi"}
 
+# What each criterion reads: per sheet, the columns without which it cannot be judged ("{t}" = the report year).
+# A sheet or column missing here makes the criterion `tidak-dapat-diperiksa` (never "belum diisi"); optional
+# sheets (Rencana_Aksi) are judged `belum` when absent, and only their columns are needed when present.
+_READS: dict[str, dict[str, tuple[str, ...]]] = {
+    "sistematika": {"Kinerja": ("indikator", "target:{t}", "realisasi:{t}"), "Anggaran": ("pagu", "realisasi")},
+    "target_pk": {"Kinerja": ("indikator", "target:{t}")},
+    "realisasi": {"Kinerja": ("indikator", "target:{t}", "realisasi:{t}")},
+    "tahun_lalu": {"Kinerja": ("indikator",)},
+    "renstra": {"Kinerja": ("indikator",)},
+    "standar": {"Kinerja": ("indikator",)},
+    "analisis": {"Kinerja": ("indikator",)},
+    "tautan_anggaran": {"Kinerja": ("uraian",), "Anggaran": ("uraian",)},
+    "efisiensi": {"Kinerja": ("indikator", "target:{t}", "realisasi:{t}"), "Anggaran": ("pagu", "realisasi")},
+    "keandalan_data": {"Kinerja": ("indikator",)},
+    "rekomendasi": {"Kinerja": ("indikator",)},
+    "ketepatan_waktu": {"Profil": ()},
+    "reviu_publikasi": {},
+    "rencana_aksi": {"Kinerja": ("indikator",), "Rencana_Aksi": ("indikator", "periode", "realisasi_kinerja")},
+}
+_OPTIONAL_SHEETS = {"Rencana_Aksi"}
+# Besides the sheets it reads, the errors that make a criterion's data rejected (Profil's year and period: every
+# figure is read for that year; Pengaturan: how efficiency is computed).
+_ALSO_REJECTS: dict[str, tuple[str, ...]] = {"efisiensi": ("Pengaturan", "Indeks"), "realisasi": ("Indeks",),
+                                             "target_pk": ("Indeks",), "sistematika": ("Pengaturan",)}
+MAX_GALAT_BUKTI = 3
+
+
+def _header_of(sheet: str, key: str) -> str:
+    """`target:2025` -> `Target 2025`; `pagu` -> `Pagu` (the contract's header)."""
+    from . import contract
+
+    base, _, year = key.partition(":")
+    col = next(c for c in contract.sheet(sheet).columns if c.key == base)
+    return f"{col.header.split(' <')[0]} {year}" if year else col.header
+
+
+def _missing(lap: Laporan, method: str, problems: list[Problem]) -> list[Bukti]:
+    """Why a criterion cannot be judged: a sheet it reads is absent, or a column it needs was not found."""
+    out = []
+    for sheet, keys in _READS[method].items():
+        if sheet not in lap.kolom:
+            if sheet not in _OPTIONAL_SHEETS:
+                out.append(Bukti(sheet, "", f"Sheet '{sheet}' tidak ada (atau namanya tidak dikenal): kriteria ini tidak "
+                                 "dapat diperiksa."))
+            continue
+        unknown = [p.cell for p in problems if p.sheet == sheet and p.code == "kolom.tidak-dikenal"]
+        for key in keys:
+            key = key.format(t=lap.profil.tahun)
+            if key in lap.kolom[sheet]:
+                continue
+            lain = f" Judul kolom yang tidak dikenal: {', '.join(f'{sheet}!{c}' for c in unknown)}." if unknown else ""
+            out.append(Bukti(sheet, "A1", f"Kolom '{_header_of(sheet, key)}' tidak ditemukan di baris judul sheet {sheet}: "
+                             f"kriteria ini tidak dapat diperiksa.{lain}"))
+    return out
+
+
+def _rejected(lap: Laporan, method: str, errs: list[Problem]) -> list[Problem]:
+    """The errors (`lkjip validate`) in the data a criterion rests on."""
+    sheets = set(_READS[method]) | set(_ALSO_REJECTS.get(method, ())) | {"Berkas"}
+    if method == "sistematika":
+        return errs  # the report itself: any error stops `build`
+    tahun_cells = {lap.profil.cells.get("tahun"), lap.profil.cells.get("periode_renstra")} - {None}
+    return [p for p in errs if p.sheet in sheets or (p.sheet == "Profil" and p.cell in tahun_cells)]
+
+
+def dapat_dibuat(problems: list[Problem], workbook: Path | str | None = None) -> str:
+    """The first line of `periksa`: whether `lkjip build` would write the report at all."""
+    errs = errors(list(problems))
+    if not errs:
+        return "Laporan dapat dibuat dari workbook ini (lkjip build)."
+    first = errs[0]
+    where = f" {workbook}" if workbook else ""
+    return (f"Laporan BELUM dapat dibuat: workbook berisi {len(errs)} galat (pertama di {first.where}: {first.message.rstrip('.')}); "
+            f"semuanya: lkjip validate{where}. Tidak ada kriteria yang terpenuhi di atas data yang bergalat.")
+
 
 def periksa(lap: Laporan, hasil: Hasil | None, problems: list[Problem] = ()) -> list[Kriteria]:
-    """Every criterion, checked on a read workbook; without results (sheets or columns missing),
-    the criteria that rest on computed figures cannot be checked and say why."""
-    blocking = [Bukti(p.sheet, p.cell, p.message) for p in errors(list(problems))
-                if p.code in ("sheet.tidak-ada", "kolom.tidak-ada")][:5]
+    """Every criterion, checked on a read workbook. A criterion whose sheet or column is missing cannot be
+    checked (and says which); one whose data `validate` rejects is at most `sebagian`, with the errors as evidence."""
+    problems = list(problems)
+    errs = errors(problems)
+    blocking = [Bukti(p.sheet, p.cell, p.message) for p in errs if p.code in ("sheet.tidak-ada", "kolom.tidak-ada")][:5]
     checker = _Periksa(lap, hasil)
     out = []
     for nomor, ((kode, kriteria, saran), method) in enumerate(zip(KRITERIA, _METHODS), 1):
-        if hasil is None and method in _NEEDS_RESULTS:
+        missing = _missing(lap, method, problems)
+        if missing:
+            status, bukti = TIDAK_DAPAT, missing
+        elif hasil is None and method in _NEEDS_RESULTS:
             status, bukti = TIDAK_DAPAT, blocking or [Bukti("Berkas", "", "Capaian dan anggaran workbook ini belum dapat dihitung.")]
         else:
             status, bukti = getattr(checker, method)()
+            rejected = _rejected(lap, method, errs)
+            if rejected and method == "sistematika":
+                first = rejected[0]
+                status = BELUM
+                bukti = [Bukti(first.sheet, first.cell, f"Laporan belum dapat dibuat: {len(rejected)} galat di workbook "
+                               f"(lkjip validate), yang pertama: {first.message}")] + bukti
+            elif rejected and status == TERPENUHI:
+                status = SEBAGIAN
+                bukti = bukti + [Bukti(p.sheet, p.cell, f"Data yang diperiksa bergalat: {p.message}") for p in rejected[:MAX_GALAT_BUKTI]]
+                if len(rejected) > MAX_GALAT_BUKTI:
+                    bukti.append(Bukti(rejected[MAX_GALAT_BUKTI].sheet, "", f"… dan {len(rejected) - MAX_GALAT_BUKTI} galat "
+                                       "lain di data kriteria ini (lkjip validate)."))
         out.append(Kriteria(nomor, kode, kriteria, status, bukti, saran))
     return out
 
@@ -355,8 +446,10 @@ def ringkasan(kriteria: list[Kriteria]) -> str:
             "bukan nilai resmi evaluasi SAKIP.")
 
 
-def periksa_lines(kriteria: list[Kriteria]) -> list[str]:
-    lines = ["Kesiapan laporan terhadap kriteria mutu Pelaporan Kinerja (LKE, PermenPANRB 88/2021):"]
+def periksa_lines(kriteria: list[Kriteria], problems: list[Problem] | None = None,
+                  workbook: Path | str | None = None) -> list[str]:
+    lines = [] if problems is None else [dapat_dibuat(problems, workbook)]
+    lines.append("Kesiapan laporan terhadap kriteria mutu Pelaporan Kinerja (LKE, PermenPANRB 88/2021):")
     for k in kriteria:
         lines.append(f"{k.nomor:>2}. [{_LABEL[k.status]}] {k.kriteria}")
         for b in k.bukti[:MAX_BUKTI_TEKS]:

@@ -214,7 +214,7 @@ def test_unreadable_workbook_exits_1_and_a_workbook_without_kinerja_is_partly_ch
     res = CliRunner().invoke(main, ["periksa", str(bad)])
     assert res.exit_code == 1 and "bukan workbook Excel" in res.output
     got = status(make_workbook(tmp_path / "tanpa.xlsx", drop=("Kinerja", "Anggaran")))
-    assert got["lke.realisasi"] == ("tidak-dapat-diperiksa", [("Kinerja", ""), ("Anggaran", "")])
+    assert got["lke.realisasi"] == ("tidak-dapat-diperiksa", [("Kinerja", "")])  # realisasi rests on Kinerja only
     assert got["lke.ketepatan-waktu"] == ("terpenuhi", [])
 
 
@@ -239,3 +239,79 @@ def test_build_points_to_periksa_only_when_a_criterion_is_belum(tmp_path):
     assert res.exit_code == 0, res.output
     pointer = [line for line in res.output.splitlines() if "lkjip periksa" in line]
     assert pointer == [f"  Kesiapan evaluasi: 2 dari 14 kriteria mutu pelaporan (LKE) belum terpenuhi; rinciannya: lkjip periksa {src}"]
+
+
+def half_filled(tmp_path):
+    """Alok taken to 2025 with `template --dari`, then half typed in as staff do midway: the first half of the
+    indicators get Realisasi 2025, the first half of the sub kegiatan a Pagu and Realisasi; no dates yet."""
+    import openpyxl
+
+    out = tmp_path / "alok-2025.xlsx"
+    assert CliRunner().invoke(main, ["template", "--dari", str(ALOK), "--out", str(out)]).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Kinerja"]
+    col = {c.value: c.column for c in ws[1] if c.value}
+    rows = [r for r in range(2, ws.max_row + 1) if isinstance(ws.cell(r, col["Target 2025"]).value, (int, float))]
+    for r in rows[: len(rows) // 2]:
+        ws.cell(r, col["Realisasi 2025"], ws.cell(r, col["Target 2025"]).value)
+    ws = wb["Anggaran"]
+    col = {c.value: c.column for c in ws[1] if c.value}
+    subs = [r for r in range(2, ws.max_row + 1) if ws.cell(r, col["Level"]).value == "Sub Kegiatan"]
+    for r in subs[: len(subs) // 2]:
+        ws.cell(r, col["Pagu"], "12.500.000")  # typed as text with thousands dots, as staff do
+        ws.cell(r, col["Realisasi"], "11.250.000")
+    wb.save(out)
+    return out
+
+
+def test_21_9_half_filled_workbook_says_first_that_no_report_can_be_built_and_meets_nothing_on_rejected_data(tmp_path):
+    from generator.pipeline import check
+
+    path = half_filled(tmp_path)
+    _lap, _h, problems = check(path)
+    errs = [p for p in problems if p.severity == "error"]
+    # tanggal_laporan, 37 sub kegiatan without pagu, the Belanja total (not refilled) differing from Anggaran's
+    assert len(errs) == 40 and errs[0].where == "Profil!B8"
+    assert sum(p.code == "anggaran.pagu-kosong" for p in errs) == 37
+    res = CliRunner().invoke(main, ["periksa", str(path)])
+    assert res.exit_code == 0
+    lines = res.output.splitlines()
+    assert lines[0] == (f"Laporan BELUM dapat dibuat: workbook berisi 40 galat (pertama di Profil!B8: Isian wajib "
+                        f"'tanggal_laporan' kosong); semuanya: lkjip validate {path}. Tidak ada kriteria yang terpenuhi "
+                        "di atas data yang bergalat.")
+    got = status(path)
+    assert got["lke.sistematika"][0] == "belum" and got["lke.sistematika"][1][0] == ("Profil", "B8")
+    first_empty = next(p.cell for p in errs if p.sheet == "Anggaran")
+    # budget criteria rest on the rejected Anggaran: never terpenuhi; the errors are their evidence
+    assert got["lke.tautan-anggaran"] == ("sebagian", [("Anggaran", first_empty), *got["lke.tautan-anggaran"][1][1:]])
+    assert got["lke.efisiensi"][0] in ("sebagian", "belum")
+    # Kinerja itself has no error: what it holds is judged as usual
+    assert got["lke.target-pk"] == ("terpenuhi", [])
+    assert got["lke.realisasi"][0] == "sebagian"
+    assert all(s != "terpenuhi" for k, (s, _b) in got.items() if k in ("lke.sistematika", "lke.tautan-anggaran", "lke.efisiensi"))
+    complete = CliRunner().invoke(main, ["periksa", str(workbook(tmp_path))])
+    assert complete.output.splitlines()[0] == "Laporan dapat dibuat dari workbook ini (lkjip build)."
+
+
+def test_21_12_missing_sheet_or_renamed_required_column_cannot_be_checked_instead_of_belum_diisi(tmp_path):
+    got = status(make_workbook(tmp_path / "tanpa-anggaran.xlsx", drop=("Anggaran",)))
+    assert got["lke.sistematika"] == ("tidak-dapat-diperiksa", [("Anggaran", "")])
+    assert got["lke.tautan-anggaran"] == ("tidak-dapat-diperiksa", [("Anggaran", "")])
+    assert got["lke.efisiensi"] == ("tidak-dapat-diperiksa", [("Anggaran", "")])
+    assert got["lke.realisasi"][0] == "terpenuhi"  # Kinerja is there and clean
+
+    def rename_pagu(wb):
+        ws = wb["Anggaran"]
+        col = {c.value: c.column for c in ws[1] if c.value}
+        ws.cell(1, col["Pagu"]).value = "Nilai Pagu"
+
+    src = make_workbook(tmp_path / "pagu.xlsx", edit=rename_pagu)
+    kriteria, _p = periksa_file(src)
+    sis = next(k for k in kriteria if k.kode == "lke.sistematika")
+    assert sis.status == "tidak-dapat-diperiksa"
+    assert [(b.where, b.pesan) for b in sis.bukti] == [
+        ("Anggaran!A1", "Kolom 'Pagu' tidak ditemukan di baris judul sheet Anggaran: kriteria ini tidak dapat diperiksa. "
+                        "Judul kolom yang tidak dikenal: Anggaran!E1.")]
+    assert "belum diisi" not in " ".join(b.pesan for k in kriteria for b in k.bukti)
+    res = CliRunner().invoke(main, ["periksa", str(src)])
+    assert "[tidak dapat diperiksa] Laporan mengikuti sistematika standar" in res.output
