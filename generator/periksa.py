@@ -99,6 +99,13 @@ def _status(ok: int, total: int) -> str:
     return TERPENUHI if ok == total else SEBAGIAN
 
 
+def _status_parts(ok: int, total: int, filled: int) -> str:
+    """For criteria asking several cells per indicator: every cell = terpenuhi, not one cell = belum, else sebagian."""
+    if total and ok == total:
+        return TERPENUHI
+    return SEBAGIAN if filled else BELUM
+
+
 def _kata(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -202,14 +209,16 @@ class _Periksa:
         return _status(len(self.utama) - len(bukti), len(self.utama)), bukti
 
     def analisis(self) -> tuple[str, list[Bukti]]:
-        bukti, ok = [], 0
+        """Both texts of every IKU/PK indicator: all = terpenuhi; not one text anywhere = belum; else sebagian."""
+        bukti, ok, filled = [], 0, 0
         for _n, i in self.utama:
             found = [Bukti("Kinerja", self.ref(i, key), f"{label} {self.nama(i)} {why}.")
                      for key, label in (("analisis", "Analisis"), ("solusi", "Solusi"))
                      for why in [_stub(getattr(i, key))] if why]
             bukti += found
             ok += not found
-        return _status(ok, len(self.utama)), bukti
+            filled += 2 - len(found)
+        return _status_parts(ok, len(self.utama), filled), bukti
 
     def tautan_anggaran(self) -> tuple[str, list[Bukti]]:
         lines = [ln for ln in self.lap.budget_lines() if ln.level in ("Program", "Kegiatan")]
@@ -247,14 +256,15 @@ class _Periksa:
     def keandalan_data(self) -> tuple[str, list[Bukti]]:
         if not self.iku:
             return BELUM, [Bukti("Kinerja", self.header("iku"), "Tidak ada indikator IKU (atau indikator sasaran).")]
-        bukti, ok = [], 0
+        bukti, ok, filled = [], 0, 0
         for _n, i in self.iku:
             found = [Bukti("Kinerja", self.ref(i, key), f"{label} IKU {self.nama(i)} kosong.")
                      for key, label in (("definisi", "Definisi Operasional"), ("formula", "Formula"), ("sumber_data", "Sumber Data"))
                      if not getattr(i, key).strip()]
             bukti += found
             ok += not found
-        return _status(ok, len(self.iku)), bukti
+            filled += 3 - len(found)
+        return _status_parts(ok, len(self.iku), filled), bukti
 
     def rekomendasi(self) -> tuple[str, list[Bukti]]:
         bukti = [Bukti("Kinerja", self.ref(i, "solusi"), f"Solusi {self.nama(i)} kosong.")

@@ -180,8 +180,8 @@ def test_14_rencana_aksi_missing_for_one_pk_indicator_and_one_realisation(tmp_pa
 
 EXAMPLES = {
     ALOK: ["terpenuhi", "terpenuhi", "sebagian", "sebagian", "terpenuhi", "belum", "sebagian", "terpenuhi", "terpenuhi",
-           "belum", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "sebagian"],  # Rencana_Aksi filled, Triwulan IV realisasi blank
-    SUMENEP: ["terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "sebagian", "belum", "terpenuhi",
+           "sebagian", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "sebagian"],  # Rencana_Aksi filled, Triwulan IV realisasi blank
+    SUMENEP: ["terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "sebagian", "sebagian", "terpenuhi",
               "terpenuhi", "terpenuhi", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "belum"],
     RAAS: ["terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "belum", "sebagian", "terpenuhi", "sebagian",
            "belum", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "belum"],
@@ -204,7 +204,7 @@ def test_alok_text_names_cells_and_counts_without_claiming_a_score():
     lines = res.output.splitlines()
     assert " 6. [belum] Laporan membandingkan capaian dengan standar nasional (bila ada)" in lines
     assert "      Kinerja!O3: Standar Nasional 'Indeks Sarana dan Prasarana' kosong: isi standarnya atau tulis 'tidak ada'." in lines
-    assert lines[-1].startswith("6 dari 14 kriteria terpenuhi, 5 sebagian, 2 belum, 1 tidak dapat diperiksa")
+    assert lines[-1].startswith("6 dari 14 kriteria terpenuhi, 6 sebagian, 1 belum, 1 tidak dapat diperiksa")
     assert "bukan nilai resmi" in lines[-1]
 
 
@@ -315,3 +315,25 @@ def test_21_12_missing_sheet_or_renamed_required_column_cannot_be_checked_instea
     assert "belum diisi" not in " ".join(b.pesan for k in kriteria for b in k.bukti)
     res = CliRunner().invoke(main, ["periksa", str(src)])
     assert "[tidak dapat diperiksa] Laporan mengikuti sistematika standar" in res.output
+
+
+def test_21_10_analisis_everywhere_and_solusi_nowhere_is_sebagian_not_belum(tmp_path):
+    rows = kinerja()
+    for r in rows:
+        r.pop("Solusi")
+    got = status(workbook(tmp_path, kinerja_rows=rows))["lke.analisis"]
+    assert got == ("sebagian", [("Kinerja", "V2"), ("Kinerja", "V3"), ("Kinerja", "V4")])
+    for r in rows:
+        r.pop("Analisis")
+    assert status(workbook(tmp_path, kinerja_rows=rows))["lke.analisis"][0] == "belum"
+
+
+def test_21_10_only_sumber_data_missing_is_sebagian_not_belum(tmp_path):
+    rows = kinerja()
+    for r in rows:
+        r.pop("Sumber Data")
+    got = status(workbook(tmp_path, kinerja_rows=rows))["lke.keandalan-data"]
+    assert got == ("sebagian", [("Kinerja", "S2"), ("Kinerja", "S3"), ("Kinerja", "S4")])
+    for r in rows:
+        r.pop("Definisi Operasional"), r.pop("Formula")
+    assert status(workbook(tmp_path, kinerja_rows=rows))["lke.keandalan-data"][0] == "belum"
