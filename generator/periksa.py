@@ -173,20 +173,30 @@ class _Periksa:
         return _status(len(self.pk) - len(bukti), len(self.pk)), bukti
 
     def realisasi(self) -> tuple[str, list[Bukti]]:
-        bukti, ok = [], 0
-        for _n, i in self.utama:
+        """Every IKU/PK indicator has Target and Realisasi of the year, and so has every other indicator of the tree
+        that has a Target of the year ("seluruh hasil kinerja"); belum when no IKU/PK indicator is measured."""
+        bukti, ok, ok_utama = [], 0, 0
+        utama = {id(i) for _n, i in self.utama}
+        lain = [(n, i) for n in self.lap.nodes() for i in n.indikator
+                if id(i) not in utama and self.h.of_indikator(i).target is not None]
+        for n, i in list(self.utama) + lain:
             h = self.h.of_indikator(i)
+            jenis = "Indikator" if id(i) in utama else f"Indikator {n.level.lower()}"
             if h.target is None:
                 bukti.append(Bukti("Kinerja", self.ref(i, f"target:{self.tahun}"), f"Indikator {self.nama(i)} tanpa Target {self.tahun}."))
             elif h.realisasi is None:
                 bukti.append(Bukti("Kinerja", self.ref(i, f"realisasi:{self.tahun}"),
-                                   f"Indikator {self.nama(i)} belum memiliki Realisasi {self.tahun} (tidak terukur)."))
+                                   f"{jenis} {self.nama(i)} belum memiliki Realisasi {self.tahun} (tidak terukur)."))
             elif h.realisasi == BELUM_DINILAI and not i.analisis.strip():
                 bukti.append(Bukti("Kinerja", self.ref(i, "analisis"), f"Realisasi {self.nama(i)} 'Belum ada penilaian' "
                                    "tanpa penjelasan di Analisis."))
             else:
                 ok += 1
-        return _status(ok, len(self.utama)), bukti
+                ok_utama += id(i) in utama
+        total = len(self.utama) + len(lain)
+        if total and ok == total:
+            return TERPENUHI, bukti
+        return (SEBAGIAN if ok_utama else BELUM), bukti
 
     def tahun_lalu(self) -> tuple[str, list[Bukti]]:
         lalu = self.tahun - 1
@@ -209,12 +219,21 @@ class _Periksa:
         return _status(len(self.utama) - len(bukti), len(self.utama)), bukti
 
     def analisis(self) -> tuple[str, list[Bukti]]:
-        """Both texts of every IKU/PK indicator: all = terpenuhi; not one text anywhere = belum; else sebagian."""
+        """Both texts of every IKU/PK indicator, written for that indicator (a text repeated word for word from
+        another indicator is boilerplate): all = terpenuhi; not one text anywhere = belum; else sebagian."""
         bukti, ok, filled = [], 0, 0
+        first: dict[tuple[str, str], Indikator] = {}
         for _n, i in self.utama:
-            found = [Bukti("Kinerja", self.ref(i, key), f"{label} {self.nama(i)} {why}.")
-                     for key, label in (("analisis", "Analisis"), ("solusi", "Solusi"))
-                     for why in [_stub(getattr(i, key))] if why]
+            found = []
+            for key, label in (("analisis", "Analisis"), ("solusi", "Solusi")):
+                text = getattr(i, key)
+                why = _stub(text)
+                if not why:
+                    same = first.setdefault((key, " ".join(normalize_header(text).split())), i)
+                    if same is not i:
+                        why = f"sama persis dengan {label} {self.nama(same)} ({self.ref(same, key)}): tulis untuk indikator ini"
+                if why:
+                    found.append(Bukti("Kinerja", self.ref(i, key), f"{label} {self.nama(i)} {why}."))
             bukti += found
             ok += not found
             filled += 2 - len(found)
@@ -242,9 +261,12 @@ class _Periksa:
         bukti = []
         for s in sasaran:
             hn = self.h.of(s)
-            if hn.efisiensi is not None:
+            if hn.efisiensi is not None and hn.capaian is not None:
                 continue
-            if hn.anggaran is None:
+            if hn.efisiensi is not None:  # `sisa` computes an amount without any capaian: no input-output analysis
+                why = ("capaian sasarannya belum terukur (Realisasi " f"{self.tahun} indikatornya kosong), sehingga "
+                       "yang dapat disajikan hanya sisa anggaran, bukan efisiensi terhadap hasil")
+            elif hn.anggaran is None:
                 why = "tidak ada anggaran yang ditautkan (kolom Sasaran di sheet Anggaran)"
             elif not hn.anggaran.pagu:
                 why = "pagu anggaran yang ditautkan belum diisi"
@@ -303,19 +325,43 @@ class _Periksa:
         return TIDAK_DAPAT, []
 
     def rencana_aksi(self) -> tuple[str, list[Bukti]]:
+        """Every PK indicator has rencana aksi rows with Realisasi Kinerja in at least two periods (monitored
+        during the year, not only at its end). A row whose Indikator is inherited from the row above (a second
+        program of the same indicator) with its realisasi written once in the first row is not missing one."""
         ra = self.lap.rencana_aksi
         if not ra:
             return BELUM, [Bukti("Rencana_Aksi", "A2", "Sheet Rencana_Aksi kosong atau tidak ada.")]
+        periode: dict[str, set[str]] = {}
+        ditulis: dict[str, str] = {}  # normalized period -> as staff wrote it
+        for r in ra:
+            if r.realisasi_kinerja is not None:
+                periode.setdefault(normalize_header(r.indikator), set()).add(normalize_header(r.periode))
+                ditulis.setdefault(normalize_header(r.periode), r.periode)
         punya = {normalize_header(r.indikator) for r in ra}
         pk = self.pk or [(n, i) for n, i in self.utama]
-        bukti = [Bukti("Kinerja", i.cells.get("indikator") or f"A{i.row}", f"Indikator PK {self.nama(i)} tidak memiliki rencana aksi.")
-                 for _n, i in pk if normalize_header(i.nama) not in punya]
-        kosong = [r for r in ra if r.realisasi_kinerja is None]
+        bukti, ok = [], 0
+        for _n, i in pk:
+            name = normalize_header(i.nama)
+            where = i.cells.get("indikator") or f"A{i.row}"
+            if name not in punya:
+                bukti.append(Bukti("Kinerja", where, f"Indikator PK {self.nama(i)} tidak memiliki rencana aksi."))
+            elif len(periode.get(name, ())) < 2:
+                rows = [r for r in ra if normalize_header(r.indikator) == name]
+                diisi = sorted(ditulis[p] for p in periode.get(name, ())) or ["-"]
+                bukti.append(Bukti("Rencana_Aksi", self.lap.cell("Rencana_Aksi", "periode", rows[0].row, "B"),
+                                   f"Rencana aksi {self.nama(i)} hanya memiliki realisasi pada periode {', '.join(diisi)}: "
+                                   "tidak dipantau selama tahun berjalan (isi realisasi setiap triwulan)."))
+            else:
+                ok += 1
+        kosong = [r for r in ra if r.realisasi_kinerja is None
+                  and normalize_header(r.periode) not in periode.get(normalize_header(r.indikator), ())]
         bukti += [Bukti("Rencana_Aksi", self.lap.cell("Rencana_Aksi", "realisasi_kinerja", r.row, "D"),
                         f"Realisasi Kinerja '{r.indikator[:50]}' periode {r.periode} kosong.") for r in kosong]
         if len(kosong) == len(ra):
             return BELUM, bukti
-        return (SEBAGIAN if bukti else TERPENUHI), bukti
+        if pk and ok == len(pk) and not kosong:
+            return TERPENUHI, bukti
+        return SEBAGIAN, bukti
 
 
 _METHODS = ("sistematika", "target_pk", "realisasi", "tahun_lalu", "renstra", "standar", "analisis", "tautan_anggaran",

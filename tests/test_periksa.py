@@ -22,7 +22,7 @@ IND = ("Indeks Kepuasan Masyarakat", "Persentase layanan tepat waktu", "Nilai SA
 def kinerja():
     """Kinerja rows (rows 2-4: T1, S1, S2) that satisfy every criterion; tests take cells out."""
     common = {"Definisi Operasional": "Definisi indikator", "Formula": "Realisasi / target x 100",
-              "Sumber Data": "Laporan seksi", "Analisis": ANALISIS, "Solusi": SOLUSI}
+              "Sumber Data": "Laporan seksi"}
     rows = [
         {"Level": "Tujuan", "Kode": "T1", "Uraian": "Meningkatkan pelayanan publik", "Indikator": IND[0], "Satuan": "indeks",
          "IKU": "Ya", "Target 2024": 80, "Target 2025": 81, "Target 2026": 82, "Realisasi 2023": 78, "Realisasi 2024": 82,
@@ -34,6 +34,8 @@ def kinerja():
          "Satuan": "predikat", "IKU": "Ya", "PK": "Ya", "Target 2024": "B", "Target 2025": "BB", "Target 2026": "BB",
          "Realisasi 2023": "B", "Realisasi 2024": "BB", "Standar Nasional": "-", **common},
     ]
+    for row, name in zip(rows, IND):  # written for each indicator: the same text on several is boilerplate
+        row.update({"Analisis": f"{ANALISIS} Indikator {name}.", "Solusi": f"{SOLUSI} Indikator {name}."})
     return rows
 
 
@@ -181,7 +183,7 @@ def test_14_rencana_aksi_missing_for_one_pk_indicator_and_one_realisation(tmp_pa
 EXAMPLES = {
     ALOK: ["terpenuhi", "terpenuhi", "sebagian", "sebagian", "terpenuhi", "belum", "sebagian", "terpenuhi", "terpenuhi",
            "sebagian", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "sebagian"],  # Rencana_Aksi filled, Triwulan IV realisasi blank
-    SUMENEP: ["terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "sebagian", "sebagian", "terpenuhi",
+    SUMENEP: ["terpenuhi", "terpenuhi", "sebagian", "terpenuhi", "terpenuhi", "sebagian", "sebagian", "terpenuhi",
               "terpenuhi", "terpenuhi", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "belum"],
     RAAS: ["terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "belum", "sebagian", "terpenuhi", "sebagian",
            "belum", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "belum"],
@@ -337,3 +339,43 @@ def test_21_10_only_sumber_data_missing_is_sebagian_not_belum(tmp_path):
     for r in rows:
         r.pop("Definisi Operasional"), r.pop("Formula")
     assert status(workbook(tmp_path, kinerja_rows=rows))["lke.keandalan-data"][0] == "belum"
+
+
+def test_21_11_realisasi_counts_every_indicator_with_a_target_not_only_iku_pk(tmp_path):
+    kriteria, _ = periksa_file(SUMENEP)
+    k = next(k for k in kriteria if k.kode == "lke.realisasi")
+    assert (k.status, [(b.where, b.pesan) for b in k.bukti]) == ("sebagian", [
+        ("Kinerja!R46", "Indikator tujuan 'Nilai SAKIP Perangkat Daerah' belum memiliki Realisasi 2023 (tidak terukur).")])
+    rows = kinerja() + [{"Level": "Program", "Uraian": "Program penunjang", "Indikator": "Persentase dokumen tepat waktu",
+                         "Satuan": "%", "Target 2024": 100}]  # row 5, no Realisasi 2024
+    assert status(workbook(tmp_path, kinerja_rows=rows))["lke.realisasi"] == ("sebagian", [("Kinerja", "M5")])
+
+
+def test_21_11_sisa_method_without_measured_capaian_is_no_efficiency_analysis(tmp_path):
+    rows = kinerja()
+    rows[2].pop("Realisasi 2024")  # S2 (row 4) not measured
+    src = make_workbook(tmp_path / "sisa.xlsx", kinerja=rows, pengaturan={"metode_efisiensi": "sisa"})
+    kriteria, _ = periksa_file(src)
+    k = next(k for k in kriteria if k.kode == "lke.efisiensi")
+    assert (k.status, [b.where for b in k.bukti]) == ("sebagian", ["Kinerja!C4"])
+    assert "capaian sasarannya belum terukur (Realisasi 2024 indikatornya kosong)" in k.bukti[0].pesan
+
+
+def test_21_11_rencana_aksi_only_at_year_end_and_boilerplate_solusi_on_alok(tmp_path):
+    kriteria, _ = periksa_file(ALOK)
+    ra = next(k for k in kriteria if k.kode == "lke.rencana-aksi")
+    assert ra.status == "sebagian"
+    assert [(b.where, b.pesan) for b in ra.bukti] == [
+        (f"Rencana_Aksi!B{r}", f"Rencana aksi '{name}' hanya memiliki realisasi pada periode Triwulan IV: tidak dipantau "
+                               "selama tahun berjalan (isi realisasi setiap triwulan).")
+        for r, name in ((2, "Indeks Sarana dan Prasarana"), (3, "Indeks Sistem Informasi Pelayanan Publik"),
+                        (4, "Indeks Mekanisme Konsultasi dan Pengaduan"), (5, "Jumlah Inovasi"))]
+    # row 6 (Jumlah Inovasi inherited on a second program, realisasi written once in row 5) is not a missing realisasi
+    analisis = next(k for k in kriteria if k.kode == "lke.analisis")
+    same = [(b.where, b.pesan) for b in analisis.bukti if "sama persis" in b.pesan]
+    assert same == [(f"Kinerja!V{r}", f"Solusi '{name}' sama persis dengan Solusi 'Indeks Sarana dan Prasarana' (V3): "
+                                      "tulis untuk indikator ini.")
+                    for r, name in ((7, "Indeks Mekanisme Konsultasi dan Pengaduan"), (9, "Jumlah Inovasi"))]
+    year_end = [{"Indikator": name, "Periode": "Triwulan IV", "Target Kinerja": 80, "Realisasi Kinerja": 80} for name in IND[1:]]
+    assert status(workbook(tmp_path, ra=year_end))["lke.rencana-aksi"] == (
+        "sebagian", [("Rencana_Aksi", "B2"), ("Rencana_Aksi", "B3")])
