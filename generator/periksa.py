@@ -173,17 +173,18 @@ class _Periksa:
         return _status(len(self.pk) - len(bukti), len(self.pk)), bukti
 
     def realisasi(self) -> tuple[str, list[Bukti]]:
-        """Every IKU/PK indicator has Target and Realisasi of the year, and so has every other indicator of the tree
-        that has a Target of the year ("seluruh hasil kinerja"); belum when no IKU/PK indicator is measured."""
+        """Every indicator of the tree (IKU/PK and the others: "seluruh hasil kinerja") has Target and Realisasi of
+        the year; belum when no IKU/PK indicator is measured."""
         bukti, ok, ok_utama = [], 0, 0
         utama = {id(i) for _n, i in self.utama}
-        lain = [(n, i) for n in self.lap.nodes() for i in n.indikator
-                if id(i) not in utama and self.h.of_indikator(i).target is not None]
+        lain = [(n, i) for n in self.lap.nodes() for i in n.indikator if id(i) not in utama]
         for n, i in list(self.utama) + lain:
             h = self.h.of_indikator(i)
             jenis = "Indikator" if id(i) in utama else f"Indikator {n.level.lower()}"
             if h.target is None:
-                bukti.append(Bukti("Kinerja", self.ref(i, f"target:{self.tahun}"), f"Indikator {self.nama(i)} tanpa Target {self.tahun}."))
+                dan = f" dan tanpa Realisasi {self.tahun}" if h.realisasi is None else ""
+                bukti.append(Bukti("Kinerja", self.ref(i, f"target:{self.tahun}"),
+                                   f"{jenis} {self.nama(i)} tanpa Target {self.tahun}{dan}."))
             elif h.realisasi is None:
                 bukti.append(Bukti("Kinerja", self.ref(i, f"realisasi:{self.tahun}"),
                                    f"{jenis} {self.nama(i)} belum memiliki Realisasi {self.tahun} (tidak terukur)."))

@@ -230,6 +230,39 @@ def _periode(lama: tuple[int, int], tahun: int, renstra: tuple[int, int] | None,
     return None
 
 
+def _rentang(letter: str, rows: list[int]) -> str:
+    """[5, 6, 7, 9] -> `N5–N7, N9`."""
+    out, start = [], None
+    for i, r in enumerate(rows):
+        if start is None:
+            start = r
+        if i + 1 == len(rows) or rows[i + 1] != r + 1:
+            out.append(f"{letter}{start}" if start == r else f"{letter}{start}–{letter}{r}")
+            start = None
+    return ", ".join(out)
+
+
+MAX_NAMA_CATATAN = 10
+
+
+def _tanpa_target(ws, tahun: int) -> str:
+    """The to-do line naming every indicator of the new workbook without a Target of the new year (by cell)."""
+    cols = _columns(ws, contract.sheet("Kinerja"))
+    ind, tgt = cols.get("indikator"), cols.get(f"target:{tahun}")
+    if not ind or not tgt:
+        return ""
+    rows = [r for r in range(2, ws.max_row + 1) if ws.cell(r, ind).value not in (None, "")]
+    kosong = [r for r in rows if ws.cell(r, tgt).value in (None, "")]
+    if not kosong:
+        return ""
+    letter = column_letter(tgt)
+    named = ", ".join(f"'{ws.cell(r, ind).value}' ({letter}{r})" for r in kosong[:MAX_NAMA_CATATAN])
+    rest = kosong[MAX_NAMA_CATATAN:]
+    more = f"; dan {len(rest)} lainnya: Kinerja!{_rentang(letter, rest)}" if rest else ""
+    return (f"Target {tahun} kosong untuk {len(kosong)} dari {len(rows)} indikator (kolom Target Renstra workbook asal "
+            f"tidak memuatnya): isi dari Renstra/Renja di Kinerja!{letter}: {named}{more}.")
+
+
 def _narasi_lama(ws, lama: int) -> list[str]:
     """Carried Narasi texts that still name last year, by their cell in the new workbook."""
     out = []
@@ -312,6 +345,9 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
         return key in CARRY["Kinerja"]
 
     _copy_rows(wb["Kinerja"], contract.sheet("Kinerja"), sheets.get("Kinerja"), keep_kinerja, percent)
+    tanpa = _tanpa_target(wb["Kinerja"], tahun)
+    if tanpa and same_period:
+        catatan.append(tanpa)
     baru = f"Target {new_targets[0]}" + (f" s.d. Target {new_targets[-1]}" if len(new_targets) > 1 else "")
     kosong = "Analisis, Solusi" + ("" if same_period else f", {baru} (Renstra baru)")
     catatan.append(f"Isi Realisasi {tahun}, {kosong} setiap indikator di sheet Kinerja.")

@@ -77,7 +77,10 @@ def test_result_validates_with_only_what_is_still_to_fill(tmp_path):
     assert {p.code for p in problems if p.severity == "error"} == {"profil.wajib-kosong", "anggaran.pagu-kosong"}
     assert {p.cell for p in problems if p.code == "profil.wajib-kosong"} == {"B8"}  # tanggal_laporan
     # tanggal_pk was cleared: the PK date still has to be filled in
-    assert {p.code for p in problems if p.severity == "warning"} == {"kinerja.target-tanpa-realisasi", "profil.tanggal-pk-kosong"}
+    assert {p.code for p in problems if p.severity == "warning"} == {
+        "kinerja.target-tanpa-realisasi", "profil.tanggal-pk-kosong", "kinerja.tanpa-target-realisasi"}
+    # the five program indicators had no target in the Renstra columns of 2024 either
+    assert [p.cell for p in problems if p.code == "kinerja.tanpa-target-realisasi"] == ["J4", "J6", "J8", "J10", "J11"]
 
 
 def test_dropdowns_comments_and_formats_as_a_fresh_template(tmp_path):
@@ -328,3 +331,28 @@ def test_21_1_missing_required_column_refuses_and_staff_columns_and_sheets_are_l
     assert line in res.output
     petunjuk = [c.value for c in openpyxl.load_workbook(out)["Petunjuk"]["A"] if c.value]
     assert any(line in v for v in petunjuk)
+
+
+def test_21_2_indicators_without_a_new_year_target_are_named_in_the_todo_validate_and_periksa(tmp_path):
+    from generator.periksa import periksa_file
+
+    out = tmp_path / "raas-2021.xlsx"
+    res = dari(RAAS, out)
+    assert res.exit_code == 0, res.output
+    assert ("Target 2021 kosong untuk 46 dari 46 indikator (kolom Target Renstra workbook asal tidak memuatnya): isi dari "
+            "Renstra/Renja di Kinerja!N: 'Nilai Survey Kepuasan Masyarakat (SKM)' (N2), 'Indeks Reformasi Birokrasi' (N3)"
+            ) in res.output
+    assert "; dan 36 lainnya: Kinerja!N12–N47." in res.output
+    _lap, _h, problems = check(out)
+    warned = [p for p in problems if p.code == "kinerja.tanpa-target-realisasi"]
+    assert [p.cell for p in warned] == [f"N{r}" for r in range(2, 48)]
+    assert warned[0].message == ("Indikator tujuan 'Nilai Survey Kepuasan Masyarakat (SKM)' tidak memiliki Target 2021 "
+                                 "maupun Realisasi 2021: laporan mencetak '-' untuknya.")
+    kriteria, _ = periksa_file(out)
+    k = next(k for k in kriteria if k.kode == "lke.realisasi")
+    assert k.status == "belum" and sorted(b.where for b in k.bukti) == sorted(f"Kinerja!N{r}" for r in range(2, 48))
+
+    sumenep = tmp_path / "sumenep-2024.xlsx"
+    res = dari(SUMENEP, sumenep)
+    assert "Target 2024 kosong untuk 95 dari 100 indikator" in res.output
+    assert sum(p.code == "kinerja.tanpa-target-realisasi" for p in check(sumenep)[2]) == 95
