@@ -20,7 +20,7 @@ from . import contract
 from .cells import Cell, Cells, SheetData
 from .contract import normalize_header
 from .numbers import clean_text
-from .problems import LkjipError, column_letter
+from .problems import LkjipError, column_letter, errors
 from .xlsx import Xlsx
 from .xlsx_safety import ReadError, inspect_file
 
@@ -279,10 +279,10 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
     from openpyxl.styles import Alignment, Font
 
     from .blank import build_blank
-    from .sheets import read_workbook
+    from .pipeline import check
 
     source = Path(source)
-    lap, problems = read_workbook(source)
+    lap, _hasil, problems = check(source)
     if lap is None:
         raise LkjipError(f"Workbook {source} tidak dapat dibaca: {problems[0].message}")
     lama = lap.profil.tahun
@@ -305,8 +305,21 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
         raise LkjipError(f"Workbook {out.name} tidak dibuat: workbook asal {source.name} tidak dapat dibawa utuh.\n  "
                          + "\n  ".join(hilang))
     sheets, percent = src.sheets, src.percent
+    if "Kinerja" not in sheets:
+        raise LkjipError(f"Workbook {out.name} tidak dibuat: workbook asal {source.name} tidak memiliki sheet Kinerja "
+                         "(pohon kinerja, indikator, target Renstra), jadi tidak ada kerangka yang dapat dibawa. Pakai "
+                         f"workbook asal yang lengkap, atau buat workbook kosong: lkjip template --tahun {tahun}.")
 
     catatan: list[str] = []
+    galat = errors(problems)
+    if galat:
+        contoh = ", ".join(p.where for p in galat[:5]) + (" …" if len(galat) > 5 else "")
+        catatan.append(f"Workbook asal {source.name} berisi {len(galat)} galat (lkjip validate {source.name}; mis. {contoh}): "
+                       "isinya dibawa apa adanya, termasuk sel yang bergalat: betulkan sel-sel itu di workbook baru.")
+    hilang_sheet = [s.name for s in contract.SHEETS if s.required and s.name not in sheets and s.name != "Kinerja"]
+    if hilang_sheet:
+        catatan.append("Sheet " + ", ".join(hilang_sheet) + f" tidak ada di workbook asal: sheet itu kosong di workbook "
+                       f"{tahun}; isi seluruhnya.")
     lain = _tidak_dibawa(src)
     if lain:
         catatan.append(lain)

@@ -356,3 +356,34 @@ def test_21_2_indicators_without_a_new_year_target_are_named_in_the_todo_validat
     res = dari(SUMENEP, sumenep)
     assert "Target 2024 kosong untuk 95 dari 100 indikator" in res.output
     assert sum(p.code == "kinerja.tanpa-target-realisasi" for p in check(sumenep)[2]) == 95
+
+
+def test_21_3_source_with_errors_is_carried_and_counted_and_one_without_kinerja_refused(tmp_path):
+    def unfinished(wb):
+        ws = wb["Kinerja"]
+        col = columns(ws)
+        ws.cell(3, col["Target 2025"]).value = "O,51"  # typed with a letter O for a 0
+        ws = wb["Profil"]
+        ws.cell({ws.cell(r, 1).value: r for r in range(2, 30)}["kota"], 2).value = None
+
+    src = staff_edit(ALOK, tmp_path / "alok-2024.xlsx", unfinished)
+    errs = [p for p in check(src)[2] if p.severity == "error"]
+    assert len(errs) == 2
+    letter = openpyxl.utils.get_column_letter(columns(openpyxl.load_workbook(src)["Kinerja"])["Target 2025"])
+    res = dari(src, tmp_path / "alok-2025.xlsx")
+    assert res.exit_code == 0, res.output
+    assert (f"  - Workbook asal alok-2024.xlsx berisi 2 galat (lkjip validate alok-2024.xlsx; mis. "
+            f"{errs[0].where}, {errs[1].where}): isinya dibawa apa adanya, termasuk sel yang bergalat: betulkan sel-sel "
+            "itu di workbook baru.") in res.output
+    assert {e.where for e in errs} == {"Profil!B7", f"Kinerja!{letter}3"}
+    new = openpyxl.load_workbook(tmp_path / "alok-2025.xlsx")["Kinerja"]
+    assert new.cell(3, columns(new)["Target 2025"]).value == "O,51"  # carried as typed, still flagged by validate
+
+    def no_kinerja(wb):
+        del wb["Kinerja"]
+
+    res = dari(staff_edit(ALOK, tmp_path / "tanpa.xlsx", no_kinerja), tmp_path / "tanpa-2025.xlsx")
+    assert res.exit_code == 1
+    assert ("workbook asal tanpa.xlsx tidak memiliki sheet Kinerja (pohon kinerja, indikator, target Renstra), jadi tidak "
+            "ada kerangka yang dapat dibawa") in res.output
+    assert not (tmp_path / "tanpa-2025.xlsx").exists()
