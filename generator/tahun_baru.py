@@ -263,6 +263,24 @@ def _tanpa_target(ws, tahun: int) -> str:
             f"tidak memuatnya): isi dari Renstra/Renja di Kinerja!{letter}: {named}{more}.")
 
 
+# Narasi keys lkjip writes itself from the year's data when staff leave them empty; the others are not written.
+NARASI_DITULIS = ("kata_pengantar", "ringkasan_eksekutif", "efisiensi", "realisasi_anggaran", "kesimpulan", "saran")
+
+
+def _narasi_dikosongkan(dropped: list[str], lama: int, tahun: int) -> str:
+    """What happens to each cleared Narasi key in the next report (said truthfully: not every key is written)."""
+    ditulis = [k for k in dropped if k in NARASI_DITULIS]
+    tidak = [k for k in dropped if k not in NARASI_DITULIS]
+    parts = []
+    if ditulis:
+        parts.append(", ".join(ditulis) + f" ditulis lkjip dari data {tahun} bila tidak diisi")
+    if tidak:
+        parts.append(", ".join(tidak) + " tidak ditulis lkjip: bila kosong, laporan tidak memuat paragraf kendala/upaya "
+                     "(subbab Analisis Penyebab Keberhasilan/Kegagalan dan Solusi hanya memuat Analisis dan Solusi setiap "
+                     f"indikator dari sheet Kinerja); tulis kendala dan upaya tahun {tahun} bila ingin paragraf itu ada")
+    return f"Bagian Narasi yang khusus tahun {lama} dikosongkan: " + "; ".join(parts) + "."
+
+
 def _narasi_lama(ws, lama: int) -> list[str]:
     """Carried Narasi texts that still name last year, by their cell in the new workbook."""
     out = []
@@ -389,8 +407,7 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
 
     _copy_rows(wb["Narasi"], contract.sheet("Narasi"), narasi, keep_narasi, percent)
     if dropped:
-        catatan.append("Bagian Narasi yang khusus tahun " f"{lama} dikosongkan (ditulis lkjip dari data {tahun} bila tidak diisi): "
-                       + ", ".join(dropped) + ".")
+        catatan.append(_narasi_dikosongkan(dropped, lama, tahun))
     mentions = _narasi_lama(wb["Narasi"], lama)
     if mentions:
         catatan.append(f"Periksa teks Narasi yang menyebut tahun {lama}: " + ", ".join(mentions) + ".")

@@ -387,3 +387,20 @@ def test_21_3_source_with_errors_is_carried_and_counted_and_one_without_kinerja_
     assert ("workbook asal tanpa.xlsx tidak memiliki sheet Kinerja (pohon kinerja, indikator, target Renstra), jadi tidak "
             "ada kerangka yang dapat dibawa") in res.output
     assert not (tmp_path / "tanpa-2025.xlsx").exists()
+
+
+def test_21_7_todo_says_truthfully_what_happens_to_each_cleared_narasi_key(tmp_path, monkeypatch):
+    out = tmp_path / "alok-2025.xlsx"
+    res = dari(ALOK, out)
+    assert ("  - Bagian Narasi yang khusus tahun 2024 dikosongkan: kata_pengantar, efisiensi, kesimpulan, saran ditulis "
+            "lkjip dari data 2025 bila tidak diisi; permasalahan, solusi tidak ditulis lkjip: bila kosong, laporan tidak "
+            "memuat paragraf kendala/upaya (subbab Analisis Penyebab Keberhasilan/Kegagalan dan Solusi hanya memuat "
+            "Analisis dan Solusi setiap indikator dari sheet Kinerja); tulis kendala dan upaya tahun 2025 bila ingin "
+            "paragraf itu ada.") in res.output.splitlines()
+    fill_2025(out)
+    monkeypatch.chdir(tmp_path)
+    built = CliRunner().invoke(main, ["build", str(out), "--out", str(tmp_path / "r.docx")])
+    assert built.exit_code == 0, built.output
+    text = "\n".join(p.text for p in load(tmp_path / "r.docx").paragraphs)
+    assert "Permasalahan dan kendala yang dihadapi:" not in text and "Solusi yang telah dilakukan:" not in text
+    assert "Penyebab keberhasilan atau kegagalan setiap indikator beserta solusinya dirangkum pada tabel berikut." in text
