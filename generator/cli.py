@@ -98,7 +98,7 @@ TAHUN = click.IntRange(1990, 2100)
               help="Periode Renstra, contoh 2024-2026, paling panjang 10 tahun (bawaan: tahun s.d. tahun+2).")
 @click.option("--timpa", "--force", "timpa", is_flag=True,
               help="Ganti berkas tujuan yang sudah ada (mis. workbook yang sudah diisi: isinya hilang). "
-                   "Tidak berlaku untuk --dari.")
+                   "Tidak berlaku untuk --dari (tidak pernah menimpa).")
 @click.option("--dari", type=click.Path(path_type=Path, readable=False), default=None, metavar="WORKBOOK.xlsx",
               help="Workbook tahun lalu: workbook tahun berikutnya (--tahun bawaan: tahunnya + 1) dibuat darinya: "
                    "struktur, target Renstra, riwayat realisasi. Berkas yang sudah ada tidak pernah ditimpa.")
@@ -397,7 +397,7 @@ def periksa_cmd(workbook: Path, fmt: str) -> None:
     if fmt == "json":
         click.echo(periksa_json(kriteria))
     else:
-        for line in periksa_lines(kriteria):
+        for line in periksa_lines(kriteria, problems, workbook):
             click.echo(line)
 
 @main.command()

@@ -99,6 +99,13 @@ def _status(ok: int, total: int) -> str:
     return TERPENUHI if ok == total else SEBAGIAN
 
 
+def _status_parts(ok: int, total: int, filled: int) -> str:
+    """For criteria asking several cells per indicator: every cell = terpenuhi, not one cell = belum, else sebagian."""
+    if total and ok == total:
+        return TERPENUHI
+    return SEBAGIAN if filled else BELUM
+
+
 def _kata(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
@@ -166,20 +173,31 @@ class _Periksa:
         return _status(len(self.pk) - len(bukti), len(self.pk)), bukti
 
     def realisasi(self) -> tuple[str, list[Bukti]]:
-        bukti, ok = [], 0
-        for _n, i in self.utama:
+        """Every indicator of the tree (IKU/PK and the others: "seluruh hasil kinerja") has Target and Realisasi of
+        the year; belum when no IKU/PK indicator is measured."""
+        bukti, ok, ok_utama = [], 0, 0
+        utama = {id(i) for _n, i in self.utama}
+        lain = [(n, i) for n in self.lap.nodes() for i in n.indikator if id(i) not in utama]
+        for n, i in list(self.utama) + lain:
             h = self.h.of_indikator(i)
+            jenis = "Indikator" if id(i) in utama else f"Indikator {n.level.lower()}"
             if h.target is None:
-                bukti.append(Bukti("Kinerja", self.ref(i, f"target:{self.tahun}"), f"Indikator {self.nama(i)} tanpa Target {self.tahun}."))
+                dan = f" dan tanpa Realisasi {self.tahun}" if h.realisasi is None else ""
+                bukti.append(Bukti("Kinerja", self.ref(i, f"target:{self.tahun}"),
+                                   f"{jenis} {self.nama(i)} tanpa Target {self.tahun}{dan}."))
             elif h.realisasi is None:
                 bukti.append(Bukti("Kinerja", self.ref(i, f"realisasi:{self.tahun}"),
-                                   f"Indikator {self.nama(i)} belum memiliki Realisasi {self.tahun} (tidak terukur)."))
+                                   f"{jenis} {self.nama(i)} belum memiliki Realisasi {self.tahun} (tidak terukur)."))
             elif h.realisasi == BELUM_DINILAI and not i.analisis.strip():
                 bukti.append(Bukti("Kinerja", self.ref(i, "analisis"), f"Realisasi {self.nama(i)} 'Belum ada penilaian' "
                                    "tanpa penjelasan di Analisis."))
             else:
                 ok += 1
-        return _status(ok, len(self.utama)), bukti
+                ok_utama += id(i) in utama
+        total = len(self.utama) + len(lain)
+        if total and ok == total:
+            return TERPENUHI, bukti
+        return (SEBAGIAN if ok_utama else BELUM), bukti
 
     def tahun_lalu(self) -> tuple[str, list[Bukti]]:
         lalu = self.tahun - 1
@@ -202,14 +220,25 @@ class _Periksa:
         return _status(len(self.utama) - len(bukti), len(self.utama)), bukti
 
     def analisis(self) -> tuple[str, list[Bukti]]:
-        bukti, ok = [], 0
+        """Both texts of every IKU/PK indicator, written for that indicator (a text repeated word for word from
+        another indicator is boilerplate): all = terpenuhi; not one text anywhere = belum; else sebagian."""
+        bukti, ok, filled = [], 0, 0
+        first: dict[tuple[str, str], Indikator] = {}
         for _n, i in self.utama:
-            found = [Bukti("Kinerja", self.ref(i, key), f"{label} {self.nama(i)} {why}.")
-                     for key, label in (("analisis", "Analisis"), ("solusi", "Solusi"))
-                     for why in [_stub(getattr(i, key))] if why]
+            found = []
+            for key, label in (("analisis", "Analisis"), ("solusi", "Solusi")):
+                text = getattr(i, key)
+                why = _stub(text)
+                if not why:
+                    same = first.setdefault((key, " ".join(normalize_header(text).split())), i)
+                    if same is not i:
+                        why = f"sama persis dengan {label} {self.nama(same)} ({self.ref(same, key)}): tulis untuk indikator ini"
+                if why:
+                    found.append(Bukti("Kinerja", self.ref(i, key), f"{label} {self.nama(i)} {why}."))
             bukti += found
             ok += not found
-        return _status(ok, len(self.utama)), bukti
+            filled += 2 - len(found)
+        return _status_parts(ok, len(self.utama), filled), bukti
 
     def tautan_anggaran(self) -> tuple[str, list[Bukti]]:
         lines = [ln for ln in self.lap.budget_lines() if ln.level in ("Program", "Kegiatan")]
@@ -233,9 +262,12 @@ class _Periksa:
         bukti = []
         for s in sasaran:
             hn = self.h.of(s)
-            if hn.efisiensi is not None:
+            if hn.efisiensi is not None and hn.capaian is not None:
                 continue
-            if hn.anggaran is None:
+            if hn.efisiensi is not None:  # `sisa` computes an amount without any capaian: no input-output analysis
+                why = ("capaian sasarannya belum terukur (Realisasi " f"{self.tahun} indikatornya kosong), sehingga "
+                       "yang dapat disajikan hanya sisa anggaran, bukan efisiensi terhadap hasil")
+            elif hn.anggaran is None:
                 why = "tidak ada anggaran yang ditautkan (kolom Sasaran di sheet Anggaran)"
             elif not hn.anggaran.pagu:
                 why = "pagu anggaran yang ditautkan belum diisi"
@@ -247,14 +279,15 @@ class _Periksa:
     def keandalan_data(self) -> tuple[str, list[Bukti]]:
         if not self.iku:
             return BELUM, [Bukti("Kinerja", self.header("iku"), "Tidak ada indikator IKU (atau indikator sasaran).")]
-        bukti, ok = [], 0
+        bukti, ok, filled = [], 0, 0
         for _n, i in self.iku:
             found = [Bukti("Kinerja", self.ref(i, key), f"{label} IKU {self.nama(i)} kosong.")
                      for key, label in (("definisi", "Definisi Operasional"), ("formula", "Formula"), ("sumber_data", "Sumber Data"))
                      if not getattr(i, key).strip()]
             bukti += found
             ok += not found
-        return _status(ok, len(self.iku)), bukti
+            filled += 3 - len(found)
+        return _status_parts(ok, len(self.iku), filled), bukti
 
     def rekomendasi(self) -> tuple[str, list[Bukti]]:
         bukti = [Bukti("Kinerja", self.ref(i, "solusi"), f"Solusi {self.nama(i)} kosong.")
@@ -293,38 +326,153 @@ class _Periksa:
         return TIDAK_DAPAT, []
 
     def rencana_aksi(self) -> tuple[str, list[Bukti]]:
+        """Every PK indicator has rencana aksi rows with Realisasi Kinerja in at least two periods (monitored
+        during the year, not only at its end). A row whose Indikator is inherited from the row above (a second
+        program of the same indicator) with its realisasi written once in the first row is not missing one."""
         ra = self.lap.rencana_aksi
         if not ra:
             return BELUM, [Bukti("Rencana_Aksi", "A2", "Sheet Rencana_Aksi kosong atau tidak ada.")]
+        periode: dict[str, set[str]] = {}
+        ditulis: dict[str, str] = {}  # normalized period -> as staff wrote it
+        for r in ra:
+            if r.realisasi_kinerja is not None:
+                periode.setdefault(normalize_header(r.indikator), set()).add(normalize_header(r.periode))
+                ditulis.setdefault(normalize_header(r.periode), r.periode)
         punya = {normalize_header(r.indikator) for r in ra}
         pk = self.pk or [(n, i) for n, i in self.utama]
-        bukti = [Bukti("Kinerja", i.cells.get("indikator") or f"A{i.row}", f"Indikator PK {self.nama(i)} tidak memiliki rencana aksi.")
-                 for _n, i in pk if normalize_header(i.nama) not in punya]
-        kosong = [r for r in ra if r.realisasi_kinerja is None]
+        bukti, ok = [], 0
+        for _n, i in pk:
+            name = normalize_header(i.nama)
+            where = i.cells.get("indikator") or f"A{i.row}"
+            if name not in punya:
+                bukti.append(Bukti("Kinerja", where, f"Indikator PK {self.nama(i)} tidak memiliki rencana aksi."))
+            elif len(periode.get(name, ())) < 2:
+                rows = [r for r in ra if normalize_header(r.indikator) == name]
+                diisi = sorted(ditulis[p] for p in periode.get(name, ())) or ["-"]
+                bukti.append(Bukti("Rencana_Aksi", self.lap.cell("Rencana_Aksi", "periode", rows[0].row, "B"),
+                                   f"Rencana aksi {self.nama(i)} hanya memiliki realisasi pada periode {', '.join(diisi)}: "
+                                   "tidak dipantau selama tahun berjalan (isi realisasi setiap triwulan)."))
+            else:
+                ok += 1
+        kosong = [r for r in ra if r.realisasi_kinerja is None
+                  and normalize_header(r.periode) not in periode.get(normalize_header(r.indikator), ())]
         bukti += [Bukti("Rencana_Aksi", self.lap.cell("Rencana_Aksi", "realisasi_kinerja", r.row, "D"),
                         f"Realisasi Kinerja '{r.indikator[:50]}' periode {r.periode} kosong.") for r in kosong]
         if len(kosong) == len(ra):
             return BELUM, bukti
-        return (SEBAGIAN if bukti else TERPENUHI), bukti
+        if pk and ok == len(pk) and not kosong:
+            return TERPENUHI, bukti
+        return SEBAGIAN, bukti
 
 
 _METHODS = ("sistematika", "target_pk", "realisasi", "tahun_lalu", "renstra", "standar", "analisis", "tautan_anggaran",
             "efisiensi", "keandalan_data", "rekomendasi", "ketepatan_waktu", "reviu_publikasi", "rencana_aksi")
 _NEEDS_RESULTS = {"sistematika", "target_pk", "realisasi", "renstra", "tautan_anggaran", "efisiensi"}
 
+# What each criterion reads: per sheet, the columns without which it cannot be judged ("{t}" = the report year).
+# A sheet or column missing here makes the criterion `tidak-dapat-diperiksa` (never "belum diisi"); optional
+# sheets (Rencana_Aksi) are judged `belum` when absent, and only their columns are needed when present.
+_READS: dict[str, dict[str, tuple[str, ...]]] = {
+    "sistematika": {"Kinerja": ("indikator", "target:{t}", "realisasi:{t}"), "Anggaran": ("pagu", "realisasi")},
+    "target_pk": {"Kinerja": ("indikator", "target:{t}")},
+    "realisasi": {"Kinerja": ("indikator", "target:{t}", "realisasi:{t}")},
+    "tahun_lalu": {"Kinerja": ("indikator",)},
+    "renstra": {"Kinerja": ("indikator",)},
+    "standar": {"Kinerja": ("indikator",)},
+    "analisis": {"Kinerja": ("indikator",)},
+    "tautan_anggaran": {"Kinerja": ("uraian",), "Anggaran": ("uraian",)},
+    "efisiensi": {"Kinerja": ("indikator", "target:{t}", "realisasi:{t}"), "Anggaran": ("pagu", "realisasi")},
+    "keandalan_data": {"Kinerja": ("indikator",)},
+    "rekomendasi": {"Kinerja": ("indikator",)},
+    "ketepatan_waktu": {"Profil": ()},
+    "reviu_publikasi": {},
+    "rencana_aksi": {"Kinerja": ("indikator",), "Rencana_Aksi": ("indikator", "periode", "realisasi_kinerja")},
+}
+_OPTIONAL_SHEETS = {"Rencana_Aksi"}
+# Besides the sheets it reads, the errors that make a criterion's data rejected (Profil's year and period: every
+# figure is read for that year; Pengaturan: how efficiency is computed).
+_ALSO_REJECTS: dict[str, tuple[str, ...]] = {"efisiensi": ("Pengaturan", "Indeks"), "realisasi": ("Indeks",),
+                                             "target_pk": ("Indeks",), "sistematika": ("Pengaturan",)}
+MAX_GALAT_BUKTI = 3
+
+
+def _header_of(sheet: str, key: str) -> str:
+    """`target:2025` -> `Target 2025`; `pagu` -> `Pagu` (the contract's header)."""
+    from . import contract
+
+    base, _, year = key.partition(":")
+    col = next(c for c in contract.sheet(sheet).columns if c.key == base)
+    return f"{col.header.split(' <')[0]} {year}" if year else col.header
+
+
+def _missing(lap: Laporan, method: str, problems: list[Problem]) -> list[Bukti]:
+    """Why a criterion cannot be judged: a sheet it reads is absent, or a column it needs was not found."""
+    out = []
+    for sheet, keys in _READS[method].items():
+        if sheet not in lap.kolom:
+            if sheet not in _OPTIONAL_SHEETS:
+                out.append(Bukti(sheet, "", f"Sheet '{sheet}' tidak ada (atau namanya tidak dikenal): kriteria ini tidak "
+                                 "dapat diperiksa."))
+            continue
+        unknown = [p.cell for p in problems if p.sheet == sheet and p.code == "kolom.tidak-dikenal"]
+        for key in keys:
+            key = key.format(t=lap.profil.tahun)
+            if key in lap.kolom[sheet]:
+                continue
+            lain = f" Judul kolom yang tidak dikenal: {', '.join(f'{sheet}!{c}' for c in unknown)}." if unknown else ""
+            out.append(Bukti(sheet, "A1", f"Kolom '{_header_of(sheet, key)}' tidak ditemukan di baris judul sheet {sheet}: "
+                             f"kriteria ini tidak dapat diperiksa.{lain}"))
+    return out
+
+
+def _rejected(lap: Laporan, method: str, errs: list[Problem]) -> list[Problem]:
+    """The errors (`lkjip validate`) in the data a criterion rests on."""
+    sheets = set(_READS[method]) | set(_ALSO_REJECTS.get(method, ())) | {"Berkas"}
+    if method == "sistematika":
+        return errs  # the report itself: any error stops `build`
+    tahun_cells = {lap.profil.cells.get("tahun"), lap.profil.cells.get("periode_renstra")} - {None}
+    return [p for p in errs if p.sheet in sheets or (p.sheet == "Profil" and p.cell in tahun_cells)]
+
+
+def dapat_dibuat(problems: list[Problem], workbook: Path | str | None = None) -> str:
+    """The first line of `periksa`: whether `lkjip build` would write the report at all."""
+    errs = errors(list(problems))
+    if not errs:
+        return "Laporan dapat dibuat dari workbook ini (lkjip build)."
+    first = errs[0]
+    where = f" {workbook}" if workbook else ""
+    return (f"Laporan BELUM dapat dibuat: workbook berisi {len(errs)} galat (pertama di {first.where}: {first.message.rstrip('.')}); "
+            f"semuanya: lkjip validate{where}. Tidak ada kriteria yang terpenuhi di atas data yang bergalat.")
+
 
 def periksa(lap: Laporan, hasil: Hasil | None, problems: list[Problem] = ()) -> list[Kriteria]:
-    """Every criterion, checked on a read workbook; without results (sheets or columns missing),
-    the criteria that rest on computed figures cannot be checked and say why."""
-    blocking = [Bukti(p.sheet, p.cell, p.message) for p in errors(list(problems))
-                if p.code in ("sheet.tidak-ada", "kolom.tidak-ada")][:5]
+    """Every criterion, checked on a read workbook. A criterion whose sheet or column is missing cannot be
+    checked (and says which); one whose data `validate` rejects is at most `sebagian`, with the errors as evidence."""
+    problems = list(problems)
+    errs = errors(problems)
+    blocking = [Bukti(p.sheet, p.cell, p.message) for p in errs if p.code in ("sheet.tidak-ada", "kolom.tidak-ada")][:5]
     checker = _Periksa(lap, hasil)
     out = []
     for nomor, ((kode, kriteria, saran), method) in enumerate(zip(KRITERIA, _METHODS), 1):
-        if hasil is None and method in _NEEDS_RESULTS:
+        missing = _missing(lap, method, problems)
+        if missing:
+            status, bukti = TIDAK_DAPAT, missing
+        elif hasil is None and method in _NEEDS_RESULTS:
             status, bukti = TIDAK_DAPAT, blocking or [Bukti("Berkas", "", "Capaian dan anggaran workbook ini belum dapat dihitung.")]
         else:
             status, bukti = getattr(checker, method)()
+            rejected = _rejected(lap, method, errs)
+            if rejected and method == "sistematika":
+                first = rejected[0]
+                status = BELUM
+                bukti = [Bukti(first.sheet, first.cell, f"Laporan belum dapat dibuat: {len(rejected)} galat di workbook "
+                               f"(lkjip validate), yang pertama: {first.message}")] + bukti
+            elif rejected and status == TERPENUHI:
+                status = SEBAGIAN
+                bukti = bukti + [Bukti(p.sheet, p.cell, f"Data yang diperiksa bergalat: {p.message}") for p in rejected[:MAX_GALAT_BUKTI]]
+                if len(rejected) > MAX_GALAT_BUKTI:
+                    bukti.append(Bukti(rejected[MAX_GALAT_BUKTI].sheet, "", f"… dan {len(rejected) - MAX_GALAT_BUKTI} galat "
+                                       "lain di data kriteria ini (lkjip validate)."))
         out.append(Kriteria(nomor, kode, kriteria, status, bukti, saran))
     return out
 
@@ -355,8 +503,10 @@ def ringkasan(kriteria: list[Kriteria]) -> str:
             "bukan nilai resmi evaluasi SAKIP.")
 
 
-def periksa_lines(kriteria: list[Kriteria]) -> list[str]:
-    lines = ["Kesiapan laporan terhadap kriteria mutu Pelaporan Kinerja (LKE, PermenPANRB 88/2021):"]
+def periksa_lines(kriteria: list[Kriteria], problems: list[Problem] | None = None,
+                  workbook: Path | str | None = None) -> list[str]:
+    lines = [] if problems is None else [dapat_dibuat(problems, workbook)]
+    lines.append("Kesiapan laporan terhadap kriteria mutu Pelaporan Kinerja (LKE, PermenPANRB 88/2021):")
     for k in kriteria:
         lines.append(f"{k.nomor:>2}. [{_LABEL[k.status]}] {k.kriteria}")
         for b in k.bukti[:MAX_BUKTI_TEKS]:

@@ -53,6 +53,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "kinerja.tahun-target-tidak-ada": (WARNING, "Tidak ada kolom 'Target {tahun}' untuk tahun laporan.", "Tambahkan kolom 'Target {tahun}' di sheet Kinerja."),
     "kinerja.tahun-realisasi-tidak-ada": (ERROR, "Tidak ada kolom 'Realisasi {tahun}' untuk tahun laporan.", "Tambahkan kolom 'Realisasi {tahun}' di sheet Kinerja."),
     "kinerja.tahun-di-luar-renstra": (WARNING, "Kolom '{header}' di luar periode Renstra {periode}.", "Periksa tahun pada judul kolom atau periode_renstra di Profil."),
+    "kinerja.tanpa-target-realisasi": (WARNING, "Indikator {level} '{indikator}' tidak memiliki Target {tahun} maupun Realisasi {tahun}: laporan mencetak '-' untuknya.", "Isi Target {tahun} (dari Renstra/Renja) dan Realisasi {tahun}, atau hapus baris indikator yang tidak lagi dipakai."),
     "kinerja.target-tanpa-realisasi": (WARNING, "Indikator '{indikator}' punya target {tahun} tetapi realisasinya kosong.", "Isi Realisasi {tahun}; tanpa itu capaiannya tidak dapat dihitung."),
     "kinerja.capaian-berbeda": (WARNING, "Capaian tertulis {found} berbeda dari {expected} yang dicetak laporan (realisasi {realisasi} / target {target}){bulat}.", "Hapus isian Capaian atau betulkan; laporan selalu mencetak hasil hitung."),
     "kinerja.capaian-ekstrem": (WARNING, "Capaian {found} untuk '{indikator}' di luar kewajaran (di atas 150% atau di bawah 0).", "Periksa target dan realisasinya (mis. 0,7 yang seharusnya 0,07)."),

@@ -10,6 +10,7 @@ in docs/workbook.md ("Tahun berikutnya").
 
 from __future__ import annotations
 
+import difflib
 import io
 import re
 from dataclasses import dataclass, field
@@ -17,7 +18,9 @@ from pathlib import Path
 
 from . import contract
 from .cells import Cell, Cells, SheetData
-from .problems import LkjipError
+from .contract import normalize_header
+from .numbers import clean_text
+from .problems import LkjipError, column_letter, errors
 from .xlsx import Xlsx
 from .xlsx_safety import ReadError, inspect_file
 
@@ -37,6 +40,8 @@ CARRY: dict[str, set[str]] = {
 # Narasi sections that describe the office rather than the year: carried; the others are written anew.
 NARASI_TETAP = ("latar_belakang", "maksud_tujuan", "dasar_hukum", "tugas_fungsi", "gambaran_umum", "struktur_organisasi",
                 "sumber_daya", "isu_strategis", "sistematika", "strategi", "arah_kebijakan", "iku", "pengukuran")
+# Columns `--dari` cannot do without although the contract does not require them (no indicator, nothing to carry).
+DARI_WAJIB: dict[str, set[str]] = {"Kinerja": {"indikator"}}
 PROFIL_KOSONG = ("tanggal_laporan", "tanggal_pk")
 PEJABAT = ("kepala_nama", "kepala_jabatan", "kepala_nip", "kepala_pangkat", "atasan_nama", "atasan_jabatan", "atasan_nip",
            "atasan_pangkat")
@@ -62,17 +67,92 @@ def default_out(source: Path, tahun_lama: int, tahun: int) -> Path:
     return source.with_name(new + ".xlsx")
 
 
-def _raw_sheets(path: Path) -> tuple[dict[str, SheetData], set[Cell]]:
-    """The contract's sheets as raw cells, and the number cells formatted as a percentage."""
+class _HeaderCells(Cells):
+    """`Cells` that also keeps each sheet's header row, to name the columns it could not match."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headers: dict[str, list[tuple[int, object]]] = {}
+
+    def match_headers(self, spec: contract.Sheet, header_cells):
+        header_cells = list(header_cells)
+        self.headers[spec.name] = header_cells
+        return super().match_headers(spec, header_cells)
+
+
+@dataclass
+class _Source:
+    """Last year's workbook as raw cells, with what lies outside the contract."""
+
+    sheets: dict[str, SheetData]
+    percent: set[Cell]
+    unknown_columns: dict[str, list[tuple[str, str]]]  # sheet -> [(cell, header)] matched by no contract column
+    other_sheets: list[str]  # worksheets that are no contract sheet (nor Petunjuk), or a second copy of one
+
+
+def _raw_sheets(path: Path) -> _Source:
+    """The contract's sheets as raw cells (headers matched as `validate` matches them), and the rest by name."""
     percent: set[Cell] = set()
+    c = _HeaderCells()
     with Xlsx(path) as book:
-        sheets = Cells().load_sheets(book)
+        sheets = c.load_sheets(book)
         for data in sheets.values():  # number formats are read while the package is open
             for row in data.rows:
                 for cell in row.cells.values():
                     if cell.percent:
                         percent.add(cell)
-    return sheets, percent
+        titles = [title for title, _part in book.sheets]
+    unknown: dict[str, list[tuple[str, str]]] = {}
+    for name, data in sheets.items():
+        used = set(data.columns.values())
+        for idx, value in c.headers.get(name, []):
+            text = clean_text(value) if value is not None else ""
+            letter = column_letter(idx + 1)
+            if text and letter not in used:
+                unknown.setdefault(name, []).append((f"{letter}1", text))
+    read = set(sheets)
+    others = [t for t in titles if not (t in read or normalize_header(t) == "petunjuk")]
+    return _Source(sheets, percent, unknown, others)
+
+
+def _similar(wanted: str, header: str) -> bool:
+    """`Nama Indikator` looks like a renamed `Indikator`; `Analisa` like `Analisis`."""
+    a, b = normalize_header(wanted), normalize_header(header)
+    if a in b.split() or set(a.split()) <= set(b.split()):
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def _kolom_hilang(src: _Source) -> list[str]:
+    """Why the source cannot be carried: a required (or, for --dari, carried key) column matched by no header."""
+    out = []
+    for name, data in src.sheets.items():
+        spec = contract.sheet(name)
+        if spec.key_value or not data.rows:
+            continue
+        present = {k.split(":")[0] for k in data.columns}
+        for col in spec.columns:
+            if col.pattern or col.key in present or not (col.required or col.key in DARI_WAJIB.get(name, ())):
+                continue
+            renamed = [(cell, h) for cell, h in src.unknown_columns.get(name, []) if _similar(col.header, h)]
+            if renamed:
+                cell, h = renamed[0]
+                out.append(f"{name}!{cell}: judul kolom '{h}' tidak dikenal dan kolom '{col.header}' tidak ada — "
+                           f"isinya tidak dapat dibawa. Ganti judul {name}!{cell} menjadi '{col.header}' di workbook asal.")
+            else:
+                out.append(f"{name}!A1: kolom wajib '{col.header}' tidak ditemukan di baris judul. Tambahkan kolom "
+                           f"berjudul '{col.header}' di workbook asal.")
+    return out
+
+
+def _tidak_dibawa(src: _Source) -> str:
+    """One to-do line naming every column and sheet outside the contract (they are not carried)."""
+    parts = [f"kolom '{h}' ({name}!{cell})" for name, cols in src.unknown_columns.items() for cell, h in cols]
+    parts += [f"sheet '{t}'" for t in src.other_sheets]
+    if not parts:
+        return ""
+    return ("Di luar format standar, tidak dibawa: " + ", ".join(parts) + ". Salin sendiri isinya bila masih "
+            "diperlukan (kolom tambahan boleh ditambahkan lagi; lkjip mengabaikannya).")
 
 
 def _value(cell: Cell) -> object:
@@ -150,6 +230,57 @@ def _periode(lama: tuple[int, int], tahun: int, renstra: tuple[int, int] | None,
     return None
 
 
+def _rentang(letter: str, rows: list[int]) -> str:
+    """[5, 6, 7, 9] -> `N5–N7, N9`."""
+    out, start = [], None
+    for i, r in enumerate(rows):
+        if start is None:
+            start = r
+        if i + 1 == len(rows) or rows[i + 1] != r + 1:
+            out.append(f"{letter}{start}" if start == r else f"{letter}{start}–{letter}{r}")
+            start = None
+    return ", ".join(out)
+
+
+MAX_NAMA_CATATAN = 10
+
+
+def _tanpa_target(ws, tahun: int) -> str:
+    """The to-do line naming every indicator of the new workbook without a Target of the new year (by cell)."""
+    cols = _columns(ws, contract.sheet("Kinerja"))
+    ind, tgt = cols.get("indikator"), cols.get(f"target:{tahun}")
+    if not ind or not tgt:
+        return ""
+    rows = [r for r in range(2, ws.max_row + 1) if ws.cell(r, ind).value not in (None, "")]
+    kosong = [r for r in rows if ws.cell(r, tgt).value in (None, "")]
+    if not kosong:
+        return ""
+    letter = column_letter(tgt)
+    named = ", ".join(f"'{ws.cell(r, ind).value}' ({letter}{r})" for r in kosong[:MAX_NAMA_CATATAN])
+    rest = kosong[MAX_NAMA_CATATAN:]
+    more = f"; dan {len(rest)} lainnya: Kinerja!{_rentang(letter, rest)}" if rest else ""
+    return (f"Target {tahun} kosong untuk {len(kosong)} dari {len(rows)} indikator (kolom Target Renstra workbook asal "
+            f"tidak memuatnya): isi dari Renstra/Renja di Kinerja!{letter}: {named}{more}.")
+
+
+# Narasi keys lkjip writes itself from the year's data when staff leave them empty; the others are not written.
+NARASI_DITULIS = ("kata_pengantar", "ringkasan_eksekutif", "efisiensi", "realisasi_anggaran", "kesimpulan", "saran")
+
+
+def _narasi_dikosongkan(dropped: list[str], lama: int, tahun: int) -> str:
+    """What happens to each cleared Narasi key in the next report (said truthfully: not every key is written)."""
+    ditulis = [k for k in dropped if k in NARASI_DITULIS]
+    tidak = [k for k in dropped if k not in NARASI_DITULIS]
+    parts = []
+    if ditulis:
+        parts.append(", ".join(ditulis) + f" ditulis lkjip dari data {tahun} bila tidak diisi")
+    if tidak:
+        parts.append(", ".join(tidak) + " tidak ditulis lkjip: bila kosong, laporan tidak memuat paragraf kendala/upaya "
+                     "(subbab Analisis Penyebab Keberhasilan/Kegagalan dan Solusi hanya memuat Analisis dan Solusi setiap "
+                     f"indikator dari sheet Kinerja); tulis kendala dan upaya tahun {tahun} bila ingin paragraf itu ada")
+    return f"Bagian Narasi yang khusus tahun {lama} dikosongkan: " + "; ".join(parts) + "."
+
+
 def _narasi_lama(ws, lama: int) -> list[str]:
     """Carried Narasi texts that still name last year, by their cell in the new workbook."""
     out = []
@@ -166,11 +297,10 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
     from openpyxl.styles import Alignment, Font
 
     from .blank import build_blank
-    from .output import atomic_write_bytes
-    from .sheets import read_workbook
+    from .pipeline import check
 
     source = Path(source)
-    lap, problems = read_workbook(source)
+    lap, _hasil, problems = check(source)
     if lap is None:
         raise LkjipError(f"Workbook {source} tidak dapat dibaca: {problems[0].message}")
     lama = lap.profil.tahun
@@ -185,11 +315,32 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
                          "atau pindahkan/hapus berkas itu dulu.")
     try:
         inspect_file(source)
-        sheets, percent = _raw_sheets(source)
+        src = _raw_sheets(source)
     except ReadError as exc:
         raise LkjipError(f"Workbook {source} tidak dapat dibaca: {exc}") from exc
+    hilang = _kolom_hilang(src)
+    if hilang:
+        raise LkjipError(f"Workbook {out.name} tidak dibuat: workbook asal {source.name} tidak dapat dibawa utuh.\n  "
+                         + "\n  ".join(hilang))
+    sheets, percent = src.sheets, src.percent
+    if "Kinerja" not in sheets:
+        raise LkjipError(f"Workbook {out.name} tidak dibuat: workbook asal {source.name} tidak memiliki sheet Kinerja "
+                         "(pohon kinerja, indikator, target Renstra), jadi tidak ada kerangka yang dapat dibawa. Pakai "
+                         f"workbook asal yang lengkap, atau buat workbook kosong: lkjip template --tahun {tahun}.")
 
     catatan: list[str] = []
+    galat = errors(problems)
+    if galat:
+        contoh = ", ".join(p.where for p in galat[:5]) + (" …" if len(galat) > 5 else "")
+        catatan.append(f"Workbook asal {source.name} berisi {len(galat)} galat (lkjip validate {source.name}; mis. {contoh}): "
+                       "isinya dibawa apa adanya, termasuk sel yang bergalat: betulkan sel-sel itu di workbook baru.")
+    hilang_sheet = [s.name for s in contract.SHEETS if s.required and s.name not in sheets and s.name != "Kinerja"]
+    if hilang_sheet:
+        catatan.append("Sheet " + ", ".join(hilang_sheet) + f" tidak ada di workbook asal: sheet itu kosong di workbook "
+                       f"{tahun}; isi seluruhnya.")
+    lain = _tidak_dibawa(src)
+    if lain:
+        catatan.append(lain)
     lo, hi = lap.profil.periode
     periode = _periode(lap.profil.periode, tahun, renstra, catatan)
     same_period = periode == (lo, hi)
@@ -225,6 +376,9 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
         return key in CARRY["Kinerja"]
 
     _copy_rows(wb["Kinerja"], contract.sheet("Kinerja"), sheets.get("Kinerja"), keep_kinerja, percent)
+    tanpa = _tanpa_target(wb["Kinerja"], tahun)
+    if tanpa and same_period:
+        catatan.append(tanpa)
     baru = f"Target {new_targets[0]}" + (f" s.d. Target {new_targets[-1]}" if len(new_targets) > 1 else "")
     kosong = "Analisis, Solusi" + ("" if same_period else f", {baru} (Renstra baru)")
     catatan.append(f"Isi Realisasi {tahun}, {kosong} setiap indikator di sheet Kinerja.")
@@ -253,8 +407,7 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
 
     _copy_rows(wb["Narasi"], contract.sheet("Narasi"), narasi, keep_narasi, percent)
     if dropped:
-        catatan.append("Bagian Narasi yang khusus tahun " f"{lama} dikosongkan (ditulis lkjip dari data {tahun} bila tidak diisi): "
-                       + ", ".join(dropped) + ".")
+        catatan.append(_narasi_dikosongkan(dropped, lama, tahun))
     mentions = _narasi_lama(wb["Narasi"], lama)
     if mentions:
         catatan.append(f"Periksa teks Narasi yang menyebut tahun {lama}: " + ", ".join(mentions) + ".")
@@ -270,8 +423,21 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
 
     buf = io.BytesIO()
     wb.save(buf)
-    if out.exists():  # created meanwhile
-        raise LkjipError(f"Berkas {out} sudah ada dan tidak ditimpa.")
-    atomic_write_bytes(out, buf.getvalue())
+    _write_new(out, buf.getvalue())
     return TahunBaru(out, lama, tahun, periode, catatan)
+
+
+def _write_new(out: Path, data: bytes) -> None:
+    """Write `out` only if no file has that name at the moment of the rename (`template`'s no-clobber write).
+
+    The name is claimed with a hard link of the finished temporary file, so a workbook a colleague
+    saved while this run read and built (or a concurrent `--dari` run) is never replaced.
+    """
+    from .output import TargetExists, atomic_write_bytes
+
+    try:
+        atomic_write_bytes(out, data, overwrite=False)
+    except TargetExists as exc:
+        raise TargetExists(f"Berkas {out} sudah ada dan tidak ditimpa (dibuat ketika workbook baru sedang disusun?). "
+                           "Pakai --out dengan nama lain, atau pindahkan/hapus berkas itu dulu.") from exc
 

@@ -312,6 +312,7 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
         _check_profil(lap, out)
     if "Kinerja" not in broken:
         _check_kinerja(lap, hasil, _header_refs(lap), out)
+        out += check_tanpa_angka(lap, hasil)
     if "Anggaran" not in broken:
         _check_anggaran(lap, hasil, out, unreadable, broken)
         _check_pk(lap, out)
@@ -336,3 +337,22 @@ def _header_refs(lap: Laporan) -> dict[str, str]:
                 if ":" in key and ref:
                     refs.setdefault(key, re.sub(r"\d+$", "1", ref))
     return refs
+
+
+def check_tanpa_angka(lap: Laporan, hasil: Hasil) -> list[Problem]:
+    """`kinerja.tanpa-target-realisasi`: an indicator (any level) with neither Target nor Realisasi of the year —
+    the report would print a row of '-' (typical of a workbook made with `template --dari` whose Renstra
+    columns did not hold the new year)."""
+    tahun = lap.profil.tahun
+    out: list[Problem] = []
+    if not tahun:
+        return out
+    for h in hasil.indikator:
+        if h.target is None and h.realisasi is None:
+            ind = h.indikator
+            cell = ind.cells.get(f"target:{tahun}") or lap.cell("Kinerja", f"target:{tahun}", ind.row,
+                                                                  re.sub(r"\d+$", "", ind.cells.get("indikator", "A")))
+            nama = ind.nama if len(ind.nama) <= 70 else ind.nama[:70].rsplit(" ", 1)[0] + " …"
+            out.append(problem("kinerja.tanpa-target-realisasi", "Kinerja", cell, indikator=nama,
+                               level=h.node.level.lower(), tahun=tahun))
+    return out

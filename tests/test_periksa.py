@@ -22,7 +22,7 @@ IND = ("Indeks Kepuasan Masyarakat", "Persentase layanan tepat waktu", "Nilai SA
 def kinerja():
     """Kinerja rows (rows 2-4: T1, S1, S2) that satisfy every criterion; tests take cells out."""
     common = {"Definisi Operasional": "Definisi indikator", "Formula": "Realisasi / target x 100",
-              "Sumber Data": "Laporan seksi", "Analisis": ANALISIS, "Solusi": SOLUSI}
+              "Sumber Data": "Laporan seksi"}
     rows = [
         {"Level": "Tujuan", "Kode": "T1", "Uraian": "Meningkatkan pelayanan publik", "Indikator": IND[0], "Satuan": "indeks",
          "IKU": "Ya", "Target 2024": 80, "Target 2025": 81, "Target 2026": 82, "Realisasi 2023": 78, "Realisasi 2024": 82,
@@ -34,6 +34,8 @@ def kinerja():
          "Satuan": "predikat", "IKU": "Ya", "PK": "Ya", "Target 2024": "B", "Target 2025": "BB", "Target 2026": "BB",
          "Realisasi 2023": "B", "Realisasi 2024": "BB", "Standar Nasional": "-", **common},
     ]
+    for row, name in zip(rows, IND):  # written for each indicator: the same text on several is boilerplate
+        row.update({"Analisis": f"{ANALISIS} Indikator {name}.", "Solusi": f"{SOLUSI} Indikator {name}."})
     return rows
 
 
@@ -180,8 +182,8 @@ def test_14_rencana_aksi_missing_for_one_pk_indicator_and_one_realisation(tmp_pa
 
 EXAMPLES = {
     ALOK: ["terpenuhi", "terpenuhi", "sebagian", "sebagian", "terpenuhi", "belum", "sebagian", "terpenuhi", "terpenuhi",
-           "belum", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "sebagian"],  # Rencana_Aksi filled, Triwulan IV realisasi blank
-    SUMENEP: ["terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "sebagian", "belum", "terpenuhi",
+           "sebagian", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "sebagian"],  # Rencana_Aksi filled, Triwulan IV realisasi blank
+    SUMENEP: ["terpenuhi", "terpenuhi", "sebagian", "terpenuhi", "terpenuhi", "sebagian", "sebagian", "terpenuhi",
               "terpenuhi", "terpenuhi", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "belum"],
     RAAS: ["terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "terpenuhi", "belum", "sebagian", "terpenuhi", "sebagian",
            "belum", "sebagian", "terpenuhi", "tidak-dapat-diperiksa", "belum"],
@@ -204,7 +206,7 @@ def test_alok_text_names_cells_and_counts_without_claiming_a_score():
     lines = res.output.splitlines()
     assert " 6. [belum] Laporan membandingkan capaian dengan standar nasional (bila ada)" in lines
     assert "      Kinerja!O3: Standar Nasional 'Indeks Sarana dan Prasarana' kosong: isi standarnya atau tulis 'tidak ada'." in lines
-    assert lines[-1].startswith("6 dari 14 kriteria terpenuhi, 5 sebagian, 2 belum, 1 tidak dapat diperiksa")
+    assert lines[-1].startswith("6 dari 14 kriteria terpenuhi, 6 sebagian, 1 belum, 1 tidak dapat diperiksa")
     assert "bukan nilai resmi" in lines[-1]
 
 
@@ -214,7 +216,7 @@ def test_unreadable_workbook_exits_1_and_a_workbook_without_kinerja_is_partly_ch
     res = CliRunner().invoke(main, ["periksa", str(bad)])
     assert res.exit_code == 1 and "bukan workbook Excel" in res.output
     got = status(make_workbook(tmp_path / "tanpa.xlsx", drop=("Kinerja", "Anggaran")))
-    assert got["lke.realisasi"] == ("tidak-dapat-diperiksa", [("Kinerja", ""), ("Anggaran", "")])
+    assert got["lke.realisasi"] == ("tidak-dapat-diperiksa", [("Kinerja", "")])  # realisasi rests on Kinerja only
     assert got["lke.ketepatan-waktu"] == ("terpenuhi", [])
 
 
@@ -239,3 +241,141 @@ def test_build_points_to_periksa_only_when_a_criterion_is_belum(tmp_path):
     assert res.exit_code == 0, res.output
     pointer = [line for line in res.output.splitlines() if "lkjip periksa" in line]
     assert pointer == [f"  Kesiapan evaluasi: 2 dari 14 kriteria mutu pelaporan (LKE) belum terpenuhi; rinciannya: lkjip periksa {src}"]
+
+
+def half_filled(tmp_path):
+    """Alok taken to 2025 with `template --dari`, then half typed in as staff do midway: the first half of the
+    indicators get Realisasi 2025, the first half of the sub kegiatan a Pagu and Realisasi; no dates yet."""
+    import openpyxl
+
+    out = tmp_path / "alok-2025.xlsx"
+    assert CliRunner().invoke(main, ["template", "--dari", str(ALOK), "--out", str(out)]).exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Kinerja"]
+    col = {c.value: c.column for c in ws[1] if c.value}
+    rows = [r for r in range(2, ws.max_row + 1) if isinstance(ws.cell(r, col["Target 2025"]).value, (int, float))]
+    for r in rows[: len(rows) // 2]:
+        ws.cell(r, col["Realisasi 2025"], ws.cell(r, col["Target 2025"]).value)
+    ws = wb["Anggaran"]
+    col = {c.value: c.column for c in ws[1] if c.value}
+    subs = [r for r in range(2, ws.max_row + 1) if ws.cell(r, col["Level"]).value == "Sub Kegiatan"]
+    for r in subs[: len(subs) // 2]:
+        ws.cell(r, col["Pagu"], "12.500.000")  # typed as text with thousands dots, as staff do
+        ws.cell(r, col["Realisasi"], "11.250.000")
+    wb.save(out)
+    return out
+
+
+def test_21_9_half_filled_workbook_says_first_that_no_report_can_be_built_and_meets_nothing_on_rejected_data(tmp_path):
+    from generator.pipeline import check
+
+    path = half_filled(tmp_path)
+    _lap, _h, problems = check(path)
+    errs = [p for p in problems if p.severity == "error"]
+    # tanggal_laporan, 37 sub kegiatan without pagu, the Belanja total (not refilled) differing from Anggaran's
+    assert len(errs) == 40 and errs[0].where == "Profil!B8"
+    assert sum(p.code == "anggaran.pagu-kosong" for p in errs) == 37
+    res = CliRunner().invoke(main, ["periksa", str(path)])
+    assert res.exit_code == 0
+    lines = res.output.splitlines()
+    assert lines[0] == (f"Laporan BELUM dapat dibuat: workbook berisi 40 galat (pertama di Profil!B8: Isian wajib "
+                        f"'tanggal_laporan' kosong); semuanya: lkjip validate {path}. Tidak ada kriteria yang terpenuhi "
+                        "di atas data yang bergalat.")
+    got = status(path)
+    assert got["lke.sistematika"][0] == "belum" and got["lke.sistematika"][1][0] == ("Profil", "B8")
+    first_empty = next(p.cell for p in errs if p.sheet == "Anggaran")
+    # budget criteria rest on the rejected Anggaran: never terpenuhi; the errors are their evidence
+    assert got["lke.tautan-anggaran"] == ("sebagian", [("Anggaran", first_empty), *got["lke.tautan-anggaran"][1][1:]])
+    assert got["lke.efisiensi"][0] in ("sebagian", "belum")
+    # Kinerja itself has no error: what it holds is judged as usual
+    assert got["lke.target-pk"] == ("terpenuhi", [])
+    assert got["lke.realisasi"][0] == "sebagian"
+    assert all(s != "terpenuhi" for k, (s, _b) in got.items() if k in ("lke.sistematika", "lke.tautan-anggaran", "lke.efisiensi"))
+    complete = CliRunner().invoke(main, ["periksa", str(workbook(tmp_path))])
+    assert complete.output.splitlines()[0] == "Laporan dapat dibuat dari workbook ini (lkjip build)."
+
+
+def test_21_12_missing_sheet_or_renamed_required_column_cannot_be_checked_instead_of_belum_diisi(tmp_path):
+    got = status(make_workbook(tmp_path / "tanpa-anggaran.xlsx", drop=("Anggaran",)))
+    assert got["lke.sistematika"] == ("tidak-dapat-diperiksa", [("Anggaran", "")])
+    assert got["lke.tautan-anggaran"] == ("tidak-dapat-diperiksa", [("Anggaran", "")])
+    assert got["lke.efisiensi"] == ("tidak-dapat-diperiksa", [("Anggaran", "")])
+    assert got["lke.realisasi"][0] == "terpenuhi"  # Kinerja is there and clean
+
+    def rename_pagu(wb):
+        ws = wb["Anggaran"]
+        col = {c.value: c.column for c in ws[1] if c.value}
+        ws.cell(1, col["Pagu"]).value = "Nilai Pagu"
+
+    src = make_workbook(tmp_path / "pagu.xlsx", edit=rename_pagu)
+    kriteria, _p = periksa_file(src)
+    sis = next(k for k in kriteria if k.kode == "lke.sistematika")
+    assert sis.status == "tidak-dapat-diperiksa"
+    assert [(b.where, b.pesan) for b in sis.bukti] == [
+        ("Anggaran!A1", "Kolom 'Pagu' tidak ditemukan di baris judul sheet Anggaran: kriteria ini tidak dapat diperiksa. "
+                        "Judul kolom yang tidak dikenal: Anggaran!E1.")]
+    assert "belum diisi" not in " ".join(b.pesan for k in kriteria for b in k.bukti)
+    res = CliRunner().invoke(main, ["periksa", str(src)])
+    assert "[tidak dapat diperiksa] Laporan mengikuti sistematika standar" in res.output
+
+
+def test_21_10_analisis_everywhere_and_solusi_nowhere_is_sebagian_not_belum(tmp_path):
+    rows = kinerja()
+    for r in rows:
+        r.pop("Solusi")
+    got = status(workbook(tmp_path, kinerja_rows=rows))["lke.analisis"]
+    assert got == ("sebagian", [("Kinerja", "V2"), ("Kinerja", "V3"), ("Kinerja", "V4")])
+    for r in rows:
+        r.pop("Analisis")
+    assert status(workbook(tmp_path, kinerja_rows=rows))["lke.analisis"][0] == "belum"
+
+
+def test_21_10_only_sumber_data_missing_is_sebagian_not_belum(tmp_path):
+    rows = kinerja()
+    for r in rows:
+        r.pop("Sumber Data")
+    got = status(workbook(tmp_path, kinerja_rows=rows))["lke.keandalan-data"]
+    assert got == ("sebagian", [("Kinerja", "S2"), ("Kinerja", "S3"), ("Kinerja", "S4")])
+    for r in rows:
+        r.pop("Definisi Operasional"), r.pop("Formula")
+    assert status(workbook(tmp_path, kinerja_rows=rows))["lke.keandalan-data"][0] == "belum"
+
+
+def test_21_11_realisasi_counts_every_indicator_with_a_target_not_only_iku_pk(tmp_path):
+    kriteria, _ = periksa_file(SUMENEP)
+    k = next(k for k in kriteria if k.kode == "lke.realisasi")
+    assert (k.status, [(b.where, b.pesan) for b in k.bukti]) == ("sebagian", [
+        ("Kinerja!R46", "Indikator tujuan 'Nilai SAKIP Perangkat Daerah' belum memiliki Realisasi 2023 (tidak terukur).")])
+    rows = kinerja() + [{"Level": "Program", "Uraian": "Program penunjang", "Indikator": "Persentase dokumen tepat waktu",
+                         "Satuan": "%", "Target 2024": 100}]  # row 5, no Realisasi 2024
+    assert status(workbook(tmp_path, kinerja_rows=rows))["lke.realisasi"] == ("sebagian", [("Kinerja", "M5")])
+
+
+def test_21_11_sisa_method_without_measured_capaian_is_no_efficiency_analysis(tmp_path):
+    rows = kinerja()
+    rows[2].pop("Realisasi 2024")  # S2 (row 4) not measured
+    src = make_workbook(tmp_path / "sisa.xlsx", kinerja=rows, pengaturan={"metode_efisiensi": "sisa"})
+    kriteria, _ = periksa_file(src)
+    k = next(k for k in kriteria if k.kode == "lke.efisiensi")
+    assert (k.status, [b.where for b in k.bukti]) == ("sebagian", ["Kinerja!C4"])
+    assert "capaian sasarannya belum terukur (Realisasi 2024 indikatornya kosong)" in k.bukti[0].pesan
+
+
+def test_21_11_rencana_aksi_only_at_year_end_and_boilerplate_solusi_on_alok(tmp_path):
+    kriteria, _ = periksa_file(ALOK)
+    ra = next(k for k in kriteria if k.kode == "lke.rencana-aksi")
+    assert ra.status == "sebagian"
+    assert [(b.where, b.pesan) for b in ra.bukti] == [
+        (f"Rencana_Aksi!B{r}", f"Rencana aksi '{name}' hanya memiliki realisasi pada periode Triwulan IV: tidak dipantau "
+                               "selama tahun berjalan (isi realisasi setiap triwulan).")
+        for r, name in ((2, "Indeks Sarana dan Prasarana"), (3, "Indeks Sistem Informasi Pelayanan Publik"),
+                        (4, "Indeks Mekanisme Konsultasi dan Pengaduan"), (5, "Jumlah Inovasi"))]
+    # row 6 (Jumlah Inovasi inherited on a second program, realisasi written once in row 5) is not a missing realisasi
+    analisis = next(k for k in kriteria if k.kode == "lke.analisis")
+    same = [(b.where, b.pesan) for b in analisis.bukti if "sama persis" in b.pesan]
+    assert same == [(f"Kinerja!V{r}", f"Solusi '{name}' sama persis dengan Solusi 'Indeks Sarana dan Prasarana' (V3): "
+                                      "tulis untuk indikator ini.")
+                    for r, name in ((7, "Indeks Mekanisme Konsultasi dan Pengaduan"), (9, "Jumlah Inovasi"))]
+    year_end = [{"Indikator": name, "Periode": "Triwulan IV", "Target Kinerja": 80, "Realisasi Kinerja": 80} for name in IND[1:]]
+    assert status(workbook(tmp_path, ra=year_end))["lke.rencana-aksi"] == (
+        "sebagian", [("Rencana_Aksi", "B2"), ("Rencana_Aksi", "B3")])

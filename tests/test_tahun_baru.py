@@ -8,7 +8,7 @@ from pathlib import Path
 
 import openpyxl
 from click.testing import CliRunner
-from conftest import ALOK, SUMENEP
+from conftest import ALOK, RAAS, SUMENEP
 from docx_text import load, table_after
 from factory import make_workbook
 
@@ -77,8 +77,11 @@ def test_result_validates_with_only_what_is_still_to_fill(tmp_path):
     assert {p.code for p in problems if p.severity == "error"} == {"profil.wajib-kosong", "anggaran.pagu-kosong"}
     assert {p.cell for p in problems if p.code == "profil.wajib-kosong"} == {"B8"}  # tanggal_laporan
     # tanggal_pk was cleared: the PK date still has to be filled in
-    assert {p.code for p in problems if p.severity == "warning"} == {"kinerja.target-tanpa-realisasi", "profil.tanggal-pk-kosong",
-                                                                      "anggaran.pagu-pk-kosong"}
+    assert {p.code for p in problems if p.severity == "warning"} == {
+        "kinerja.target-tanpa-realisasi", "profil.tanggal-pk-kosong", "kinerja.tanpa-target-realisasi",
+        "anggaran.pagu-pk-kosong"}
+    # the five program indicators had no target in the Renstra columns of 2024 either
+    assert [p.cell for p in problems if p.code == "kinerja.tanpa-target-realisasi"] == ["J4", "J6", "J8", "J10", "J11"]
 
 
 def test_dropdowns_comments_and_formats_as_a_fresh_template(tmp_path):
@@ -223,3 +226,182 @@ def test_new_renstra_period_given_for_the_ended_one(tmp_path):
     bad = dari(SUMENEP, tmp_path / "x.xlsx", "--tahun", "2027", "--renstra", "2028-2031")
     assert bad.exit_code == 1 and "Tahun 2027 di luar periode Renstra 2028-2031" in bad.output
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_26_4_a_workbook_saved_while_dari_runs_is_never_replaced(tmp_path, monkeypatch):
+    """The colleague's file appears after the existence check, while the new workbook is being written."""
+    import generator.output as output
+
+    out = tmp_path / "LKjIP-2025.xlsx"
+    real_fsync = os.fsync
+
+    def colleague_saves(fd):
+        real_fsync(fd)
+        if not out.exists():
+            out.write_bytes(b"workbook rekan yang baru disimpan")
+
+    monkeypatch.setattr(output.os, "fsync", colleague_saves)
+    res = dari(ALOK, out)
+    assert res.exit_code == 1, res.output
+    assert f"Berkas {out} sudah ada dan tidak ditimpa" in res.output
+    assert out.read_bytes() == b"workbook rekan yang baru disimpan"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["LKjIP-2025.xlsx"]  # no temporary file left
+
+
+def test_26_4_concurrent_dari_runs_to_one_out_give_exactly_one_workbook(tmp_path, monkeypatch):
+    """Three runs race to one --out (fsync slowed so all three are past the check): one writes, two refuse."""
+    import threading
+    import time
+
+    import generator.output as output
+    from generator.output import TargetExists
+    from generator.tahun_baru import buat_tahun_baru
+
+    real_fsync = os.fsync
+    monkeypatch.setattr(output.os, "fsync", lambda fd: (time.sleep(0.3), real_fsync(fd)))
+    for attempt in range(3):
+        out = tmp_path / f"race-{attempt}.xlsx"
+        results: list[str] = []
+        start = threading.Barrier(3)
+
+        def run() -> None:
+            start.wait()
+            try:
+                buat_tahun_baru(ALOK, out)
+                results.append("ditulis")
+            except TargetExists:
+                results.append("ditolak")
+
+        threads = [threading.Thread(target=run) for _ in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sorted(results) == ["ditolak", "ditolak", "ditulis"], (attempt, results)
+        assert openpyxl.load_workbook(out)["Profil"]["B4"].value == 2025  # tahun
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["race-0.xlsx", "race-1.xlsx", "race-2.xlsx"]
+
+
+def staff_edit(src: Path, dst: Path, edit) -> Path:
+    """Open an example as staff would (openpyxl keeps their cells as typed), change it, save under `dst`."""
+    wb = openpyxl.load_workbook(src)
+    edit(wb)
+    wb.save(dst)
+    return dst
+
+
+def test_21_1_renamed_indikator_header_refuses_with_its_cell(tmp_path):
+    def rename(wb):
+        ws = wb["Kinerja"]
+        ws.cell(1, columns(ws)["Indikator"]).value = "Nama Indikator"
+
+    src = staff_edit(ALOK, tmp_path / "alok-2024.xlsx", rename)
+    letter = openpyxl.utils.get_column_letter(columns(openpyxl.load_workbook(ALOK)["Kinerja"])["Indikator"])
+    res = dari(src, tmp_path / "alok-2025.xlsx")
+    assert res.exit_code == 1, res.output
+    assert (f"Kinerja!{letter}1: judul kolom 'Nama Indikator' tidak dikenal dan kolom 'Indikator' tidak ada — isinya "
+            f"tidak dapat dibawa. Ganti judul Kinerja!{letter}1 menjadi 'Indikator'") in res.output
+    assert not (tmp_path / "alok-2025.xlsx").exists()
+
+
+def test_21_1_missing_required_column_refuses_and_staff_columns_and_sheets_are_listed(tmp_path):
+    def drop_uraian(wb):
+        wb["Anggaran"].delete_cols(columns(wb["Anggaran"])["Uraian"])
+
+    res = dari(staff_edit(SUMENEP, tmp_path / "a.xlsx", drop_uraian), tmp_path / "a-2024.xlsx")
+    assert res.exit_code == 1 and "Anggaran!A1: kolom wajib 'Uraian' tidak ditemukan di baris judul" in res.output
+
+    def staff_additions(wb):
+        ws = wb["Kinerja"]
+        extra = ws.max_column + 1
+        ws.cell(1, extra, "Catatan Camat")
+        ws.cell(2, extra, "dibahas di rapat staf")
+        wb.create_sheet("Rekap Triwulan")["A1"] = "rekap"
+        ws = wb["Anggaran"]
+        ws.cell(1, columns(ws)["Sumber Dana"]).value = "Sumber Pendanaan"  # renamed optional column
+
+    src = staff_edit(RAAS, tmp_path / "raas-2020.xlsx", staff_additions)
+    kinerja = openpyxl.load_workbook(src)["Kinerja"]
+    catatan = openpyxl.utils.get_column_letter(columns(kinerja)["Catatan Camat"])
+    sumber = openpyxl.utils.get_column_letter(columns(openpyxl.load_workbook(src)["Anggaran"])["Sumber Pendanaan"])
+    out = tmp_path / "raas-2021.xlsx"
+    res = dari(src, out)
+    assert res.exit_code == 0, res.output
+    line = (f"Di luar format standar, tidak dibawa: kolom 'Catatan Camat' (Kinerja!{catatan}1), kolom 'Sumber Pendanaan' "
+            f"(Anggaran!{sumber}1), sheet 'Rekap Triwulan'.")
+    assert line in res.output
+    petunjuk = [c.value for c in openpyxl.load_workbook(out)["Petunjuk"]["A"] if c.value]
+    assert any(line in v for v in petunjuk)
+
+
+def test_21_2_indicators_without_a_new_year_target_are_named_in_the_todo_validate_and_periksa(tmp_path):
+    from generator.periksa import periksa_file
+
+    out = tmp_path / "raas-2021.xlsx"
+    res = dari(RAAS, out)
+    assert res.exit_code == 0, res.output
+    assert ("Target 2021 kosong untuk 46 dari 46 indikator (kolom Target Renstra workbook asal tidak memuatnya): isi dari "
+            "Renstra/Renja di Kinerja!N: 'Nilai Survey Kepuasan Masyarakat (SKM)' (N2), 'Indeks Reformasi Birokrasi' (N3)"
+            ) in res.output
+    assert "; dan 36 lainnya: Kinerja!N12–N47." in res.output
+    _lap, _h, problems = check(out)
+    warned = [p for p in problems if p.code == "kinerja.tanpa-target-realisasi"]
+    assert [p.cell for p in warned] == [f"N{r}" for r in range(2, 48)]
+    assert warned[0].message == ("Indikator tujuan 'Nilai Survey Kepuasan Masyarakat (SKM)' tidak memiliki Target 2021 "
+                                 "maupun Realisasi 2021: laporan mencetak '-' untuknya.")
+    kriteria, _ = periksa_file(out)
+    k = next(k for k in kriteria if k.kode == "lke.realisasi")
+    assert k.status == "belum" and sorted(b.where for b in k.bukti) == sorted(f"Kinerja!N{r}" for r in range(2, 48))
+
+    sumenep = tmp_path / "sumenep-2024.xlsx"
+    res = dari(SUMENEP, sumenep)
+    assert "Target 2024 kosong untuk 95 dari 100 indikator" in res.output
+    assert sum(p.code == "kinerja.tanpa-target-realisasi" for p in check(sumenep)[2]) == 95
+
+
+def test_21_3_source_with_errors_is_carried_and_counted_and_one_without_kinerja_refused(tmp_path):
+    def unfinished(wb):
+        ws = wb["Kinerja"]
+        col = columns(ws)
+        ws.cell(3, col["Target 2025"]).value = "O,51"  # typed with a letter O for a 0
+        ws = wb["Profil"]
+        ws.cell({ws.cell(r, 1).value: r for r in range(2, 30)}["kota"], 2).value = None
+
+    src = staff_edit(ALOK, tmp_path / "alok-2024.xlsx", unfinished)
+    errs = [p for p in check(src)[2] if p.severity == "error"]
+    assert len(errs) == 2
+    letter = openpyxl.utils.get_column_letter(columns(openpyxl.load_workbook(src)["Kinerja"])["Target 2025"])
+    res = dari(src, tmp_path / "alok-2025.xlsx")
+    assert res.exit_code == 0, res.output
+    assert (f"  - Workbook asal alok-2024.xlsx berisi 2 galat (lkjip validate alok-2024.xlsx; mis. "
+            f"{errs[0].where}, {errs[1].where}): isinya dibawa apa adanya, termasuk sel yang bergalat: betulkan sel-sel "
+            "itu di workbook baru.") in res.output
+    assert {e.where for e in errs} == {"Profil!B7", f"Kinerja!{letter}3"}
+    new = openpyxl.load_workbook(tmp_path / "alok-2025.xlsx")["Kinerja"]
+    assert new.cell(3, columns(new)["Target 2025"]).value == "O,51"  # carried as typed, still flagged by validate
+
+    def no_kinerja(wb):
+        del wb["Kinerja"]
+
+    res = dari(staff_edit(ALOK, tmp_path / "tanpa.xlsx", no_kinerja), tmp_path / "tanpa-2025.xlsx")
+    assert res.exit_code == 1
+    assert ("workbook asal tanpa.xlsx tidak memiliki sheet Kinerja (pohon kinerja, indikator, target Renstra), jadi tidak "
+            "ada kerangka yang dapat dibawa") in res.output
+    assert not (tmp_path / "tanpa-2025.xlsx").exists()
+
+
+def test_21_7_todo_says_truthfully_what_happens_to_each_cleared_narasi_key(tmp_path, monkeypatch):
+    out = tmp_path / "alok-2025.xlsx"
+    res = dari(ALOK, out)
+    assert ("  - Bagian Narasi yang khusus tahun 2024 dikosongkan: kata_pengantar, efisiensi, kesimpulan, saran ditulis "
+            "lkjip dari data 2025 bila tidak diisi; permasalahan, solusi tidak ditulis lkjip: bila kosong, laporan tidak "
+            "memuat paragraf kendala/upaya (subbab Analisis Penyebab Keberhasilan/Kegagalan dan Solusi hanya memuat "
+            "Analisis dan Solusi setiap indikator dari sheet Kinerja); tulis kendala dan upaya tahun 2025 bila ingin "
+            "paragraf itu ada.") in res.output.splitlines()
+    fill_2025(out)
+    monkeypatch.chdir(tmp_path)
+    built = CliRunner().invoke(main, ["build", str(out), "--out", str(tmp_path / "r.docx")])
+    assert built.exit_code == 0, built.output
+    text = "\n".join(p.text for p in load(tmp_path / "r.docx").paragraphs)
+    assert "Permasalahan dan kendala yang dihadapi:" not in text and "Solusi yang telah dilakukan:" not in text
+    assert "Penyebab keberhasilan atau kegagalan setiap indikator beserta solusinya dirangkum pada tabel berikut." in text
