@@ -223,9 +223,25 @@ def _build_one(args: tuple) -> tuple:
 
 
 def _crashed(task: tuple, exc: BaseException) -> tuple:
-    why = ("proses pekerja berhenti mendadak (mungkin kehabisan memori); laporan tidak dibuat. "
-           f"Coba lagi dengan --jobs 1. ({type(exc).__name__})")
-    return str(task[0]), None, why, [], 0, None, ""
+    """The failure of one workbook whose worker process died; the other workbooks are built."""
+    import signal
+
+    sig = getattr(exc, "signal", None)
+    code = getattr(exc, "exitcode", None)
+    wb = task[0]
+    if sig == signal.SIGKILL:
+        why = ("proses pekerja untuk workbook ini dihentikan paksa oleh sistem (biasanya karena memori habis); laporan "
+               f"tidak dibuat. Tutup program lain lalu buat ulang workbook ini sendiri: lkjip build {wb}.")
+    elif sig is not None or code:
+        what = f"sinyal {signal.Signals(sig).name}" if sig is not None and sig in signal.Signals._value2member_map_ \
+            else f"sinyal {sig}" if sig is not None else f"kode {code}"
+        why = (f"proses pekerja berhenti mendadak saat membaca atau menulis workbook ini ({what}); laporan tidak dibuat. "
+               f"Periksa workbook ini sendiri: lkjip validate {wb}; bila berhenti lagi, buka di Excel lalu simpan ulang "
+               "sebagai .xlsx, dan laporkan bersama workbook-nya bila tetap terjadi.")
+    else:
+        detail = getattr(exc, "detail", "") or type(exc).__name__
+        why = f"Kesalahan internal lkjip saat membuat laporan: {detail}. Mohon laporkan bersama workbook-nya."
+    return str(wb), None, why, [], 0, None, ""
 
 
 def _check_out(out: Path | None) -> None:

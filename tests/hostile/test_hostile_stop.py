@@ -81,7 +81,8 @@ def _start_batch(tmp_path: Path, n: int = 4) -> tuple[subprocess.Popen, Path, li
     seen: list[str] = []
     _wait_for(proc, seen, r"DITULIS .*wb0\.xlsx")  # one report written ...
     _wait_for(proc, seen, r"MENGGANTUNG", count=2)  # ... and both workers busy with the next ones
-    workers = sorted({int(m.group(1)) for line in seen if (m := re.match(r"MULAI (\d+)", line))})
+    # the two running workers (each workbook has a process of its own: wb0's has ended)
+    workers = sorted({int(m.group(1)) for line in seen if (m := re.match(r"MENGGANTUNG (\d+)", line))})
     assert len(workers) == 2 and proc.pid not in workers
     return proc, out, seen, workers
 
@@ -117,10 +118,50 @@ def test_a_worker_that_dies_fails_its_workbooks_with_a_message(tmp_path):
     proc, out, seen, workers = _start_batch(tmp_path)
     for pid in workers:
         os.kill(pid, signal.SIGKILL)  # e.g. the kernel's out-of-memory killer
+    # the batch goes on: the last workbook starts in a new worker (which hangs too, and is killed as well)
+    _wait_for(proc, seen, r"MENGGANTUNG", count=3)
+    third = [int(m.group(1)) for line in seen if (m := re.match(r"MENGGANTUNG (\d+)", line))][-1]
+    assert third not in workers
+    os.kill(third, signal.SIGKILL)
     stdout, stderr = proc.communicate(timeout=300)
     assert proc.returncode == 1 and "Traceback" not in stderr
-    assert "proses pekerja berhenti mendadak (mungkin kehabisan memori)" in stderr
+    assert stderr.count("dihentikan paksa oleh sistem (biasanya karena memori habis)") == 3
+    assert f"lkjip build {tmp_path / 'wb' / 'wb3.xlsx'}" in stderr  # advice naming the workbook to retry alone
     assert stdout.splitlines()[-1] == "1 laporan dibuat, 3 gagal."
+
+
+# The real program, with a build that aborts the process (as a C library's abort() would) for wb1 only.
+ABORTING_BATCH = """
+import os, sys
+import generator.pipeline as pipeline
+real_build = pipeline.build
+def build(workbook, *args, **kwargs):
+    if str(workbook).endswith("wb1.xlsx"):
+        os.abort()
+    return real_build(workbook, *args, **kwargs)
+pipeline.build = build
+from generator.cli import run
+sys.argv = ["lkjip"] + sys.argv[1:]
+run()
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_one_aborting_workbook_fails_alone_and_the_batch_goes_on(jobs, tmp_path):
+    """Issue 26.2: an abort in one worker once broke the process pool: every pending workbook failed
+    ("0 laporan dibuat, 10 gagal"), also with --jobs 1, with the advice "Coba lagi dengan --jobs 1"."""
+    wbs = _workbooks(tmp_path / "wb", 4)
+    out = tmp_path / "hasil"
+    res = subprocess.run([sys.executable, "-c", ABORTING_BATCH, "build", str(tmp_path / "wb"), "--out-dir", str(out),
+                          "--jobs", jobs], cwd=str(ROOT), capture_output=True, text=True, timeout=300)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert res.stdout.splitlines()[-1] == "3 laporan dibuat, 1 gagal."
+    assert sorted(p.name for p in out.iterdir()) == [f"LKjIP-Kecamatan-Nomor-{i}-2024.docx" for i in (0, 2, 3)]
+    failed = [line for line in res.stderr.splitlines() if line.startswith("GAGAL")]
+    assert failed == [f"GAGAL  {wbs[1]}: proses pekerja berhenti mendadak saat membaca atau menulis workbook ini (sinyal "
+                      f"SIGABRT); laporan tidak dibuat. Periksa workbook ini sendiri: lkjip validate {wbs[1]}; bila berhenti "
+                      "lagi, buka di Excel lalu simpan ulang sebagai .xlsx, dan laporkan bersama workbook-nya bila tetap terjadi."]
+    assert "--jobs 1" not in res.stderr
 
 
 # A LibreOffice that never answers: the `soffice` wrapper starts a child (like oosplash -> soffice.bin)
