@@ -159,11 +159,19 @@ def call(fn, task):
         os._exit(exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int) else 1)
 
 
+def _terminate(signum: int, _frame) -> None:
+    from .output import request_stop
+
+    request_stop(signum)
+    sys.exit(128 + signum)
+
+
 def worker_init(parent: int) -> None:
     # Ctrl+C reaches the whole terminal process group: the batch process decides, the workers wait
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # SIGTERM unwinds: a half-written temporary file and a running LibreOffice are removed
-    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+    # SIGTERM unwinds: a half-written temporary file and a running LibreOffice are removed; and nothing
+    # is renamed into place after it, even if the exit is lost on the way (see output.request_stop)
+    signal.signal(signal.SIGTERM, _terminate)
     _die_with_parent(parent)
 
 

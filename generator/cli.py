@@ -78,12 +78,31 @@ def main() -> None:
     """
     import signal
 
+    from .output import reset_stop
+
+    reset_stop()
     # SIGTERM unwinds like Ctrl+C, so a half-written temporary file is removed
     if hasattr(signal, "SIGTERM"):
         try:
-            signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+            signal.signal(signal.SIGTERM, _terminate)
         except ValueError:  # not in the main thread (e.g. some test runners)
             pass
+
+
+def _terminate(signum: int, _frame) -> None:
+    """SIGTERM: nothing more is renamed into place (even if the exit below is lost), then unwind."""
+    from .output import request_stop
+
+    request_stop(signum)
+    sys.exit(128 + signum)
+
+
+def _interrupt(signum: int, _frame) -> None:
+    """Ctrl+C: as SIGTERM, then Python's own KeyboardInterrupt."""
+    from .output import request_stop
+
+    request_stop(signum)
+    raise KeyboardInterrupt
 
 
 TAHUN = click.IntRange(1990, 2100)
@@ -349,6 +368,9 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
             results = run(_build_one, tasks, [t[1] for t in tasks], workers, on_result=lambda _r: bar.update(1),
                           on_crash=_crashed)
     except Stopped as stop:
+        from .output import reset_stop
+
+        reset_stop()  # said here, with the batch's figures, not again by the command group
         _err("")
         for r in sorted(stop.results):
             if r[1]:
@@ -522,6 +544,14 @@ def run() -> None:
     # collector would only re-scan the growing model (a tenth of a large build) to free a
     # few MB. Batch workers collect between workbooks (`_build_one`).
     gc.disable()
+    import signal
+
+    from .output import stop_requested
+
+    # the stop handlers from the start: a stop during the imports below is a stop too
+    for sig, handler in ((getattr(signal, "SIGTERM", None), _terminate), (signal.SIGINT, _interrupt)):
+        if sig is not None:
+            signal.signal(sig, handler)
     if sys.argv[1:2] == ["template"]:
         _import_openpyxl_lean()
     quiet = False
@@ -538,6 +568,8 @@ def run() -> None:
     elif not isinstance(code, int):
         print(code, file=sys.stderr)
         code = 1
+    if stop_requested() is not None and code in (0, 1, 3):  # a stop some library swallowed is still a stop
+        code = 128 + stop_requested()
     code = _flush_or_fail(code, quiet)
     os._exit(code)
 

@@ -220,3 +220,58 @@ def test_pdf_progress_lines_go_to_stderr(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "PDF: LibreOffice dijalankan" in res.stderr and "PDF:" not in res.stdout
     assert f"PDF ditulis: {out.with_suffix('.pdf')}" in res.stdout
+
+
+# The real program, with a build that swallows the stop (as a library's `except BaseException`, or a
+# finalizer in which the exception is "ignored", would) and then goes on to build: "SLUK <pid>" when it
+# waits, "LANJUT <pid>" when it goes on after swallowing the stop.
+SWALLOWING = """
+import os, sys, time
+import generator.pipeline as pipeline
+real_build = pipeline.build
+def build(workbook, *args, **kwargs):
+    if not str(workbook).endswith("wb0.xlsx"):
+        try:
+            sys.stderr.write(f"SLUK {os.getpid()}\\n"); sys.stderr.flush()
+            time.sleep(60)
+        except BaseException:
+            sys.stderr.write(f"LANJUT {os.getpid()}\\n"); sys.stderr.flush()
+    return real_build(workbook, *args, **kwargs)
+pipeline.build = build
+from generator.cli import run
+sys.argv = ["lkjip"] + sys.argv[1:]
+run()
+"""
+
+
+def test_killed_batch_leaves_no_worker_writing_even_when_the_stop_is_swallowed(tmp_path):
+    """Issue 26.3: after `kill -9` of a batch a worker lived on and wrote its report (6 of 33 tries).
+    Now the stop is a flag too: whatever swallows the exception, nothing is renamed into place after it."""
+    wbs = _workbooks(tmp_path / "wb", 3)
+    out = tmp_path / "hasil"
+    proc = subprocess.Popen([sys.executable, "-c", SWALLOWING, "build", *map(str, wbs), "--out-dir", str(out), "--jobs", "2"],
+                            cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen: list[str] = []
+    _wait_for(proc, seen, r"SLUK", count=2)
+    workers = [int(line.split()[1]) for line in seen if line.startswith("SLUK")]
+    os.kill(proc.pid, signal.SIGKILL)
+    _stdout, stderr = proc.communicate(timeout=120)
+    assert _gone(workers) == []
+    assert stderr.count("LANJUT") == 2, stderr  # both workers swallowed the stop and went on building ...
+    # ... and wrote nothing, not even a .tmp: only wb0's report, written before the kill
+    assert sorted(p.name for p in out.iterdir()) == ["LKjIP-Kecamatan-Nomor-0-2024.docx"]
+
+
+def test_sigterm_of_a_single_build_is_honoured_and_said(tmp_path):
+    """Issue 26.3/9: a SIGTERM lost inside a library once let the build finish with exit 0; SIGTERM printed nothing."""
+    wb = _workbooks(tmp_path / "wb", 2)[1]
+    out = tmp_path / "laporan.docx"
+    proc = subprocess.Popen([sys.executable, "-c", SWALLOWING, "build", str(wb), "--out", str(out)], cwd=str(ROOT),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen: list[str] = []
+    _wait_for(proc, seen, r"SLUK")
+    os.kill(proc.pid, signal.SIGTERM)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 143 and "LANJUT" in stderr
+    assert "Dihentikan (SIGTERM): tidak ada berkas yang ditulis; berkas lama (bila ada) tetap utuh." in stderr
+    assert "Laporan ditulis" not in stdout and sorted(p.name for p in tmp_path.iterdir()) == ["wb"]
