@@ -152,20 +152,56 @@ def _die_with_parent(parent: int) -> None:
 
 def call(fn, task):
     """Run one task in a worker. A stop (SIGTERM, see worker_init) unwinds the build — its temporary
-    file and LibreOffice are removed on the way — and then ends the worker: the pool would otherwise
-    take the stop for the task's failure and go on with the next workbook."""
+    file and LibreOffice are removed on the way — and then ends the worker at once."""
     try:
         return fn(task)
     except (SystemExit, KeyboardInterrupt) as exc:
         os._exit(exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int) else 1)
 
 
+def _terminate(signum: int, _frame) -> None:
+    from .output import request_stop
+
+    request_stop(signum)
+    sys.exit(128 + signum)
+
+
 def worker_init(parent: int) -> None:
     # Ctrl+C reaches the whole terminal process group: the batch process decides, the workers wait
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # SIGTERM unwinds: a half-written temporary file and a running LibreOffice are removed
-    signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+    # SIGTERM unwinds: a half-written temporary file and a running LibreOffice are removed; and nothing
+    # is renamed into place after it, even if the exit is lost on the way (see output.request_stop)
+    signal.signal(signal.SIGTERM, _terminate)
     _die_with_parent(parent)
+
+
+def _worker(conn, fn, task, parent: int) -> None:
+    """One workbook in its own process: the result goes back through `conn`, then the process ends.
+
+    A process per workbook: one that dies (an abort in a C library, the out-of-memory killer) takes
+    only its own workbook with it, never the batch."""
+    worker_init(parent)
+    try:
+        result = ("ok", call(fn, task))
+    except Exception as exc:  # `fn` returns its failures; this is a bug, said as one
+        result = ("galat", f"{type(exc).__name__}: {exc}"[:300])
+    try:
+        conn.send(result)
+        conn.close()
+    finally:
+        os._exit(0)  # no interpreter teardown: the parent's objects (inherited by fork) are not ours
+
+
+@dataclass
+class Crash(Exception):
+    """A worker ended without a result: by a signal (`signal` set) or with an exit code."""
+
+    exitcode: int | None
+    detail: str = ""
+
+    @property
+    def signal(self) -> int | None:
+        return -self.exitcode if self.exitcode is not None and self.exitcode < 0 else None
 
 
 @dataclass
@@ -178,56 +214,99 @@ class Stopped(Exception):
     not_built: list[Path] = field(default_factory=list)
 
 
+def _context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
+
+
 def run(fn, tasks: list[tuple], targets: list[Path | None], workers: int, on_result=None, on_crash=None) -> list:
-    """Run `fn(task)` for every task in `workers` processes; results in completion order.
+    """Run `fn(task)` for every task, each in its own process, at most `workers` at once; results in
+    completion order.
 
-    A worker that dies (out of memory, killed) fails its task through `on_crash(task, exception)`.
-    Interrupted (Ctrl+C, SIGTERM): the workers are stopped at once (their temporary files removed),
-    and `Stopped` says which reports exist: those finished, and those whose file was replaced in the
-    moment of the stop.
+    A worker that dies (an abort, a segfault, the out-of-memory killer) fails its own task through
+    `on_crash(task, Crash)`; the other tasks go on. Interrupted (Ctrl+C, SIGTERM): the workers are
+    stopped at once (their temporary files removed), and `Stopped` says which reports exist: those
+    finished, and those whose file was replaced in the moment of the stop.
     """
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from multiprocessing.connection import wait
 
+    ctx = _context()
+    parent = os.getpid()
     before = [_file_state(t) for t in targets]
-    results = []
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_init, initargs=(os.getpid(),))
-    futures = {}
+    results: list = []
+    done: set[int] = set()
+    running: dict = {}  # parent end of the pipe -> (task index, process)
+    queue = list(range(len(tasks)))
+
+    def finish(conn, i: int, proc, message) -> None:
+        if message is not None and message[0] == "ok":
+            results.append(message[1])
+        else:
+            proc.join(5)
+            crash = Crash(proc.exitcode, message[1] if message else "")
+            if on_crash is None:
+                raise crash
+            results.append(on_crash(tasks[i], crash))
+        done.add(i)
+        if on_result:
+            on_result(results[-1])
+
     try:
-        futures = {pool.submit(call, fn, t): i for i, t in enumerate(tasks)}
-        for fut in as_completed(futures):
-            exc = fut.exception()
-            if exc is not None and on_crash is not None:  # a worker died (out of memory, killed)
-                results.append(on_crash(tasks[futures[fut]], exc))
-            else:
-                results.append(fut.result())
-            if on_result:
-                on_result(results[-1])
+        while queue or running:
+            while queue and len(running) < workers:
+                i = queue.pop(0)
+                mine, theirs = ctx.Pipe(duplex=False)
+                proc = ctx.Process(target=_worker, args=(theirs, fn, tasks[i], parent), daemon=True)
+                proc.start()
+                theirs.close()  # the worker's end: when the worker ends, reading ours ends (EOFError)
+                running[mine] = (i, proc)
+            for conn in wait(list(running)):
+                i, proc = running.pop(conn)
+                try:
+                    message = conn.recv()
+                except (EOFError, OSError):  # ended without a result: died
+                    message = None
+                except Exception as exc:  # a result that cannot be unpickled
+                    message = ("galat", f"{type(exc).__name__}: {exc}"[:300])
+                conn.close()
+                finish(conn, i, proc, message)
+                proc.join(5)
     except (KeyboardInterrupt, SystemExit) as exc:
         code = exc.code if isinstance(exc, SystemExit) and isinstance(exc.code, int) else 128 + signal.SIGINT
-        _stop(pool)
-        done = {i for fut, i in futures.items() if fut.done() and not fut.cancelled() and fut.exception() is None}
-        finished = [futures_result for fut, i in futures.items() if i in done for futures_result in [fut.result()]]
-        reported = {str(r[0]) for r in results}
-        late = [r for r in finished if str(r[0]) not in reported]  # finished while stopping
+        late = _stop(running)
+        for i, result in late:
+            results.append(result)
+            done.add(i)
         pending = [i for i in range(len(tasks)) if i not in done]
         changed = [targets[i] for i in pending if targets[i] is not None and _file_state(targets[i]) != before[i]]
-        raise Stopped(code, results + late, changed,
-                      [tasks[i][0] for i in pending if targets[i] not in changed]) from None
-    pool.shutdown(wait=True)
+        raise Stopped(code, results, changed, [tasks[i][0] for i in pending if targets[i] not in changed]) from None
     return results
 
 
-def _stop(pool) -> None:
-    procs = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for p in procs:
+def _stop(running: dict) -> list[tuple[int, object]]:
+    """Stop every running worker (SIGTERM: it unwinds; SIGKILL after 30 s); the results of those that
+    finished in the meantime, as (task index, result)."""
+    late = []
+    for _conn, (_i, proc) in running.items():
         try:
-            p.terminate()  # SIGTERM: the worker unwinds (see worker_init)
+            proc.terminate()  # SIGTERM: the worker unwinds (see worker_init)
         except (OSError, ValueError, AttributeError):
             pass
     deadline = time.monotonic() + 30
-    for p in procs:
-        p.join(max(0.1, deadline - time.monotonic()))
-        if p.is_alive():
-            p.kill()
-            p.join(5)
+    for conn, (i, proc) in running.items():
+        try:
+            while conn.poll(max(0.0, deadline - time.monotonic())):
+                message = conn.recv()
+                if message[0] == "ok":
+                    late.append((i, message[1]))
+                break
+        except (EOFError, OSError, Exception):
+            pass
+        proc.join(max(0.1, deadline - time.monotonic()))
+        if proc.is_alive():
+            proc.kill()
+            proc.join(5)
+        conn.close()
+    return late

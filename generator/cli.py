@@ -78,12 +78,31 @@ def main() -> None:
     """
     import signal
 
+    from .output import reset_stop
+
+    reset_stop()
     # SIGTERM unwinds like Ctrl+C, so a half-written temporary file is removed
     if hasattr(signal, "SIGTERM"):
         try:
-            signal.signal(signal.SIGTERM, lambda signum, _frame: sys.exit(128 + signum))
+            signal.signal(signal.SIGTERM, _terminate)
         except ValueError:  # not in the main thread (e.g. some test runners)
             pass
+
+
+def _terminate(signum: int, _frame) -> None:
+    """SIGTERM: nothing more is renamed into place (even if the exit below is lost), then unwind."""
+    from .output import request_stop
+
+    request_stop(signum)
+    sys.exit(128 + signum)
+
+
+def _interrupt(signum: int, _frame) -> None:
+    """Ctrl+C: as SIGTERM, then Python's own KeyboardInterrupt."""
+    from .output import request_stop
+
+    request_stop(signum)
+    raise KeyboardInterrupt
 
 
 TAHUN = click.IntRange(1990, 2100)
@@ -223,9 +242,25 @@ def _build_one(args: tuple) -> tuple:
 
 
 def _crashed(task: tuple, exc: BaseException) -> tuple:
-    why = ("proses pekerja berhenti mendadak (mungkin kehabisan memori); laporan tidak dibuat. "
-           f"Coba lagi dengan --jobs 1. ({type(exc).__name__})")
-    return str(task[0]), None, why, [], 0, None, ""
+    """The failure of one workbook whose worker process died; the other workbooks are built."""
+    import signal
+
+    sig = getattr(exc, "signal", None)
+    code = getattr(exc, "exitcode", None)
+    wb = task[0]
+    if sig == signal.SIGKILL:
+        why = ("proses pekerja untuk workbook ini dihentikan paksa oleh sistem (biasanya karena memori habis); laporan "
+               f"tidak dibuat. Tutup program lain lalu buat ulang workbook ini sendiri: lkjip build {wb}.")
+    elif sig is not None or code:
+        what = f"sinyal {signal.Signals(sig).name}" if sig is not None and sig in signal.Signals._value2member_map_ \
+            else f"sinyal {sig}" if sig is not None else f"kode {code}"
+        why = (f"proses pekerja berhenti mendadak saat membaca atau menulis workbook ini ({what}); laporan tidak dibuat. "
+               f"Periksa workbook ini sendiri: lkjip validate {wb}; bila berhenti lagi, buka di Excel lalu simpan ulang "
+               "sebagai .xlsx, dan laporkan bersama workbook-nya bila tetap terjadi.")
+    else:
+        detail = getattr(exc, "detail", "") or type(exc).__name__
+        why = f"Kesalahan internal lkjip saat membuat laporan: {detail}. Mohon laporkan bersama workbook-nya."
+    return str(wb), None, why, [], 0, None, ""
 
 
 def _check_out(out: Path | None) -> None:
@@ -333,6 +368,9 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
             results = run(_build_one, tasks, [t[1] for t in tasks], workers, on_result=lambda _r: bar.update(1),
                           on_crash=_crashed)
     except Stopped as stop:
+        from .output import reset_stop
+
+        reset_stop()  # said here, with the batch's figures, not again by the command group
         _err("")
         for r in sorted(stop.results):
             if r[1]:
@@ -506,6 +544,14 @@ def run() -> None:
     # collector would only re-scan the growing model (a tenth of a large build) to free a
     # few MB. Batch workers collect between workbooks (`_build_one`).
     gc.disable()
+    import signal
+
+    from .output import stop_requested
+
+    # the stop handlers from the start: a stop during the imports below is a stop too
+    for sig, handler in ((getattr(signal, "SIGTERM", None), _terminate), (signal.SIGINT, _interrupt)):
+        if sig is not None:
+            signal.signal(sig, handler)
     if sys.argv[1:2] == ["template"]:
         _import_openpyxl_lean()
     quiet = False
@@ -522,6 +568,8 @@ def run() -> None:
     elif not isinstance(code, int):
         print(code, file=sys.stderr)
         code = 1
+    if stop_requested() is not None and code in (0, 1, 3):  # a stop some library swallowed is still a stop
+        code = 128 + stop_requested()
     code = _flush_or_fail(code, quiet)
     os._exit(code)
 

@@ -119,5 +119,23 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:  # click would say "Aborted!" and exit 1, the code of a failed workbook
-            click.echo("\nDihentikan (Ctrl+C); tidak ada berkas yang setengah ditulis.", err=True)
+            click.echo("\n" + stopped_message("Ctrl+C"), err=True)
             sys.exit(130)
+        except SystemExit as exc:  # SIGTERM (see cli.main): said as Ctrl+C is (the batch says it itself)
+            from .output import stop_requested
+
+            sig = stop_requested()
+            if sig is not None and exc.code == 128 + sig:
+                click.echo("\n" + stopped_message("SIGTERM" if sig == 15 else f"sinyal {sig}"), err=True)
+            raise
+
+
+def stopped_message(how: str) -> str:
+    """What a stopped command says: the files it had written before the stop, truthfully."""
+    from .output import written
+
+    if written:
+        names = ", ".join(dict.fromkeys(str(p) for p in written))
+        return (f"Dihentikan ({how}). Sudah ditulis sebelum penghentian: {names}. Tidak ada berkas yang setengah "
+                "ditulis.")
+    return f"Dihentikan ({how}): tidak ada berkas yang ditulis; berkas lama (bila ada) tetap utuh."

@@ -36,6 +36,34 @@ class TargetExists(OutputError):
     """`overwrite=False` and the target exists."""
 
 
+# --- stopping (Ctrl+C, SIGTERM) -----------------------------------------------------------------------
+_stop: list[int] = []  # the signal that asked this process to stop
+written: list[Path] = []  # every file this process renamed into place, for an honest stop message
+
+
+def request_stop(signum: int) -> None:
+    """Called by the signal handlers: from now on nothing is renamed into place, even if the exception
+    the handler raises is lost on the way (raised inside a finalizer, caught by a library)."""
+    if not _stop:
+        _stop.append(signum)
+
+
+def stop_requested() -> int | None:
+    """The signal that asked this process to stop, or None."""
+    return _stop[0] if _stop else None
+
+
+def reset_stop() -> None:
+    """A new command in the same process (tests, a server) starts with nothing stopped or written."""
+    _stop.clear()
+    written.clear()
+
+
+def _not_stopping() -> None:
+    if _stop:
+        raise SystemExit(128 + _stop[0])
+
+
 def _host_tag() -> str:
     return re.sub(r"[^A-Za-z0-9-]", "", socket.gethostname())[:16] or "host"
 
@@ -187,11 +215,14 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> Pa
                     pass
         except OSError as exc:
             raise OutputError(f"Berkas {path} tidak dapat ditulis: {_why(exc)}. Berkas lama (jika ada) tetap utuh.") from exc
+        _not_stopping()  # a stop that arrived while writing: the previous file stays
         if not overwrite:
             _link_new(tmp, target, path)
+            written.append(target)
             return target
         try:
             os.replace(tmp, target)
+            written.append(target)
         except PermissionError as exc:
             raise OutputError(
                 f"Berkas {path} tidak dapat diganti (mungkin sedang dibuka di Word atau bersifat baca-saja). "

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import column_number
+from .problems import Problem, column_number, problem
 from .xlsx_safety import ReadError
 
 _MAIN_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
@@ -74,7 +74,6 @@ MAX_GRID_CELLS = 4_000_000  # rows x columns above which a sheet is streamed rat
 # a formula element followed by no value: the cell ends, or its <v> is empty
 _NO_VALUE = re.compile(rb"(?:</(?:[\w.-]+:)?f>|<(?:[\w.-]+:)?f\b[^>]*/>)\s*(?:<(?:[\w.-]+:)?v\s*/>\s*|<(?:[\w.-]+:)?v>\s*</(?:[\w.-]+:)?v>\s*)?</(?:[\w.-]+:)?c>")
 _ROW_NUMBER = re.compile(rb"""<(?:[\w.-]+:)?row\b[^>]*?\br=["'](\d+)["']""")
-_WIDE_REF = re.compile(rb"""r=["']([A-Z]{2,3})\d""")  # cells beyond column Z
 
 
 def is_date_format(fmt: str | None) -> bool:
@@ -214,7 +213,13 @@ def sheet_rows(src) -> Iterator[tuple[int, list]]:
             if c.tag not in _TAG_C:
                 continue
             ref = c.get("r")
-            col = column_number(ref.rstrip("0123456789")) if ref else col + 1
+            if ref:
+                letters = ref.rstrip("0123456789").upper()  # `a2` is A2, as calamine reads it
+                if not letters:  # a reference without a column (`sheet_extent` lets a row number pass)
+                    raise BadReference(ref, "c")
+                col = column_number(letters)
+            else:
+                col += 1
             cells.append((col - 1, c))
         yield row_number, cells
         row.clear()
@@ -235,17 +240,69 @@ def cell_styles(xml: bytes) -> dict[tuple[int, int], int]:
     return out
 
 
-def _grid_fits(xml: bytes) -> bool:
-    """Whether rows x columns fit a dense grid: the last row's number (rows come in order) times the widest column."""
+MAX_ROWS, MAX_COLUMNS = 1_048_576, 16_384  # Excel's own sheet: rows 1 … 1.048.576, columns A … XFD
+_REF_SHAPE = re.compile(r"([A-Za-z]{0,3})([0-9]{1,8})")
+_LOOKED_AT: dict[int, re.Pattern] = {}
+
+
+def _unusual_refs(digits: int) -> re.Pattern:
+    """An `r` attribute whose value is not a one-letter column with a row of at most `digits` digits
+    (the usual case, skipped by the regular expression itself, so a normal sheet costs one scan)."""
+    pat = _LOOKED_AT.get(digits)
+    if pat is None:
+        pat = _LOOKED_AT[digits] = re.compile(
+            rb"""r\s*=\s*["'](?![A-Z]?[1-9][0-9]{0,%d}["'])([^"']*)["']""" % (digits - 1))
+    return pat
+
+
+class BadReference(ValueError):
+    """A cell or row reference outside Excel's sheet (or not a reference at all)."""
+
+    def __init__(self, ref: str, element: str):
+        super().__init__(ref)
+        self.ref, self.element = ref, element
+
+
+def sheet_extent(xml: bytes) -> tuple[int, int]:
+    """(rows, columns) that bound every cell of the sheet; raises BadReference for a reference that is
+    outside Excel's sheet or malformed (`B99999999999`, `AAAA1`, `A0`, `$A$1`).
+
+    Every row and cell reference is checked before either reader sees the sheet: the grid reader
+    allocates rows x columns up front (a reference far out would abort the process, which no
+    `except` can catch), the streamed one a row as wide as its last column. The scan is one regular
+    expression over the part that stops only at unusual references: columns beyond Z, rows with more
+    digits than the sheet's last row, anything malformed. The bound is conservative (a row of n digits
+    counts as 10^n - 1)."""
     last = None
     for last in _ROW_NUMBER.finditer(xml, max(0, len(xml) - 65536)):
         pass
     if last is None:
         for last in _ROW_NUMBER.finditer(xml):
             pass
-    rows = int(last.group(1)) if last else xml.count(b"row")
-    width = max((column_number(m.decode()) for m in set(_WIDE_REF.findall(xml))), default=26)
-    return rows * width <= MAX_GRID_CELLS
+    last_row = int(last.group(1)) if last else 0
+    digits = min(max(len(str(last_row)), 1), 6)  # at most 999.999: every usual reference is inside Excel's sheet
+    rows, columns = 10 ** digits - 1, 26
+    for m in _unusual_refs(digits).finditer(xml):
+        start = m.start()
+        if start == 0 or xml[start - 1] not in b" \t\r\n":  # `header="0.3"`: another attribute ending in r
+            continue
+        value = m.group(1).decode("utf-8", "replace")
+        if not value:  # an empty reference counts as none: the cell follows the previous one
+            continue
+        tag_at = xml.rfind(b"<", 0, start)
+        element = xml[tag_at + 1:start].split(None, 1)[0].split(b":")[-1] if tag_at >= 0 else b""
+        if element not in (b"c", b"row"):
+            continue
+        shape = _REF_SHAPE.fullmatch(value)
+        letters = shape.group(1) if shape else ""
+        if shape is None or (element == b"c") != bool(letters):
+            raise BadReference(value, element.decode())
+        row = int(shape.group(2))
+        col = column_number(letters.upper()) if letters else 1
+        if not (1 <= row <= MAX_ROWS and col <= MAX_COLUMNS):
+            raise BadReference(value, element.decode())
+        rows, columns = max(rows, row), max(columns, col)
+    return rows, columns
 
 
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
@@ -284,6 +341,18 @@ def _needs_stream(xml: bytes) -> bool:
     if b"f>" in xml or b"<f " in xml or b":f " in xml:
         return _NO_VALUE.search(xml) is not None
     return False
+
+
+def bad_reference(sheet: str, bad: BadReference) -> Problem:
+    """`berkas.rusak` at the cell (or row) whose reference is outside Excel's sheet."""
+    shown = bad.ref[:24] + ("…" if len(bad.ref) > 24 else "")
+    cell = bad.ref.upper() if bad.element == "c" and len(bad.ref) <= 24 and re.fullmatch(r"[A-Za-z]+[0-9]+", bad.ref) else ""
+    what = (f"sheet '{sheet}' berisi sel dengan referensi '{shown}'" if bad.element == "c"
+            else f"sheet '{sheet}' berisi baris bernomor '{shown}'")
+    shape = r"[A-Za-z]+[0-9]+" if bad.element == "c" else r"[0-9]+"
+    where = ("yang berada di luar batas lembar Excel (kolom A–XFD, baris 1–1.048.576)" if re.fullmatch(shape, bad.ref)
+             else "yang bukan referensi sel yang sah")
+    return problem("berkas.rusak", sheet, cell, what=f"{what} {where}; bagian sheet ini rusak")
 
 
 class Xlsx:
@@ -426,8 +495,16 @@ class Xlsx:
     def sheet(self, name: str, part: str) -> SheetCells:
         """The cells of a worksheet, by calamine where it shows them exactly, else streamed."""
         xml = self.zip.read(part)
-        if not GRID_READER or not self._strings_ok() or _needs_stream(xml) or self._has_dates(xml) or not _grid_fits(xml):
-            return self.stream(xml)
+        try:
+            rows, columns = sheet_extent(xml)
+            if (not GRID_READER or not self._strings_ok() or _needs_stream(xml) or self._has_dates(xml)
+                    or rows * columns > MAX_GRID_CELLS):
+                return self.stream(xml)
+            return self._grid(name, xml)
+        except BadReference as bad:
+            raise ReadError(bad_reference(name, bad)) from None
+
+    def _grid(self, name: str, xml: bytes) -> SheetCells:
         try:
             if self._calamine is None:
                 from python_calamine import CalamineWorkbook
@@ -444,7 +521,7 @@ class Xlsx:
 
         out = SheetCells([], {}, {}, self, xml)
         for number, cells in self.rows(io.BytesIO(xml)):
-            width = cells[-1][0] + 1 if cells else 0
+            width = max(c[0] for c in cells) + 1 if cells else 0  # cells may come out of order
             values: list = [""] * width
             for col, value, dtype, style, formula in cells:
                 if style:

@@ -170,3 +170,77 @@ def test_grid_and_stream_readers_agree_on_issue12_cases(tmp_path, monkeypatch):
             grid, stream = _read_both(path, monkeypatch)
             assert grid == stream, path.name
             assert grid[0], path.name  # each case is a problem somewhere
+
+
+# ---------------------------------------------------------------- issue 26.1: references outside Excel's sheet
+
+_FAR_REFS = {  # the raw reference put in place of Profil!B2 -> the cell the problem is reported at
+    "B99999999999": "B99999999999", "AAAAAAAAAA2": "AAAAAAAAAA2", "ZZZZZZ2": "ZZZZZZ2", "XFE2": "XFE2",
+    "B1048577": "B1048577", "A0": "A0", "$B$2": "", "7": "",
+}
+
+
+def test_far_references_are_berkas_rusak_at_the_cell_not_an_abort(tmp_path):
+    """A raw `<c r="B99999999999">` (or a 4+ letter column) once reached the fast reader's dense grid and
+    aborted the process (exit 134, a Rust backtrace). Every reference is checked first: `berkas.rusak`
+    at that cell, in Indonesian, from check, build and the batch plan alike. Run in a child process so
+    that a regression fails this test instead of killing the test run."""
+    import json
+    import re
+    import subprocess
+    import sys
+    import zipfile
+
+    from factory import make_workbook
+
+    base = make_workbook(tmp_path / "dasar.xlsx")
+    paths = []
+    for i, ref in enumerate(_FAR_REFS):
+        path = tmp_path / f"jauh{i}.xlsx"
+        with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w") as dst:
+            for item in src.infolist():
+                data = src.read(item.filename)
+                if item.filename == "xl/worksheets/sheet2.xml":  # Profil
+                    data, n = re.subn(rb'<c r="B2"', b'<c r="' + ref.encode() + b'"', data, count=1)
+                    assert n == 1
+                dst.writestr(item, data)
+        paths.append(str(path))
+    script = (
+        "import json, sys\nfrom pathlib import Path\nfrom generator import check, build\n"
+        "from generator.batch import planned_output\nout = []\n"
+        "for p in sys.argv[1:]:\n"
+        "    _lap, _h, probs = check(p)\n"
+        "    res = build(p, Path(p).with_suffix('.docx'))\n"
+        "    out.append([[(x.sheet, x.cell, x.code, x.message) for x in probs if x.severity == 'error'],\n"
+        "                res.ok, Path(p).with_suffix('.docx').exists(), planned_output(Path(p), Path('o')) is None])\n"
+        "print(json.dumps(out))\n")
+    run = subprocess.run([sys.executable, "-c", script, *paths], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    for (ref, cell), (errors, ok, written, unplanned) in zip(_FAR_REFS.items(), json.loads(run.stdout)):
+        assert [e[:3] for e in errors] == [["Profil", cell, "berkas.rusak"]], (ref, errors)
+        assert f"sel dengan referensi '{ref}'" in errors[0][3]
+        assert ("bukan referensi sel yang sah" if cell == "" else "di luar batas lembar Excel (kolom A–XFD, baris 1–1.048.576)") in errors[0][3]
+        assert not ok and not written and unplanned
+
+
+@pytest.mark.parametrize("xml, extent", [
+    (b'<sheetData><row r="1"><c r="A1"/></row><row r="120"><c r="C120"/></row></sheetData>', (999, 26)),
+    (b'<sheetData><row r="1"><c r="AB1"/><c r="xfd1"/></row><row r="7"><c r="B7"/></row></sheetData>', (9, 16384)),
+    (b'<sheetData><row r="2"><c r="B999999"/></row><row r="3"/></sheetData>', (999999, 26)),  # a cell far below its row
+    (b'<sheetData><row r="2" header="0.3"><c r="" t="s"/></row></sheetData><pageMargins footer="0.3"/>', (9, 26)),
+])
+def test_sheet_extent_bounds_every_cell(xml, extent):
+    """The grid reader is used only when rows x columns (from every reference, not only the row tags) is small."""
+    from generator.xlsx import sheet_extent
+
+    assert sheet_extent(xml) == extent
+
+
+@pytest.mark.parametrize("xml", [b'<row r="1048577"><c r="A1"/></row>', b'<row r="1"><c r="XFE1"/></row>',
+                                 b'<row r="1"><c r = \'AAAA1\'/></row>',
+                                 b'<x:row r="1"><x:c r="A99999999999"/></x:row>'])
+def test_sheet_extent_refuses_references_outside_excel(xml):
+    from generator.xlsx import BadReference, sheet_extent
+
+    with pytest.raises(BadReference):
+        sheet_extent(xml)

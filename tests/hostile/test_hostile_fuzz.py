@@ -28,7 +28,7 @@ WEIGHTED_SHEETS = ["Profil", "Kinerja", "Kinerja", "Anggaran", "Anggaran", "Nara
 
 INTERESTING_TEXT = [
     "", " ", "\u00a0", "-", "Rp -", "0", "-0", "1.234.567,89", "1,234,567.89", "6.5025.000", "Rp 5.000.000,-", "85%",
-    "(1.000)", "12 laporan", "1e309", "NaN", "inf", "Ya", "Tidak", "Tujuan", "Sasaran", "Program", "Kegiatan",
+    "(1.000)", "12 laporan", "1e309", "NaN", "inf", "-inf", "nan", "Infinity", "1e999", "-1e999", "Ya", "Tidak", "Tujuan", "Sasaran", "Program", "Kegiatan",
     "Sub Kegiatan", "Positif", "Negatif", "AA", "BB", "WTP", "Belum ada penilaian", "#REF!", "#DIV/0!", "=1/0",
     "=SUM(E2:E8)", "=HYPERLINK(\"http://127.0.0.1\")", "+1", "@SUM(1)", "{{ 7*7 }}", "{% if %}", "<w:p>", "../../etc/passwd",
     "/etc/passwd", "logo.png", "2024", "2024-2026", "2026-2024", "30/02/2025", "kustom", "91=Sangat Tinggi; 0=Rendah",

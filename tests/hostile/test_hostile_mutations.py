@@ -1,5 +1,6 @@
 """Fuzzing with the mutation kinds of issue 12: image paths the OS refuses, Excel escapes (surrogates
-included), sheet names that collide with the contract's, keys filled twice — mixed with each other.
+included), sheet names that collide with the contract's, keys filled twice — and of issue 26: raw cell
+references outside Excel's sheet, non-finite number texts — mixed with each other.
 
 Every example runs `validate --format json`, `build` and `diff` against the unchanged workbook: each
 ends in a result or in problems, never an exception; JSON stays JSON; a written report opens; a refused
@@ -73,8 +74,17 @@ key_value = st.one_of(st.none(), st.integers(-5, 3000), st.sampled_from(["", "Ke
 duplicates = st.one_of(st.tuples(st.just("Profil"), st.sampled_from(PROFIL_KEYS), key_value),
                        st.tuples(st.just("Pengaturan"), st.sampled_from(PENGATURAN_KEYS), key_value))
 
+# issue 26: raw cell references outside Excel's sheet (once an abort of the fast reader), and texts that
+# Python reads as non-finite numbers (once the agency's name "nan")
+FAR_REFS = ["B99999999999", "AAAAAAAAAA2", "ZZZZZZ2", "XFE2", "XFD2", "B1048577", "B1048576", "A0", "$B$2", "7", "b2", "B999999"]
+references = st.tuples(st.sampled_from(CONTRACT_SHEETS[:3] + ["Narasi"]), st.sampled_from(FAR_REFS))
+NON_FINITE = ["NaN", "nan", "-NaN", "inf", "-inf", "Infinity", "1e999", "-1e999", "1e309", "Rp 1e999", "nan%"]
+non_finite = st.tuples(st.sampled_from(TEXT_CELLS + [("Profil", "B2"), ("Anggaran", "E4"), ("Kinerja", "H3")]),
+                       st.sampled_from(NON_FINITE))
+
 mutation = st.one_of(st.tuples(st.just("gambar"), image_paths), st.tuples(st.just("escape"), escapes),
-                     st.tuples(st.just("sheet"), collisions), st.tuples(st.just("kunci"), duplicates))
+                     st.tuples(st.just("sheet"), collisions), st.tuples(st.just("kunci"), duplicates),
+                     st.tuples(st.just("referensi"), references), st.tuples(st.just("tak-hingga"), non_finite))
 mutations = st.lists(mutation, min_size=1, max_size=4)
 
 
@@ -88,7 +98,9 @@ def _sheet(wb, name: str):
 
 
 def _apply(wb, kind: str, what) -> None:
-    sheet = what[0][0] if kind in ("gambar", "escape") else what[0]
+    if kind == "referensi":  # applied to the saved file (`_far_reference`)
+        return
+    sheet = what[0][0] if kind in ("gambar", "escape", "tak-hingga") else what[0]
     ws = _sheet(wb, sheet)
     if ws is None:
         return
@@ -118,9 +130,25 @@ def _apply(wb, kind: str, what) -> None:
         if rename_real:
             real.title = "sementara"
             real.title = name.lower() + " "
+    elif kind == "tak-hingga":
+        ws[what[0][1]] = what[1]
     elif kind == "kunci":
         _sheet_name, key, value = what
         ws.append([key, value])
+
+
+def _far_reference(path: Path, sheet: str, ref: str) -> None:
+    """The first cell of row 2 of `sheet` gets the raw reference `ref` in the sheet's XML."""
+    import re
+
+    from hostile_util import edit_part
+
+    from generator.xlsx import Xlsx
+
+    with Xlsx(path) as book:
+        part = next((p for name, p in book.sheets if name == sheet), None)
+    if part is not None:
+        edit_part(path, part, lambda xml: re.sub(rb'<c r="[A-Z]+2"', b'<c r="' + ref.encode() + b'"', xml, count=1))
 
 
 def _folder(folder: Path) -> None:
@@ -163,6 +191,9 @@ def _check(changes, base: bytes, folder: Path) -> None:
         _apply(wb, kind, what)
     path = folder / "mutasi.xlsx"
     wb.save(path)
+    for kind, what in changes:
+        if kind == "referensi":
+            _far_reference(path, *what)
     before = {p: p.read_bytes() for p in (original, path)}
 
     res = cli("validate", path, "--format", "json")

@@ -81,7 +81,8 @@ def _start_batch(tmp_path: Path, n: int = 4) -> tuple[subprocess.Popen, Path, li
     seen: list[str] = []
     _wait_for(proc, seen, r"DITULIS .*wb0\.xlsx")  # one report written ...
     _wait_for(proc, seen, r"MENGGANTUNG", count=2)  # ... and both workers busy with the next ones
-    workers = sorted({int(m.group(1)) for line in seen if (m := re.match(r"MULAI (\d+)", line))})
+    # the two running workers (each workbook has a process of its own: wb0's has ended)
+    workers = sorted({int(m.group(1)) for line in seen if (m := re.match(r"MENGGANTUNG (\d+)", line))})
     assert len(workers) == 2 and proc.pid not in workers
     return proc, out, seen, workers
 
@@ -117,10 +118,50 @@ def test_a_worker_that_dies_fails_its_workbooks_with_a_message(tmp_path):
     proc, out, seen, workers = _start_batch(tmp_path)
     for pid in workers:
         os.kill(pid, signal.SIGKILL)  # e.g. the kernel's out-of-memory killer
+    # the batch goes on: the last workbook starts in a new worker (which hangs too, and is killed as well)
+    _wait_for(proc, seen, r"MENGGANTUNG", count=3)
+    third = [int(m.group(1)) for line in seen if (m := re.match(r"MENGGANTUNG (\d+)", line))][-1]
+    assert third not in workers
+    os.kill(third, signal.SIGKILL)
     stdout, stderr = proc.communicate(timeout=300)
     assert proc.returncode == 1 and "Traceback" not in stderr
-    assert "proses pekerja berhenti mendadak (mungkin kehabisan memori)" in stderr
+    assert stderr.count("dihentikan paksa oleh sistem (biasanya karena memori habis)") == 3
+    assert f"lkjip build {tmp_path / 'wb' / 'wb3.xlsx'}" in stderr  # advice naming the workbook to retry alone
     assert stdout.splitlines()[-1] == "1 laporan dibuat, 3 gagal."
+
+
+# The real program, with a build that aborts the process (as a C library's abort() would) for wb1 only.
+ABORTING_BATCH = """
+import os, sys
+import generator.pipeline as pipeline
+real_build = pipeline.build
+def build(workbook, *args, **kwargs):
+    if str(workbook).endswith("wb1.xlsx"):
+        os.abort()
+    return real_build(workbook, *args, **kwargs)
+pipeline.build = build
+from generator.cli import run
+sys.argv = ["lkjip"] + sys.argv[1:]
+run()
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_one_aborting_workbook_fails_alone_and_the_batch_goes_on(jobs, tmp_path):
+    """Issue 26.2: an abort in one worker once broke the process pool: every pending workbook failed
+    ("0 laporan dibuat, 10 gagal"), also with --jobs 1, with the advice "Coba lagi dengan --jobs 1"."""
+    wbs = _workbooks(tmp_path / "wb", 4)
+    out = tmp_path / "hasil"
+    res = subprocess.run([sys.executable, "-c", ABORTING_BATCH, "build", str(tmp_path / "wb"), "--out-dir", str(out),
+                          "--jobs", jobs], cwd=str(ROOT), capture_output=True, text=True, timeout=300)
+    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert res.stdout.splitlines()[-1] == "3 laporan dibuat, 1 gagal."
+    assert sorted(p.name for p in out.iterdir()) == [f"LKjIP-Kecamatan-Nomor-{i}-2024.docx" for i in (0, 2, 3)]
+    failed = [line for line in res.stderr.splitlines() if line.startswith("GAGAL")]
+    assert failed == [f"GAGAL  {wbs[1]}: proses pekerja berhenti mendadak saat membaca atau menulis workbook ini (sinyal "
+                      f"SIGABRT); laporan tidak dibuat. Periksa workbook ini sendiri: lkjip validate {wbs[1]}; bila berhenti "
+                      "lagi, buka di Excel lalu simpan ulang sebagai .xlsx, dan laporkan bersama workbook-nya bila tetap terjadi."]
+    assert "--jobs 1" not in res.stderr
 
 
 # A LibreOffice that never answers: the `soffice` wrapper starts a child (like oosplash -> soffice.bin)
@@ -179,3 +220,58 @@ def test_pdf_progress_lines_go_to_stderr(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "PDF: LibreOffice dijalankan" in res.stderr and "PDF:" not in res.stdout
     assert f"PDF ditulis: {out.with_suffix('.pdf')}" in res.stdout
+
+
+# The real program, with a build that swallows the stop (as a library's `except BaseException`, or a
+# finalizer in which the exception is "ignored", would) and then goes on to build: "SLUK <pid>" when it
+# waits, "LANJUT <pid>" when it goes on after swallowing the stop.
+SWALLOWING = """
+import os, sys, time
+import generator.pipeline as pipeline
+real_build = pipeline.build
+def build(workbook, *args, **kwargs):
+    if not str(workbook).endswith("wb0.xlsx"):
+        try:
+            sys.stderr.write(f"SLUK {os.getpid()}\\n"); sys.stderr.flush()
+            time.sleep(60)
+        except BaseException:
+            sys.stderr.write(f"LANJUT {os.getpid()}\\n"); sys.stderr.flush()
+    return real_build(workbook, *args, **kwargs)
+pipeline.build = build
+from generator.cli import run
+sys.argv = ["lkjip"] + sys.argv[1:]
+run()
+"""
+
+
+def test_killed_batch_leaves_no_worker_writing_even_when_the_stop_is_swallowed(tmp_path):
+    """Issue 26.3: after `kill -9` of a batch a worker lived on and wrote its report (6 of 33 tries).
+    Now the stop is a flag too: whatever swallows the exception, nothing is renamed into place after it."""
+    wbs = _workbooks(tmp_path / "wb", 3)
+    out = tmp_path / "hasil"
+    proc = subprocess.Popen([sys.executable, "-c", SWALLOWING, "build", *map(str, wbs), "--out-dir", str(out), "--jobs", "2"],
+                            cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen: list[str] = []
+    _wait_for(proc, seen, r"SLUK", count=2)
+    workers = [int(line.split()[1]) for line in seen if line.startswith("SLUK")]
+    os.kill(proc.pid, signal.SIGKILL)
+    _stdout, stderr = proc.communicate(timeout=120)
+    assert _gone(workers) == []
+    assert stderr.count("LANJUT") == 2, stderr  # both workers swallowed the stop and went on building ...
+    # ... and wrote nothing, not even a .tmp: only wb0's report, written before the kill
+    assert sorted(p.name for p in out.iterdir()) == ["LKjIP-Kecamatan-Nomor-0-2024.docx"]
+
+
+def test_sigterm_of_a_single_build_is_honoured_and_said(tmp_path):
+    """Issue 26.3/9: a SIGTERM lost inside a library once let the build finish with exit 0; SIGTERM printed nothing."""
+    wb = _workbooks(tmp_path / "wb", 2)[1]
+    out = tmp_path / "laporan.docx"
+    proc = subprocess.Popen([sys.executable, "-c", SWALLOWING, "build", str(wb), "--out", str(out)], cwd=str(ROOT),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen: list[str] = []
+    _wait_for(proc, seen, r"SLUK")
+    os.kill(proc.pid, signal.SIGTERM)
+    stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 143 and "LANJUT" in stderr
+    assert "Dihentikan (SIGTERM): tidak ada berkas yang ditulis; berkas lama (bila ada) tetap utuh." in stderr
+    assert "Laporan ditulis" not in stdout and sorted(p.name for p in tmp_path.iterdir()) == ["wb"]
