@@ -327,6 +327,7 @@ def wait_job(client, resp, timeout: float = 60) -> str:
 
 
 def test_build_writes_the_report_into_output_and_it_downloads(client, served):
+    before = re.search(r'data-v="([^"]+)"', text(get(client, f"/wb/{ALOK.name}/isi"))).group(1)
     resp = post(client, f"/wb/{ALOK.name}/buat", data={})
     assert resp.status_code == 202 and "Menunggu giliran" in text(resp) or "Membaca workbook" in text(resp)
     done = wait_job(client, resp)
@@ -341,6 +342,8 @@ def test_build_writes_the_report_into_output_and_it_downloads(client, served):
     doc = load(dl.data)
     assert "KECAMATAN ALOK" in all_text(doc).upper()
     assert "terbaru</a>" in text(get(client, "/daftar"))
+    live = get(client, f"/wb/{ALOK.name}/isi?v={before}")  # the open page learns of the new report
+    assert live.status_code == 200 and "LKjIP-Kecamatan-Alok-2024.docx</a> (terbaru)" in text(live)
     assert digest(served / ALOK.name) == digest(ALOK)  # the workbook was only read
 
 

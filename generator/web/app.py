@@ -171,17 +171,15 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
 
     @app.get("/wb/<path:name>/isi")
     def isi(name: str):
-        path = ws.workbook(name)
-        from .folder import stamp
-
-        if request.args.get("v") == stamp(path):
-            return Response(status=204)
-        a = ws.analyse(name)
+        a = ws.analyse(name)  # cached until the workbook is saved again: a poll costs two stat calls
         state, report = ws.report_state(a)
+        v = f"{a.stamp}-{state}"
+        if request.args.get("v") == v:
+            return Response(status=204)
         groups: dict[str, list] = {}
         for p in a.problems:
             groups.setdefault(p.sheet, []).append(p)
-        return render_template("_isi.html", a=a, name=name, groups=groups, state=state, report=report,
+        return render_template("_isi.html", a=a, v=v, name=name, groups=groups, state=state, report=report,
                                dash=dashboard(a.hasil) if a.hasil is not None else None,
                                ringkasan=lk.periksa_lines(a.kriteria)[-1] if a.kriteria else "",
                                waktu=dt.datetime.now().strftime("%H.%M.%S"))

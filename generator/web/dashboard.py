@@ -24,7 +24,8 @@ class Batang:
     teks: str
     lebar: float  # 0..100, share of the chart width
     warna: str
-    keterangan: str = ""  # predikat, efisiensi label, pagu/realisasi
+    keterangan: str = ""  # predikat, efisiensi label
+    catatan: str = ""  # under the label: realisasi and pagu
 
 
 def _lebar(nilai: Decimal | None, skala: Decimal) -> float:
@@ -65,7 +66,7 @@ def dashboard(hasil) -> dict:
         p = j.penyerapan
         return Batang(label, p, lk.persen(p), _lebar(p, Decimal(100)), _WARNA[0] if p is not None and p >= 90 else
                       _WARNA[2] if p is not None and p >= 75 else _WARNA[-1],
-                      f"realisasi {lk.rupiah(j.realisasi)} dari pagu {lk.rupiah(j.pagu)}")
+                      catatan=f"{lk.rupiah(j.realisasi)} dari {lk.rupiah(j.pagu)}")
 
     unit = [serapan(nama, j) for nama, j in hasil.unit]
     program = [(u.nama, [serapan(f"{p.kode} {p.uraian}".strip(), hasil.jumlah[p]) for p in u.program]) for u in lap.unit]
