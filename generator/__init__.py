@@ -11,6 +11,8 @@ lazily (PEP 562), so `import generator` stays cheap for the command line.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -56,6 +58,12 @@ _API: dict[str, str] = {
     "TargetExists": "output",
     "to_pdf": "pdf",
     "PdfError": "pdf",
+    "soffice": "pdf",
+    # the web page (issue 22): figures as the report prints them, the predikat bands, periksa's wording
+    "persen": "formatting",
+    "rupiah": "formatting",
+    "scale_bands": "compute",
+    "periksa_lines": "periksa",
 }
 
 __all__ = ["__version__", *_API]
@@ -74,16 +82,31 @@ def __dir__() -> list[str]:
     return sorted(__all__)
 
 
+class _Package(types.ModuleType):
+    """Importing a submodule sets it as an attribute of the package; for `diff` and `periksa` (a
+    submodule and a public function of the same name) that would hide the function once anything
+    imported the module (`from .diff import …`). Public names keep their function."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _API and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
+
+
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .blank import build_blank, write_blank
-    from .compute import Hasil
+    from .compute import Hasil, scale_bands
     from .context import build_context
     from .diff import ada_perubahan
     from .diff_laporan import laporan_changes, laporan_lines
+    from .formatting import persen, rupiah
     from .model import Laporan
     from .output import OutputError, TargetExists, atomic_write_bytes
-    from .pdf import PdfError, to_pdf
-    from .periksa import Kriteria, periksa, periksa_file
+    from .pdf import PdfError, soffice, to_pdf
+    from .periksa import Kriteria, periksa, periksa_file, periksa_lines
     from .pipeline import BuildResult, build, check, default_output, diff
     from .problems import LkjipError, Problem, errors, sort_problems, warnings
     from .render import render_docx

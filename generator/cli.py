@@ -499,6 +499,25 @@ def diff(old: Path, new: Path, fmt: str, izinkan_selisih: bool) -> None:
             click.echo(line)
     sys.exit(1 if ada_perubahan(result) else 0)
 
+@main.command()
+@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port; 0 memilih port yang bebas.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Alamat yang didengarkan; selain 127.0.0.1, komputer lain dapat menghubungi server (ada peringatan).")
+@click.option("--tanpa-buka", is_flag=True, help="Jangan membuka browser; alamatnya tetap dicetak.")
+def serve(folder: Path, port: int, host: str, tanpa_buka: bool) -> None:
+    """Buka halaman web lokal untuk FOLDER (bawaan: folder ini): unggah, periksa, buat laporan di browser.
+
+    \b
+    Hanya di komputer ini (127.0.0.1), tanpa internet; Ctrl+C untuk berhenti.
+    Contoh:  lkjip serve workbooks/
+    """
+    from .web import serve as run_serve
+
+    sys.exit(run_serve(folder, host=host, port=port, open_browser=not tanpa_buka, echo=click.echo))
+
+
 def _os_why(exc: BaseException) -> str:
     import errno
 

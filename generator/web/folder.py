@@ -1,0 +1,289 @@
+"""The folder the page serves: which names it may read or write, what it knows about each workbook,
+and the reports it builds. Everything here goes through the public API (`generator`)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import threading
+import time
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import generator as lk
+
+MAX_UPLOAD = 20 * 1024 * 1024  # bytes per upload request (documented in docs/web.md and SECURITY.md)
+OUTPUT = "output"
+_BAD_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+class NamaTidakSah(Exception):
+    """A name that is not a plain file name inside the folder (Indonesian message)."""
+
+
+class TidakAda(Exception):
+    """No such file in the folder (Indonesian message)."""
+
+
+def child(base: Path, name: str) -> Path:
+    """`base/name` for an existing regular file named by a plain name whose real place is `base` itself.
+
+    Refused: empty or over-long names, `.`/`..`, hidden names, separators (`/`, `\\`), drive
+    letters and other characters Windows forbids, NUL and control characters, and any name
+    (a symbolic link) whose real place is outside `base`.
+    """
+    if (not name or len(name) > 255 or name.startswith(".") or _BAD_CHARS.search(name)
+            or name.split(".")[0].strip().lower() in _RESERVED):
+        raise NamaTidakSah(f"Nama berkas '{name[:80]!s}' tidak sah: hanya nama berkas di folder ini yang dapat dibuka.")
+    path = base / name
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise TidakAda(f"Berkas '{name}' tidak ada di folder ini.") from None
+    if real.parent != base.resolve():
+        raise NamaTidakSah(f"Berkas '{name}' menunjuk ke luar folder ini dan tidak dibuka.")
+    if not real.is_file():
+        raise TidakAda(f"'{name}' bukan berkas.")
+    return path
+
+
+def upload_name(raw: str) -> str:
+    """A safe `.xlsx` file name from what the browser sent (a bare name, or a whole Windows path)."""
+    name = unicodedata.normalize("NFC", re.split(r"[\\/]", raw or "")[-1])
+    name = _BAD_CHARS.sub("_", name).strip(" .")
+    stem, dot, ext = name.rpartition(".")
+    if not dot or ext.lower() != "xlsx":
+        stem = name
+    stem = stem.strip(" ._")[:120] or "workbook"
+    if stem.lower() in _RESERVED:
+        stem += "_"
+    return f"{stem}.xlsx"
+
+
+def stamp(path: Path) -> str:
+    """What changes when the file is saved again: modification time and size."""
+    st = path.stat()
+    return f"{st.st_mtime_ns:x}-{st.st_size:x}"
+
+
+@dataclass
+class Analisis:
+    """One workbook as `check` and `periksa` see it."""
+
+    name: str
+    stamp: str
+    lap: object
+    hasil: object
+    problems: list
+    kriteria: list | None
+    seconds: float
+
+    @property
+    def errors(self) -> list:
+        return lk.errors(self.problems)
+
+    @property
+    def warnings(self) -> list:
+        return lk.warnings(self.problems)
+
+    @property
+    def siap(self) -> int | None:
+        """How many LKE criteria are `terpenuhi`."""
+        return None if self.kriteria is None else sum(1 for k in self.kriteria if k.status == "terpenuhi")
+
+
+@dataclass
+class Job:
+    """One "Buat laporan": waits for the workbook's other build, then builds from a snapshot."""
+
+    id: str
+    name: str
+    pdf: bool
+    state: str = "menunggu"  # menunggu | berjalan | selesai | gagal
+    tahap: str = "Menunggu giliran…"
+    lines: list[str] = field(default_factory=list)  # what `lkjip build` prints, same wording
+    output: str | None = None  # file name inside output/
+    pdf_name: str | None = None
+    pdf_error: str = ""
+    started: float = field(default_factory=time.monotonic)
+    seconds: float = 0.0
+
+
+class Folder:
+    """The served folder; thread-safe (the server answers requests in threads)."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path).resolve()
+        self.output = self.path / OUTPUT
+        self._cache: dict[str, Analisis] = {}
+        self._cache_lock = threading.Lock()
+        self._name_locks: dict[str, threading.Lock] = {}
+        self._build_locks: dict[str, threading.Lock] = {}
+        self.jobs: dict[str, Job] = {}
+        self._threads: list[threading.Thread] = []
+
+    # -- what is there -----------------------------------------------------------------
+    def workbooks(self) -> list[str]:
+        """The `.xlsx` files directly in the folder whose real place is the folder (lock files `~$…` left out)."""
+        names = []
+        for entry in sorted(os.scandir(self.path), key=lambda e: e.name.lower()):
+            if not entry.name.lower().endswith(".xlsx") or entry.name.startswith(("~$", ".")):
+                continue
+            try:
+                child(self.path, entry.name)
+            except (NamaTidakSah, TidakAda):
+                continue
+            names.append(entry.name)
+        return names
+
+    def workbook(self, name: str) -> Path:
+        if not name.lower().endswith(".xlsx"):
+            raise NamaTidakSah(f"'{name[:80]}' bukan workbook .xlsx.")
+        return child(self.path, name)
+
+    def report(self, name: str) -> Path:
+        if not self.output.is_dir():
+            raise TidakAda(f"Berkas '{name}' tidak ada di folder {OUTPUT}.")
+        path = child(self.output, name)
+        if path.suffix.lower() not in (".docx", ".pdf"):
+            raise NamaTidakSah(f"'{name[:80]}' bukan laporan (.docx/.pdf).")
+        return path
+
+    def folder_stamp(self) -> str:
+        """Changes when a workbook or report is added, removed or saved."""
+        parts = []
+        for base in (self.path, self.output):
+            try:
+                with os.scandir(base) as it:
+                    parts += [f"{e.name}:{e.stat().st_mtime_ns}:{e.stat().st_size}" for e in it if e.is_file()]
+            except OSError:
+                continue
+        return f"{hash(tuple(sorted(parts))) & 0xFFFFFFFFFFFF:x}"
+
+    # -- checking ----------------------------------------------------------------------
+    def analyse(self, name: str) -> Analisis:
+        """`check` + `periksa` of a workbook, cached until the file is saved again."""
+        path = self.workbook(name)
+        with self._cache_lock:
+            lock = self._name_locks.setdefault(name, threading.Lock())
+        with lock:  # one check of a workbook at a time; the others wait for its result
+            before = stamp(path)
+            cached = self._cache.get(name)
+            if cached and cached.stamp == before:
+                return cached
+            t = time.perf_counter()
+            lap, hasil, problems = lk.check(path)
+            kriteria = lk.periksa(lap, hasil, problems) if lap is not None else None
+            result = Analisis(name, before, lap, hasil, problems, kriteria, time.perf_counter() - t)
+            if stamp(path) == before:  # saved meanwhile: not cached, the next look reads it again
+                self._cache[name] = result
+            return result
+
+    def report_state(self, a: Analisis) -> tuple[str, str | None]:
+        """(`tidak-ada` | `terbaru` | `lama`, report file name) for a workbook's default report in output/."""
+        if a.lap is None or not a.lap.profil.instansi:
+            return "tidak-ada", None
+        target = lk.default_output(a.lap, self.output)
+        try:
+            rep = target.stat().st_mtime_ns
+        except OSError:
+            return "tidak-ada", target.name
+        wb = (self.path / a.name).stat().st_mtime_ns
+        return ("terbaru" if rep >= wb else "lama"), target.name
+
+    # -- uploads -----------------------------------------------------------------------
+    def save_upload(self, raw_name: str, data: bytes) -> tuple[str | None, str, list]:
+        """Check an uploaded file like the command line does, then save it under a free name.
+
+        Returns (saved name or None, Indonesian message, the file's problems when refused).
+        An existing file is never replaced: a taken name gets ` (2)`, ` (3)` ….
+        """
+        wanted = upload_name(raw_name)
+        with tempfile.TemporaryDirectory(prefix="lkjip-unggah-") as tmp:
+            probe = Path(tmp) / wanted
+            probe.write_bytes(data)
+            _lap, _hasil, problems = lk.check(probe)
+        refused = [p for p in lk.errors(problems) if p.code.startswith("berkas.")]
+        if refused:
+            return None, f"'{raw_name}' tidak disimpan: {refused[0].message} Saran: {refused[0].hint}", refused
+        stem = wanted[:-5]
+        for n in range(1, 1000):
+            name = wanted if n == 1 else f"{stem} ({n}).xlsx"
+            try:
+                lk.atomic_write_bytes(self.path / name, data, overwrite=False)
+            except lk.TargetExists:
+                continue
+            if name != wanted:
+                return name, (f"Disimpan sebagai '{name}': nama '{wanted}' sudah ada di folder ini, "
+                              "dan berkas yang ada tidak pernah diganti."), []
+            return name, f"Disimpan sebagai '{name}'.", []
+        return None, f"'{raw_name}' tidak disimpan: terlalu banyak berkas bernama '{wanted}'.", []
+
+    # -- building ----------------------------------------------------------------------
+    def start_build(self, name: str, pdf: bool) -> Job:
+        self.workbook(name)  # refuse a bad name before a thread starts
+        job = Job(uuid.uuid4().hex, name, pdf)
+        self.jobs[job.id] = job
+        thread = threading.Thread(target=self._build, args=(job,), name=f"lkjip-build-{name}", daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
+        return job
+
+    def _build(self, job: Job) -> None:
+        import logging
+
+        with self._cache_lock:
+            lock = self._build_locks.setdefault(job.name, threading.Lock())
+        with lock:  # two builds of one workbook run one after the other
+            job.state, job.tahap = "berjalan", "Membaca workbook dan menyusun laporan…"
+            try:
+                with tempfile.TemporaryDirectory(prefix="lkjip-buat-") as tmp:
+                    snapshot = self._snapshot(self.workbook(job.name), Path(tmp))
+                    res = lk.build(snapshot, out_dir=self.output, assets=self.path, pdf=job.pdf,
+                                   progress=lambda text: setattr(job, "tahap", text))
+                job.lines = lk.summary_lines(res)
+                job.output = res.output.name if res.ok else None
+                job.pdf_name = res.pdf.name if res.pdf else None
+                job.pdf_error = res.pdf_error
+                job.state = "selesai" if res.ok else "gagal"
+            except (NamaTidakSah, TidakAda) as exc:
+                job.lines, job.state = [str(exc)], "gagal"
+            except Exception:  # noqa: BLE001 - details to the terminal, a short message to the page
+                logging.getLogger("lkjip.web").exception("Kesalahan internal saat membuat laporan %s", job.name)
+                job.lines, job.state = ["Kesalahan internal lkjip saat membuat laporan; rinciannya dicetak di terminal."], "gagal"
+            finally:
+                job.seconds = time.monotonic() - job.started
+                job.tahap = ""
+
+    @staticmethod
+    def _snapshot(path: Path, tmp: Path) -> Path:
+        """A copy of the workbook taken while it did not change, so a build reads one version only."""
+        for _ in range(20):
+            before = stamp(path)
+            data = path.read_bytes()
+            if stamp(path) == before:
+                break
+            time.sleep(0.1)
+        copy = tmp / path.name
+        copy.write_bytes(data)
+        return copy
+
+    def wait_for_builds(self, timeout: float = 120.0) -> bool:
+        """Let running builds finish (their reports are written atomically); True when none is left."""
+        deadline = time.monotonic() + timeout
+        for thread in list(self._threads):
+            thread.join(max(0.0, deadline - time.monotonic()))
+        return not any(t.is_alive() for t in self._threads)
+
+    @staticmethod
+    def has_pdf() -> bool:
+        return lk.soffice() is not None
+
+
+def remove_tree(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
