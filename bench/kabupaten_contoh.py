@@ -150,7 +150,7 @@ def pemda() -> openpyxl.Workbook:
                    "tanggal_laporan": dt.datetime(2025, 3, 14), "tanggal_pk": dt.datetime(2024, 1, 2), "kepala_nama": "Bupati Contoh (sintetis)",
                    "kepala_jabatan": "Bupati Contoh", "atasan_nama": "Gubernur Contoh (sintetis)",
                    "atasan_jabatan": "Gubernur Provinsi Contoh", "visi": "Kabupaten Contoh yang Maju dan Sejahtera (sintetis)"})
-    set_isian(wb, {"total_apbd": 80_000_000_000}, "Pengaturan")
+    set_isian(wb, {"total_apbd": 100_000_000_000}, "Pengaturan")
     rows = [
         ("Tujuan", "T.1", "Meningkatkan kualitas sumber daya manusia", "Indeks Pembangunan Manusia", "indeks", 71.2, 71.6, ""),
         ("Sasaran", "SR.1", "Meningkatnya kualitas pendidikan", "Rata-rata lama sekolah", "tahun", 7.9, 7.95, "Dinas Pendidikan"),
@@ -164,7 +164,7 @@ def pemda() -> openpyxl.Workbook:
     ]
     append_rows(wb, "Kinerja", [
         {"Level": lv, "Kode": kode, "Uraian": uraian, "Indikator": ind, "Satuan": sat,
-         "Polaritas": "Negatif" if kode == "SR.4" else "Positif", "IKU": "Ya", "PK": "Ya",
+         "Polaritas": "Negatif" if kode == "SR.4" else "Positif", "IKU": "Ya" if lv == "Sasaran" else "Tidak", "PK": "Ya",
          f"Target {TAHUN}": target, f"Realisasi {TAHUN}": real, "Penanggung Jawab": pj}
         for lv, kode, uraian, ind, sat, target, real, pj in rows])
     return wb

@@ -56,6 +56,14 @@ _API: dict[str, str] = {
     "TargetExists": "output",
     "to_pdf": "pdf",
     "PdfError": "pdf",
+    # many workbooks (`gabung`): the folder as `build` reads it; figures rounded and labelled as printed
+    "expand": "batch",
+    "scale_bands": "compute",
+    "SCALE_NAMES": "compute",
+    "round_half_up": "numbers",
+    "persen": "formatting",
+    "rupiah": "formatting",
+    "tanggal": "formatting",
 }
 
 __all__ = ["__version__", *_API]
@@ -89,3 +97,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .render import render_docx
     from .summary import diff_lines, problem_lines, problems_json, summary_lines
     from .tahun_baru import buat_tahun_baru
+    from .batch import expand
+    from .compute import SCALE_NAMES, scale_bands
+    from .numbers import round_half_up
+    from .formatting import persen, rupiah, tanggal

@@ -461,6 +461,11 @@ def diff(old: Path, new: Path, fmt: str, izinkan_selisih: bool) -> None:
             click.echo(line)
     sys.exit(1 if ada_perubahan(result) else 0)
 
+from .gabung.perintah import gabung_cmd  # noqa: E402  (issue 23: many workbooks, one recap)
+
+main.add_command(gabung_cmd)
+
+
 def _os_why(exc: BaseException) -> str:
     import errno
 

@@ -205,6 +205,7 @@ class Pengaturan:
     nama_berkas: str = ""
     izinkan_selisih: str = "Tidak"  # "Ya": a Belanja total differing from the Anggaran total is only a warning
     total_apbd: Decimal | None = None  # Pemda workbook only: the APBD total `lkjip gabung` checks the OPD pagu against
+    cells: dict[str, str] = field(default_factory=dict)  # isian -> cell of its Nilai
 
 
 @dataclass

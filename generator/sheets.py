@@ -84,6 +84,7 @@ def read_pengaturan(c: Cells, data: SheetData | None) -> Pengaturan:
     spec = contract.sheet("Pengaturan")
     values = c.key_values(data, spec)
     cfg_cells = {key: row.ref("nilai") for key, row in values.items()}
+    cfg.cells = {key: ref for key, ref in cfg_cells.items() if ref}
     for f in spec.fields:
         row = values.get(f.key)
         if row is None or "nilai" not in row.cells:
