@@ -364,3 +364,46 @@ def test_cli_duplicate_opd_exits_1_and_a_missing_folder_2(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "generator.cli", "gabung", str(tmp_path / "tidak-ada")],
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 2 and "tidak ditemukan" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# ------------------------------------------------------------------ LibreOffice Calc
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak terpasang")
+def test_recap_opens_in_libreoffice_calc_with_working_filters(rekap, tmp_path):
+    import json
+
+    from generator.pdf import _kill_group, _start, make_profile, soffice, uno_python
+
+    py = uno_python()
+    if py is None:
+        pytest.skip("Python dengan modul uno tidak ada")
+    path = tmp_path / "rekap.xlsx"
+    path.write_bytes(workbook_bytes(rekap))
+    pipe = f"lkjipgabung{os.getpid()}"
+    office = _start([soffice(), f"-env:UserInstallation={make_profile(tmp_path)}", "--headless", "--invisible", "--nologo",
+                     "--norestore", f"--accept=pipe,name={pipe};urp;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        proc = subprocess.run([py, str(ROOT / "tests" / "calc_filter_uno.py"), str(path), pipe, str(tmp_path / "calc.json"),
+                               "Rekap_OPD", "Predikat Instansi", "Sangat Baik"], capture_output=True, text=True, timeout=180)
+    finally:
+        _kill_group(office)  # the whole process group, also on failure
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    found = json.loads((tmp_path / "calc.json").read_text())
+    assert found["sheets"] == ["Status_Pengumpulan", "Rekap_OPD", "Capaian_Indikator", "Cascading", "IKU_Pemda", "Anggaran", "Masalah"]
+    assert len(found["ranges"]) == 7 and all(r["autofilter"] for r in found["ranges"].values())
+    assert found["ranges"]["Tabel2_Rekap_OPD"]["rows"] == len(rekap.direkap) + 1
+    expected = [r.instansi for r in rekap.direkap if r.opd.predikat_instansi == "Sangat Baik"]
+    assert found["visible"] == expected and len(expected) == 3
+
+
+def test_template_offers_kode_opd_and_sasaran_rpjmd_with_notes():
+    from generator.blank import build_blank
+
+    wb = build_blank(2024, (2024, 2026))
+    profil = {r[0].value: r for r in wb["Profil"].iter_rows(min_row=2)}
+    assert "SIPD" in profil["kode_opd"][2].value
+    head = {c.value: c for c in wb["Kinerja"][1]}
+    assert "kode sasaran RPJMD kabupaten" in head["Sasaran RPJMD"].comment.text
+    pengaturan = {r[0].value for r in wb["Pengaturan"].iter_rows(min_row=2)}
+    assert "total_apbd" in pengaturan
