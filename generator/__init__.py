@@ -64,6 +64,13 @@ _API: dict[str, str] = {
     "persen": "formatting",
     "rupiah": "formatting",
     "tanggal": "formatting",
+    "angka": "formatting",
+    "nilai": "formatting",
+    "uang": "formatting",
+    "Tabel": "specs",
+    "Kolom": "specs",
+    "Baris": "specs",
+    "Grafik": "specs",
 }
 
 __all__ = ["__version__", *_API]
@@ -100,4 +107,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .batch import expand
     from .compute import SCALE_NAMES, scale_bands
     from .numbers import round_half_up
-    from .formatting import persen, rupiah, tanggal
+    from .formatting import angka, nilai, persen, rupiah, tanggal, uang
+    from .specs import Baris, Grafik, Kolom, Tabel

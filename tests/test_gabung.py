@@ -407,3 +407,70 @@ def test_template_offers_kode_opd_and_sasaran_rpjmd_with_notes():
     assert "kode sasaran RPJMD kabupaten" in head["Sasaran RPJMD"].comment.text
     pengaturan = {r[0].value for r in wb["Pengaturan"].iter_rows(min_row=2)}
     assert "total_apbd" in pengaturan
+
+
+# ------------------------------------------------------------------ the recap document (--docx)
+
+
+@pytest.fixture(scope="module")
+def dokumen(rekap, tmp_path_factory):
+    from generator.gabung import dokumen_bytes
+
+    path = tmp_path_factory.mktemp("dokumen") / "rekap.docx"
+    path.write_bytes(dokumen_bytes(rekap))
+    return path
+
+
+def test_docx_tables_carry_each_opds_printed_figures(dokumen, reports, rekap):
+    from docx_text import captions, headings, load, table_after
+
+    doc = load(dokumen)
+    assert [t for _s, t in headings(doc) if _s == "Heading 1"][-2:] == ["BAB I CAPAIAN KINERJA PERANGKAT DAERAH", "LAMPIRAN"]
+    assert captions(doc)[:2] == ["Tabel 1.1 Status Pengumpulan LKjIP Perangkat Daerah Tahun 2024",
+                                 "Tabel 1.2 Capaian Kinerja Perangkat Daerah Tahun 2024"]
+    rows_ = {r[1]: r for r in table_after(doc, "Tabel 1.2")[2:]}
+    for name, (hasil, ctx) in reports.items():
+        row = rows_[hasil.laporan.profil.instansi]
+        assert row[5] + "%" == ctx["ringkas"]["capaian_instansi"] and row[6] == ctx["ringkas"]["predikat_instansi"], name
+    budget = {r[1]: r for r in table_after(doc, "Tabel 1.6")[2:]}
+    for name, (hasil, ctx) in reports.items():
+        assert "Rp" + budget[hasil.laporan.profil.instansi][2] + ",00" == ctx["ringkas"]["pagu"], name
+    total = sum(h.total.pagu for h, _c in reports.values())
+    assert budget["Jumlah"][2] == g.uang(total)
+    lampiran = table_after(doc, "Tabel L.1")[2:]
+    assert len(lampiran) == sum(len(c["tabel"]["capaian"].baris) - 1 for _h, c in reports.values())
+    charts = captions(doc, "Judul Gambar")
+    assert charts == ["Gambar 1.1 Capaian Kinerja Perangkat Daerah Tahun 2024", "Gambar 1.2 Sebaran Predikat Capaian Indikator Tahun 2024"]
+    import zipfile
+
+    with zipfile.ZipFile(dokumen) as z:
+        assert len([n for n in z.namelist() if n.startswith("word/charts/chart")]) == 2
+        assert b"Rekapitulasi Capaian Kinerja Perangkat Daerah Pemerintah Kabupaten Contoh Tahun 2024" in z.read("docProps/core.xml")
+
+
+def test_docx_is_deterministic(rekap, dokumen):
+    from generator.gabung import dokumen_bytes
+
+    assert dokumen_bytes(rekap) == dokumen.read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) atau pdftotext tidak terpasang")
+def test_docx_passes_the_layout_checks_of_the_opd_reports(dokumen):
+    """The checks of tests/test_layout.py: no empty page, no table row alone, no broken header word, no stranded heading."""
+    import re
+
+    from pdf_pages import broken_words, lone_rows, only_page_number, pages
+
+    pdf = g.to_pdf(dokumen)
+    texts = pages(pdf)
+    assert len(texts) >= 8
+    assert [i + 1 for i, t in enumerate(texts) if only_page_number(t)] == []
+    assert lone_rows(dokumen, texts) == []
+    assert broken_words(dokumen, texts) == set()
+    for i, t in enumerate(texts):
+        lines = [ln.strip() for ln in t.splitlines() if ln.strip() and not only_page_number(ln.strip())]
+        if lines:
+            assert not re.fullmatch(r"[A-H]\. [A-Z][\w ,/-]+", lines[-1]), f"halaman {i + 1}: {lines[-1]}"
+    chart_page = next(t for t in texts if "Gambar 1.1" in t and "Capaian (%)" in t)
+    assert "103,84" in chart_page  # Dinas Pendidikan, as its own report prints it, with the Indonesian comma
