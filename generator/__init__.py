@@ -64,6 +64,18 @@ _API: dict[str, str] = {
     "rupiah": "formatting",
     "scale_bands": "compute",
     "periksa_lines": "periksa",
+    # many workbooks (`gabung`): the folder as `build` reads it; figures rounded and labelled as printed
+    "expand": "batch",
+    "SCALE_NAMES": "compute",
+    "round_half_up": "numbers",
+    "tanggal": "formatting",
+    "angka": "formatting",
+    "nilai": "formatting",
+    "uang": "formatting",
+    "Tabel": "specs",
+    "Kolom": "specs",
+    "Baris": "specs",
+    "Grafik": "specs",
 }
 
 __all__ = ["__version__", *_API]
@@ -112,3 +124,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .render import render_docx
     from .summary import diff_lines, problem_lines, problems_json, summary_lines
     from .tahun_baru import buat_tahun_baru
+    from .batch import expand
+    from .compute import SCALE_NAMES, scale_bands
+    from .numbers import round_half_up
+    from .formatting import angka, nilai, persen, rupiah, tanggal, uang
+    from .specs import Baris, Grafik, Kolom, Tabel

@@ -119,7 +119,15 @@ def chart_anggaran(data: list[dict]) -> Chart:
     return Chart(xml, xlsx, 15.5, max(5.0, 2.0 + 1.0 * len(data)))
 
 
-DRAW = {"capaian": chart_capaian, "tren": chart_tren, "anggaran": chart_anggaran}
+def chart_jumlah(data: list[dict]) -> Chart:
+    """A count per category (e.g. indicators per predikat), one series named by the data's `seri`."""
+    data = data[:20]
+    name = data[0].get("seri", "Jumlah") if data else "Jumlah"
+    xml, xlsx = _build([d["nama"] for d in data], [(name, [float(d["jumlah"]) for d in data])], percent=False)
+    return Chart(xml, xlsx, 15.5, max(5.0, 2.0 + 0.9 * len(data)))
+
+
+DRAW = {"capaian": chart_capaian, "tren": chart_tren, "anggaran": chart_anggaran, "jumlah": chart_jumlah}
 
 
 def draw(spec: Grafik) -> Chart:

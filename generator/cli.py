@@ -518,6 +518,11 @@ def serve(folder: Path, port: int, host: str, tanpa_buka: bool) -> None:
     sys.exit(run_serve(folder, host=host, port=port, open_browser=not tanpa_buka, echo=click.echo))
 
 
+from .gabung.perintah import gabung_cmd  # noqa: E402  (issue 23: many workbooks, one recap)
+
+main.add_command(gabung_cmd)
+
+
 def _os_why(exc: BaseException) -> str:
     import errno
 

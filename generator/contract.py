@@ -117,6 +117,7 @@ PROFIL_FIELDS = (
     Column("misi", "misi", comment="Misi, satu per baris"),
     Column("logo", "logo", comment="Berkas gambar logo, relatif terhadap folder workbook (boleh kosong)"),
     Column("telepon", "telepon", comment="Nomor telepon kantor (boleh kosong)"),
+    Column("kode_opd", "kode_opd", comment="Opsional: kode SKPD menurut SIPD, contoh: 1.01.2.22.0.00.02.0000 (dipakai rekap kabupaten, lkjip gabung)"),
 )
 
 PENGATURAN_FIELDS = (
@@ -156,6 +157,7 @@ PENGATURAN_FIELDS = (
         choices=YA_TIDAK,
         comment="Ya = total sheet Belanja boleh berbeda dari total Anggaran (laporan menyebut selisihnya); bawaan Tidak = galat",
     ),
+    Column("total_apbd", "total_apbd", "money", comment="Hanya workbook Pemda (lkjip gabung --pemda): total belanja APBD (Rp), dibandingkan dengan jumlah pagu seluruh OPD; kosong = tidak dibandingkan"),
 )
 
 _VALUE_HINT = "Angka, atau nilai kualitatif (A, BB, B, WTP, Belum ada penilaian)."
@@ -192,6 +194,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Penanggung Jawab", "penanggung_jawab", comment="Penanggung jawab indikator", width=20),
             Column("Analisis", "analisis", comment="Penjelasan Anda: penyebab keberhasilan/kegagalan", width=40),
             Column("Solusi", "solusi", comment="Upaya/solusi yang telah dilakukan", width=40),
+            Column("Sasaran RPJMD", "sasaran_rpjmd", comment="Opsional: kode sasaran RPJMD kabupaten yang didukung sasaran/indikator ini (sama dengan Kode di workbook Pemda), contoh: SR.2. Kosong pada baris indikator = sama dengan sasarannya. Bila diisi, Bab II memuat tabel keselarasan Renstra-RPJMD", width=14),
         ),
         comment="Pohon kinerja: tujuan, sasaran, program ... beserta indikator, target dan realisasi.",
     ),

@@ -37,6 +37,7 @@ class Profil:
     misi: list[str] = field(default_factory=list)
     logo: str = ""
     telepon: str = ""
+    kode_opd: str = ""  # SIPD SKPD code (optional; the kabupaten recap orders and matches OPD by it)
     cells: dict[str, str] = field(default_factory=dict)  # isian -> cell of its Nilai
 
 
@@ -60,6 +61,7 @@ class Indikator:
     penanggung_jawab: str = ""
     analisis: str = ""
     solusi: str = ""
+    sasaran_rpjmd: str = ""  # code of the kabupaten (RPJMD) sasaran it supports, as typed on its row
     cells: dict[str, str] = field(default_factory=dict)  # e.g. "realisasi:2024" -> "M5"
     ketikan: dict[str, str] = field(default_factory=dict)  # numbers typed as text, as typed ("3.125")
 
@@ -75,6 +77,7 @@ class NodeKinerja:
     indikator: list[Indikator] = field(default_factory=list)
     anak: list["NodeKinerja"] = field(default_factory=list)
     cell: str = ""  # the Uraian cell of the row that states it
+    sasaran_rpjmd: str = ""  # code of the kabupaten (RPJMD) sasaran it supports (optional column)
 
     def walk(self) -> Iterator[NodeKinerja]:
         yield self
@@ -202,6 +205,8 @@ class Pengaturan:
     desimal: int = 2
     nama_berkas: str = ""
     izinkan_selisih: str = "Tidak"  # "Ya": a Belanja total differing from the Anggaran total is only a warning
+    total_apbd: Decimal | None = None  # Pemda workbook only: the APBD total `lkjip gabung` checks the OPD pagu against
+    cells: dict[str, str] = field(default_factory=dict)  # isian -> cell of its Nilai
 
 
 @dataclass

@@ -84,6 +84,7 @@ def read_pengaturan(c: Cells, data: SheetData | None) -> Pengaturan:
     spec = contract.sheet("Pengaturan")
     values = c.key_values(data, spec)
     cfg_cells = {key: row.ref("nilai") for key, row in values.items()}
+    cfg.cells = {key: ref for key, ref in cfg_cells.items() if ref}
     for f in spec.fields:
         row = values.get(f.key)
         if row is None or "nilai" not in row.cells:
@@ -110,6 +111,8 @@ def read_pengaturan(c: Cells, data: SheetData | None) -> Pengaturan:
                     bands = []
                     break
             cfg.skala_kustom = sorted(bands, key=lambda b: b[0], reverse=True)
+        elif f.key == "total_apbd":
+            cfg.total_apbd = c.number(row, "nilai", dash_is_zero=True)
         elif f.key in ("batas_capaian", "desimal"):
             n = c.number(row, "nilai")
             if n is None:
@@ -161,7 +164,8 @@ def read_kinerja(c: Cells, data: SheetData | None, tahun: int) -> tuple[list[Nod
         if uraian or current is None or current.level != level:
             if not uraian:
                 uraian = current.uraian if current and current.level == level else ""
-            node = NodeKinerja(level, uraian, row.number, c.text(row, "kode"), cell=row.ref("uraian") or row.ref("level"))
+            node = NodeKinerja(level, uraian, row.number, c.text(row, "kode"), cell=row.ref("uraian") or row.ref("level"),
+                               sasaran_rpjmd=c.text(row, "sasaran_rpjmd") if "sasaran_rpjmd" in row.cells else "")
             if depth == 0:
                 roots.append(node)
             else:
@@ -203,6 +207,9 @@ def read_indikator(c: Cells, row: Row, nama: str, t_years: list[int], r_years: l
     ind.capaian_tertulis = c.number(row, "capaian", as_percent=True)
     for key in ("definisi", "formula", "sumber_data", "penanggung_jawab", "analisis", "solusi"):
         setattr(ind, key, c.text(row, key))
+    if "sasaran_rpjmd" in row.cells:
+        ind.sasaran_rpjmd = c.text(row, "sasaran_rpjmd")
+        ind.cells["sasaran_rpjmd"] = row.ref("sasaran_rpjmd")
     for key in ("capaian", "target_akhir", "standar", "indikator", "level"):
         ind.cells[key] = row.ref(key) or ""
     ind.cells.setdefault("row", str(row.number))

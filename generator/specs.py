@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 RATA = ("kiri", "kanan", "tengah")  # column alignment
 GAYA = ("biasa", "tebal", "total", "unit", "program", "kegiatan", "subjudul")  # row style
-JENIS_GRAFIK = ("capaian", "tren", "anggaran")
+JENIS_GRAFIK = ("capaian", "tren", "anggaran", "jumlah")  # jumlah: counts per category (lkjip gabung)
 
 
 @dataclass(frozen=True, slots=True)

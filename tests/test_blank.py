@@ -28,7 +28,7 @@ def test_sheets_and_headers_follow_the_contract(tmp_path):
     assert headers["Kinerja"] == [
         "Level", "Kode", "Uraian", "Indikator", "Satuan", "Polaritas", "IKU", "PK", "Target 2024", "Target 2025", "Target 2026",
         "Realisasi 2023", "Realisasi 2024", "Target Akhir Renstra", "Standar Nasional", "Capaian", "Definisi Operasional",
-        "Formula", "Sumber Data", "Penanggung Jawab", "Analisis", "Solusi"]
+        "Formula", "Sumber Data", "Penanggung Jawab", "Analisis", "Solusi", "Sasaran RPJMD"]
     assert headers["Anggaran"][:6] == ["Unit", "Kode", "Level", "Uraian", "Pagu", "Realisasi"]
     for name in ("Sumber Dana", "Sasaran", "Indikator Keluaran", "Target Keluaran", "Realisasi Keluaran", "Satuan Keluaran"):
         assert name in headers["Anggaran"]
