@@ -461,6 +461,11 @@ def diff(old: Path, new: Path, fmt: str, izinkan_selisih: bool) -> None:
             click.echo(line)
     sys.exit(1 if ada_perubahan(result) else 0)
 
+
+from .sipd.perintah import impor_sipd_cmd  # noqa: E402  (issue 24: the command lives in its own subpackage)
+
+main.add_command(impor_sipd_cmd)
+
 def _os_why(exc: BaseException) -> str:
     import errno
 

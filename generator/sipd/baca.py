@@ -231,6 +231,10 @@ class SipdFile:
             closest = max(expect, key=lambda lay: sum(h in have for h in lay.required()))
             miss = [h for _k, h in closest.dibaca if contract.normalize_header(h) not in have]
             missing = f" Yang tidak ada untuk {closest.judul}: {', '.join(miss)}." if miss else ""
+            other = [lay for lay in LAYOUTS if lay not in expect and all(h in have for h in lay.required())]
+            if other:
+                option = "--realisasi" if other[0] is REALISASI else "--anggaran"
+                missing += f" Berkas ini adalah {other[0].judul}: berikan dengan {option}."
         self.sheet = sheet
         raise SipdError(problem("sipd.format-tidak-dikenal", f"{self.path.name}:{sheet}", "", layout=judul,
                                 expected=expected, row=row, found=found, missing=missing))
