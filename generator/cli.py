@@ -522,6 +522,10 @@ from .gabung.perintah import gabung_cmd  # noqa: E402  (issue 23: many workbooks
 
 main.add_command(gabung_cmd)
 
+from .sipd.perintah import impor_sipd_cmd  # noqa: E402  (issue 24: the command lives in its own subpackage)
+
+main.add_command(impor_sipd_cmd)
+
 
 def _os_why(exc: BaseException) -> str:
     import errno

@@ -1,0 +1,36 @@
+"""`lkjip impor-sipd`: budget lines from SIPD's own exports instead of retyping them.
+
+    baca     the two exports (rekap anggaran, Laporan Realisasi Per Dokumen), streamed, by header name
+    agregat  grouped: unit -> program -> kegiatan -> sub kegiatan (pagu, realisasi), Belanja by rekening
+    tulis    matched to the workbook's Anggaran lines and written into a new workbook
+    impor    the orchestration (`impor_sipd`) and the reconciliation it prints (`rekonsiliasi_lines`)
+    perintah the `lkjip impor-sipd` command (click), registered by generator/cli.py
+
+Uses the project's reader and writer (`xlsx_safety`, `xlsx`, `sheets`, `contract`, `blank`,
+`output`, `pipeline.check`); what is read and written: docs/sipd.md. Names load lazily, so
+the command line does not pay for them until the command runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_API = {
+    "impor_sipd": "impor",
+    "HasilImpor": "impor",
+    "rekonsiliasi_lines": "impor",
+    "kumpulkan": "agregat",
+    "parse_unit_map": "agregat",
+    "SipdError": "baca",
+}
+__all__ = list(_API)
+
+
+def __getattr__(name: str) -> Any:
+    module = _API.get(name)
+    if module is None:
+        raise AttributeError(f"module 'generator.sipd' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
