@@ -27,10 +27,12 @@ _API: dict[str, str] = {
     "BuildResult": "pipeline",
     # problems as data
     "Problem": "problems",
+    "problem": "problems",
     "LkjipError": "problems",
     "errors": "problems",
     "warnings": "problems",
     "sort_problems": "problems",
+    "register_codes": "problems",
     # results of the computation and the model they rest on
     "Hasil": "compute",
     "Laporan": "model",

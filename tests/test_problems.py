@@ -7,9 +7,10 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from generator.problems import CATALOGUE, ERROR, catalogue_markdown, problem
+from generator.problems import CATALOGUE, ERROR, catalogue_markdown, load_all_codes, problem
 from generator.summary import problems_json
 
+load_all_codes()  # the faces' own codes join the catalogue
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = {p: p.read_text(encoding="utf-8") for p in (ROOT / "generator").rglob("*.py")}
 HEADS = {code.split(".")[0] for code in CATALOGUE}

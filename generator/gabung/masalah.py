@@ -6,10 +6,9 @@ sheet and cell, so `Masalah` and stderr name file, sheet and cell.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from .. import Problem
+from .. import Problem, problem, register_codes
 
 ERROR, WARNING = "error", "warning"
 
@@ -38,21 +37,12 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                                      "Isi kolom Kode pada setiap Tujuan/Sasaran RPJMD (mis. SR.1) agar OPD dapat menautkannya di kolom Sasaran RPJMD."),
 }
 
-_CELL_RE = re.compile(r"([A-Z]+)(\d+)")
+register_codes(CATALOGUE)  # one catalogue for every face: docs/problems.md lists these too
 
 
 def masalah(code: str, sheet: str = "Berkas", cell: str = "", **fields: object) -> Problem:
     """A recap problem from the catalogue above, sorted like a workbook's own problems."""
-    severity, template, hint = CATALOGUE[code]
-
-    class _Safe(dict):
-        def __missing__(self, key: str) -> str:
-            return "?"
-
-    values = _Safe(fields)
-    m = _CELL_RE.fullmatch(cell or "")
-    key = (-1 if sheet == "Berkas" else 50, sheet, int(m.group(2)) if m else 0, len(m.group(1)) if m else 0, m.group(1) if m else "")
-    return Problem(key, sheet, cell, code, severity, template.format_map(values), hint.format_map(values))
+    return problem(code, sheet, cell, **fields)
 
 
 @dataclass(frozen=True)
