@@ -7,6 +7,7 @@ and the summary says the indexes were not refreshed.
 
 from __future__ import annotations
 
+import functools
 import os
 import queue
 import shutil
@@ -95,8 +96,9 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+@functools.lru_cache(maxsize=None)
 def uno_python() -> str | None:
-    """A Python interpreter that can `import uno` (the current one, or the system one)."""
+    """A Python interpreter that can `import uno` (the current one, or the system one); asked once per process."""
     for candidate in (sys.executable, "/usr/bin/python3"):
         if candidate and Path(candidate).exists():
             try:

@@ -119,11 +119,24 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         res.timings["save"] = time.perf_counter() - t
         res.output = target
         if perbarui_daftar:
-            from .pdf import PdfError, daftar_halaman
+            from .pdf import PdfError, daftar_halaman, to_pdf, uno_python
 
             t = time.perf_counter()
             try:
-                atomic_write_bytes(target, render_docx(ctx, template, daftar_halaman(target)))
+                if pdf and uno_python():
+                    # one LibreOffice load does both: the indexes are updated, the PDF exported, and
+                    # their texts come back for the .docx (the PDF already shows those page numbers)
+                    texts: list[str] = []
+                    try:
+                        res.pdf = to_pdf(target, daftar=texts, progress=progress)
+                    except PdfError as exc:
+                        res.pdf_error = str(exc)
+                        raise
+                    if not texts:
+                        raise PdfError("LibreOffice tidak mengembalikan daftar isi; nomor halaman tidak disimpan.")
+                else:
+                    texts = daftar_halaman(target)
+                atomic_write_bytes(target, render_docx(ctx, template, texts))
                 res.notes.append("Nomor halaman Daftar Isi/Tabel/Gambar disimpan di .docx (tata letak LibreOffice).")
             except PdfError as exc:
                 res.notes.append(f"Nomor halaman daftar isi tidak disimpan: {exc}")
@@ -131,7 +144,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
     except LkjipError as exc:
         res.error = str(exc)
         return res
-    if pdf:
+    if pdf and res.pdf is None and not res.pdf_error:
         from .pdf import to_pdf
 
         try:
