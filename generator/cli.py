@@ -179,6 +179,12 @@ def _print_problems(problems, fmt: str, err: bool = False) -> None:
 
 
 def _internal(what: str, exc: BaseException) -> str:
+    """The Indonesian line for a bug of lkjip's own; with LKJIP_DEBUG=1 the exception is raised again
+    (with its traceback) instead, for whoever fixes it. Call it only inside the `except` block."""
+    import os
+
+    if os.environ.get("LKJIP_DEBUG", "").strip() not in ("", "0"):
+        raise exc
     return (f"Kesalahan internal lkjip saat {what}: {type(exc).__name__}: {exc}. "
             "Mohon laporkan bersama workbook-nya.")
 
