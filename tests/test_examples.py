@@ -76,6 +76,9 @@ def test_alok_differences_found_at_their_cells(alok):
         ("Anggaran", "G107", "anggaran.persentase-berbeda"),
         ("Anggaran", "G108", "anggaran.persentase-berbeda"),
         ("Anggaran", "G113", "anggaran.persentase-berbeda"),
+        # the original's own words that its figures refute (issue 19.14): Jumlah Inovasi is at 50 %
+        ("Narasi", "C2", "teks.klaim-bertentangan"),  # "dapat direalisasikan dengan baik"
+        ("Narasi", "C13", "teks.klaim-bertentangan"),  # "hasil yang maksimal"
     ]
     assert "tertulis 162.240.199, tetapi jumlah rinciannya 162.260.199 (selisih -20.000)" in found[("Anggaran", "F54", "anggaran.jumlah-tidak-cocok")]
     assert "tertulis 143.546.897, tetapi jumlah rinciannya 145.546.997 (selisih -2.000.100)" in found[("Anggaran", "E77", "anggaran.jumlah-tidak-cocok")]
@@ -121,7 +124,10 @@ def test_raas_totals_capaian_and_efficiency():
     sakip = next(h for h in hasil.indikator if h.realisasi == "Belum ada penilaian")
     assert sakip.capaian.nilai is None and sakip.predikat == "-"
     # the report's own 257 % kegiatan; no Pagu PK: the PK prints today's pagu
-    assert [p.code for p in problems] == ["kinerja.capaian-ekstrem", "anggaran.pagu-pk-kosong"]
+    assert [p.code for p in problems] == ["kinerja.capaian-ekstrem", "anggaran.pagu-pk-kosong",
+                                          # the original names a third program its budget does not have, and
+                                          # concludes "rata-rata … 100%" beside the printed 95,94 % from 6 of 7 indicators
+                                          "teks.nama-tidak-dikenal", "teks.angka-berbeda", "teks.kesimpulan-tanpa-cakupan"]
 
 
 def test_alok_report_prints_the_figures(tmp_path):
