@@ -336,7 +336,7 @@ def test_program_and_kegiatan_indicators_are_printed_with_their_budget_under_the
             "belum diisi).") in paras
 
 
-@pytest.mark.parametrize("example, count", [("RAAS", 38), ("SUMENEP", 95)])
+@pytest.mark.parametrize("example, count", [("RAAS", 36), ("SUMENEP", 95)])
 def test_examples_print_every_program_and_kegiatan_indicator(example, count):
     import conftest
 
@@ -348,6 +348,7 @@ def test_examples_print_every_program_and_kegiatan_indicator(example, count):
         assert codes_of(problems, "kinerja.capaian-ekstrem") == [("Kinerja", "T5", "warning")]
         assert [r[2:7] for r in rows if r[2] == "Jumlah surat menyurat yang diadministrasikan"] == [
             ["Jumlah surat menyurat yang diadministrasikan", "Surat", "500", "1.287", "257,40"]]
-        # a program stated under six sasaran carries only its part under each: the parts add up to its pagu once
+        # a program stated under four sasaran (twice under two of them: one row there, issue 19.7) carries only
+        # its part under each: the parts add up to its pagu once
         parts = [r[7] for r in rows if r[1] == "Program: Program Pembinaan dan Peningkatan Kapasitas Aparatur Desa"]
-        assert len(parts) == 6 and sum(int(p.replace(".", "")) for p in parts) == 144_436_500
+        assert len(parts) == 4 and sum(int(p.replace(".", "")) for p in parts) == 144_436_500

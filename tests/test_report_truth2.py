@@ -124,3 +124,33 @@ def test_a_dash_is_an_empty_cell_everywhere(tmp_path, dash):
     _lap, _hasil, problems = check(make_workbook(tmp_path / "a.xlsx", profil={"atasan_nama": dash}))
     assert [(p.sheet, p.code) for p in problems if p.severity == "error"] == [("Profil", "profil.wajib-kosong")]
     assert "atasan_nama" in next(p.message for p in problems if p.code == "profil.wajib-kosong")
+
+
+# ---------------------------------------------------------------- 7, 8. counted by identity, named when names repeat
+def _program_rows():
+    """Sasaran S1 states one program on two rows (as Raas Sasaran 4 does), each with a kegiatan whose
+    indicator has the same name."""
+    prog = {"Level": "Program", "Uraian": "Program Penunjang Urusan Pemerintahan Daerah", "Indikator": "Persentase dokumen tepat waktu",
+            "Satuan": "%", "Target 2024": 100, "Realisasi 2024": 100}
+    keg = {"Level": "Kegiatan", "Indikator": "Jumlah kegiatan peringatan hari besar", "Satuan": "kali", "Target 2024": 2,
+           "Realisasi 2024": 0}
+    return KINERJA[:2] + [
+        {**prog, "Kode": "P.1"}, {**keg, "Kode": "P.1.1", "Uraian": "Peringatan Hari Proklamasi"},
+        {**prog, "Kode": "P.2"}, {**keg, "Kode": "P.2.1", "Uraian": "Pameran Pembangunan"},
+    ] + KINERJA[2:]
+
+
+def test_a_program_on_two_rows_is_one_program_and_its_indicator_is_listed_once(tmp_path):
+    document, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=_program_rows()))
+    text = all_text(document)
+    line = next(p for p in text.splitlines() if p.startswith("Sasaran 1 (Meningkatnya kualitas layanan administrasi) didukung"))
+    assert "didukung oleh 1 (satu) program dan 2 (dua) kegiatan dengan 3 (tiga) indikator:" in line
+    rows = [r for r in text.splitlines() if "Program: Program Penunjang Urusan Pemerintahan Daerah" in r]
+    assert len(rows) == 1 and rows[0].endswith("| 15.000.000 | 14.500.000 | 96,67")  # its budget once
+
+
+def test_repeated_indicator_names_name_their_kegiatan(tmp_path):
+    document, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=_program_rows()))
+    line = next(p for p in all_text(document).splitlines() if p.startswith("Sasaran 1 (Meningkatnya kualitas layanan administrasi) didukung"))
+    assert ("(Jumlah kegiatan peringatan hari besar (kegiatan Peringatan Hari Proklamasi): 0,00%; "
+            "Jumlah kegiatan peringatan hari besar (kegiatan Pameran Pembangunan): 0,00%)") in line
