@@ -53,7 +53,8 @@ def capaian(target: Value, realisasi: Value, polaritas: str = "Positif", rumus_n
 
 def _capaian(target: Value, realisasi: Value, polaritas: str, rumus_negatif: str) -> Capaian:
     if realisasi is None or realisasi == BELUM_DINILAI:
-        why = "belum ada penilaian" if realisasi == BELUM_DINILAI else "realisasi belum diisi"
+        why = ("belum ada penilaian" if realisasi == BELUM_DINILAI else
+               "target dan realisasi belum diisi" if target is None else "realisasi belum diisi")
         return Capaian(None, None, why)
     if target is None or target == BELUM_DINILAI:
         return Capaian(None, None, "target belum ditetapkan")

@@ -15,7 +15,7 @@ from .contract import LEVEL_ANGGARAN as LEVELS
 from .contract import normalize_header, program_key
 from .formatting import bilangan, nilai, persen, uang
 from .model import BarisAnggaran, NodeKinerja
-from .narrate import daftar
+from .narrate import daftar, rincian_status
 from .specs import Baris, Kolom, Tabel
 
 
@@ -142,14 +142,10 @@ class ProgramKinerja:
         met = [h for h in hasil if h.capaian.status in ("melampaui", "tercapai")]
         unmet = [h for h in hasil if h.capaian.status == "tidak_tercapai"]
         none = [h for h in hasil if h.capaian.status is None]
-        parts = [f"{bilangan(len(met))} mencapai atau melampaui target"]
-        if unmet:
-            parts.append(f"{bilangan(len(unmet))} belum mencapai target ("
-                         + "; ".join(f"{nama[id(h)]}: {persen(h.capaian.nilai, self.d) if h.capaian.nilai is not None else h.capaian.alasan}"
-                                     for h in unmet) + ")")
-        if none:
-            parts.append(f"{bilangan(len(none))} belum dapat diukur ("
-                         + "; ".join(f"{nama[id(h)]}: {h.capaian.alasan or 'capaian tidak dinyatakan dalam persen'}"
-                                     for h in none) + ")")
+        rincian = rincian_status(
+            len(met), len(unmet), len(none),
+            "; ".join(f"{nama[id(h)]}: {persen(h.capaian.nilai, self.d) if h.capaian.nilai is not None else h.capaian.alasan}"
+                      for h in unmet),
+            "; ".join(f"{nama[id(h)]}: {h.capaian.alasan or 'capaian tidak dinyatakan dalam persen'}" for h in none))
         return (f"Sasaran {i} ({s.uraian}) didukung oleh {daftar(counts)} dengan {bilangan(len(hasil))} indikator: "
-                f"{daftar(parts)}.")
+                f"{rincian}.")

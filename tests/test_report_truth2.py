@@ -154,3 +154,18 @@ def test_repeated_indicator_names_name_their_kegiatan(tmp_path):
     line = next(p for p in all_text(document).splitlines() if p.startswith("Sasaran 1 (Meningkatnya kualitas layanan administrasi) didukung"))
     assert ("(Jumlah kegiatan peringatan hari besar (kegiatan Peringatan Hari Proklamasi): 0,00%; "
             "Jumlah kegiatan peringatan hari besar (kegiatan Pameran Pembangunan): 0,00%)") in line
+
+
+# ---------------------------------------------------------------- 9. which of target and realisasi is missing; no "0 (nol)"
+def test_missing_target_and_realisasi_are_both_named_and_nothing_counts_zero(tmp_path):
+    kinerja = _program_rows()
+    kinerja[2] = {**kinerja[2], "Target 2024": None, "Realisasi 2024": None}  # the program row: neither typed
+    kinerja[3] = {**kinerja[3], "Realisasi 2024": None}  # a kegiatan: target 2, no realisasi
+    document, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))
+    text = all_text(document)
+    line = next(p for p in text.splitlines() if p.startswith("Sasaran 1 (Meningkatnya kualitas layanan administrasi) didukung"))
+    assert "(nol)" not in text
+    assert line.endswith("dengan 3 (tiga) indikator: 1 (satu) yang terukur belum mencapai target (Jumlah kegiatan "
+                         "peringatan hari besar (kegiatan Pameran Pembangunan): 0,00%) dan 2 (dua) belum dapat diukur "
+                         "(Persentase dokumen tepat waktu: target dan realisasi belum diisi; Jumlah kegiatan peringatan "
+                         "hari besar (kegiatan Peringatan Hari Proklamasi): realisasi belum diisi).")
