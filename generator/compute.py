@@ -159,7 +159,8 @@ def efisiensi(capaian_pct: Decimal | None, penyerapan: Decimal | None, metode: s
             label = "Sangat Efisien"
         return v, label
     v = capaian_pct - penyerapan
-    return v, "Efisien" if round_half_up(v) >= 0 else "Tidak Efisien"
+    shown = round_half_up(v)  # the category follows the figure as printed: 0,00 is neither (issue 19.10)
+    return v, "Efisien" if shown > 0 else "Sesuai Anggaran" if shown == 0 else "Tidak Efisien"
 
 
 # ------------------------------------------------------------------ budget

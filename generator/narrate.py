@@ -147,7 +147,8 @@ def kalimat_efisiensi(hn: HasilNode, metode: str) -> str:
     if metode == "rasio":
         return base + (f". Dibandingkan dengan capaian kinerja {persen(hn.capaian)}, rasio penyerapan terhadap capaian "
                        f"sebesar {e} dengan kategori {hn.efisiensi_label}.")
-    kata = "efisien" if hn.efisiensi_label == "Efisien" else "belum efisien"
+    kata = {"Efisien": "efisien", "Sesuai Anggaran": "sesuai anggaran (capaian sama dengan penyerapan)"}.get(
+        hn.efisiensi_label, "belum efisien")
     return base + (f". Dengan capaian kinerja {persen(hn.capaian)}, selisih capaian terhadap penyerapan adalah {e}, "
                    f"sehingga penggunaan sumber daya dinilai {kata}.")
 
@@ -158,7 +159,7 @@ def metode_efisiensi_teks(metode: str) -> str:
         "rasio": ("Efisiensi dihitung sebagai rasio penyerapan anggaran terhadap capaian kinerja (penyerapan / capaian × 100) "
                   "dengan kriteria: di atas 100 Tidak Efisien; di atas 90 s.d. 100 Kurang Efisien; di atas 80 s.d. 90 Cukup "
                   "Efisien; di atas 60 s.d. 80 Efisien; 60 ke bawah Sangat Efisien."),
-    }.get(metode, "Efisiensi dihitung sebagai selisih capaian kinerja dengan persentase penyerapan anggaran; nilai positif berarti efisien.")
+    }.get(metode, "Efisiensi dihitung sebagai selisih capaian kinerja dengan persentase penyerapan anggaran; nilai positif berarti efisien, nol berarti sesuai anggaran, negatif berarti tidak efisien.")
 
 
 def rumus_teks(lap: Laporan) -> list[dict]:

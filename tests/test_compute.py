@@ -306,7 +306,8 @@ def test_efisiensi_selisih_raas():
 
 
 def test_efisiensi_selisih_label_on_printed_value():
-    assert efisiensi(D(100), D("100.004"), "selisih") == (D("-0.004"), "Efisien")  # prints 0,00
+    assert efisiensi(D(100), D("100.004"), "selisih") == (D("-0.004"), "Sesuai Anggaran")  # prints 0,00 (issue 19.10)
+    assert efisiensi(D(100), D("99.995"), "selisih") == (D("0.005"), "Efisien")  # prints 0,01
     assert efisiensi(D(100), D("100.005"), "selisih") == (D("-0.005"), "Tidak Efisien")  # prints -0,01
 
 

@@ -169,3 +169,27 @@ def test_missing_target_and_realisasi_are_both_named_and_nothing_counts_zero(tmp
                          "peringatan hari besar (kegiatan Pameran Pembangunan): 0,00%) dan 2 (dua) belum dapat diukur "
                          "(Persentase dokumen tepat waktu: target dan realisasi belum diisi; Jumlah kegiatan peringatan "
                          "hari besar (kegiatan Peringatan Hari Proklamasi): realisasi belum diisi).")
+
+
+# ---------------------------------------------------------------- 10. the category follows the figure; cancelled lines
+def test_zero_efficiency_is_sesuai_anggaran_and_cancelled_lines_are_named_cancelled(tmp_path):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[1]["Realisasi 2024"] = 75  # S1 capaian 93,75 %
+    anggaran = [dict(r) for r in ANGGARAN]
+    anggaran[2]["Pagu"], anggaran[2]["Realisasi"] = 10_000_000, 9_375_000
+    anggaran[3]["Pagu"], anggaran[3]["Realisasi"] = 0, 0  # Evaluasi Kinerja: cancelled
+    anggaran += [{"Kode": "7.01.03", "Uraian": "Program Pemberdayaan Masyarakat", "Sasaran": "S1"},
+                 {"Kode": "7.01.03.2.01", "Uraian": "Pelatihan Kader"},
+                 {"Kode": "7.01.03.2.01.0001", "Uraian": "Pelatihan Kader Posyandu", "Pagu": 0, "Realisasi": 0}]
+    document, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja, anggaran=anggaran))
+    text = all_text(document)
+    assert "selisih capaian terhadap penyerapan adalah 0,00%, sehingga penggunaan sumber daya dinilai sesuai anggaran" in text
+    assert "nilai positif berarti efisien, nol berarti sesuai anggaran" in text
+    efisiensi = [r for r in text.splitlines() if r.startswith("1 | Meningkatnya kualitas layanan administrasi |")]
+    assert efisiensi and all(not r.endswith("| Efisien") for r in efisiensi)
+    assert [r for r in text.splitlines() if "| 0,00 | Sesuai Anggaran" in r]
+    assert ("Program Pemberdayaan Masyarakat dibatalkan (tanpa pagu dan realisasi). Capaian sasaran ini didukung oleh "
+            "program/kegiatan berikut:") in text
+    assert "Program Pemberdayaan Masyarakat (Kecamatan Contoh): pagu" not in text
+    assert [r for r in text.splitlines() if "| Program Pemberdayaan Masyarakat | Kecamatan Contoh | 0 | 0 |" in r
+            and r.endswith("| Dibatalkan")]
