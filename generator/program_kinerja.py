@@ -53,23 +53,29 @@ class ProgramKinerja:
             by_nama[(ln.level, program_key(ln.uraian))].append(ln)
         return by_kode, by_nama
 
-    def _lines_node(self, node: NodeKinerja, index: tuple[dict, dict], memo: dict) -> list[BarisAnggaran] | None:
-        """The budget lines of a Kinerja node (see the module docstring), or None."""
+    def _lines_node(self, node: NodeKinerja, index: tuple[dict, dict], memo: dict,
+                    scope: set[int] | None = None) -> list[BarisAnggaran] | None:
+        """The budget lines of a Kinerja node (see the module docstring), or None. `scope`: the ids of the
+        budget lines that belong to its sasaran (by the Sasaran column), when it has any: a program matched by
+        kode or name counts only its lines there, so every table gives a sasaran the same budget (issue 19.11)."""
         if node in memo:
             return memo[node]
         by_kode, by_nama = index
-        kids = [ls for ls in (self._lines_node(c, index, memo) for c in node.anak) if ls is not None]
+        kids = [ls for ls in (self._lines_node(c, index, memo, scope) for c in node.anak) if ls is not None]
         # the children's budgets come before a match by kode or name: a program stated under several sasaran
         # then carries only the part under this sasaran, not its whole pagu each time
         lines = self.h.links.get(node) or (None if kids else (
             (by_kode.get(normalize_header(node.kode)) if node.kode else None) or by_nama.get((node.level, program_key(node.uraian)))))
+        if lines and scope is not None and not self.h.links.get(node):
+            lines = [ln for ln in lines if id(ln) in scope] or None
         out = list(lines) if lines else ([ln for ls in kids for ln in ls] if kids else None)
         memo[node] = out
         return out
 
-    def _anggaran_nodes(self, nodes: list[NodeKinerja], index: tuple[dict, dict], memo: dict) -> Jumlah | None:
+    def _anggaran_nodes(self, nodes: list[NodeKinerja], index: tuple[dict, dict], memo: dict,
+                        scope: set[int] | None = None) -> Jumlah | None:
         """The budget of one program/kegiatan stated on one or more rows: each budget line counted once."""
-        found = [ls for ls in (self._lines_node(x, index, memo) for x in nodes) if ls is not None]
+        found = [ls for ls in (self._lines_node(x, index, memo, scope) for x in nodes) if ls is not None]
         if not found:
             return None
         lines = list(dict.fromkeys(ln for ls in found for ln in ls))
@@ -94,6 +100,8 @@ class ProgramKinerja:
             # a program (or kegiatan) stated on several rows under one sasaran is one program: one row, its
             # indicators once, its budget lines once (issue 19.7)
             ident = identitas_map(s)
+            linked = self.h.links.get(s) or []
+            scope = {id(d) for ln in linked for d in ln.walk()} if linked else None
             identitas = ident.__getitem__
             same: dict[tuple, list[NodeKinerja]] = defaultdict(list)
             for node in nodes:
@@ -106,7 +114,7 @@ class ProgramKinerja:
                     continue
                 seen.add(identitas(node))
                 n += 1
-                j = self._anggaran_nodes(same[identitas(node)], index, memo)
+                j = self._anggaran_nodes(same[identitas(node)], index, memo, scope)
                 budget = [uang(j.pagu), uang(j.realisasi), self.pct(j.penyerapan)] if j is not None else ["-", "-", "-"]
                 gaya = {"Program": "tebal"}.get(node.level, "biasa")
                 indent = LEVELS.index(node.level)

@@ -193,3 +193,19 @@ def test_zero_efficiency_is_sesuai_anggaran_and_cancelled_lines_are_named_cancel
     assert "Program Pemberdayaan Masyarakat (Kecamatan Contoh): pagu" not in text
     assert [r for r in text.splitlines() if "| Program Pemberdayaan Masyarakat | Kecamatan Contoh | 0 | 0 |" in r
             and r.endswith("| Dibatalkan")]
+
+
+# ---------------------------------------------------------------- 11. one rule for a sasaran's budget
+def test_a_sasaran_has_one_budget_in_every_table_when_a_units_program_is_unlinked(tmp_path):
+    anggaran = [dict(r) for r in ANGGARAN] + [
+        {"Unit": "Kelurahan Satu", "Kode": "7.01.01", "Uraian": "Program Penunjang Urusan Pemerintahan Daerah",
+         "Pagu PK": 40_000_000},  # Sasaran left empty in this unit
+        {"Kode": "7.01.01.2.01", "Uraian": "Perencanaan, Penganggaran dan Evaluasi Kinerja"},
+        {"Kode": "7.01.01.2.01.0001", "Uraian": "Penyusunan Dokumen Perencanaan", "Pagu": 40_000_000, "Realisasi": 30_000_000},
+    ]
+    document, problems = build(make_workbook(tmp_path / "w.xlsx", kinerja=_program_rows(), anggaran=anggaran))
+    assert found(problems, "anggaran.program-tanpa-sasaran")  # staff are told at the cell
+    text = all_text(document).splitlines()
+    per_sasaran = [r for r in text if r.startswith("1 | Meningkatnya kualitas layanan administrasi | 15.000.000 | 14.500.000")]
+    program = [r for r in text if r.startswith("1 | Program: Program Penunjang Urusan Pemerintahan Daerah |")]
+    assert per_sasaran and program and program[0].endswith("| 15.000.000 | 14.500.000 | 96,67")
