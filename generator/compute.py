@@ -133,8 +133,13 @@ def predikat(nilai: Decimal | None, cfg: Pengaturan) -> str:
 # ------------------------------------------------------------------ efficiency
 
 
-def efisiensi(capaian_pct: Decimal | None, penyerapan: Decimal | None, metode: str) -> tuple[Decimal | None, str]:
-    """Efficiency by the configured method: (value, label)."""
+def efisiensi(capaian_pct: Decimal | None, penyerapan: Decimal | None, metode: str,
+              desimal: int | None = 2) -> tuple[Decimal | None, str]:
+    """Efficiency by the configured method: (value, label), from capaian and penyerapan as printed (rounded
+    to `desimal`), so the printed columns check out by hand (issue 19.12); `desimal=None`: unrounded."""
+    if desimal is not None:
+        capaian_pct = round_half_up(capaian_pct, desimal) if capaian_pct is not None else None
+        penyerapan = round_half_up(penyerapan, desimal) if penyerapan is not None else None
     if penyerapan is None:
         return None, "-"
     if metode == "sisa":
@@ -406,6 +411,9 @@ def compute(lap: Laporan) -> Hasil:
     results: list[HasilIndikator] = []
     nodes: dict[NodeKinerja, HasilNode] = {}
 
+    def shown(v: Decimal | None) -> Decimal | None:
+        return round_half_up(v, cfg.desimal) if v is not None else None
+
     def calc(ind: Indikator, node: NodeKinerja) -> HasilIndikator:
         target = ind.target.get(tahun)
         real = ind.realisasi.get(tahun)
@@ -436,9 +444,10 @@ def compute(lap: Laporan) -> Hasil:
         own = [calc(ind, node) for ind in node.indikator]
         results.extend(own)
         children = [visit(child) for child in node.anak]
-        cap = mean([h.capaian.nilai for h in own])
+        # an average printed beside its parts is the average of the parts as printed (issue 19.12)
+        cap = mean([shown(h.capaian.nilai) for h in own])
         if cap is None and node.level == "Tujuan":
-            cap = mean([c.capaian for c in children if c.node.level == "Sasaran"])
+            cap = mean([shown(c.capaian) for c in children if c.node.level == "Sasaran"])
         hn = HasilNode(node, own, cap, predikat(cap, cfg))
         lines = links.get(node, [])
         if not lines and node.level in ("Tujuan", "Sasaran"):
@@ -446,17 +455,17 @@ def compute(lap: Laporan) -> Hasil:
         if lines:
             hn.program = lines
             hn.anggaran = sum((jumlah[ln] for ln in lines), Jumlah())
-            hn.efisiensi, hn.efisiensi_label = efisiensi(cap, hn.anggaran.penyerapan, cfg.metode_efisiensi)
+            hn.efisiensi, hn.efisiensi_label = efisiensi(cap, hn.anggaran.penyerapan, cfg.metode_efisiensi, cfg.desimal)
         nodes[node] = hn
         return hn
 
     for root in lap.kinerja:
         visit(root)
-    sasaran_caps = [nodes[n].capaian for n in lap.nodes("Sasaran")]
+    sasaran_caps = [shown(nodes[n].capaian) for n in lap.nodes("Sasaran")]
     cap_instansi = mean(sasaran_caps)
     if cap_instansi is None:
-        cap_instansi = mean([h.capaian.nilai for h in results])
-    eff, eff_label = efisiensi(cap_instansi, total.penyerapan, cfg.metode_efisiensi)
+        cap_instansi = mean([shown(h.capaian.nilai) for h in results])
+    eff, eff_label = efisiensi(cap_instansi, total.penyerapan, cfg.metode_efisiensi, cfg.desimal)
 
     belanja_groups: dict[str, list] = {}
     for b in lap.belanja:

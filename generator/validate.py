@@ -224,7 +224,8 @@ def _check_narasi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
     printed = [hasil.efisiensi_instansi] + [hasil.of(s).efisiensi for s in lap.nodes("Sasaran")]  # Tabel efisiensi
     for node, lines in hasil.links.items():  # Tabel program/kegiatan pendukung
         cap = hasil.of(node).capaian
-        printed += [efisiensi(cap, hasil.jumlah[ln].penyerapan, lap.pengaturan.metode_efisiensi)[0] for ln in lines]
+        printed += [efisiensi(cap, hasil.jumlah[ln].penyerapan, lap.pengaturan.metode_efisiensi, lap.pengaturan.desimal)[0]
+                    for ln in lines]
     printed = [v for v in printed if v is not None]
     for bagian, nar in lap.narasi.items():
         text = "\n".join(b.teks for b in nar.blok)

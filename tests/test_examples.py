@@ -90,7 +90,8 @@ def test_alok_capaian_per_sasaran(alok):
     caps = [round_half_up(hasil.of(s).capaian) for s in lap.nodes("Sasaran")]
     # 0,29/0,29; 0,26/0,30; 0,23/0,30; 0,07/0,14 (the report printed 100; 86,66; 76,66; 50,00)
     assert caps == [D("100.00"), D("86.67"), D("76.67"), D("50.00")]
-    assert round_half_up(hasil.capaian_instansi) == D("78.33") and hasil.predikat_instansi == "Tinggi"
+    # the mean of the sasaran capaian as printed (100,00; 86,67; 76,67; 50,00), issue 19.12
+    assert round_half_up(hasil.capaian_instansi) == D("78.34") and hasil.predikat_instansi == "Tinggi"
     # efficiency "100 - penyerapan" (Alok's method)
     assert lap.pengaturan.metode_efisiensi == "sisa"
     assert round_half_up(Jumlah(D(5_367_390_869), D(5_194_220_376)).penyerapan) == D("96.77")

@@ -209,3 +209,29 @@ def test_a_sasaran_has_one_budget_in_every_table_when_a_units_program_is_unlinke
     per_sasaran = [r for r in text if r.startswith("1 | Meningkatnya kualitas layanan administrasi | 15.000.000 | 14.500.000")]
     program = [r for r in text if r.startswith("1 | Program: Program Penunjang Urusan Pemerintahan Daerah |")]
     assert per_sasaran and program and program[0].endswith("| 15.000.000 | 14.500.000 | 96,67")
+
+
+# ---------------------------------------------------------------- 12. a reviewer with a calculator
+def _d(text: str):
+    from decimal import Decimal
+
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+def test_printed_average_and_efficiency_check_out_from_the_printed_parts():
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from conftest import ALOK, RAAS
+
+    alok = all_text(build(ALOK)[0]).splitlines()
+    rata = next(r for r in alok if r.startswith(" | Rata-rata capaian kinerja sasaran |"))
+    i = alok.index(rata)
+    parts = [_d(r.split(" | ")[6]) for r in alok[i - 4:i]]
+    assert rata.split(" | ")[6] == "78,34"  # (100,00 + 86,67 + 76,67 + 50,00) / 4 = 78,335 -> 78,34
+    assert (sum(parts) / 4).quantize(Decimal("0.01"), ROUND_HALF_UP) == _d("78,34")
+    raas = all_text(build(RAAS)[0]).splitlines()
+    rows = [r.split(" | ") for r in raas if r.endswith(("| Efisien", "| Tidak Efisien", "| Sesuai Anggaran"))
+            and len(r.split(" | ")) == 8]
+    assert rows and any(r[1] == "Kecamatan Raas (seluruh anggaran)" and r[6] == "-0,03" for r in rows)
+    for r in rows:  # 7 = capaian (6) − penyerapan (5), as printed
+        assert _d(r[6]) == _d(r[5]) - _d(r[4]), r
