@@ -298,6 +298,64 @@ def _check_lain(lap: Laporan, out: list[Problem], broken: set[str] = frozenset()
             out.append(problem("pegawai.golongan-tidak-dikenal", "Pegawai", lap.cell("Pegawai", "golongan", p.row), found=p.golongan))
 
 
+_TRIWULAN_IV = re.compile(r"\b(?:triwulan|tw|trw)\.?\s*(?:iv|4)\b|\bdesember\b|\bakhir\s+tahun\b", re.I)
+
+
+def _check_rencana_aksi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
+    """Rencana_Aksi against the rest of the report: its budgets against Anggaran / Pagu PK per program, its
+    programs against the budget, its Triwulan IV target against the PK target, a quarter above the year."""
+    if not lap.rencana_aksi:
+        return
+    from .formatting import angka
+
+    pagu: dict[str, list[Decimal]] = {}  # program key -> [pagu, realisasi, pagu PK or None]
+    for unit in lap.unit:
+        for prog in unit.program:
+            entry = pagu.setdefault(program_key(prog.uraian), [Decimal(0), Decimal(0), None])
+            entry[0] += hasil.jumlah[prog].pagu
+            entry[1] += hasil.jumlah[prog].realisasi
+            for ln in prog.walk():
+                if ln.pagu_pk is not None:
+                    entry[2] = (entry[2] or Decimal(0)) + ln.pagu_pk
+    indikator = {normalize_header(i.nama): hasil.of_indikator(i) for n in lap.nodes() for i in n.indikator}
+    rows: dict[str, list] = {}
+    for ra in lap.rencana_aksi:
+        if ra.program:
+            key = program_key(ra.program)
+            if key not in pagu:
+                out.append(problem("rencana-aksi.program-tidak-dikenal", "Rencana_Aksi", lap.cell("Rencana_Aksi", "program", ra.row),
+                                   found=ra.program[:60]))
+            else:
+                rows.setdefault(key, []).append(ra)
+        h = indikator.get(normalize_header(ra.indikator))
+        if h is None:
+            continue
+        t, r = ra.target_kinerja, ra.realisasi_kinerja
+        if _TRIWULAN_IV.search(ra.periode) and t is not None and h.target is not None and t != h.target:
+            out.append(problem("rencana-aksi.target-berbeda", "Rencana_Aksi", lap.cell("Rencana_Aksi", "target_kinerja", ra.row),
+                               found=nilai(t), expected=nilai(h.target), periode=ra.periode, indikator=ra.indikator[:60],
+                               tahun=lap.profil.tahun))
+        if isinstance(r, Decimal) and isinstance(h.realisasi, Decimal) and r > h.realisasi and h.indikator.polaritas != "Negatif":
+            out.append(problem("rencana-aksi.realisasi-melebihi", "Rencana_Aksi", lap.cell("Rencana_Aksi", "realisasi_kinerja", ra.row),
+                               found=nilai(r), expected=nilai(h.realisasi), periode=ra.periode, indikator=ra.indikator[:60],
+                               tahun=lap.profil.tahun))
+    for key, ras in rows.items():
+        now, real, pk = pagu[key]
+        for field, label, allowed in (("target_anggaran", "Target Anggaran", {now, pk}), ("realisasi_anggaran", "Realisasi Anggaran", {real})):
+            values = [(getattr(ra, field), ra) for ra in ras if getattr(ra, field) is not None]
+            if not values:
+                continue
+            top, top_ra = max(values, key=lambda v: v[0])
+            total = sum((v for v, _ in values), Decimal(0))
+            if top in allowed or total in allowed:  # cumulative (Triwulan IV = the year) or per quarter (sum = the year)
+                continue
+            expected = angka(now if field == "target_anggaran" else real, 0)
+            if field == "target_anggaran" and pk is not None and pk != now:
+                expected += f" (Pagu PK {angka(pk, 0)})"
+            out.append(problem("rencana-aksi.anggaran-berbeda", "Rencana_Aksi", lap.cell("Rencana_Aksi", field, top_ra.row),
+                               field=label, program=top_ra.program[:60], found=angka(top, 0), expected=expected))
+
+
 def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) -> list[Problem]:
     """All semantic problems of a model (the reader's own problems are not repeated).
 
@@ -319,6 +377,8 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     if not broken & {"Kinerja", "Anggaran"}:
         _check_narasi(lap, hasil, out)
     _check_sistematika(lap, out)
+    if not broken & {"Kinerja", "Anggaran", "Rencana_Aksi"}:
+        _check_rencana_aksi(lap, hasil, out)
     if not broken & {"Kinerja", "Anggaran"} and not [p for p in reader_problems if p.severity == "error"]:
         from .cek_teks import check_staff_text
 

@@ -235,3 +235,26 @@ def test_printed_average_and_efficiency_check_out_from_the_printed_parts():
     assert rows and any(r[1] == "Kecamatan Raas (seluruh anggaran)" and r[6] == "-0,03" for r in rows)
     for r in rows:  # 7 = capaian (6) − penyerapan (5), as printed
         assert _d(r[6]) == _d(r[5]) - _d(r[4]), r
+
+
+# ---------------------------------------------------------------- 15. Rencana_Aksi checked against the report
+def test_rencana_aksi_is_checked_against_pk_budget_and_realisasi(tmp_path):
+    ra = [
+        {"Indikator": "Persentase layanan tepat waktu", "Periode": "Triwulan IV", "Target Kinerja": 85, "Realisasi Kinerja": 70,
+         "Program": "Program Penunjang Urusan Pemerintahan Daerah", "Target Anggaran": 16_000_000, "Realisasi Anggaran": 14_500_000},
+        {"Indikator": "Nilai SAKIP", "Periode": "Triwulan IV", "Target Kinerja": "B", "Realisasi Kinerja": "BB",
+         "Program": "Program Pembangunan Jalan Desa", "Target Anggaran": 1_000_000},
+    ] + [  # one quarter at a time: the quarters add up to the pagu and realisasi of the program
+        {"Indikator": "Nilai SAKIP", "Periode": f"Triwulan {q}", "Program": "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+         "Target Anggaran": 5_000_000, "Realisasi Anggaran": 4_500_000} for q in ("I", "II", "III")
+    ] + [{"Indikator": "Nilai SAKIP", "Periode": "Triwulan IV", "Target Kinerja": "B",
+          "Program": "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Target Anggaran": 5_000_000,
+          "Realisasi Anggaran": 4_500_000}]
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "w.xlsx", sheets={"Rencana_Aksi": ra}))
+    got = [(p.cell, p.code) for p in problems if p.code.startswith("rencana-aksi.")]
+    assert got == [("C2", "rencana-aksi.target-berbeda"), ("D2", "rencana-aksi.realisasi-melebihi"),
+                   ("F2", "rencana-aksi.anggaran-berbeda"), ("E3", "rencana-aksi.program-tidak-dikenal")]
+    msgs = {p.code: p.message for p in problems}
+    assert "85 berbeda dari target 2024 yang dicetak pada Perjanjian Kinerja: 80" in msgs["rencana-aksi.target-berbeda"]
+    assert "70 melebihi realisasi tahun 2024 yang dicetak laporan: 67" in msgs["rencana-aksi.realisasi-melebihi"]
+    assert "16.000.000 berbeda dari anggaran program itu di laporan: 15.000.000" in msgs["rencana-aksi.anggaran-berbeda"]
