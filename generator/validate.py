@@ -356,6 +356,45 @@ def _check_rencana_aksi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
                                field=label, program=top_ra.program[:60], found=angka(top, 0), expected=expected))
 
 
+_KODE_NOMOR = re.compile(r"^(.*?)(\d+)$")
+
+
+def _check_kode_kinerja(lap: Laporan, out: list[Problem]) -> None:
+    """Kinerja codes: one Kode for two different rows, a skipped number among siblings (1.1, 1.3), a blank
+    Kode between coded siblings. (Anggaran: duplicates are kode.ganda; its nomenclature skips numbers.)"""
+    def ref(node) -> str:
+        return lap.cell("Kinerja", "kode", node.row)
+
+    first: dict[str, object] = {}
+    for node in lap.nodes():
+        if not node.kode:
+            continue
+        key = normalize_header(node.kode)
+        other = first.setdefault(key, node)
+        if other is not node and normalize_header(other.uraian) != normalize_header(node.uraian):
+            out.append(problem("kode.ganda-kinerja", "Kinerja", ref(node), found=node.kode, other=ref(other),
+                               uraian=other.uraian[:60]))
+    groups = [lap.kinerja] + [n.anak for n in lap.nodes()]
+    for siblings in groups:
+        by_level: dict[str, list] = {}
+        for n in siblings:
+            by_level.setdefault(n.level, []).append(n)
+        for same in by_level.values():
+            coded = [i for i, n in enumerate(same) if n.kode]
+            for i, n in enumerate(same):
+                if not n.kode and coded and coded[0] < i < coded[-1]:
+                    out.append(problem("kode.kosong-di-antara", "Kinerja", ref(n), level=n.level, uraian=n.uraian[:60],
+                                       before=same[max(j for j in coded if j < i)].kode,
+                                       after=same[min(j for j in coded if j > i)].kode))
+            prev = None
+            for n in (same[i] for i in coded):
+                m = _KODE_NOMOR.match(n.kode.strip())
+                if m and prev and prev[0] == m.group(1) and int(m.group(2)) > prev[1] + 1:
+                    missing = f"{m.group(1)}{prev[1] + 1}"
+                    out.append(problem("kode.loncat", "Kinerja", ref(n), found=n.kode, previous=prev[2], missing=missing))
+                prev = (m.group(1), int(m.group(2)), n.kode) if m else None
+
+
 def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) -> list[Problem]:
     """All semantic problems of a model (the reader's own problems are not repeated).
 
@@ -371,6 +410,7 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
         _check_profil(lap, out)
     if "Kinerja" not in broken:
         _check_kinerja(lap, hasil, _header_refs(lap), out)
+        _check_kode_kinerja(lap, out)
     if "Anggaran" not in broken:
         _check_anggaran(lap, hasil, out, unreadable, broken)
         _check_pk(lap, out)

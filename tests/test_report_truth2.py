@@ -258,3 +258,22 @@ def test_rencana_aksi_is_checked_against_pk_budget_and_realisasi(tmp_path):
     assert "85 berbeda dari target 2024 yang dicetak pada Perjanjian Kinerja: 80" in msgs["rencana-aksi.target-berbeda"]
     assert "70 melebihi realisasi tahun 2024 yang dicetak laporan: 67" in msgs["rencana-aksi.realisasi-melebihi"]
     assert "16.000.000 berbeda dari anggaran program itu di laporan: 15.000.000" in msgs["rencana-aksi.anggaran-berbeda"]
+
+
+# ---------------------------------------------------------------- 16. codes on the Kinerja sheet
+def test_kinerja_codes_twice_skipped_or_blank_between_siblings_are_warnings(tmp_path):
+    sasaran = {"Level": "Sasaran", "Indikator": "Indikator", "Satuan": "%", "Target 2024": 80, "Realisasi 2024": 80}
+    kinerja = [dict(KINERJA[0]),  # T1, row 2
+               {**sasaran, "Kode": "1.1", "Uraian": "Sasaran satu"},  # row 3
+               {**sasaran, "Kode": "1.3", "Uraian": "Sasaran tiga"},  # row 4: 1.2 skipped
+               {**sasaran, "Kode": "", "Uraian": "Sasaran tanpa kode"},  # row 5: blank between 1.3 and 1.4
+               {**sasaran, "Kode": "1.4", "Uraian": "Sasaran empat"},  # row 6
+               {**sasaran, "Kode": "1.1", "Uraian": "Sasaran lain"}]  # row 7: 1.1 again
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))
+    got = [(p.cell, p.code, p.severity) for p in problems if p.code in ("kode.ganda-kinerja", "kode.loncat", "kode.kosong-di-antara")]
+    assert got == [("B4", "kode.loncat", "warning"), ("B5", "kode.kosong-di-antara", "warning"),
+                   ("B7", "kode.ganda-kinerja", "warning")]
+    msgs = {p.code: p.message for p in problems}
+    assert "Kode '1.3' menyusul '1.1': nomor 1.2 terlewat." in msgs["kode.loncat"]
+    assert "Kode '1.1' sudah dipakai untuk 'Sasaran satu' (B3)." in msgs["kode.ganda-kinerja"]
+    assert "'Sasaran tanpa kode' tanpa Kode di antara '1.3' dan '1.4'" in msgs["kode.kosong-di-antara"]
