@@ -159,6 +159,8 @@ def check_figures(lap: Laporan, hasil: Hasil, printed: set[Decimal] | None = Non
     total = hasil.total
     if total.penyerapan is not None:  # "sisa anggaran 4,03%": the share the printed penyerapan leaves
         small.append(100 - total.penyerapan)
+    averages = [v for v in [hasil.capaian_instansi] + [hasil.of(s).capaian for s in lap.nodes("Sasaran")] if v is not None]
+    averages = averages if hasil.capaian_instansi is not None else [Decimal(-1)] + averages
     rp_words = {"realisasi": total.realisasi, "realisasi anggaran": total.realisasi, "pagu": total.pagu, "anggaran": total.pagu, "alokasi": total.pagu,
                 "sisa": total.pagu - total.realisasi}
     pct_words = {"capaian": hasil.capaian_instansi, "penyerapan": total.penyerapan, "serapan": total.penyerapan,
@@ -195,15 +197,135 @@ def check_figures(lap: Laporan, hasil: Hasil, printed: set[Decimal] | None = Non
                 if value is None:
                     continue
                 places = len(re.split(r"[.,]", typed)[1]) if re.search(r"[.,]", typed) else 0
-                if any(round_half_up(v, places) == value for v in small):
+                # "rata-rata capaian … 100%": an average is one of the printed averages, not any printed figure
+                clause = re.split(r"[.;]\s", t.teks[max(0, m.start(1) - 120):m.start(1)])[-1].lower()
+                rata = "rata-rata" in clause
+                mean = averages if "sasaran" in clause else averages[:1]  # of a sasaran, else of the instansi
+                if any(round_half_up(v, places) == value for v in (mean if rata else small)):
                     continue
-                ref = _keyword_before(t.teks, m.start(1), words) or _nearest(value, small)
+                ref = (hasil.capaian_instansi if rata else None) or _keyword_before(t.teks, m.start(1), words) \
+                    or _nearest(value, small)
                 out.append(problem("teks.angka-berbeda", t.sheet, t.cell, bagian=t.bagian, jenis=jenis,
                                    found=m.group(0).strip() if jenis == "persentase" else typed,
                                    expected=persen(ref) if ref is not None else "-"))
     return out
 
 
+# -- claims the figures refute ------------------------------------------------------------------
+_ANGKA_KATA = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+               "sembilan": 9, "sepuluh": 10, "sebelas": 11}
+KLAIM: tuple[tuple[str, str, str], ...] = (
+    # (name, pattern, condition): a match is a warning when the condition holds (docs/workbook.md)
+    ("semua-tercapai", r"\b(?:seluruh|semua)\s+(?:sasaran|target|indikator)(?:\s+\w+){0,4}?\s+(?:telah\s+|sudah\s+|dapat\s+)?"
+                       r"(?:tercapai|terpenuhi|mencapai\s+target|dicapai)", "di-bawah-target"),
+    ("hasil-maksimal", r"\bhasil\s+yang\s+(?:maksimal|optimal|memuaskan|sangat\s+baik)", "di-bawah-target"),
+    ("terealisasi-baik", r"\b(?:dapat\s+)?(?:di)?realisasikan\s+dengan\s+(?:baik|sangat\s+baik|optimal|maksimal)",
+     "di-bawah-target"),
+    ("berhasil-baik", r"\bberhasil\s+dengan\s+(?:baik|sangat\s+baik)", "di-bawah-target"),
+)
+_GAGAL = re.compile(r"\b(?:belum|tidak)\s+(?:dapat\s+)?(?:tercapai|mencapai\s+target|memenuhi\s+target|berhasil)|\bgagal\b", re.I)
+_HITUNG = re.compile(r"\b(\d{1,2}|" + "|".join(_ANGKA_KATA) + r")\s*(?:\(\s*[a-z ]+\s*\)\s*)?"
+                     r"(sub\s+kegiatan|program|kegiatan|sasaran|indikator)\b", re.I)
+_PROGRAM = re.compile(r"\bProgram\s+((?:[A-Z][\w/-]*)(?:\s+(?:dan|serta|di|ke|pada|atas|[A-Z][\w/-]*))*)")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w/ ]+", " ", text.lower())).strip()
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?;])\s+|\n+", text) if s.strip()]
+
+
+def _below_target(hasil: Hasil) -> list[str]:
+    """Why "all achieved" is false: each sasaran indicator below target (or rated Rendah / Sangat Rendah)."""
+    out = []
+    for h in hasil.indikator:
+        if h.node.level == "Sasaran" and h.capaian.status == "tidak_tercapai":
+            out.append(f"{h.indikator.nama[:60]}: capaian {persen(h.capaian.nilai) if h.capaian.nilai is not None else '-'}"
+                       + (f", {h.predikat}" if h.predikat and h.predikat != "-" else ""))
+    return out
+
+
+def _counts(lap: Laporan, hasil: Hasil) -> dict[str, set[int]]:
+    """What the report counts, by identity (kode, else uraian within the unit); any of the set is right."""
+    from .contract import program_key
+
+    programs = {program_key(p.uraian) for u in lap.unit for p in u.program}
+    keg, keg_funded, sub = set(), set(), set()
+    for u in lap.unit:
+        for p in u.program:
+            for ln in p.walk():
+                key = (u.nama, ln.kode or _norm(ln.uraian))
+                if ln.level == "Kegiatan":
+                    keg.add(key)
+                    if hasil.jumlah[ln].pagu:
+                        keg_funded.add(key)
+                elif ln.level == "Sub Kegiatan":
+                    sub.add(key)
+    sasaran = list(lap.nodes("Sasaran"))
+    inds = [i for s in sasaran for i in s.indikator]
+    every = [i for n in lap.nodes() for i in n.indikator]
+    return {"program": {len(programs)} | ({len(_kinerja_names(lap, "Program"))} - {0}), "kegiatan": {len(keg), len(keg_funded)},
+            "sub kegiatan": {len(sub)}, "sasaran": {len({_norm(s.uraian) for s in sasaran})},
+            "indikator": {len(inds), len(every), len([i for i in every if i.iku])}}
+
+
+def _kinerja_names(lap: Laporan, level: str) -> set[str]:
+    return {_norm(n.uraian) for n in lap.nodes(level)}
+
+
+def check_claims(lap: Laporan, hasil: Hasil) -> list[Problem]:
+    """`teks.klaim-bertentangan`, `teks.jumlah-berbeda`, `teks.nama-tidak-dikenal`, `teks.kesimpulan-tanpa-cakupan`."""
+    from .contract import program_key
+    from .narrate import cakupan_instansi, terukur
+
+    out: list[Problem] = []
+    texts = staff_texts(lap)
+    below = _below_target(hasil)
+    counts = _counts(lap, hasil)
+    sasaran = [(s, hasil.of(s)) for s in lap.nodes("Sasaran")]
+    known_programs = {program_key(p.uraian) for u in lap.unit for p in u.program} | {
+        program_key(n.uraian) for n in lap.nodes("Program")}
+    known_programs = {_norm(k) for k in known_programs}
+    for t in texts:
+        for name, pattern, cond in KLAIM:
+            m = re.search(pattern, t.teks, re.I)
+            if m and cond == "di-bawah-target" and below:
+                out.append(problem("teks.klaim-bertentangan", t.sheet, t.cell, bagian=t.bagian, found=m.group(0),
+                                   why="belum mencapai target: " + "; ".join(below[:3]) + ("; …" if len(below) > 3 else "")))
+        for sentence in _sentences(t.teks):
+            if not _GAGAL.search(sentence):
+                continue
+            ns = _norm(sentence)
+            for s, hn in sasaran:
+                if len(_norm(s.uraian)) > 12 and _norm(s.uraian) in ns and hn.capaian is not None and \
+                        round_half_up(hn.capaian) >= 100:
+                    out.append(problem("teks.klaim-bertentangan", t.sheet, t.cell, bagian=t.bagian,
+                                       found=sentence.strip()[:80],
+                                       why=f"sasaran '{s.uraian[:60]}' mencapai {persen(hn.capaian)} ({hn.predikat})"))
+        for m in _HITUNG.finditer(t.teks):
+            word, what = m.group(1).lower(), re.sub(r"\s+", " ", m.group(2).lower())
+            n = int(word) if word.isdigit() else _ANGKA_KATA[word]
+            if n > max(counts[what]):  # fewer may be a part ("dua kegiatan yaitu …"); more than there are is not
+                out.append(problem("teks.jumlah-berbeda", t.sheet, t.cell, bagian=t.bagian, found=m.group(0),
+                                   expected=" atau ".join(str(v) for v in sorted(counts[what])), what=what))
+        for m in _PROGRAM.finditer(t.teks):
+            named = _norm(m.group(1))
+            if len(named.split()) < 2 or any(k.startswith(named) or named.startswith(k) for k in known_programs):
+                continue
+            out.append(problem("teks.nama-tidak-dikenal", t.sheet, t.cell, bagian=t.bagian, found="Program " + m.group(1)))
+    nar = lap.narasi.get("kesimpulan")
+    if nar is not None and cakupan_instansi(hasil):
+        text = " ".join(b.teks for b in nar.blok).lower()
+        ada, tidak = terukur(hasil)
+        if not re.search(r"belum dapat diukur|tidak dapat diukur|belum dapat dihitung|dari \d+|dari (?:" + "|".join(_ANGKA_KATA)
+                         + r")\b", text):
+            out.append(problem("teks.kesimpulan-tanpa-cakupan", "Narasi", lap.cell("Narasi", "isi", nar.row),
+                               n=len(ada), m=len(ada) + len(tidak)))
+    return out
+
+
 def check_staff_text(lap: Laporan, hasil: Hasil) -> list[Problem]:
     """All staff-text warnings: figures the report does not print, claims its figures refute."""
-    return check_figures(lap, hasil)
+    return check_figures(lap, hasil) + check_claims(lap, hasil)

@@ -53,7 +53,8 @@ def capaian(target: Value, realisasi: Value, polaritas: str = "Positif", rumus_n
 
 def _capaian(target: Value, realisasi: Value, polaritas: str, rumus_negatif: str) -> Capaian:
     if realisasi is None or realisasi == BELUM_DINILAI:
-        why = "belum ada penilaian" if realisasi == BELUM_DINILAI else "realisasi belum diisi"
+        why = ("belum ada penilaian" if realisasi == BELUM_DINILAI else
+               "target dan realisasi belum diisi" if target is None else "realisasi belum diisi")
         return Capaian(None, None, why)
     if target is None or target == BELUM_DINILAI:
         return Capaian(None, None, "target belum ditetapkan")
@@ -132,8 +133,13 @@ def predikat(nilai: Decimal | None, cfg: Pengaturan) -> str:
 # ------------------------------------------------------------------ efficiency
 
 
-def efisiensi(capaian_pct: Decimal | None, penyerapan: Decimal | None, metode: str) -> tuple[Decimal | None, str]:
-    """Efficiency by the configured method: (value, label)."""
+def efisiensi(capaian_pct: Decimal | None, penyerapan: Decimal | None, metode: str,
+              desimal: int | None = 2) -> tuple[Decimal | None, str]:
+    """Efficiency by the configured method: (value, label), from capaian and penyerapan as printed (rounded
+    to `desimal`), so the printed columns check out by hand (issue 19.12); `desimal=None`: unrounded."""
+    if desimal is not None:
+        capaian_pct = round_half_up(capaian_pct, desimal) if capaian_pct is not None else None
+        penyerapan = round_half_up(penyerapan, desimal) if penyerapan is not None else None
     if penyerapan is None:
         return None, "-"
     if metode == "sisa":
@@ -158,7 +164,8 @@ def efisiensi(capaian_pct: Decimal | None, penyerapan: Decimal | None, metode: s
             label = "Sangat Efisien"
         return v, label
     v = capaian_pct - penyerapan
-    return v, "Efisien" if round_half_up(v) >= 0 else "Tidak Efisien"
+    shown = round_half_up(v)  # the category follows the figure as printed: 0,00 is neither (issue 19.10)
+    return v, "Efisien" if shown > 0 else "Sesuai Anggaran" if shown == 0 else "Tidak Efisien"
 
 
 # ------------------------------------------------------------------ budget
@@ -404,6 +411,9 @@ def compute(lap: Laporan) -> Hasil:
     results: list[HasilIndikator] = []
     nodes: dict[NodeKinerja, HasilNode] = {}
 
+    def shown(v: Decimal | None) -> Decimal | None:
+        return round_half_up(v, cfg.desimal) if v is not None else None
+
     def calc(ind: Indikator, node: NodeKinerja) -> HasilIndikator:
         target = ind.target.get(tahun)
         real = ind.realisasi.get(tahun)
@@ -434,9 +444,10 @@ def compute(lap: Laporan) -> Hasil:
         own = [calc(ind, node) for ind in node.indikator]
         results.extend(own)
         children = [visit(child) for child in node.anak]
-        cap = mean([h.capaian.nilai for h in own])
+        # an average printed beside its parts is the average of the parts as printed (issue 19.12)
+        cap = mean([shown(h.capaian.nilai) for h in own])
         if cap is None and node.level == "Tujuan":
-            cap = mean([c.capaian for c in children if c.node.level == "Sasaran"])
+            cap = mean([shown(c.capaian) for c in children if c.node.level == "Sasaran"])
         hn = HasilNode(node, own, cap, predikat(cap, cfg))
         lines = links.get(node, [])
         if not lines and node.level in ("Tujuan", "Sasaran"):
@@ -444,17 +455,17 @@ def compute(lap: Laporan) -> Hasil:
         if lines:
             hn.program = lines
             hn.anggaran = sum((jumlah[ln] for ln in lines), Jumlah())
-            hn.efisiensi, hn.efisiensi_label = efisiensi(cap, hn.anggaran.penyerapan, cfg.metode_efisiensi)
+            hn.efisiensi, hn.efisiensi_label = efisiensi(cap, hn.anggaran.penyerapan, cfg.metode_efisiensi, cfg.desimal)
         nodes[node] = hn
         return hn
 
     for root in lap.kinerja:
         visit(root)
-    sasaran_caps = [nodes[n].capaian for n in lap.nodes("Sasaran")]
+    sasaran_caps = [shown(nodes[n].capaian) for n in lap.nodes("Sasaran")]
     cap_instansi = mean(sasaran_caps)
     if cap_instansi is None:
-        cap_instansi = mean([h.capaian.nilai for h in results])
-    eff, eff_label = efisiensi(cap_instansi, total.penyerapan, cfg.metode_efisiensi)
+        cap_instansi = mean([shown(h.capaian.nilai) for h in results])
+    eff, eff_label = efisiensi(cap_instansi, total.penyerapan, cfg.metode_efisiensi, cfg.desimal)
 
     belanja_groups: dict[str, list] = {}
     for b in lap.belanja:

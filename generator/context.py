@@ -223,16 +223,24 @@ class _Builder(TabelAnggaran, ProgramKinerja):
             self.tables[key] = Tabel(f"Capaian Sasaran {i}: {s.uraian}",
                                      [Kolom("Indikator Kinerja", 3), Kolom("Target", 1, "kanan"), Kolom("Realisasi", 1, "kanan"),
                                       Kolom("Capaian (%)", 1, "kanan"), Kolom("Predikat", 1.2, "tengah")], rows)
+            # a line with neither pagu nor realisasi was cancelled: named as such, not as support (issue 19.10)
+            batal = [ln for ln in hn.program if not self.h.jumlah[ln].pagu and not self.h.jumlah[ln].realisasi]
             programs = [f"{ln.uraian} ({ln.unit}): pagu {rupiah(self.h.jumlah[ln].pagu)}, realisasi "
-                        f"{rupiah(self.h.jumlah[ln].realisasi)} ({persen(self.h.jumlah[ln].penyerapan)})" for ln in hn.program]
+                        f"{rupiah(self.h.jumlah[ln].realisasi)} ({persen(self.h.jumlah[ln].penyerapan)})"
+                        for ln in hn.program if ln not in batal]
+            named = [ln.uraian if ln.uraian.lower().startswith(ln.level.lower()) else f"{ln.level.lower()} {ln.uraian}"
+                     for ln in batal]
+            kalimat_batal = ((named[0][:1].upper() + narrate.daftar(named)[1:]) + " dibatalkan (tanpa pagu dan realisasi). "
+                             if batal else "")
             out.append({
                 "nomor": i, "uraian": s.uraian, "kode": s.kode, "capaian": self.pct(hn.capaian), "predikat": hn.predikat,
                 "indikator": inds, "tabel": key, "tabel_indeks": index_tables,
                 "kalimat_rata": narrate.kalimat_rata_sasaran(hn, self.d),
                 "kalimat_efisiensi": narrate.kalimat_efisiensi(hn, self.cfg.metode_efisiensi),
                 "program": programs,
-                "kalimat_program": ("Capaian sasaran ini didukung oleh program/kegiatan berikut:" if programs else
-                                    "Belum ada program/kegiatan yang dialokasikan untuk mendukung sasaran ini."),
+                "kalimat_program": kalimat_batal + ("Capaian sasaran ini didukung oleh program/kegiatan berikut:" if programs else
+                                                    "Belum ada program/kegiatan lain yang dialokasikan untuk mendukung sasaran ini."
+                                                    if batal else "Belum ada program/kegiatan yang dialokasikan untuk mendukung sasaran ini."),
             })
         return out
 

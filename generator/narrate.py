@@ -147,7 +147,8 @@ def kalimat_efisiensi(hn: HasilNode, metode: str) -> str:
     if metode == "rasio":
         return base + (f". Dibandingkan dengan capaian kinerja {persen(hn.capaian)}, rasio penyerapan terhadap capaian "
                        f"sebesar {e} dengan kategori {hn.efisiensi_label}.")
-    kata = "efisien" if hn.efisiensi_label == "Efisien" else "belum efisien"
+    kata = {"Efisien": "efisien", "Sesuai Anggaran": "sesuai anggaran (capaian sama dengan penyerapan)"}.get(
+        hn.efisiensi_label, "belum efisien")
     return base + (f". Dengan capaian kinerja {persen(hn.capaian)}, selisih capaian terhadap penyerapan adalah {e}, "
                    f"sehingga penggunaan sumber daya dinilai {kata}.")
 
@@ -158,7 +159,7 @@ def metode_efisiensi_teks(metode: str) -> str:
         "rasio": ("Efisiensi dihitung sebagai rasio penyerapan anggaran terhadap capaian kinerja (penyerapan / capaian × 100) "
                   "dengan kriteria: di atas 100 Tidak Efisien; di atas 90 s.d. 100 Kurang Efisien; di atas 80 s.d. 90 Cukup "
                   "Efisien; di atas 60 s.d. 80 Efisien; 60 ke bawah Sangat Efisien."),
-    }.get(metode, "Efisiensi dihitung sebagai selisih capaian kinerja dengan persentase penyerapan anggaran; nilai positif berarti efisien.")
+    }.get(metode, "Efisiensi dihitung sebagai selisih capaian kinerja dengan persentase penyerapan anggaran; nilai positif berarti efisien, nol berarti sesuai anggaran, negatif berarti tidak efisien.")
 
 
 def rumus_teks(lap: Laporan) -> list[dict]:
@@ -249,20 +250,39 @@ def kesimpulan(hasil: Hasil) -> list[dict]:
     unmet = [h for h in total if h.capaian.status == "tidak_tercapai"]
     unmeasured = [h for h in total if h.capaian.status is None]
     if total:
-        parts = [f"{bilangan(len(met))} indikator telah mencapai atau melampaui target",
-                 f"{bilangan(len(unmet))} indikator belum mencapai target"
-                 + (" (" + "; ".join(f"{h.indikator.nama}: {persen(h.capaian.nilai) if h.capaian.nilai is not None else _alasan(h)}"
-                                      for h in unmet) + ")" if unmet else "")]
-        if unmeasured:
-            parts.append(f"{bilangan(len(unmeasured))} indikator belum dapat diukur ("
-                         + "; ".join(f"{h.indikator.nama}: {_alasan(h)}" for h in unmeasured) + ")")
         head = f"Dari {bilangan(len(total))} indikator kinerja sasaran, "
-        out.append(head + daftar(parts) + ".")
+        out.append(head + rincian_status(
+            len(met), len(unmet), len(unmeasured),
+            "; ".join(f"{h.indikator.nama}: {persen(h.capaian.nilai) if h.capaian.nilai is not None else _alasan(h)}" for h in unmet),
+            "; ".join(f"{h.indikator.nama}: {_alasan(h)}" for h in unmeasured), kata="indikator ") + ".")
     t = hasil.total
     out.append(f"Realisasi anggaran mencapai {rupiah(t.realisasi)} dari pagu {rupiah(t.pagu)} atau {persen(t.penyerapan)}.")
     if hasil.efisiensi_instansi is not None:
         out.append(f"Tingkat efisiensi penggunaan sumber daya adalah {persen(hasil.efisiensi_instansi)}{kategori(hasil.efisiensi_label)}.")
     return butir(out, "nomor")
+
+
+def rincian_status(met: int, unmet: int, none: int, unmet_detail: str = "", none_detail: str = "",
+                   kata: str = "") -> str:
+    """What was measured first, then what was not: `2 (dua) indikator telah mencapai …, 1 (satu) belum …`;
+    never "0 (nol)": `belum ada yang mencapai target`. Details are the `(…)` lists."""
+    ud = f" ({unmet_detail})" if unmet_detail else ""
+    nd = f" ({none_detail})" if none_detail else ""
+    if met + unmet + none == 1:  # one indicator: what it is, without counting
+        return (f"telah mencapai atau melampaui target" if met else f"belum mencapai target{ud}" if unmet
+                else f"belum dapat diukur{nd}")
+    parts = []
+    if met:
+        parts.append(f"{bilangan(met)} {kata}telah mencapai atau melampaui target")
+        if unmet:
+            parts.append(f"{bilangan(unmet)} {kata}belum mencapai target{ud}")
+    elif unmet:
+        parts.append(f"belum ada {kata}yang mencapai target{ud}" if not none else
+                     f"{bilangan(unmet)} {kata}yang terukur belum mencapai target{ud}")
+    if none:
+        parts.append(f"{bilangan(none)} {kata}belum dapat diukur{nd}" if met or unmet else
+                     f"belum ada {kata}yang dapat diukur{nd}")
+    return daftar(parts)
 
 
 def kategori(label: str) -> str:

@@ -15,8 +15,32 @@ from .contract import LEVEL_ANGGARAN as LEVELS
 from .contract import normalize_header, program_key
 from .formatting import bilangan, nilai, persen, uang
 from .model import BarisAnggaran, NodeKinerja
-from .narrate import daftar
+from .narrate import daftar, rincian_status
 from .specs import Baris, Kolom, Tabel
+
+
+def _own(node: NodeKinerja) -> tuple[str, str]:
+    return node.level, program_key(node.uraian) if node.level == "Program" else normalize_header(node.uraian)
+
+
+def identitas_map(root: NodeKinerja) -> dict[NodeKinerja, tuple]:
+    """What makes two Kinerja rows one program/kegiatan: level and name (a kode may be positional), within
+    the program/kegiatan above it (the same kegiatan under two programs is two kegiatan)."""
+    out: dict[NodeKinerja, tuple] = {}
+    stack: list[tuple[NodeKinerja, tuple]] = [(root, ())]
+    while stack:
+        node, above = stack.pop()
+        key = above + (_own(node),) if node.level in LEVELS else ()
+        out[node] = key
+        stack.extend((c, key) for c in node.anak)
+    return out
+
+
+def nama_indikator(hasil: list[HasilIndikator]) -> dict[int, str]:
+    """Each indicator's name as a list prints it; a name that repeats names its program/kegiatan too."""
+    names = [normalize_header(h.indikator.nama) for h in hasil]
+    return {id(h): (f"{h.indikator.nama} ({h.node.level.lower()} {h.node.uraian})" if names.count(key) > 1
+                    else h.indikator.nama) for h, key in zip(hasil, names)}
 
 
 class ProgramKinerja:
@@ -29,21 +53,37 @@ class ProgramKinerja:
             by_nama[(ln.level, program_key(ln.uraian))].append(ln)
         return by_kode, by_nama
 
-    def _anggaran_node(self, node: NodeKinerja, index: tuple[dict, dict], memo: dict) -> Jumlah | None:
+    def _lines_node(self, node: NodeKinerja, index: tuple[dict, dict], memo: dict,
+                    scope: set[int] | None = None) -> list[BarisAnggaran] | None:
+        """The budget lines of a Kinerja node (see the module docstring), or None. `scope`: the ids of the
+        budget lines that belong to its sasaran (by the Sasaran column), when it has any: a program matched by
+        kode or name counts only its lines there, so every table gives a sasaran the same budget (issue 19.11)."""
         if node in memo:
             return memo[node]
         by_kode, by_nama = index
-        kids = [j for j in (self._anggaran_node(c, index, memo) for c in node.anak) if j is not None]
+        kids = [ls for ls in (self._lines_node(c, index, memo, scope) for c in node.anak) if ls is not None]
         # the children's budgets come before a match by kode or name: a program stated under several sasaran
         # then carries only the part under this sasaran, not its whole pagu each time
         lines = self.h.links.get(node) or (None if kids else (
             (by_kode.get(normalize_header(node.kode)) if node.kode else None) or by_nama.get((node.level, program_key(node.uraian)))))
-        if lines:
-            total = sum((self.h.jumlah[ln] for ln in lines), Jumlah())
-        else:
-            total = sum(kids, Jumlah()) if kids else None
-        memo[node] = total
-        return total
+        if lines and scope is not None and not self.h.links.get(node):
+            lines = [ln for ln in lines if id(ln) in scope] or None
+        out = list(lines) if lines else ([ln for ls in kids for ln in ls] if kids else None)
+        memo[node] = out
+        return out
+
+    def _anggaran_nodes(self, nodes: list[NodeKinerja], index: tuple[dict, dict], memo: dict,
+                        scope: set[int] | None = None) -> Jumlah | None:
+        """The budget of one program/kegiatan stated on one or more rows: each budget line counted once."""
+        found = [ls for ls in (self._lines_node(x, index, memo, scope) for x in nodes) if ls is not None]
+        if not found:
+            return None
+        lines = list(dict.fromkeys(ln for ls in found for ln in ls))
+        inside = {id(d) for ln in lines for d in ln.walk()[1:]}  # a line and its own detail: the line only
+        return sum((self.h.jumlah[ln] for ln in lines if id(ln) not in inside), Jumlah())
+
+    def _anggaran_node(self, node: NodeKinerja, index: tuple[dict, dict], memo: dict) -> Jumlah | None:
+        return self._anggaran_nodes([node], index, memo)
 
     def program_kinerja(self) -> list[str]:
         """The table of program/kegiatan/sub kegiatan indicators and one sentence per sasaran."""
@@ -57,11 +97,24 @@ class ProgramKinerja:
                 continue
             rows.append(Baris(["", f"Sasaran {i}: {s.uraian}"], "subjudul"))
             hasil: list[HasilIndikator] = []
+            # a program (or kegiatan) stated on several rows under one sasaran is one program: one row, its
+            # indicators once, its budget lines once (issue 19.7)
+            ident = identitas_map(s)
+            linked = self.h.links.get(s) or []
+            scope = {id(d) for ln in linked for d in ln.walk()} if linked else None
+            identitas = ident.__getitem__
+            same: dict[tuple, list[NodeKinerja]] = defaultdict(list)
+            for node in nodes:
+                same[identitas(node)].append(node)
+            seen: set[tuple] = set()
             for node in nodes:
                 if not node.indikator and not any(d.indikator for d in node.walk()):
                     continue
+                if identitas(node) in seen:
+                    continue
+                seen.add(identitas(node))
                 n += 1
-                j = self._anggaran_node(node, index, memo)
+                j = self._anggaran_nodes(same[identitas(node)], index, memo, scope)
                 budget = [uang(j.pagu), uang(j.realisasi), self.pct(j.penyerapan)] if j is not None else ["-", "-", "-"]
                 gaya = {"Program": "tebal"}.get(node.level, "biasa")
                 indent = LEVELS.index(node.level)
@@ -79,7 +132,7 @@ class ProgramKinerja:
                            else ("Tidak tercapai" if h.capaian.status == "tidak_tercapai" else "-"))
                     rows.append(Baris(label + [ind.nama, ind.satuan or "-", nilai(h.target, self.d), nilai(h.realisasi, self.d), cap]
                                       + money, gaya if k == 0 else "biasa", indent=indent))
-            kalimat.append(self._kalimat(i, s, nodes, hasil))
+            kalimat.append(self._kalimat(i, s, nodes, hasil, ident))
         if not rows:
             return []
         levels = jenjang({x.level for s in self.lap.nodes("Sasaran") for x in s.walk()})
@@ -94,23 +147,21 @@ class ProgramKinerja:
             rows, lanskap=True, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8", "9", "10 = 9/8 × 100"])
         return kalimat
 
-    def _kalimat(self, i: int, s: NodeKinerja, nodes: list[NodeKinerja], hasil: list[HasilIndikator]) -> str:
-        counts = [f"{bilangan(sum(1 for x in nodes if x.level == lvl))} {lvl.lower()}" for lvl in LEVELS
+    def _kalimat(self, i: int, s: NodeKinerja, nodes: list[NodeKinerja], hasil: list[HasilIndikator],
+                 ident: dict[NodeKinerja, tuple]) -> str:
+        counts = [f"{bilangan(len({ident[x] for x in nodes if x.level == lvl}))} {lvl.lower()}" for lvl in LEVELS
                   if any(x.level == lvl for x in nodes)]
+        nama = nama_indikator(hasil)
         met = [h for h in hasil if h.capaian.status in ("melampaui", "tercapai")]
         unmet = [h for h in hasil if h.capaian.status == "tidak_tercapai"]
         none = [h for h in hasil if h.capaian.status is None]
-        parts = [f"{bilangan(len(met))} mencapai atau melampaui target"]
-        if unmet:
-            parts.append(f"{bilangan(len(unmet))} belum mencapai target ("
-                         + "; ".join(f"{h.indikator.nama}: {persen(h.capaian.nilai, self.d) if h.capaian.nilai is not None else h.capaian.alasan}"
-                                     for h in unmet) + ")")
-        if none:
-            parts.append(f"{bilangan(len(none))} belum dapat diukur ("
-                         + "; ".join(f"{h.indikator.nama}: {h.capaian.alasan or 'capaian tidak dinyatakan dalam persen'}"
-                                     for h in none) + ")")
+        rincian = rincian_status(
+            len(met), len(unmet), len(none),
+            "; ".join(f"{nama[id(h)]}: {persen(h.capaian.nilai, self.d) if h.capaian.nilai is not None else h.capaian.alasan}"
+                      for h in unmet),
+            "; ".join(f"{nama[id(h)]}: {h.capaian.alasan or 'capaian tidak dinyatakan dalam persen'}" for h in none))
         return (f"Sasaran {i} ({s.uraian}) didukung oleh {daftar(counts)} dengan {bilangan(len(hasil))} indikator: "
-                f"{daftar(parts)}.")
+                f"{rincian}.")
 
 
 def jenjang(levels: set[str]) -> str:

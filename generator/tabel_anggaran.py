@@ -82,7 +82,9 @@ class TabelAnggaran:
             for k, ln in enumerate(lines):
                 n += k == 0
                 j = self.h.jumlah[ln]
-                eff, label = efisiensi(hn.capaian, j.penyerapan, self.cfg.metode_efisiensi)
+                eff, label = efisiensi(hn.capaian, j.penyerapan, self.cfg.metode_efisiensi, self.cfg.desimal)
+                if not j.pagu and not j.realisasi:
+                    label = "Dibatalkan"  # no pagu, no realisasi: not a supporting line (issue 19.10)
                 rows.append(Baris([str(n) if k == 0 else "", node.uraian if k == 0 else "", ln.uraian, ln.unit, uang(j.pagu),
                                    uang(j.realisasi), self.pct(j.penyerapan), self.pct(hn.capaian), self.pct(eff), label]))
         if not rows:

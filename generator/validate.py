@@ -224,7 +224,8 @@ def _check_narasi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
     printed = [hasil.efisiensi_instansi] + [hasil.of(s).efisiensi for s in lap.nodes("Sasaran")]  # Tabel efisiensi
     for node, lines in hasil.links.items():  # Tabel program/kegiatan pendukung
         cap = hasil.of(node).capaian
-        printed += [efisiensi(cap, hasil.jumlah[ln].penyerapan, lap.pengaturan.metode_efisiensi)[0] for ln in lines]
+        printed += [efisiensi(cap, hasil.jumlah[ln].penyerapan, lap.pengaturan.metode_efisiensi, lap.pengaturan.desimal)[0]
+                    for ln in lines]
     printed = [v for v in printed if v is not None]
     for bagian, nar in lap.narasi.items():
         text = "\n".join(b.teks for b in nar.blok)
@@ -297,6 +298,103 @@ def _check_lain(lap: Laporan, out: list[Problem], broken: set[str] = frozenset()
             out.append(problem("pegawai.golongan-tidak-dikenal", "Pegawai", lap.cell("Pegawai", "golongan", p.row), found=p.golongan))
 
 
+_TRIWULAN_IV = re.compile(r"\b(?:triwulan|tw|trw)\.?\s*(?:iv|4)\b|\bdesember\b|\bakhir\s+tahun\b", re.I)
+
+
+def _check_rencana_aksi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
+    """Rencana_Aksi against the rest of the report: its budgets against Anggaran / Pagu PK per program, its
+    programs against the budget, its Triwulan IV target against the PK target, a quarter above the year."""
+    if not lap.rencana_aksi:
+        return
+    from .formatting import angka
+
+    pagu: dict[str, list[Decimal]] = {}  # program key -> [pagu, realisasi, pagu PK or None]
+    for unit in lap.unit:
+        for prog in unit.program:
+            entry = pagu.setdefault(program_key(prog.uraian), [Decimal(0), Decimal(0), None])
+            entry[0] += hasil.jumlah[prog].pagu
+            entry[1] += hasil.jumlah[prog].realisasi
+            for ln in prog.walk():
+                if ln.pagu_pk is not None:
+                    entry[2] = (entry[2] or Decimal(0)) + ln.pagu_pk
+    indikator = {normalize_header(i.nama): hasil.of_indikator(i) for n in lap.nodes() for i in n.indikator}
+    rows: dict[str, list] = {}
+    for ra in lap.rencana_aksi:
+        if ra.program:
+            key = program_key(ra.program)
+            if key not in pagu:
+                out.append(problem("rencana-aksi.program-tidak-dikenal", "Rencana_Aksi", lap.cell("Rencana_Aksi", "program", ra.row),
+                                   found=ra.program[:60]))
+            else:
+                rows.setdefault(key, []).append(ra)
+        h = indikator.get(normalize_header(ra.indikator))
+        if h is None:
+            continue
+        t, r = ra.target_kinerja, ra.realisasi_kinerja
+        if _TRIWULAN_IV.search(ra.periode) and t is not None and h.target is not None and t != h.target:
+            out.append(problem("rencana-aksi.target-berbeda", "Rencana_Aksi", lap.cell("Rencana_Aksi", "target_kinerja", ra.row),
+                               found=nilai(t), expected=nilai(h.target), periode=ra.periode, indikator=ra.indikator[:60],
+                               tahun=lap.profil.tahun))
+        if isinstance(r, Decimal) and isinstance(h.realisasi, Decimal) and r > h.realisasi and h.indikator.polaritas != "Negatif":
+            out.append(problem("rencana-aksi.realisasi-melebihi", "Rencana_Aksi", lap.cell("Rencana_Aksi", "realisasi_kinerja", ra.row),
+                               found=nilai(r), expected=nilai(h.realisasi), periode=ra.periode, indikator=ra.indikator[:60],
+                               tahun=lap.profil.tahun))
+    for key, ras in rows.items():
+        now, real, pk = pagu[key]
+        for field, label, allowed in (("target_anggaran", "Target Anggaran", {now, pk}), ("realisasi_anggaran", "Realisasi Anggaran", {real})):
+            values = [(getattr(ra, field), ra) for ra in ras if getattr(ra, field) is not None]
+            if not values:
+                continue
+            top, top_ra = max(values, key=lambda v: v[0])
+            total = sum((v for v, _ in values), Decimal(0))
+            if top in allowed or total in allowed:  # cumulative (Triwulan IV = the year) or per quarter (sum = the year)
+                continue
+            expected = angka(now if field == "target_anggaran" else real, 0)
+            if field == "target_anggaran" and pk is not None and pk != now:
+                expected += f" (Pagu PK {angka(pk, 0)})"
+            out.append(problem("rencana-aksi.anggaran-berbeda", "Rencana_Aksi", lap.cell("Rencana_Aksi", field, top_ra.row),
+                               field=label, program=top_ra.program[:60], found=angka(top, 0), expected=expected))
+
+
+_KODE_NOMOR = re.compile(r"^(.*?)(\d+)$")
+
+
+def _check_kode_kinerja(lap: Laporan, out: list[Problem]) -> None:
+    """Kinerja codes: one Kode for two different rows, a skipped number among siblings (1.1, 1.3), a blank
+    Kode between coded siblings. (Anggaran: duplicates are kode.ganda; its nomenclature skips numbers.)"""
+    def ref(node) -> str:
+        return lap.cell("Kinerja", "kode", node.row)
+
+    first: dict[str, object] = {}
+    for node in lap.nodes():
+        if not node.kode:
+            continue
+        key = normalize_header(node.kode)
+        other = first.setdefault(key, node)
+        if other is not node and normalize_header(other.uraian) != normalize_header(node.uraian):
+            out.append(problem("kode.ganda-kinerja", "Kinerja", ref(node), found=node.kode, other=ref(other),
+                               uraian=other.uraian[:60]))
+    groups = [lap.kinerja] + [n.anak for n in lap.nodes()]
+    for siblings in groups:
+        by_level: dict[str, list] = {}
+        for n in siblings:
+            by_level.setdefault(n.level, []).append(n)
+        for same in by_level.values():
+            coded = [i for i, n in enumerate(same) if n.kode]
+            for i, n in enumerate(same):
+                if not n.kode and coded and coded[0] < i < coded[-1]:
+                    out.append(problem("kode.kosong-di-antara", "Kinerja", ref(n), level=n.level, uraian=n.uraian[:60],
+                                       before=same[max(j for j in coded if j < i)].kode,
+                                       after=same[min(j for j in coded if j > i)].kode))
+            prev = None
+            for n in (same[i] for i in coded):
+                m = _KODE_NOMOR.match(n.kode.strip())
+                if m and prev and prev[0] == m.group(1) and int(m.group(2)) > prev[1] + 1:
+                    missing = f"{m.group(1)}{prev[1] + 1}"
+                    out.append(problem("kode.loncat", "Kinerja", ref(n), found=n.kode, previous=prev[2], missing=missing))
+                prev = (m.group(1), int(m.group(2)), n.kode) if m else None
+
+
 def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) -> list[Problem]:
     """All semantic problems of a model (the reader's own problems are not repeated).
 
@@ -313,12 +411,15 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     if "Kinerja" not in broken:
         _check_kinerja(lap, hasil, _header_refs(lap), out)
         out += check_tanpa_angka(lap, hasil)
+        _check_kode_kinerja(lap, out)
     if "Anggaran" not in broken:
         _check_anggaran(lap, hasil, out, unreadable, broken)
         _check_pk(lap, out)
     if not broken & {"Kinerja", "Anggaran"}:
         _check_narasi(lap, hasil, out)
     _check_sistematika(lap, out)
+    if not broken & {"Kinerja", "Anggaran", "Rencana_Aksi"}:
+        _check_rencana_aksi(lap, hasil, out)
     if not broken & {"Kinerja", "Anggaran"} and not [p for p in reader_problems if p.severity == "error"]:
         from .cek_teks import check_staff_text
 

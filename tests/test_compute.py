@@ -306,8 +306,12 @@ def test_efisiensi_selisih_raas():
 
 
 def test_efisiensi_selisih_label_on_printed_value():
-    assert efisiensi(D(100), D("100.004"), "selisih") == (D("-0.004"), "Efisien")  # prints 0,00
-    assert efisiensi(D(100), D("100.005"), "selisih") == (D("-0.005"), "Tidak Efisien")  # prints -0,01
+    assert efisiensi(D(100), D("100.004"), "selisih", None) == (D("-0.004"), "Sesuai Anggaran")  # prints 0,00 (issue 19.10)
+    assert efisiensi(D(100), D("99.995"), "selisih", None) == (D("0.005"), "Efisien")  # prints 0,01
+    # as printed (issue 19.12): from the printed parts, 100,00 − 100,00 = 0,00 and 100,00 − 96,03 = 3,97
+    assert efisiensi(D(100), D("100.004"), "selisih") == (D("0.00"), "Sesuai Anggaran")
+    assert efisiensi(D("95.9375"), D("95.9736"), "selisih") == (D("-0.03"), "Tidak Efisien")  # Raas: not -0,04
+    assert efisiensi(D(100), D("100.005"), "selisih", None) == (D("-0.005"), "Tidak Efisien")  # prints -0,01
 
 
 def test_efisiensi_sisa_alok():
@@ -329,7 +333,7 @@ def test_efisiensi_sisa_alok():
 )
 def test_efisiensi_rasio_grades(penyerapan, label):
     # capaian 100: the ratio equals the penyerapan
-    v, got = efisiensi(D(100), D(penyerapan), "rasio")
+    v, got = efisiensi(D(100), D(penyerapan), "rasio", None)
     assert v == D(penyerapan)
     assert got == label
 

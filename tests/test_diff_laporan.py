@@ -187,4 +187,4 @@ def test_changed_efficiency_method_shows_old_and_new_sentence(base, tmp_path):
     res = CliRunner().invoke(main, ["diff", str(old_wb), str(new_wb)])
     assert res.exit_code == 1
     assert ("'paragraf: Efisiensi dihitung sebagai selisih capaian kinerja dengan persentase penyerapan anggaran; nilai positif "
-            "berarti efisien.' -> 'paragraf: Efisiensi dihitung sebagai 100% dikurangi persentase penyerapan anggaran.'") in res.output
+            "berarti efisien, nol bera…' -> 'paragraf: Efisiensi dihitung sebagai 100% dikurangi persentase penyerapan anggaran.'") in res.output

@@ -124,3 +124,156 @@ def test_a_dash_is_an_empty_cell_everywhere(tmp_path, dash):
     _lap, _hasil, problems = check(make_workbook(tmp_path / "a.xlsx", profil={"atasan_nama": dash}))
     assert [(p.sheet, p.code) for p in problems if p.severity == "error"] == [("Profil", "profil.wajib-kosong")]
     assert "atasan_nama" in next(p.message for p in problems if p.code == "profil.wajib-kosong")
+
+
+# ---------------------------------------------------------------- 7, 8. counted by identity, named when names repeat
+def _program_rows():
+    """Sasaran S1 states one program on two rows (as Raas Sasaran 4 does), each with a kegiatan whose
+    indicator has the same name."""
+    prog = {"Level": "Program", "Uraian": "Program Penunjang Urusan Pemerintahan Daerah", "Indikator": "Persentase dokumen tepat waktu",
+            "Satuan": "%", "Target 2024": 100, "Realisasi 2024": 100}
+    keg = {"Level": "Kegiatan", "Indikator": "Jumlah kegiatan peringatan hari besar", "Satuan": "kali", "Target 2024": 2,
+           "Realisasi 2024": 0}
+    return KINERJA[:2] + [
+        {**prog, "Kode": "P.1"}, {**keg, "Kode": "P.1.1", "Uraian": "Peringatan Hari Proklamasi"},
+        {**prog, "Kode": "P.2"}, {**keg, "Kode": "P.2.1", "Uraian": "Pameran Pembangunan"},
+    ] + KINERJA[2:]
+
+
+def test_a_program_on_two_rows_is_one_program_and_its_indicator_is_listed_once(tmp_path):
+    document, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=_program_rows()))
+    text = all_text(document)
+    line = next(p for p in text.splitlines() if p.startswith("Sasaran 1 (Meningkatnya kualitas layanan administrasi) didukung"))
+    assert "didukung oleh 1 (satu) program dan 2 (dua) kegiatan dengan 3 (tiga) indikator:" in line
+    rows = [r for r in text.splitlines() if "Program: Program Penunjang Urusan Pemerintahan Daerah" in r]
+    assert len(rows) == 1 and rows[0].endswith("| 15.000.000 | 14.500.000 | 96,67")  # its budget once
+
+
+def test_repeated_indicator_names_name_their_kegiatan(tmp_path):
+    document, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=_program_rows()))
+    line = next(p for p in all_text(document).splitlines() if p.startswith("Sasaran 1 (Meningkatnya kualitas layanan administrasi) didukung"))
+    assert ("(Jumlah kegiatan peringatan hari besar (kegiatan Peringatan Hari Proklamasi): 0,00%; "
+            "Jumlah kegiatan peringatan hari besar (kegiatan Pameran Pembangunan): 0,00%)") in line
+
+
+# ---------------------------------------------------------------- 9. which of target and realisasi is missing; no "0 (nol)"
+def test_missing_target_and_realisasi_are_both_named_and_nothing_counts_zero(tmp_path):
+    kinerja = _program_rows()
+    kinerja[2] = {**kinerja[2], "Target 2024": None, "Realisasi 2024": None}  # the program row: neither typed
+    kinerja[3] = {**kinerja[3], "Realisasi 2024": None}  # a kegiatan: target 2, no realisasi
+    document, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))
+    text = all_text(document)
+    line = next(p for p in text.splitlines() if p.startswith("Sasaran 1 (Meningkatnya kualitas layanan administrasi) didukung"))
+    assert "(nol)" not in text
+    assert line.endswith("dengan 3 (tiga) indikator: 1 (satu) yang terukur belum mencapai target (Jumlah kegiatan "
+                         "peringatan hari besar (kegiatan Pameran Pembangunan): 0,00%) dan 2 (dua) belum dapat diukur "
+                         "(Persentase dokumen tepat waktu: target dan realisasi belum diisi; Jumlah kegiatan peringatan "
+                         "hari besar (kegiatan Peringatan Hari Proklamasi): realisasi belum diisi).")
+
+
+# ---------------------------------------------------------------- 10. the category follows the figure; cancelled lines
+def test_zero_efficiency_is_sesuai_anggaran_and_cancelled_lines_are_named_cancelled(tmp_path):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[1]["Realisasi 2024"] = 75  # S1 capaian 93,75 %
+    anggaran = [dict(r) for r in ANGGARAN]
+    anggaran[2]["Pagu"], anggaran[2]["Realisasi"] = 10_000_000, 9_375_000
+    anggaran[3]["Pagu"], anggaran[3]["Realisasi"] = 0, 0  # Evaluasi Kinerja: cancelled
+    anggaran += [{"Kode": "7.01.03", "Uraian": "Program Pemberdayaan Masyarakat", "Sasaran": "S1"},
+                 {"Kode": "7.01.03.2.01", "Uraian": "Pelatihan Kader"},
+                 {"Kode": "7.01.03.2.01.0001", "Uraian": "Pelatihan Kader Posyandu", "Pagu": 0, "Realisasi": 0}]
+    document, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja, anggaran=anggaran))
+    text = all_text(document)
+    assert "selisih capaian terhadap penyerapan adalah 0,00%, sehingga penggunaan sumber daya dinilai sesuai anggaran" in text
+    assert "nilai positif berarti efisien, nol berarti sesuai anggaran" in text
+    efisiensi = [r for r in text.splitlines() if r.startswith("1 | Meningkatnya kualitas layanan administrasi |")]
+    assert efisiensi and all(not r.endswith("| Efisien") for r in efisiensi)
+    assert [r for r in text.splitlines() if "| 0,00 | Sesuai Anggaran" in r]
+    assert ("Program Pemberdayaan Masyarakat dibatalkan (tanpa pagu dan realisasi). Capaian sasaran ini didukung oleh "
+            "program/kegiatan berikut:") in text
+    assert "Program Pemberdayaan Masyarakat (Kecamatan Contoh): pagu" not in text
+    assert [r for r in text.splitlines() if "| Program Pemberdayaan Masyarakat | Kecamatan Contoh | 0 | 0 |" in r
+            and r.endswith("| Dibatalkan")]
+
+
+# ---------------------------------------------------------------- 11. one rule for a sasaran's budget
+def test_a_sasaran_has_one_budget_in_every_table_when_a_units_program_is_unlinked(tmp_path):
+    anggaran = [dict(r) for r in ANGGARAN] + [
+        {"Unit": "Kelurahan Satu", "Kode": "7.01.01", "Uraian": "Program Penunjang Urusan Pemerintahan Daerah",
+         "Pagu PK": 40_000_000},  # Sasaran left empty in this unit
+        {"Kode": "7.01.01.2.01", "Uraian": "Perencanaan, Penganggaran dan Evaluasi Kinerja"},
+        {"Kode": "7.01.01.2.01.0001", "Uraian": "Penyusunan Dokumen Perencanaan", "Pagu": 40_000_000, "Realisasi": 30_000_000},
+    ]
+    document, problems = build(make_workbook(tmp_path / "w.xlsx", kinerja=_program_rows(), anggaran=anggaran))
+    assert found(problems, "anggaran.program-tanpa-sasaran")  # staff are told at the cell
+    text = all_text(document).splitlines()
+    per_sasaran = [r for r in text if r.startswith("1 | Meningkatnya kualitas layanan administrasi | 15.000.000 | 14.500.000")]
+    program = [r for r in text if r.startswith("1 | Program: Program Penunjang Urusan Pemerintahan Daerah |")]
+    assert per_sasaran and program and program[0].endswith("| 15.000.000 | 14.500.000 | 96,67")
+
+
+# ---------------------------------------------------------------- 12. a reviewer with a calculator
+def _d(text: str):
+    from decimal import Decimal
+
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+def test_printed_average_and_efficiency_check_out_from_the_printed_parts():
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from conftest import ALOK, RAAS
+
+    alok = all_text(build(ALOK)[0]).splitlines()
+    rata = next(r for r in alok if r.startswith(" | Rata-rata capaian kinerja sasaran |"))
+    i = alok.index(rata)
+    parts = [_d(r.split(" | ")[6]) for r in alok[i - 4:i]]
+    assert rata.split(" | ")[6] == "78,34"  # (100,00 + 86,67 + 76,67 + 50,00) / 4 = 78,335 -> 78,34
+    assert (sum(parts) / 4).quantize(Decimal("0.01"), ROUND_HALF_UP) == _d("78,34")
+    raas = all_text(build(RAAS)[0]).splitlines()
+    rows = [r.split(" | ") for r in raas if r.endswith(("| Efisien", "| Tidak Efisien", "| Sesuai Anggaran"))
+            and len(r.split(" | ")) == 8]
+    assert rows and any(r[1] == "Kecamatan Raas (seluruh anggaran)" and r[6] == "-0,03" for r in rows)
+    for r in rows:  # 7 = capaian (6) − penyerapan (5), as printed
+        assert _d(r[6]) == _d(r[5]) - _d(r[4]), r
+
+
+# ---------------------------------------------------------------- 15. Rencana_Aksi checked against the report
+def test_rencana_aksi_is_checked_against_pk_budget_and_realisasi(tmp_path):
+    ra = [
+        {"Indikator": "Persentase layanan tepat waktu", "Periode": "Triwulan IV", "Target Kinerja": 85, "Realisasi Kinerja": 70,
+         "Program": "Program Penunjang Urusan Pemerintahan Daerah", "Target Anggaran": 16_000_000, "Realisasi Anggaran": 14_500_000},
+        {"Indikator": "Nilai SAKIP", "Periode": "Triwulan IV", "Target Kinerja": "B", "Realisasi Kinerja": "BB",
+         "Program": "Program Pembangunan Jalan Desa", "Target Anggaran": 1_000_000},
+    ] + [  # one quarter at a time: the quarters add up to the pagu and realisasi of the program
+        {"Indikator": "Nilai SAKIP", "Periode": f"Triwulan {q}", "Program": "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik",
+         "Target Anggaran": 5_000_000, "Realisasi Anggaran": 4_500_000} for q in ("I", "II", "III")
+    ] + [{"Indikator": "Nilai SAKIP", "Periode": "Triwulan IV", "Target Kinerja": "B",
+          "Program": "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik", "Target Anggaran": 5_000_000,
+          "Realisasi Anggaran": 4_500_000}]
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "w.xlsx", sheets={"Rencana_Aksi": ra}))
+    got = [(p.cell, p.code) for p in problems if p.code.startswith("rencana-aksi.")]
+    assert got == [("C2", "rencana-aksi.target-berbeda"), ("D2", "rencana-aksi.realisasi-melebihi"),
+                   ("F2", "rencana-aksi.anggaran-berbeda"), ("E3", "rencana-aksi.program-tidak-dikenal")]
+    msgs = {p.code: p.message for p in problems}
+    assert "85 berbeda dari target 2024 yang dicetak pada Perjanjian Kinerja: 80" in msgs["rencana-aksi.target-berbeda"]
+    assert "70 melebihi realisasi tahun 2024 yang dicetak laporan: 67" in msgs["rencana-aksi.realisasi-melebihi"]
+    assert "16.000.000 berbeda dari anggaran program itu di laporan: 15.000.000" in msgs["rencana-aksi.anggaran-berbeda"]
+
+
+# ---------------------------------------------------------------- 16. codes on the Kinerja sheet
+def test_kinerja_codes_twice_skipped_or_blank_between_siblings_are_warnings(tmp_path):
+    sasaran = {"Level": "Sasaran", "Indikator": "Indikator", "Satuan": "%", "Target 2024": 80, "Realisasi 2024": 80}
+    kinerja = [dict(KINERJA[0]),  # T1, row 2
+               {**sasaran, "Kode": "1.1", "Uraian": "Sasaran satu"},  # row 3
+               {**sasaran, "Kode": "1.3", "Uraian": "Sasaran tiga"},  # row 4: 1.2 skipped
+               {**sasaran, "Kode": "", "Uraian": "Sasaran tanpa kode"},  # row 5: blank between 1.3 and 1.4
+               {**sasaran, "Kode": "1.4", "Uraian": "Sasaran empat"},  # row 6
+               {**sasaran, "Kode": "1.1", "Uraian": "Sasaran lain"}]  # row 7: 1.1 again
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))
+    got = [(p.cell, p.code, p.severity) for p in problems if p.code in ("kode.ganda-kinerja", "kode.loncat", "kode.kosong-di-antara")]
+    assert got == [("B4", "kode.loncat", "warning"), ("B5", "kode.kosong-di-antara", "warning"),
+                   ("B7", "kode.ganda-kinerja", "warning")]
+    msgs = {p.code: p.message for p in problems}
+    assert "Kode '1.3' menyusul '1.1': nomor 1.2 terlewat." in msgs["kode.loncat"]
+    assert "Kode '1.1' sudah dipakai untuk 'Sasaran satu' (B3)." in msgs["kode.ganda-kinerja"]
+    assert "'Sasaran tanpa kode' tanpa Kode di antara '1.3' dan '1.4'" in msgs["kode.kosong-di-antara"]

@@ -33,3 +33,46 @@ def test_a_second_total_or_capaian_in_staff_text_is_a_warning_with_both_figures(
 
 def test_staff_text_with_the_printed_figures_is_quiet(small):
     assert teks_problems(small) == []
+
+
+# ---------------------------------------------------------------- 14. claims the figures refute
+def test_claims_the_figures_refute_are_warnings_at_the_cell(tmp_path):
+    narasi = [
+        {"Bagian": "kesimpulan", "Isi": "Seluruh sasaran telah tercapai dengan hasil yang maksimal."},
+        {"Bagian": "ringkasan_eksekutif", "Isi": "Kinerja didukung oleh tiga program, termasuk Program Pembangunan Jalan Desa."},
+        {"Bagian": "permasalahan", "Isi": "Sasaran meningkatnya akuntabilitas kinerja belum tercapai karena SDM terbatas."},
+    ]
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[2]["Realisasi 2024"] = "A"  # S2: target B, realisasi A -> capaian 100 %
+    _lap, hasil, problems = check(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja, sheets={"Narasi": narasi}))
+    got = [(p.cell, p.code, p.message) for p in problems if p.code.startswith("teks.") and p.code != "teks.angka-berbeda"]
+    assert [(c, code) for c, code, _ in got] == [
+        ("C2", "teks.klaim-bertentangan"), ("C2", "teks.klaim-bertentangan"),
+        ("C3", "teks.jumlah-berbeda"), ("C3", "teks.nama-tidak-dikenal"), ("C4", "teks.klaim-bertentangan")]
+    assert "\"Seluruh sasaran telah tercapai\"" in got[0][2] and "Persentase layanan tepat waktu: capaian 83,75%" in got[0][2]
+    assert "\"hasil yang maksimal\"" in got[1][2]
+    assert "\"tiga program\", padahal laporan mencatat 2 program" in got[2][2]
+    assert "\"Program Pembangunan Jalan Desa\"" in got[3][2]
+    assert "sasaran 'Meningkatnya akuntabilitas kinerja' mencapai 100,00%" in got[4][2]
+
+
+def test_true_claims_are_quiet(tmp_path):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[1]["Realisasi 2024"] = 85  # every sasaran at or above target
+    narasi = [{"Bagian": "kesimpulan", "Isi": "Seluruh sasaran telah tercapai melalui 2 (dua) program: Program Penunjang "
+                                               "Urusan Pemerintahan Daerah dan Program Penyelenggaraan Pemerintahan dan "
+                                               "Pelayanan Publik. Dua kegiatan utama adalah perencanaan dan koordinasi."}]
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja, sheets={"Narasi": narasi}))
+    assert [p for p in problems if p.code.startswith("teks.")] == []
+
+
+def test_staff_kesimpulan_without_the_n_of_m_qualification_is_a_warning(tmp_path):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[1]["Realisasi 2024"] = None  # S1 cannot be measured: capaian from 1 of 2 indicators
+    narasi = [{"Bagian": "kesimpulan", "Isi": "Capaian kinerja Kecamatan Contoh baik."}]
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja, sheets={"Narasi": narasi}))
+    assert [(p.cell, p.code) for p in problems if p.code == "teks.kesimpulan-tanpa-cakupan"] == [("C2", "teks.kesimpulan-tanpa-cakupan")]
+    assert "dari 1 dari 2 indikator" in next(p.message for p in problems if p.code == "teks.kesimpulan-tanpa-cakupan")
+    narasi[0]["Isi"] += " Capaian dihitung dari 1 (satu) dari 2 (dua) indikator; satu indikator belum dapat diukur."
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "v.xlsx", kinerja=kinerja, sheets={"Narasi": narasi}))
+    assert not [p for p in problems if p.code == "teks.kesimpulan-tanpa-cakupan"]
