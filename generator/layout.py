@@ -32,7 +32,7 @@ LINE_TWIPS = 207  # one 9 pt line of Arial at single spacing (1.15 em)
 CELL_MARGIN = 2 * 57 + 30  # left and right cell margins of `ooxml.table`, and a little slack for rounding
 BODY_H_PORTRAIT = ooxml.PAGE_H - ooxml.MARGIN_T - ooxml.MARGIN_B
 BODY_H_LANDSCAPE = ooxml.PAGE_W - ooxml.MARGIN_T - ooxml.MARGIN_B
-MEASURE_ROWS = 60  # longer tables keep the orientation their spec asks for (heights are not estimated)
+MEASURE_ROWS = 200  # longer tables: heights estimated from an evenly spread sample of this many rows
 SAMPLE = 150  # words measured from the first and last rows of a very long table
 
 # Arial advance widths in 1/1000 em: regular and bold, for printable ASCII 32..126.
@@ -58,6 +58,9 @@ def text_twips(text: str, *, bold: bool = False, size: float = FONT_PT) -> int:
     return int(em * size * 20 / 1000) + 1
 
 
+_NUMBER = re.compile(r"[\d.,%()+\-−–=×/ ]+|[A-Z]{1,3}\.?[\d.]*|[IVXLC]+")  # 1.234,5 / 7 = 6/5 × 100 / BB / 7.01.01 / IV
+
+
 def _cells(spec: Tabel, i: int) -> list[str]:
     rows = spec.baris
     if len(rows) > 2 * SAMPLE:
@@ -80,8 +83,8 @@ def min_widths(spec: Tabel) -> list[int]:
     for i, col in enumerate(spec.kolom):
         head = _longest_word([col.judul], bold=True)
         body = _longest_word(_cells(spec, i), bold=False)
-        if col.rata != "kiri":  # numbers and short codes: the whole cell on one line (bold in total rows)
-            body = max([int(text_twips(c) * 1.06) for c in set(_cells(spec, i)) if len(c) <= 24] + [body])
+        if col.rata != "kiri":  # numbers and short codes: the whole cell on one line (bold in total rows); words may wrap
+            body = max([int(text_twips(c) * 1.06) for c in set(_cells(spec, i)) if len(c) <= 24 and _NUMBER.fullmatch(c)] + [body])
         out.append(max(head, body, 300) + CELL_MARGIN)
     return out
 
@@ -150,18 +153,33 @@ def height(spec: Tabel, ws: list[int]) -> int:
     return total
 
 
+def _sampled(spec: Tabel) -> tuple[Tabel, float]:
+    """A very long table's evenly spread sample of rows, and the factor that scales its height to the whole."""
+    n = len(spec.baris)
+    if n <= MEASURE_ROWS:
+        return spec, 1.0
+    step = math.ceil(n / MEASURE_ROWS)
+    rows = spec.baris[::step]
+    return Tabel(spec.judul, spec.kolom, rows, nomor_kolom=spec.nomor_kolom), n / len(rows)
+
+
 def landscape(spec: Tabel) -> bool:
-    """Whether the table gets a landscape section (see the module text)."""
+    """Whether the table gets a landscape section (see the module text).
+
+    Forced when its words do not fit across a portrait page. A table marked `lanskap` turns
+    only when that saves a page and its last landscape page is at least half filled: a
+    landscape page holding a few rows reads worse than a portrait table running on.
+    """
     mins = min_widths(spec)
     if sum(mins) > ooxml.TEXT_W_PORTRAIT:
         return True
     if not spec.lanskap:
         return False
-    if len(spec.baris) > MEASURE_ROWS:
-        return True
-    upright = height(spec, widths(spec, ooxml.TEXT_W_PORTRAIT, mins))
-    wide = height(spec, widths(spec, ooxml.TEXT_W_LANDSCAPE, mins))
-    return math.ceil(upright / BODY_H_PORTRAIT) > math.ceil(wide / BODY_H_LANDSCAPE)
+    sample, scale = _sampled(spec)
+    upright = height(sample, widths(spec, ooxml.TEXT_W_PORTRAIT, mins)) * scale / BODY_H_PORTRAIT
+    wide = height(sample, widths(spec, ooxml.TEXT_W_LANDSCAPE, mins)) * scale / BODY_H_LANDSCAPE + 0.08  # its heading and caption
+    last = wide - math.floor(wide)
+    return math.ceil(upright) > math.ceil(wide) and (last == 0 or last >= 0.5)
 
 
 def kept_rows(spec: Tabel, ws: list[int], *, landscape: bool) -> set[int]:

@@ -147,6 +147,8 @@ def table_rows(docx_path: Path) -> list[tuple[str, list[str]]]:
             ranked = sorted((c for c in cells if c), key=len, reverse=True)
             unique = [c for c in ranked if seen[_key(c)] == 1 and len(c.split()) >= 2]
             keys.append(_key((unique or ranked or [""])[0]))
+        # a key several rows share (the same sub kegiatan in every unit) cannot place its row: not looked for
+        keys = [k if keys.count(k) == 1 else "" for k in keys]
         out.append((caption, keys))
     return out
 
@@ -193,7 +195,11 @@ def broken_words(docx_path: Path, texts: list[str]) -> set[str]:
 
 
 def lone_rows(docx_path: Path, texts: list[str]) -> list[str]:
-    """Tables running over several pages that leave a single row alone on one of them."""
+    """Tables running over several pages that leave a single row alone on one of them.
+
+    A row counts as alone only when the rows next to it are found on other pages (a row that
+    could not be placed may share its page).
+    """
     flats = [flat(t) for t in texts]
     found = []
     for caption, keys in table_rows(docx_path):
@@ -202,7 +208,12 @@ def lone_rows(docx_path: Path, texts: list[str]) -> list[str]:
         if len(keys) < 2 or len(located) < len([k for k in keys if k]) or len(set(located)) < 2:
             continue
         for page in sorted(set(located)):
-            if located.count(page) == 1 and (page != located[0] or keys.count("") == 0):
+            if located.count(page) != 1 or (page == located[0] and keys.count("") != 0):
+                continue
+            i = where.index(page)
+            before = where[i - 1] if i else page - 1
+            after = where[i + 1] if i + 1 < len(where) else page + 1
+            if before is not None and after is not None:
                 found.append(f"{caption}: satu baris sendirian di halaman {page + 1}")
     return found
 
