@@ -13,7 +13,8 @@ template's font; Liberation Sans, which LibreOffice substitutes, has the same me
 - Keeping together: rows never split (cantSplit); a table of up to `KEEP_ROWS` rows that takes
   at most `KEEP_WHOLE` of a page is kept whole (keep-with-next on every row but the last); a
   longer one breaks where the page ends, with its header repeated, keeping its first rows
-  with its header and its last two rows together, so no row is left alone. Keeping a taller
+  with its header and its last two rows together, so no row is left alone, and each group row
+  (unit, program, kegiatan, a sasaran's first indicator) with the row under it. Keeping a taller
   table whole would move it to the next page and leave the rest of this one blank.
 """
 
@@ -194,7 +195,33 @@ def kept_rows(spec: Tabel, ws: list[int], *, landscape: bool) -> set[int]:
         # the estimate runs up to a tenth short of LibreOffice
         if height(spec, ws) * 1.15 <= KEEP_WHOLE * page:
             return set(range(n - 1))
-    return {i for i in (0, n - 2) if 0 <= i < n - 1}
+    return {i for i in (0, n - 2) if 0 <= i < n - 1} | grouped_rows(spec)
+
+
+GROUP_STYLES = ("unit", "subjudul")  # rows that head the rows below them
+MAX_CHAIN = 8  # at most this many rows chained together: a longer group breaks inside
+
+
+def grouped_rows(spec: Tabel) -> set[int]:
+    """Rows that keep with the next one because they head it: a unit or sub-heading row, a row whose next
+    row is indented under it (program → kegiatan → sub kegiatan) or a bold row over plain ones (Tujuan over its
+    sasaran), and a labelled row whose next row continues it (its first two cells empty: a sasaran's second
+    indicator)."""
+    rows = spec.baris
+    out: set[int] = set()
+    chain = 0
+    for r in range(len(rows) - 1):
+        a, b = rows[r], rows[r + 1]
+        labelled = any(_cell(a, i).strip() for i in range(min(2, len(a.sel))))
+        continues = labelled and not any(_cell(b, i).strip() for i in range(min(2, len(b.sel)))) and \
+            any(_cell(b, i).strip() for i in range(len(b.sel)))
+        heads = a.gaya in GROUP_STYLES or b.indent > a.indent or (a.gaya == "tebal" and b.gaya == "biasa")
+        if b.gaya != "total" and (heads or continues) and chain < MAX_CHAIN:
+            out.add(r)
+            chain += 1
+        else:
+            chain = 0
+    return out
 
 
 KOSONG = ("", "-")

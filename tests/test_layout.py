@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 from conftest import ALOK, RAAS, SUMENEP
-from pdf_pages import broken_words, lone_rows, only_page_number, page_fills, pages, underfilled, word_heights
+from pdf_pages import broken_words, group_rows_last, lone_rows, only_page_number, page_fills, pages, underfilled, word_heights
 
 from generator.pipeline import build
 
@@ -178,3 +178,11 @@ def test_tables_that_fit_upright_stay_portrait(printed, stem, caption):
     assert not fills[at][0]
     if stem == ALOK.stem:
         assert sum(land for land, _fill in fills) == 1
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_no_group_row_ends_a_page(printed, stem):
+    """Issue 20.3: a program, kegiatan, unit or sasaran row is never the last row of a page with its rows on the next
+    (before: Alok Tabel 3.19 p31; Kota Sumenep Tabel 3.12 p22, p24)."""
+    docx, texts = printed[stem]
+    assert group_rows_last(docx, texts) == []

@@ -148,3 +148,16 @@ def test_tables_with_nothing_to_show_are_a_sentence(tmp_path):
     assert ("Target akhir periode Renstra 2024-2026 untuk indikator kinerja belum tersedia, sehingga perbandingan "
             "dengan target akhir Renstra belum dapat disajikan.") in paras
     assert not any("tabel berikut" in p and ("solusi" in p or "target akhir" in p) for p in paras)
+
+
+def test_group_rows_keep_with_the_rows_under_them(built):
+    """Issue 20.3: in Kota Sumenep's program-indicator table every sasaran, program and kegiatan row keeps with the
+    row under it."""
+    _ctx, doc = built[SUMENEP.stem]
+    tbl = _table_after(doc, "Tabel 3.12")
+    rows = [r for r in tbl.findall(qn("w:tr")) if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
+    kept = _body_rows_kept(tbl)
+    heads = [i for i, r in enumerate(rows[:-1]) if r.find(f".//{qn('w:shd')}") is not None or r.find(f".//{qn('w:b')}") is not None]
+    assert len(heads) > 10
+    assert all(kept[i] for i in heads)
+    assert not all(kept)  # the table still breaks between groups
