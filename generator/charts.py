@@ -61,6 +61,9 @@ def _style(xml: str, *, percent: bool) -> str:
         xml = xml.replace('<c:date1904 val="0"/>', '<c:date1904 val="0"/><c:lang val="id-ID"/>', 1)
     axis_fmt = f'<c:numFmt formatCode="{"0" if percent else "#,##0"}" sourceLinked="0"/>'
     xml = re.sub(r"(<c:valAx>.*?)(<c:majorTickMark)", lambda m: m.group(1) + axis_fmt + m.group(2), xml, count=1, flags=re.S)
+    if not re.search(r"<c:v>-", xml):  # bars measured from 0: an 83,75 % bar is not drawn a third of a 100 % one
+        xml = re.sub(r"(<c:valAx>\s*<c:axId [^>]*/>\s*)<c:scaling/>",
+                     r'\g<1><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling>', xml, count=1)
     xml = xml.replace('<c:autoTitleDeleted val="0"/>', '<c:autoTitleDeleted val="1"/>')
     # python-pptx's fixed axis ids are negative; the schema wants an unsigned int
     xml = re.sub(r'(<c:(?:axId|crossAx) val=")-(\d+)"', r'\g<1>\2"', xml)

@@ -62,6 +62,9 @@ def _chapter(text: str) -> str | None:
     return None
 
 
+SMALL_SHARE = 0.4  # a portrait table under this share of a page may join the landscape table right after it
+
+
 class ChartPart(Part):
     """A chart part whose XML names its embedded workbook by the relationship made here."""
 
@@ -86,6 +89,7 @@ class Finisher:
         self.chart_count = 0
         self.splices: dict[str, list[bytes]] = {}  # placeholder token -> table XML (UTF-8 pieces), spliced in at save time
         self.placeholders: set = set()
+        self.small: dict = {}  # placeholder -> a small portrait table that may join a landscape page after it
         self.pages: dict[str, list[str]] = {}  # index entry -> page numbers (see fill_tocs)
 
     def number(self, kind: str, chapter: str | None) -> str:
@@ -138,7 +142,8 @@ class Finisher:
                 st = styles.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
                 st.element.set(W + "styleId", f"TOC{level}")
                 st.base_style = styles["Normal"]
-                st.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+                st.paragraph_format.left_indent = Cm(0.6 * (level - 1) + 2.0)  # as the shipped template's
+                st.paragraph_format.first_line_indent = Cm(-2.0)
                 st.paragraph_format.tab_stops.add_tab_stop(Twips(ooxml.TEXT_W_PORTRAIT), WD_TAB_ALIGNMENT.RIGHT,
                                                             WD_TAB_LEADER.DOTS)
 
@@ -177,8 +182,12 @@ class Finisher:
         label = f"Tabel {self.number('tabel', chapter)}"
         self.captions.append(("tabel", f"{label} {spec.judul}"))
         landscape = layout.landscape(spec)
+        size = layout.FONT_PT
+        if landscape and layout.compact(spec):  # fits upright in a smaller type: no landscape section
+            landscape, size = False, layout.SMALL_PT
         signed = self._before_signature(p)  # the PK's last table: its end stays with the signatures
-        xml = [ooxml.caption(label, spec.judul), *ooxml.table_parts(spec, landscape=landscape, keep_last=signed)]
+        xml = [ooxml.caption(label, spec.judul),
+               *ooxml.table_parts(spec, landscape=landscape, keep_last=signed, size=size)]
         if spec.catatan:
             xml.append(ooxml.paragraph(spec.catatan, style=ooxml.STYLE_TABLE_TEXT, keep_next=signed))
         # no space paragraph where a page ends anyway: a landscape table ends its section, and a
@@ -190,10 +199,17 @@ class Finisher:
         self.splices[token] = [piece.encode("utf-8") for piece in xml]
         placeholder = self.parse(f"<w:p><w:r><w:t>{token}</w:t></w:r></w:p>")[0]
         self.placeholders.add(placeholder)
+        self.small[placeholder] = not landscape and spec.lanskap and \
+            layout.height(spec, layout.widths(spec, ooxml.TEXT_W_PORTRAIT)) < SMALL_SHARE * layout.BODY_H_PORTRAIT
         lead = self._lead(p)
         if landscape:
             # the heading and the sentence introducing the table go with it onto the landscape page
-            (lead if lead is not None else p).addprevious(self.parse(sections.section_break(False))[0])
+            start = lead if lead is not None else p
+            prev = start.getprevious()
+            if prev is not None and self.small.get(prev):
+                # a small table right before would sit alone on a portrait page: it goes onto the landscape page
+                start = prev
+            start.addprevious(self.parse(sections.section_break(False))[0])
             self.replace(p, [placeholder] + self.parse(sections.section_break(True)), copy_elements=False)
         else:
             self.replace(p, [placeholder], copy_elements=False)

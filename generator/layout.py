@@ -6,6 +6,9 @@ template's font; Liberation Sans, which LibreOffice substitutes, has the same me
 - Column widths: each column at least as wide as the longest word of its header (bold) and
   of its cells, so "Realisasi" never breaks into "Realisa|si"; the rest shared by how much
   text each column holds, weighted by the columns' relative widths (`Kolom.lebar`).
+  The column-number row ("7 = 6/5 × 100") always fits on one line.
+- Compact: a table too wide for a portrait page that fits one at 8 pt (`compact`) is printed
+  upright at 8 pt rather than in a landscape section of its own.
 - Orientation: a table marked `lanskap` gets a landscape section only when it needs one:
   its words do not fit across a portrait page, or it would take more pages upright.
 - Empty columns: a column holding nothing ("" or "-" in every row) is not printed
@@ -13,7 +16,8 @@ template's font; Liberation Sans, which LibreOffice substitutes, has the same me
 - Keeping together: rows never split (cantSplit); a table of up to `KEEP_ROWS` rows that takes
   at most `KEEP_WHOLE` of a page is kept whole (keep-with-next on every row but the last); a
   longer one breaks where the page ends, with its header repeated, keeping its first rows
-  with its header and its last two rows together, so no row is left alone. Keeping a taller
+  with its header and its last two rows together, so no row is left alone, and each group row
+  (unit, program, kegiatan, a sasaran's first indicator) with the row under it. Keeping a taller
   table whole would move it to the next page and leave the rest of this one blank.
 """
 
@@ -32,7 +36,7 @@ LINE_TWIPS = 207  # one 9 pt line of Arial at single spacing (1.15 em)
 CELL_MARGIN = 2 * 57 + 30  # left and right cell margins of `ooxml.table`, and a little slack for rounding
 BODY_H_PORTRAIT = ooxml.PAGE_H - ooxml.MARGIN_T - ooxml.MARGIN_B
 BODY_H_LANDSCAPE = ooxml.PAGE_W - ooxml.MARGIN_T - ooxml.MARGIN_B
-MEASURE_ROWS = 60  # longer tables keep the orientation their spec asks for (heights are not estimated)
+MEASURE_ROWS = 200  # longer tables: heights estimated from an evenly spread sample of this many rows
 SAMPLE = 150  # words measured from the first and last rows of a very long table
 
 # Arial advance widths in 1/1000 em: regular and bold, for printable ASCII 32..126.
@@ -58,6 +62,9 @@ def text_twips(text: str, *, bold: bool = False, size: float = FONT_PT) -> int:
     return int(em * size * 20 / 1000) + 1
 
 
+_NUMBER = re.compile(r"[\d.,%()+\-−–=×/ ]+|[A-Z]{1,3}\.?[\d.]*|[IVXLC]+")  # 1.234,5 / 7 = 6/5 × 100 / BB / 7.01.01 / IV
+
+
 def _cells(spec: Tabel, i: int) -> list[str]:
     rows = spec.baris
     if len(rows) > 2 * SAMPLE:
@@ -65,38 +72,40 @@ def _cells(spec: Tabel, i: int) -> list[str]:
     return [str(r.sel[i]) for r in rows if i < len(r.sel) and r.sel[i] not in (None, "")]
 
 
-def _longest_word(texts, *, bold: bool) -> int:
+def _longest_word(texts, *, bold: bool, size: float = FONT_PT) -> int:
     best = 0
     for text in set(texts):
         for word in text.split():
             if len(word) > 3:
-                best = max(best, text_twips(word, bold=bold))
+                best = max(best, text_twips(word, bold=bold, size=size))
     return best
 
 
-def min_widths(spec: Tabel) -> list[int]:
+def min_widths(spec: Tabel, size: float = FONT_PT) -> list[int]:
     """Per column: its longest header word (bold) or cell word, whichever is wider, with the cell margins."""
     out = []
     for i, col in enumerate(spec.kolom):
-        head = _longest_word([col.judul], bold=True)
-        body = _longest_word(_cells(spec, i), bold=False)
-        if col.rata != "kiri":  # numbers and short codes: the whole cell on one line (bold in total rows)
-            body = max([int(text_twips(c) * 1.06) for c in set(_cells(spec, i)) if len(c) <= 24] + [body])
-        out.append(max(head, body, 300) + CELL_MARGIN)
+        head = _longest_word([col.judul], bold=True, size=size)
+        body = _longest_word(_cells(spec, i), bold=False, size=size)
+        if col.rata != "kiri":  # numbers and short codes: the whole cell on one line (bold in total rows); words may wrap
+            body = max([int(text_twips(c, size=size) * 1.06) for c in set(_cells(spec, i)) if len(c) <= 24 and _NUMBER.fullmatch(c)] + [body])
+        # the column-number row ("7 = 6/5 × 100", 8 pt italic) on one line
+        nomor = int(text_twips(spec.nomor_kolom[i], size=size - 1) * 1.05) if i < len(spec.nomor_kolom) else 0
+        out.append(max(head, body, nomor, 300) + CELL_MARGIN)
     return out
 
 
-def max_widths(spec: Tabel, mins: list[int]) -> list[int]:
+def max_widths(spec: Tabel, mins: list[int], size: float = FONT_PT) -> list[int]:
     """Per column: the width that holds its longest cell (or header line) unbroken, at least its minimum."""
     out = []
     for i, col in enumerate(spec.kolom):
-        widest = max([text_twips(line) for c in set(_cells(spec, i)) for line in c.split("\n")] + [0])
-        widest = max(widest, max(text_twips(line, bold=True) for line in col.judul.split("\n")))
+        widest = max([text_twips(line, size=size) for c in set(_cells(spec, i)) for line in c.split("\n")] + [0])
+        widest = max(widest, max(text_twips(line, bold=True, size=size) for line in col.judul.split("\n")))
         out.append(max(widest + CELL_MARGIN, mins[i]))
     return out
 
 
-def widths(spec: Tabel, total: int, mins: list[int] | None = None) -> list[int]:
+def widths(spec: Tabel, total: int, mins: list[int] | None = None, size: float = FONT_PT) -> list[int]:
     """Column widths summing to `total`, as browsers lay out tables, with `Kolom.lebar` as weights.
 
     Every column gets at least its longest word. When every cell fits on one line, each column
@@ -105,11 +114,11 @@ def widths(spec: Tabel, total: int, mins: list[int] | None = None) -> list[int]:
     column of long definitions widens and a column of "-" does not.
     """
     weights = [max(float(c.lebar), 0.1) for c in spec.kolom]
-    mins = mins if mins is not None else min_widths(spec)
+    mins = mins if mins is not None else min_widths(spec, size)
     if sum(mins) >= total:  # cannot fit every word: shrink the minima alike
         ws = [int(total * m / sum(mins)) for m in mins]
     else:
-        maxs = max_widths(spec, mins)
+        maxs = max_widths(spec, mins, size)
         if sum(maxs) <= total:
             ws = [int(m + (total - sum(maxs)) * w / sum(weights)) for m, w in zip(maxs, weights)]
         else:
@@ -120,16 +129,16 @@ def widths(spec: Tabel, total: int, mins: list[int] | None = None) -> list[int]:
     return ws
 
 
-def _lines(text: str, width: int, *, bold: bool) -> int:
+def _lines(text: str, width: int, *, bold: bool, size: float = FONT_PT) -> int:
     """Lines a cell's text takes at `width` twips (greedy word wrap)."""
     avail = max(width - CELL_MARGIN, 200)
-    space = text_twips(" ", bold=bold)
+    space = text_twips(" ", bold=bold, size=size)
     lines = 0
     for para in str(text).split("\n"):
         lines += 1
         x = 0
         for word in para.split():
-            w = text_twips(word, bold=bold)
+            w = text_twips(word, bold=bold, size=size)
             if x and x + space + w > avail:
                 lines += 1
                 x = 0
@@ -140,31 +149,61 @@ def _lines(text: str, width: int, *, bold: bool) -> int:
     return lines
 
 
-def height(spec: Tabel, ws: list[int]) -> int:
+def height(spec: Tabel, ws: list[int], size: float = FONT_PT) -> int:
     """Estimated height of the table in twips, header rows included."""
-    head = max(_lines(c.judul, w, bold=True) for c, w in zip(spec.kolom, ws)) * LINE_TWIPS + 40
-    total = head + (LINE_TWIPS if spec.nomor_kolom else 0)
+    line = LINE_TWIPS * size / FONT_PT
+    head = max(_lines(c.judul, w, bold=True, size=size) for c, w in zip(spec.kolom, ws)) * line + 40
+    total = head + (line if spec.nomor_kolom else 0)
     for row in spec.baris:
         bold = row.gaya in ("tebal", "total", "unit", "program", "subjudul")
-        total += max([_lines(c, w, bold=bold) for c, w in zip(row.sel, ws) if c] + [1]) * LINE_TWIPS + 20
-    return total
+        total += max([_lines(c, w, bold=bold, size=size) for c, w in zip(row.sel, ws) if c] + [1]) * line + 20
+    return int(total)
+
+
+def _sampled(spec: Tabel) -> tuple[Tabel, float]:
+    """A very long table's evenly spread sample of rows, and the factor that scales its height to the whole."""
+    n = len(spec.baris)
+    if n <= MEASURE_ROWS:
+        return spec, 1.0
+    step = math.ceil(n / MEASURE_ROWS)
+    rows = spec.baris[::step]
+    return Tabel(spec.judul, spec.kolom, rows, nomor_kolom=spec.nomor_kolom), n / len(rows)
 
 
 def landscape(spec: Tabel) -> bool:
-    """Whether the table gets a landscape section (see the module text)."""
+    """Whether the table gets a landscape section (see the module text).
+
+    Forced when its words do not fit across a portrait page. A table marked `lanskap` turns
+    only when that saves a page and its last landscape page is at least half filled: a
+    landscape page holding a few rows reads worse than a portrait table running on.
+    """
     mins = min_widths(spec)
     if sum(mins) > ooxml.TEXT_W_PORTRAIT:
         return True
     if not spec.lanskap:
         return False
-    if len(spec.baris) > MEASURE_ROWS:
-        return True
-    upright = height(spec, widths(spec, ooxml.TEXT_W_PORTRAIT, mins))
-    wide = height(spec, widths(spec, ooxml.TEXT_W_LANDSCAPE, mins))
-    return math.ceil(upright / BODY_H_PORTRAIT) > math.ceil(wide / BODY_H_LANDSCAPE)
+    sample, scale = _sampled(spec)
+    upright = height(sample, widths(spec, ooxml.TEXT_W_PORTRAIT, mins)) * scale / BODY_H_PORTRAIT
+    wide = height(sample, widths(spec, ooxml.TEXT_W_LANDSCAPE, mins)) * scale / BODY_H_LANDSCAPE + 0.08  # its heading and caption
+    last = wide - math.floor(wide)
+    return math.ceil(upright) > math.ceil(wide) and (last == 0 or last >= 0.5)
 
 
-def kept_rows(spec: Tabel, ws: list[int], *, landscape: bool) -> set[int]:
+SMALL_PT = 8  # a table too wide for a portrait page at 9 pt that fits at this size stays portrait
+SLACK = 30  # of CELL_MARGIN: rounding room a compact table may give up
+
+
+def compact(spec: Tabel) -> bool:
+    """Whether a table that `landscape` turns fits a portrait page at `SMALL_PT` and takes at most a page and a
+    half: a smaller type keeps it in the flow of the chapter instead of a landscape section of its own."""
+    mins = min_widths(spec, SMALL_PT)
+    if len(spec.baris) > MEASURE_ROWS or sum(mins) - (SLACK - 10) * len(spec.kolom) > ooxml.TEXT_W_PORTRAIT:
+        return False
+    # only a table of about a page: a long one reads better turned than squeezed
+    return height(spec, widths(spec, ooxml.TEXT_W_PORTRAIT, mins, SMALL_PT), SMALL_PT) <= 1.5 * BODY_H_PORTRAIT
+
+
+def kept_rows(spec: Tabel, ws: list[int], *, landscape: bool, size: float = FONT_PT) -> set[int]:
     """Indexes of body rows whose paragraphs keep with the next row.
 
     A small table (at most `KEEP_WHOLE` of a page) is kept whole; a longer one keeps its first
@@ -174,9 +213,35 @@ def kept_rows(spec: Tabel, ws: list[int], *, landscape: bool) -> set[int]:
     if n <= KEEP_ROWS:
         page = BODY_H_LANDSCAPE if landscape else BODY_H_PORTRAIT
         # the estimate runs up to a tenth short of LibreOffice
-        if height(spec, ws) * 1.15 <= KEEP_WHOLE * page:
+        if height(spec, ws, size) * 1.15 <= KEEP_WHOLE * page:
             return set(range(n - 1))
-    return {i for i in (0, n - 2) if 0 <= i < n - 1}
+    return {i for i in (0, n - 2) if 0 <= i < n - 1} | grouped_rows(spec)
+
+
+GROUP_STYLES = ("unit", "subjudul")  # rows that head the rows below them
+MAX_CHAIN = 8  # at most this many rows chained together: a longer group breaks inside
+
+
+def grouped_rows(spec: Tabel) -> set[int]:
+    """Rows that keep with the next one because they head it: a unit or sub-heading row, a row whose next
+    row is indented under it (program → kegiatan → sub kegiatan) or a bold row over plain ones (Tujuan over its
+    sasaran), and a labelled row whose next row continues it (its first two cells empty: a sasaran's second
+    indicator)."""
+    rows = spec.baris
+    out: set[int] = set()
+    chain = 0
+    for r in range(len(rows) - 1):
+        a, b = rows[r], rows[r + 1]
+        labelled = any(_cell(a, i).strip() for i in range(min(2, len(a.sel))))
+        continues = labelled and not any(_cell(b, i).strip() for i in range(min(2, len(b.sel)))) and \
+            any(_cell(b, i).strip() for i in range(len(b.sel)))
+        heads = a.gaya in GROUP_STYLES or b.indent > a.indent or (a.gaya == "tebal" and b.gaya == "biasa")
+        if b.gaya != "total" and (heads or continues) and chain < MAX_CHAIN:
+            out.add(r)
+            chain += 1
+        else:
+            chain = 0
+    return out
 
 
 KOSONG = ("", "-")

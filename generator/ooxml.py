@@ -94,12 +94,12 @@ def blocks(items: list[dict]) -> str:
 
 
 def caption(label: str, title: str, *, style: str = STYLE_CAPTION_TABLE) -> str:
-    """`Tabel 3.1` with its title below, bold and centred.
+    """`Tabel 3.1 Title`, bold and centred, in one line of text (no manual break: the Daftar Tabel reads it).
 
     A table's caption (above it) keeps with the table; a figure's caption (below it) keeps
     with nothing: the figure keeps with its caption, and what follows may start a new page.
     """
-    runs = run(label) + "<w:r><w:br/></w:r>" + run(title)
+    runs = run(f"{label} {title}")
     return paragraph(style=style, keep_next=style == STYLE_CAPTION_TABLE, runs=runs)
 
 
@@ -130,18 +130,21 @@ def table(spec: Tabel, *, landscape: bool = False) -> str:
     return "".join(table_parts(spec, landscape=landscape))
 
 
-def table_parts(spec: Tabel, *, landscape: bool = False, keep_last: bool = False) -> list[str]:
+def table_parts(spec: Tabel, *, landscape: bool = False, keep_last: bool = False, size: float = 9) -> list[str]:
     """`table` in pieces (one per row), so a very long table is never held twice as one string.
 
-    `keep_last`: the last rows keep with what follows too (a table closing a signed page).
+    `keep_last`: the last rows keep with what follows too (a table closing a signed page); `size`: the
+    type size in points (the Isi Tabel style's 9, or `layout.SMALL_PT` for a compact table).
     The row loop is the hot path of long reports: cell and paragraph properties are
     built once per table, and text is escaped only when it needs it.
     """
     from . import layout
 
     cols = spec.kolom
-    widths = layout.widths(spec, TEXT_W_LANDSCAPE if landscape else TEXT_W_PORTRAIT)
-    keep = layout.kept_rows(spec, widths, landscape=landscape)
+    widths = layout.widths(spec, TEXT_W_LANDSCAPE if landscape else TEXT_W_PORTRAIT, size=size)
+    keep = layout.kept_rows(spec, widths, landscape=landscape, size=size)
+    sz = "" if size == 9 else f'<w:sz w:val="{int(size * 2)}"/><w:szCs w:val="{int(size * 2)}"/>'
+    half = int(size * 2)
     if keep_last:
         keep |= set(range(max(len(spec.baris) - 3, 0), len(spec.baris)))
     jcs = [_JC[c.rata] for c in cols]
@@ -152,16 +155,16 @@ def table_parts(spec: Tabel, *, landscape: bool = False, keep_last: bool = False
     out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
     out.append("</w:tblGrid>")
     head = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
-    out.append(_keep("<w:tr>" + head + "".join(_cell(c.judul, w, "center", bold=True, fill=HEADER_FILL)
+    out.append(_keep("<w:tr>" + head + "".join(_cell(c.judul, w, "center", bold=True, fill=HEADER_FILL, size=half if sz else None)
                                                for c, w in zip(cols, widths)) + "</w:tr>"))
     if spec.nomor_kolom:
-        out.append(_keep("<w:tr>" + head + "".join(_cell(n, w, "center", italic=True, fill=HEADER_FILL, size=16)
+        out.append(_keep("<w:tr>" + head + "".join(_cell(n, w, "center", italic=True, fill=HEADER_FILL, size=half - 2)
                                                    for n, w in zip(spec.nomor_kolom, widths)) + "</w:tr>"))
     n = len(cols)
     text_col = _text_col(cols)
     tcw = [f'<w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
     shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{UNIT_FILL}"/>'
-    rprs = {"b": "<w:rPr><w:b/></w:rPr>", "i": "<w:rPr><w:i/></w:rPr>", "": ""}
+    rprs = {"b": f"<w:rPr><w:b/>{sz}</w:rPr>", "i": f"<w:rPr><w:i/>{sz}</w:rPr>", "": f"<w:rPr>{sz}</w:rPr>" if sz else ""}
     close = "</w:t></w:r></w:p></w:tc>"
     # Per (gaya, indent): each cell's properties (head), its opening up to the text, and the cell when empty.
     shapes: dict[tuple[str, int], tuple[list[str], list[str], list[str], str]] = {}
@@ -191,7 +194,7 @@ def table_parts(spec: Tabel, *, landscape: bool = False, keep_last: bool = False
         gaya, indent = row.gaya, row.indent
         heads, opens, empties, emph = shapes.get((gaya, indent)) or shape(gaya, indent)
         if _NEEDS_ESCAPE.search(joined):  # rare: escape, and line breaks/tabs as Word elements
-            body = [h + run(c, bold=emph == "b", italic=emph == "i") + "</w:p></w:tc>" if c else e
+            body = [h + run(c, bold=emph == "b", italic=emph == "i", size=half if sz else None) + "</w:p></w:tc>" if c else e
                     for h, c, e in zip(heads, cells, empties)]
         else:
             body = [o + c + close if c else e for o, c, e in zip(opens, cells, empties)]

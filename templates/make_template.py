@@ -100,7 +100,9 @@ def setup_styles(doc) -> None:
         toc.element.set(qn("w:styleId"), f"TOC{level}")
         del toc.element.attrib[qn("w:customStyle")]
         toc.base_style = normal
-        toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+        # a wrapped entry ("Tabel 3.11 Perbandingan …") continues under its title, not under "Tabel"
+        toc.paragraph_format.left_indent = Cm(0.6 * (level - 1) + 2.0)
+        toc.paragraph_format.first_line_indent = Cm(-2.0)
         toc.paragraph_format.space_after = Pt(2)
         # page numbers at the right margin (A4 less 3 + 2 cm), dotted leader
         toc.paragraph_format.tab_stops.add_tab_stop(Twips(9071), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
@@ -337,7 +339,9 @@ def build() -> Document:
     tag(doc, "{%p if ada.misi %}")
     para(doc, "Misi untuk mewujudkan visi tersebut:")
     tag(doc, "{%p for m in profil.misi %}")
-    para(doc, "{{ loop.index }}. {{ m }}", indent_cm=0.6)
+    misi = para(doc, "{{ loop.index }}.\t{{ m }}", indent_cm=1.2)  # a hanging number: wrapped lines under the text
+    misi.paragraph_format.first_line_indent = Cm(-0.6)
+    misi.paragraph_format.tab_stops.add_tab_stop(Cm(1.2))
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, '{{ sisip_teks("tujuan_sasaran") }}')
@@ -525,6 +529,9 @@ def build() -> Document:
         if el is not None:
             settings.remove(el)
     settings.find(qn("w:themeFontLang")).set(qn("w:val"), "id-ID")
+    for cs in settings.iter(qn("w:compatSetting")):  # Word 2013+ layout: no "Compatibility Mode" in the title bar
+        if cs.get(qn("w:name")) == "compatibilityMode":
+            cs.set(qn("w:val"), "15")
     for name, val in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
         el = settings.find(qn(name))
         if el is not None:

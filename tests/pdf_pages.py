@@ -147,6 +147,8 @@ def table_rows(docx_path: Path) -> list[tuple[str, list[str]]]:
             ranked = sorted((c for c in cells if c), key=len, reverse=True)
             unique = [c for c in ranked if seen[_key(c)] == 1 and len(c.split()) >= 2]
             keys.append(_key((unique or ranked or [""])[0]))
+        # a key several rows share (the same sub kegiatan in every unit) cannot place its row: not looked for
+        keys = [k if keys.count(k) == 1 else "" for k in keys]
         out.append((caption, keys))
     return out
 
@@ -193,7 +195,11 @@ def broken_words(docx_path: Path, texts: list[str]) -> set[str]:
 
 
 def lone_rows(docx_path: Path, texts: list[str]) -> list[str]:
-    """Tables running over several pages that leave a single row alone on one of them."""
+    """Tables running over several pages that leave a single row alone on one of them.
+
+    A row counts as alone only when the rows next to it are found on other pages (a row that
+    could not be placed may share its page).
+    """
     flats = [flat(t) for t in texts]
     found = []
     for caption, keys in table_rows(docx_path):
@@ -202,8 +208,43 @@ def lone_rows(docx_path: Path, texts: list[str]) -> list[str]:
         if len(keys) < 2 or len(located) < len([k for k in keys if k]) or len(set(located)) < 2:
             continue
         for page in sorted(set(located)):
-            if located.count(page) == 1 and (page != located[0] or keys.count("") == 0):
+            if located.count(page) != 1 or (page == located[0] and keys.count("") != 0):
+                continue
+            i = where.index(page)
+            before = where[i - 1] if i else page - 1
+            after = where[i + 1] if i + 1 < len(where) else page + 1
+            if before is not None and after is not None:
                 found.append(f"{caption}: satu baris sendirian di halaman {page + 1}")
+    return found
+
+
+def _row_shape(tr) -> tuple[int, bool, bool, bool]:
+    """(indent of its most indented cell, bold, shaded, first two cells empty) of a table row."""
+    indent = max([int(ind.get(qn("w:left"), "0")) for ind in tr.iter(qn("w:ind"))] + [0])
+    bold = tr.find(f".//{qn('w:b')}") is not None
+    shaded = tr.find(f".//{qn('w:shd')}") is not None
+    cells = tr.findall(qn("w:tc"))
+    return indent, bold, shaded, not any(_text(tc) for tc in cells[:2])
+
+
+def group_rows_last(docx_path: Path, texts: list[str]) -> list[str]:
+    """Group rows (a unit or sub-heading, a row with rows indented under it, a bold row over plain ones, a row
+    continued by the next: a sasaran's second indicator) printed last on a page, their rows on the next."""
+    document = docx.Document(str(docx_path))
+    flats = [flat(t) for t in texts]
+    tables = [t for t in document.element.body.iter(qn("w:tbl"))
+              if (first := t.find(qn("w:tr"))) is not None and first.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None]
+    found = []
+    for (caption, keys), tbl in zip(table_rows(docx_path), tables):
+        body = [r for r in tbl.findall(qn("w:tr")) if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
+        where = row_pages(caption, keys, flats)
+        shapes = [_row_shape(r) for r in body]
+        for i in range(len(body) - 1):
+            (ind_a, bold_a, shade_a, unlabelled_a), (ind_b, bold_b, shade_b, cont_b) = shapes[i], shapes[i + 1]
+            last_row = i + 1 == len(body) - 1 and shade_b  # the total row
+            heads = (shade_a and not last_row) or ind_b > ind_a or (bold_a and not bold_b) or (cont_b and not unlabelled_a and not shade_b)
+            if heads and not last_row and where[i] is not None and where[i + 1] is not None and where[i] != where[i + 1]:
+                found.append(f"{caption}: baris '{keys[i]}' di akhir halaman {where[i] + 1}")
     return found
 
 
@@ -216,5 +257,7 @@ if __name__ == "__main__":
     for msg in lone_rows(doc, texts):
         print(msg)
     print("kata judul kolom terpotong:", sorted(broken_words(doc, texts)))
+    for msg in group_rows_last(doc, texts):
+        print(msg)
     for caption, keys in table_rows(doc):
         print(caption[:60], row_pages(caption, keys, [flat(t) for t in texts]))

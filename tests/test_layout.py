@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 from conftest import ALOK, RAAS, SUMENEP
-from pdf_pages import broken_words, lone_rows, only_page_number, pages, word_heights
+from pdf_pages import broken_words, group_rows_last, lone_rows, only_page_number, page_fills, pages, underfilled, word_heights
 
 from generator.pipeline import build
 
@@ -154,3 +154,44 @@ def test_pk_signed_on_the_page_where_its_tables_end(printed, stem):
     assert "Jumlah anggaran yang direncanakan" in page
     assert "Indikator Kinerja Utama" not in page.split("Pihak Pertama,")[1]
     assert flats[sig[0] + 1].startswith("B. Indikator Kinerja Utama")
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_portrait_pages_are_at_least_half_filled(printed, stem):
+    """Issue 20.1: no portrait page under half filled but the cover, a chapter's last page and the PK signature page
+    (before: Alok p23 37 %, p25 38 %, p30 33 %; Kota Sumenep p20 31 %; Raas p24 48 %)."""
+    docx, texts = printed[stem]
+    found = [x for x in underfilled(docx.with_suffix(".pdf"), texts) if "lanskap" not in x]
+    assert found == []
+
+
+@pytest.mark.parametrize("stem, caption", [(RAAS.stem, "Perbandingan Realisasi dan Capaian Kinerja dengan"),
+                                           (ALOK.stem, "Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan"),
+                                           (ALOK.stem, "Rencana Aksi atas Perjanjian Kinerja"),
+                                           (ALOK.stem, "Capaian Sasaran 1")])
+def test_tables_that_fit_upright_stay_portrait(printed, stem, caption):
+    """Issue 20.2: Raas's 7-row trend table (words that wrap in a number column), Alok's 125-row budget detail (no page
+    saved by turning) and its Rencana Aksi are portrait; Alok's 10-column program table fits upright at 8 pt: no
+    landscape page at all (before: p26-28 and p31-34, one of them 48 % filled)."""
+    docx, texts = printed[stem]
+    fills = page_fills(docx.with_suffix(".pdf"))
+    at = [i for i, t in enumerate(texts) if caption in " ".join(t.split())][-1]
+    assert not fills[at][0]
+    if stem == ALOK.stem:
+        assert sum(land for land, _fill in fills) == 0
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_no_group_row_ends_a_page(printed, stem):
+    """Issue 20.3: a program, kegiatan, unit or sasaran row is never the last row of a page with its rows on the next
+    (before: Alok Tabel 3.19 p31; Kota Sumenep Tabel 3.12 p22, p24)."""
+    docx, texts = printed[stem]
+    assert group_rows_last(docx, texts) == []
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_column_number_rows_stay_on_one_line(printed, stem):
+    """Issue 20.5: "7 = 5/4 × 100" never wraps its "× 100" onto a second line (before: 7, 3 and 6 such rows)."""
+    docx, _texts = printed[stem]
+    layout_text = pages(docx.with_suffix(".pdf"), layout=True)
+    assert not [t for t in layout_text if re.search(r"^\s*(× ?100\s*)+$", t, re.M)]

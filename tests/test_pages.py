@@ -90,7 +90,7 @@ def _printed_tables(doc) -> list[tuple[str, list[list[str]]]]:
     out, caption = [], ""
     for el in doc.element.body.iterchildren():
         if el.tag == qn("w:p") and _style(el) == "JudulTabel":
-            caption = re.sub(r"^Tabel [\dL]+\.\d+", "", _text(el))  # the title, without its number
+            caption = re.sub(r"^Tabel [\dL]+\.\d+ ?", "", _text(el))  # the title, without its number
         elif el.tag == qn("w:tbl"):
             rows = el.findall(qn("w:tr"))
             body = [r for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
@@ -148,3 +148,41 @@ def test_tables_with_nothing_to_show_are_a_sentence(tmp_path):
     assert ("Target akhir periode Renstra 2024-2026 untuk indikator kinerja belum tersedia, sehingga perbandingan "
             "dengan target akhir Renstra belum dapat disajikan.") in paras
     assert not any("tabel berikut" in p and ("solusi" in p or "target akhir" in p) for p in paras)
+
+
+def test_group_rows_keep_with_the_rows_under_them(built):
+    """Issue 20.3: in Kota Sumenep's program-indicator table every sasaran, program and kegiatan row keeps with the
+    row under it."""
+    _ctx, doc = built[SUMENEP.stem]
+    tbl = _table_after(doc, "Tabel 3.12")
+    rows = [r for r in tbl.findall(qn("w:tr")) if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
+    kept = _body_rows_kept(tbl)
+    heads = [i for i, r in enumerate(rows[:-1]) if r.find(f".//{qn('w:shd')}") is not None or r.find(f".//{qn('w:b')}") is not None]
+    assert len(heads) > 10
+    assert all(kept[i] for i in heads)
+    assert not all(kept)  # the table still breaks between groups
+
+
+def test_small_things_a_reviewer_circles(built):
+    """Issue 20.5: captions are one line of text (no manual break feeding the Daftar Tabel); the capaian chart's axis
+    starts at 0; no Compatibility Mode (Word 2013+ layout); numbered misi and Daftar entries hang their wrapped lines."""
+    import zipfile
+    from io import BytesIO
+
+    _ctx, doc = built[RAAS.stem]
+    for p in doc.element.body.iter(qn("w:p")):
+        if _style(p) in ("JudulTabel", "JudulGambar"):
+            assert p.find(f".//{qn('w:br')}") is None, _text(p)
+    blob = BytesIO()
+    doc.save(blob)
+    with zipfile.ZipFile(blob) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("word/charts/chart")]
+        settings = z.read("word/settings.xml").decode()
+    capaian = [c for c in charts if "Capaian (%)" in c]
+    assert capaian and all(re.search(r'<c:valAx>.*?<c:scaling><c:orientation val="minMax"/><c:min val="0"/>', c, re.S)
+                           for c in charts)
+    assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
+    misi = [p for p in doc.paragraphs if re.match(r"\d\.\t", p.text)]
+    assert misi and all(p.paragraph_format.first_line_indent < 0 for p in misi)
+    toc = doc.styles["toc 1"].paragraph_format
+    assert toc.first_line_indent < 0 and toc.left_indent == -toc.first_line_indent
