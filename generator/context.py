@@ -302,7 +302,14 @@ class _Builder(TabelAnggaran, ProgramKinerja):
             rows, nomor_kolom=["1", "2", "3", "4", "5", "6 = 5/4 × 100"])
 
     def standar_table(self) -> bool:
+        """The comparison with national standards. Without any standard value, the report says "Belum terdapat
+        standar nasional" only when staff stated it ("tidak ada") for every IKU/PK indicator; a blank Standar
+        Nasional states nothing, so those indicators are listed with "-" instead of a claim."""
         items = [h for h in self.h.indikator if h.indikator.standar is not None]
+        if not items:
+            utama = [h for h in self.h.indikator if h.indikator.iku or h.indikator.pk] or \
+                [h for h in self.h.indikator if h.node.level == "Sasaran"]
+            items = [h for h in utama if not h.indikator.standar_tidak_ada]
         if not items:
             return False
         rows = [Baris([str(n), h.indikator.nama, h.indikator.satuan or "-", nilai(h.indikator.standar, self.d), nilai(h.realisasi, self.d),

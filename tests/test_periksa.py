@@ -379,3 +379,36 @@ def test_21_11_rencana_aksi_only_at_year_end_and_boilerplate_solusi_on_alok(tmp_
     year_end = [{"Indikator": name, "Periode": "Triwulan IV", "Target Kinerja": 80, "Realisasi Kinerja": 80} for name in IND[1:]]
     assert status(workbook(tmp_path, ra=year_end))["lke.rencana-aksi"] == (
         "sebagian", [("Rencana_Aksi", "B2"), ("Rencana_Aksi", "B3")])
+
+
+def test_21_13_report_says_no_national_standard_only_when_staff_wrote_it(tmp_path):
+    import openpyxl
+    from docx_text import all_text, load
+
+    from generator.context import build_context
+    from generator.pipeline import check
+    from generator.render import render_docx
+
+    def report(path):
+        _lap, hasil, _p = check(path)
+        return all_text(load(render_docx(build_context(hasil))))
+
+    blank = report(ALOK)  # every Standar Nasional cell of Alok is blank: nothing is claimed
+    assert "Belum terdapat standar nasional" not in blank
+    assert ("Perbandingan Realisasi Kinerja dengan Standar Nasional" in blank
+            and "5 | Jumlah Inovasi | Indeks | - | 0,07 | -" in blank)  # "-": not stated, no claim
+    assert status(ALOK)["lke.standar-nasional"][0] == "belum"
+
+    wb = openpyxl.load_workbook(ALOK)
+    ws = wb["Kinerja"]
+    col = {c.value: c.column for c in ws[1] if c.value}
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, col["Indikator"]).value:
+            ws.cell(r, col["Standar Nasional"], "tidak ada")  # typed by staff after checking
+    stated = tmp_path / "alok-tidak-ada.xlsx"
+    wb.save(stated)
+    text = report(stated)
+    assert "Belum terdapat standar nasional untuk indikator kinerja Kecamatan Alok" in text
+    assert "Belum terdapat standar nasional untuk indikator Jumlah Inovasi" in text
+    assert "Perbandingan Realisasi Kinerja dengan Standar Nasional" not in text
+    assert status(stated)["lke.standar-nasional"] == ("terpenuhi", [])
