@@ -88,6 +88,34 @@ class _Source:
     percent: set[Cell]
     unknown_columns: dict[str, list[tuple[str, str]]]  # sheet -> [(cell, header)] matched by no contract column
     other_sheets: list[str]  # worksheets that are no contract sheet (nor Petunjuk), or a second copy of one
+    notes: dict[str, dict[tuple[int, str], tuple[str, str]]] = field(default_factory=dict)  # sheet -> data-cell notes
+
+
+def _notes(book: Xlsx, part: str) -> dict[tuple[int, str], tuple[str, str]]:
+    """The notes (comments) of a worksheet's data cells: (row, column letter) -> (author, text); row 1 (the
+    header notes of the standard workbook) is left out. A sheet without notes, or with an unreadable notes
+    part, has none."""
+    out: dict[tuple[int, str], tuple[str, str]] = {}
+    try:
+        rels = book._rels(part)
+    except Exception:  # no relationships part: no notes
+        return out
+    for kind, target in rels.values():
+        if not kind.endswith("/comments"):
+            continue
+        try:
+            root = book._xml(target)
+        except Exception:
+            continue
+        authors = [clean_text("".join(a.itertext())) for a in root.iter("{*}author")]
+        for c in root.iter("{*}comment"):
+            m = re.fullmatch(r"([A-Z]{1,3})(\d{1,7})", c.get("ref") or "")
+            if not m or int(m.group(2)) < 2:
+                continue
+            text = "".join(t.text or "" for t in c.iter("{*}t"))
+            idx = int(c.get("authorId") or 0)
+            out[(int(m.group(2)), m.group(1))] = (authors[idx] if idx < len(authors) else "", _ILLEGAL.sub("", text))
+    return out
 
 
 def _raw_sheets(path: Path) -> _Source:
@@ -102,6 +130,9 @@ def _raw_sheets(path: Path) -> _Source:
                     if cell.percent:
                         percent.add(cell)
         titles = [title for title, _part in book.sheets]
+        parts = dict(book.sheets)
+        notes = {name: _notes(book, parts[title]) for title, _p, spec in c.pick_sheets(book.sheets)
+                 for name in [spec.name] if name in sheets and title in parts}
     unknown: dict[str, list[tuple[str, str]]] = {}
     for name, data in sheets.items():
         used = set(data.columns.values())
@@ -112,7 +143,7 @@ def _raw_sheets(path: Path) -> _Source:
                 unknown.setdefault(name, []).append((f"{letter}1", text))
     read = set(sheets)
     others = [t for t in titles if not (t in read or normalize_header(t) == "petunjuk")]
-    return _Source(sheets, percent, unknown, others)
+    return _Source(sheets, percent, unknown, others, notes)
 
 
 def _similar(wanted: str, header: str) -> bool:
@@ -177,8 +208,11 @@ def _columns(ws, spec: contract.Sheet) -> dict[str, int]:
     return {key: idx + 1 for idx, (key, _col) in by_index.items()}
 
 
-def _copy_rows(ws, spec: contract.Sheet, data: SheetData | None, keep, percent: set[Cell]) -> int:
-    """Copy the kept cells of each row, in order, from row 2; rows left empty are dropped. Returns rows written."""
+def _copy_rows(ws, spec: contract.Sheet, data: SheetData | None, keep, percent: set[Cell],
+               moved: dict[tuple[int, str], tuple[int, int]] | None = None) -> int:
+    """Copy the kept cells of each row, in order, from row 2; rows left empty are dropped. Returns rows written.
+
+    `moved` receives, for every copied cell, (source row, source letter) -> (new row, new column)."""
     if data is None:
         return 0
     cols = _columns(ws, spec)
@@ -190,7 +224,26 @@ def _copy_rows(ws, spec: contract.Sheet, data: SheetData | None, keep, percent: 
         out += 1
         for key, cell in kept:
             _put(ws, out, cols[key], cell, percent)
+            if moved is not None:
+                moved[(cell.row, cell.letter)] = (out, cols[key])
     return out - 1
+
+
+def _carry_notes(ws, notes: dict[tuple[int, str], tuple[str, str]], moved: dict[tuple[int, str], tuple[int, int]],
+                 lama: int) -> int:
+    """Put last year's notes on the cells they were carried to; returns how many were on cells left empty."""
+    from openpyxl.comments import Comment
+
+    dropped = 0
+    for (row, letter), (author, text) in sorted(notes.items()):
+        where = moved.get((row, letter))
+        if where is None:
+            dropped += 1
+            continue
+        note = Comment(f"(catatan workbook {lama}) {text}", author or "lkjip")
+        note.width, note.height = 300, 110
+        ws.cell(*where).comment = note
+    return dropped
 
 
 def _isian(ws, data: SheetData | None, spec: contract.Sheet, values: dict[str, object], skip: set[str],
@@ -209,6 +262,20 @@ def _isian(ws, data: SheetData | None, spec: contract.Sheet, values: dict[str, o
         elif key in found and key not in skip:
             _put(ws, r, 2, found[key], percent)
     return found
+
+
+def _kv_moved(ws, data: SheetData | None, skip: set[str]) -> dict[tuple[int, str], tuple[int, int]]:
+    """Where the Nilai of each carried isian of a key/value sheet went (source row, letter) -> (row, column 2)."""
+    if data is None:
+        return {}
+    rows = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
+    out = {}
+    for row in data.rows:
+        key = normalize_header(Cells().text(row, "isian")).replace(" ", "_")
+        cell = row.cells.get("nilai")
+        if key in rows and key not in skip and key not in ("tahun", "periode_renstra") and cell is not None:
+            out[(cell.row, cell.letter)] = (rows[key], 2)
+    return out
 
 
 def _periode(lama: tuple[int, int], tahun: int, renstra: tuple[int, int] | None, catatan: list[str]) -> tuple[int, int] | None:
@@ -347,7 +414,10 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
     new_targets = list(range(periode[0], periode[1] + 1)) if periode else [tahun]
     target_years = sorted(set(new_targets) | ({lama} if lama in lap.tahun_target else set()))
     realisasi_years = sorted({y for y in lap.tahun_realisasi if y <= lama} | {tahun})
-    wb = build_blank(tahun, periode or (tahun, tahun), target_years=target_years, realisasi_years=realisasi_years)
+    rows_in_use = {name: max((r.number for r in data.rows), default=1) - 1 for name, data in sheets.items()}
+    wb = build_blank(tahun, periode or (tahun, tahun), target_years=target_years, realisasi_years=realisasi_years,
+                     format_rows=rows_in_use)
+    moved: dict[str, dict[tuple[int, str], tuple[int, int]]] = {}
 
     # Profil: the new year; dates cleared; officials kept for review
     profil_spec = contract.sheet("Profil")
@@ -375,7 +445,8 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
             return same_period
         return key in CARRY["Kinerja"]
 
-    _copy_rows(wb["Kinerja"], contract.sheet("Kinerja"), sheets.get("Kinerja"), keep_kinerja, percent)
+    _copy_rows(wb["Kinerja"], contract.sheet("Kinerja"), sheets.get("Kinerja"), keep_kinerja, percent,
+               moved.setdefault("Kinerja", {}))
     tanpa = _tanpa_target(wb["Kinerja"], tahun)
     if tanpa and same_period:
         catatan.append(tanpa)
@@ -384,7 +455,8 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
     catatan.append(f"Isi Realisasi {tahun}, {kosong} setiap indikator di sheet Kinerja.")
 
     for name in ("Anggaran", "Belanja", "Pegawai", "Rencana_Aksi", "Indeks", "Gambar"):
-        n = _copy_rows(wb[name], contract.sheet(name), sheets.get(name), lambda key, _row, name=name: key in CARRY[name], percent)
+        n = _copy_rows(wb[name], contract.sheet(name), sheets.get(name), lambda key, _row, name=name: key in CARRY[name], percent,
+                       moved.setdefault(name, {}))
         if n and name == "Anggaran":
             catatan.append(f"Isi Pagu dan Realisasi {tahun} sub kegiatan di sheet Anggaran (baris dan tautan Sasaran dibawa).")
         elif n and name == "Belanja":
@@ -405,9 +477,21 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
             return False
         return True
 
-    _copy_rows(wb["Narasi"], contract.sheet("Narasi"), narasi, keep_narasi, percent)
+    _copy_rows(wb["Narasi"], contract.sheet("Narasi"), narasi, keep_narasi, percent, moved.setdefault("Narasi", {}))
     if dropped:
         catatan.append(_narasi_dikosongkan(dropped, lama, tahun))
+    moved["Profil"] = _kv_moved(wb["Profil"], sheets.get("Profil"), set(PROFIL_KOSONG))
+    moved["Pengaturan"] = _kv_moved(wb["Pengaturan"], sheets.get("Pengaturan"), set())
+    dibawa = tertinggal = 0
+    for name, notes in src.notes.items():
+        if name in wb.sheetnames and notes:
+            lost = _carry_notes(wb[name], notes, moved.get(name, {}), lama)
+            tertinggal += lost
+            dibawa += len(notes) - lost
+    if dibawa or tertinggal:
+        catatan.append(f"Catatan (komentar) sel workbook {lama}: {dibawa} dibawa ke selnya di workbook baru, diawali "
+                       f"'(catatan workbook {lama})' — hapus bila tidak berlaku lagi"
+                       + (f"; {tertinggal} pada sel yang dikosongkan tidak dibawa" if tertinggal else "") + ".")
     mentions = _narasi_lama(wb["Narasi"], lama)
     if mentions:
         catatan.append(f"Periksa teks Narasi yang menyebut tahun {lama}: " + ", ".join(mentions) + ".")

@@ -404,3 +404,34 @@ def test_21_7_todo_says_truthfully_what_happens_to_each_cleared_narasi_key(tmp_p
     text = "\n".join(p.text for p in load(tmp_path / "r.docx").paragraphs)
     assert "Permasalahan dan kendala yang dihadapi:" not in text and "Solusi yang telah dilakukan:" not in text
     assert "Penyebab keberhasilan atau kegagalan setiap indikator beserta solusinya dirangkum pada tabel berikut." in text
+
+
+def test_21_4_number_formats_on_every_row_in_use_and_staff_notes_carried(tmp_path):
+    def staff_note(wb):
+        from openpyxl.comments import Comment
+
+        ws = wb["Anggaran"]
+        ws.cell(118, columns(ws)["Uraian"]).comment = Comment("Nama sub kegiatan diganti di DPA Perubahan.", "Staf Perencanaan")
+        ws = wb["Kinerja"]
+        ws.cell(3, columns(ws)["Analisis"]).comment = Comment("Dibahas dengan Sekcam.", "Staf")  # on a cell left empty
+
+    src = staff_edit(ALOK, tmp_path / "alok-2024.xlsx", staff_note)
+    out = tmp_path / "alok-2025.xlsx"
+    res = dari(src, out)
+    assert res.exit_code == 0, res.output
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Anggaran"]
+    col = columns(ws)
+    assert ws.max_row == 120
+    for r in (2, 51, 52, 100, 120):  # the blank formats 50 rows; Alok's budget runs to row 120
+        assert ws.cell(r, col["Pagu"]).number_format == "#,##0", r
+        assert ws.cell(r, col["Realisasi"]).number_format == "#,##0", r
+    note = ws.cell(118, col["Uraian"]).comment
+    assert (note.author, note.text) == ("Staf Perencanaan", "(catatan workbook 2024) Nama sub kegiatan diganti di DPA Perubahan.")
+    k = wb["Kinerja"]
+    assert k.cell(3, columns(k)["Analisis"]).comment is None
+    assert k["D5"].comment.text.startswith("(catatan workbook 2024) Tabel 2.1 menamai indikator ini")  # Indikator: carried
+    assert k.cell(1, 1).comment.author == "lkjip"  # header notes stay the standard ones
+    line = next(x for x in res.output.splitlines() if "Catatan (komentar) sel workbook 2024" in x)
+    assert line == ("  - Catatan (komentar) sel workbook 2024: 25 dibawa ke selnya di workbook baru, diawali '(catatan "
+                    "workbook 2024)' — hapus bila tidak berlaku lagi; 20 pada sel yang dikosongkan tidak dibawa.")
