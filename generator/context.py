@@ -202,7 +202,8 @@ class _Builder(TabelAnggaran, ProgramKinerja):
             for ind in s.indikator:
                 h = self.h.of_indikator(ind)
                 key = None
-                if h.indeks:
+                if h.indeks and (h.indeks["jumlah_target"] is not None or h.indeks["jumlah_realisasi"] is not None):
+                    # an index without any score is not printed as a table of "-" (validate: indeks.skor-kosong)
                     key = f"indeks_{i}_{len(index_tables) + 1}"
                     self.index_table(key, h)
                     index_tables.append(key)

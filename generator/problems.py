@@ -80,6 +80,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "profil.tanggal-pk-kosong": (WARNING, "Isian tanggal_pk kosong: halaman Perjanjian Kinerja mencetak '{kota}, ' dengan garis titik-titik untuk diisi tangan, bukan tanggal.", "Isi tanggal_pk dengan tanggal penandatanganan Perjanjian Kinerja, mis. 2 Januari 2024."),
     "profil.pangkat-golongan": (WARNING, "Pangkat '{found}' tidak sesuai dengan golongan {golongan} (seharusnya {expected}).", "Periksa pangkat/golongan penandatangan."),
     "profil.tahun-berbeda": (WARNING, "Tahun {found} berbeda dari tahun laporan {tahun} di Profil.", "Periksa tahunnya."),
+    "indeks.berbeda": (WARNING, "{sisi} {tahun} '{indikator}' tertulis {found} di sheet Kinerja, tetapi sheet Indeks menghasilkan {expected} (Indeks!{sel}); laporan mencetak keduanya.", "Samakan: perbarui Skor {sisi} di sheet Indeks, atau kosongkan {sisi} {tahun} di Kinerja agar diambil dari Indeks."),
+    "indeks.skor-kosong": (WARNING, "Skor Target dan Skor Realisasi indikator indeks '{indikator}' kosong semua: tabel perhitungannya tidak dicetak.", "Isi Skor Target dan Skor Realisasi setiap aspek di sheet Indeks, atau hapus baris-barisnya bila indeks itu tidak dipakai lagi."),
     "indeks.indikator-tidak-dikenal": (WARNING, "Indikator indeks '{found}' tidak ada di sheet Kinerja.", "Tulis nama indikator persis seperti di kolom Indikator sheet Kinerja."),
     "pengaturan.tidak-sah": (ERROR, "Nilai '{found}' tidak sah untuk {field}.", "{expected}"),
     "narasi.bagian-ganda": (WARNING, "Bagian '{found}' diisi lebih dari sekali; isinya digabung.", "Gabungkan di satu baris jika tidak disengaja."),

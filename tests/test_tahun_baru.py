@@ -78,7 +78,8 @@ def test_result_validates_with_only_what_is_still_to_fill(tmp_path):
     assert {p.cell for p in problems if p.code == "profil.wajib-kosong"} == {"B8"}  # tanggal_laporan
     # tanggal_pk was cleared: the PK date still has to be filled in
     assert {p.code for p in problems if p.severity == "warning"} == {
-        "kinerja.target-tanpa-realisasi", "profil.tanggal-pk-kosong", "kinerja.tanpa-target-realisasi"}
+        "kinerja.target-tanpa-realisasi", "profil.tanggal-pk-kosong", "kinerja.tanpa-target-realisasi",
+        "indeks.skor-kosong"}  # the scores of 2025 are still to be filled in
     # the five program indicators had no target in the Renstra columns of 2024 either
     assert [p.cell for p in problems if p.code == "kinerja.tanpa-target-realisasi"] == ["J4", "J6", "J8", "J10", "J11"]
 
@@ -435,3 +436,39 @@ def test_21_4_number_formats_on_every_row_in_use_and_staff_notes_carried(tmp_pat
     line = next(x for x in res.output.splitlines() if "Catatan (komentar) sel workbook 2024" in x)
     assert line == ("  - Catatan (komentar) sel workbook 2024: 25 dibawa ke selnya di workbook baru, diawali '(catatan "
                     "workbook 2024)' — hapus bila tidak berlaku lagi; 20 pada sel yang dikosongkan tidak dibawa.")
+
+
+def test_21_6_indeks_emptied_is_not_printed_and_last_years_scores_beside_a_new_realisasi_are_warned(tmp_path, monkeypatch):
+    from docx_text import all_text
+
+    out = tmp_path / "alok-2025.xlsx"
+    assert dari(ALOK, out).exit_code == 0
+    fill_2025(out)
+    wb = openpyxl.load_workbook(out)
+    k = wb["Kinerja"]
+    row = rows_by_indicator(k)["Indeks Sarana dan Prasarana"]
+    k.cell(row, columns(k)["Realisasi 2025"], 0.31)  # typed by staff: terealisasi 0,31
+    wb.save(out)
+    _lap, _h, problems = check(out)
+    kosong = [(p.cell, p.code) for p in problems if p.code.startswith("indeks.")]
+    assert kosong == [("A2", "indeks.skor-kosong"), ("A3", "indeks.skor-kosong"), ("A6", "indeks.skor-kosong"),
+                      ("A10", "indeks.skor-kosong")]
+    monkeypatch.chdir(tmp_path)
+    built = CliRunner().invoke(main, ["build", str(out), "--out", str(tmp_path / "r.docx")])
+    assert built.exit_code == 0, built.output
+    text = all_text(load(tmp_path / "r.docx"))
+    assert "Perhitungan Indeks Sarana dan Prasarana" not in text  # no table of "-"
+
+    # staff refill the scores with last year's: the index (1,934 x 15 / 100 = 0,29) disagrees with 0,31
+    old = openpyxl.load_workbook(ALOK)["Indeks"]
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Indeks"]
+    for r in range(2, old.max_row + 1):
+        for c in range(1, old.max_column + 1):
+            ws.cell(r, c, old.cell(r, c).value)
+    wb.save(out)
+    _lap, _h, problems = check(out)
+    [berbeda] = [p for p in problems if p.code == "indeks.berbeda" and p.cell == f"N{row}"]
+    assert berbeda.message == ("Realisasi 2025 'Indeks Sarana dan Prasarana' tertulis 0,31 di sheet Kinerja, tetapi sheet "
+                               "Indeks menghasilkan 0,29 (Indeks!D2); laporan mencetak keduanya.")
+    assert not [p for p in problems if p.code == "indeks.skor-kosong"]
