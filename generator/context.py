@@ -98,8 +98,10 @@ class _Builder(TabelAnggaran, ProgramKinerja):
     # ---------------------------------------------------------------- BAB II
     def renstra_table(self) -> None:
         shown = [i for n in self.lap.nodes() if n.level in ("Tujuan", "Sasaran") for i in n.indikator]
-        years = [y for y in self.lap.tahun_target if any(i.target.get(y) is not None for i in shown)]
         lo, hi = self.lap.profil.periode
+        # the table is the Renstra's: a target column outside its period (history carried by `template --dari`) is not
+        years = [y for y in self.lap.tahun_target if any(i.target.get(y) is not None for i in shown)
+                 and (not lo or lo <= y <= hi)]
         rows = []
         n = 0
         for t in self.lap.nodes("Tujuan"):

@@ -348,6 +348,15 @@ def _narasi_dikosongkan(dropped: list[str], lama: int, tahun: int) -> str:
     return f"Bagian Narasi yang khusus tahun {lama} dikosongkan: " + "; ".join(parts) + "."
 
 
+NARASI_RENSTRA = ("isu_strategis", "strategi", "arah_kebijakan", "iku")  # written for one Renstra period
+
+
+def _narasi_renstra(ws) -> list[str]:
+    """Carried Narasi texts that belong to the Renstra period, by their cell in the new workbook."""
+    return [f"{ws.cell(row=r, column=1).value} (Narasi!C{r})" for r in range(2, ws.max_row + 1)
+            if ws.cell(row=r, column=1).value in NARASI_RENSTRA and ws.cell(row=r, column=3).value]
+
+
 def _narasi_lama(ws, lama: int) -> list[str]:
     """Carried Narasi texts that still name last year, by their cell in the new workbook."""
     out = []
@@ -492,6 +501,12 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
         catatan.append(f"Catatan (komentar) sel workbook {lama}: {dibawa} dibawa ke selnya di workbook baru, diawali "
                        f"'(catatan workbook {lama})' — hapus bila tidak berlaku lagi"
                        + (f"; {tertinggal} pada sel yang dikosongkan tidak dibawa" if tertinggal else "") + ".")
+    if not same_period:
+        renstra_teks = _narasi_renstra(wb["Narasi"])
+        if renstra_teks:
+            baru_periode = f"{periode[0]}-{periode[1]}" if periode else "yang baru"
+            catatan.append(f"Teks Narasi dari Renstra {lo}-{hi} dibawa apa adanya: " + ", ".join(renstra_teks)
+                           + f". Tulis ulang sesuai Renstra {baru_periode}, atau hapus barisnya agar tidak dicetak.")
     mentions = _narasi_lama(wb["Narasi"], lama)
     if mentions:
         catatan.append(f"Periksa teks Narasi yang menyebut tahun {lama}: " + ", ".join(mentions) + ".")

@@ -472,3 +472,27 @@ def test_21_6_indeks_emptied_is_not_printed_and_last_years_scores_beside_a_new_r
     assert berbeda.message == ("Realisasi 2025 'Indeks Sarana dan Prasarana' tertulis 0,31 di sheet Kinerja, tetapi sheet "
                                "Indeks menghasilkan 0,29 (Indeks!D2); laporan mencetak keduanya.")
     assert not [p for p in problems if p.code == "indeks.skor-kosong"]
+
+
+def test_21_5_new_renstra_table_keeps_history_out_and_old_renstra_narrative_is_flagged(tmp_path):
+    from generator.context import build_context
+
+    out = tmp_path / "sumenep-2027.xlsx"
+    res = dari(SUMENEP, out, "--tahun", "2027", "--renstra", "2027-2031")
+    assert res.exit_code == 0, res.output
+    assert ("  - Teks Narasi dari Renstra 2021-2026 dibawa apa adanya: isu_strategis (Narasi!C7), iku (Narasi!C9). Tulis "
+            "ulang sesuai Renstra 2027-2031, atau hapus barisnya agar tidak dicetak.") in res.output.splitlines()
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Kinerja"]
+    col = columns(ws)
+    for r in range(2, ws.max_row + 1):  # staff type the new Renstra's targets
+        if ws.cell(r, col["Target 2023"]).value is not None:
+            ws.cell(r, col["Target 2027"], 90)
+            ws.cell(r, col["Target 2031"], 95)
+    wb.save(out)
+    _lap, hasil, _p = check(out)
+    table = build_context(hasil)["tabel"]["renstra"]
+    assert table.judul == "Tujuan, Sasaran dan Target Kinerja Renstra 2027-2031"
+    assert [k.judul for k in table.kolom] == ["No", "Tujuan / Sasaran", "Indikator", "Satuan", "Target 2027", "Target 2031",
+                                              "Target Akhir"]  # Target 2023 (history for the trend table) stays out
+    assert "Teks Narasi dari Renstra" not in dari(SUMENEP, tmp_path / "s-2024.xlsx").output  # same period: not flagged
