@@ -36,6 +36,9 @@ class Profil:
     misi: list[str] = field(default_factory=list)
     logo: str = ""
     telepon: str = ""
+    tanggal_reviu: dt.date | None = None  # Laporan Hasil Reviu of the Inspektorat (periksa, criterion 13)
+    nomor_reviu: str = ""
+    alamat_publikasi: str = ""  # where the report is published (URL)
     cells: dict[str, str] = field(default_factory=dict)  # isian -> cell of its Nilai
 
 

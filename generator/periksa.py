@@ -58,8 +58,8 @@ KRITERIA: tuple[tuple[str, str, str], ...] = (
      "Perbup; pemerintah daerah: paling lambat 3 bulan setelah tahun berakhir)",
      "Isi tanggal_laporan di Profil dan pastikan tidak melewati batas waktu dalam Perbup daerah Anda."),
     ("lke.reviu-publikasi", "Laporan direviu APIP (Inspektorat) sebelum disampaikan, dan dipublikasikan",
-     "Tidak dapat dilihat dari workbook: mintalah reviu Inspektorat sebelum laporan disampaikan, lampirkan pernyataan "
-     "telah direviu, dan publikasikan laporan di situs resmi pemerintah daerah."),
+     "Mintalah reviu Inspektorat sebelum laporan disampaikan dan publikasikan laporan di situs resmi pemerintah "
+     "daerah; isi tanggal_reviu / nomor_reviu (Laporan Hasil Reviu) dan alamat_publikasi di Profil."),
     ("lke.rencana-aksi", "Rencana aksi atas Perjanjian Kinerja dipantau selama tahun berjalan",
      "Isi sheet Rencana_Aksi: untuk setiap indikator PK, target dan realisasi per triwulan (atau bulan)."),
 )
@@ -323,7 +323,26 @@ class _Periksa:
                              "(3 bulan setelah tahun berakhir).")]
 
     def reviu_publikasi(self) -> tuple[str, list[Bukti]]:
-        return TIDAK_DAPAT, []
+        """From the optional Profil isian: reviu (tanggal_reviu or nomor_reviu) and publication (alamat_publikasi).
+        Both = terpenuhi, one = sebagian, none = tidak-dapat-diperiksa (never claimed from nothing)."""
+        p = self.lap.profil
+        reviu = bool(p.tanggal_reviu or p.nomor_reviu.strip())
+        publik = bool(p.alamat_publikasi.strip())
+        where = lambda key: p.cells.get(key, "")  # noqa: E731
+        bukti = []
+        if reviu and p.tanggal_reviu and p.tanggal_laporan and p.tanggal_reviu > p.tanggal_laporan:
+            bukti.append(Bukti("Profil", where("tanggal_reviu"), f"Tanggal reviu {p.tanggal_reviu.strftime('%d-%m-%Y')} "
+                               f"sesudah tanggal_laporan {p.tanggal_laporan.strftime('%d-%m-%Y')}: reviu dilakukan "
+                               "sebelum laporan ditandatangani dan disampaikan."))
+        if not reviu:
+            bukti.append(Bukti("Profil", where("tanggal_reviu") or where("nomor_reviu"),
+                               "tanggal_reviu dan nomor_reviu kosong: reviu Inspektorat tidak terlihat dari workbook."))
+        if not publik:
+            bukti.append(Bukti("Profil", where("alamat_publikasi"),
+                               "alamat_publikasi kosong: publikasi laporan tidak terlihat dari workbook."))
+        if not reviu and not publik:
+            return TIDAK_DAPAT, bukti
+        return (TERPENUHI if not bukti else SEBAGIAN), bukti
 
     def rencana_aksi(self) -> tuple[str, list[Bukti]]:
         """Every PK indicator has rencana aksi rows with Realisasi Kinerja in at least two periods (monitored
@@ -385,7 +404,7 @@ _READS: dict[str, dict[str, tuple[str, ...]]] = {
     "keandalan_data": {"Kinerja": ("indikator",)},
     "rekomendasi": {"Kinerja": ("indikator",)},
     "ketepatan_waktu": {"Profil": ()},
-    "reviu_publikasi": {},
+    "reviu_publikasi": {"Profil": ()},
     "rencana_aksi": {"Kinerja": ("indikator",), "Rencana_Aksi": ("indikator", "periode", "realisasi_kinerja")},
 }
 _OPTIONAL_SHEETS = {"Rencana_Aksi"}

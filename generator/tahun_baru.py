@@ -42,7 +42,7 @@ NARASI_TETAP = ("latar_belakang", "maksud_tujuan", "dasar_hukum", "tugas_fungsi"
                 "sumber_daya", "isu_strategis", "sistematika", "strategi", "arah_kebijakan", "iku", "pengukuran")
 # Columns `--dari` cannot do without although the contract does not require them (no indicator, nothing to carry).
 DARI_WAJIB: dict[str, set[str]] = {"Kinerja": {"indikator"}}
-PROFIL_KOSONG = ("tanggal_laporan", "tanggal_pk")
+PROFIL_KOSONG = ("tanggal_laporan", "tanggal_pk", "tanggal_reviu", "nomor_reviu", "alamat_publikasi")
 PEJABAT = ("kepala_nama", "kepala_jabatan", "kepala_nip", "kepala_pangkat", "atasan_nama", "atasan_jabatan", "atasan_nip",
            "atasan_pangkat")
 

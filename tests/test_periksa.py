@@ -169,7 +169,23 @@ def test_12_ketepatan_waktu(tmp_path, tanggal, expected):
 
 
 def test_13_reviu_and_publication_are_never_claimed(tmp_path):
-    assert status(workbook(tmp_path))["lke.reviu-publikasi"] == ("tidak-dapat-diperiksa", [])
+    # the blank rows of tanggal_reviu (B22) and alamat_publikasi (B24) are where to fill them in
+    assert status(workbook(tmp_path))["lke.reviu-publikasi"] == ("tidak-dapat-diperiksa", [("Profil", "B22"), ("Profil", "B24")])
+
+
+def test_21_14_reviu_and_publication_from_the_optional_profil_isian(tmp_path):
+    both = {"tanggal_reviu": dt.date(2025, 1, 20), "alamat_publikasi": "https://esakip.sikkakab.go.id/lkjip-2024.pdf"}
+    assert status(workbook(tmp_path, profil=both))["lke.reviu-publikasi"] == ("terpenuhi", [])
+    kriteria, _ = periksa_file(workbook(tmp_path, profil={"nomor_reviu": "700/LHR/05/2025"}))
+    k = next(k for k in kriteria if k.kode == "lke.reviu-publikasi")
+    assert (k.status, [(b.where, b.pesan) for b in k.bukti]) == ("sebagian", [
+        ("Profil!B24", "alamat_publikasi kosong: publikasi laporan tidak terlihat dari workbook.")])
+    late = {**both, "tanggal_reviu": dt.date(2025, 2, 10)}  # tanggal_laporan of the factory: 30-01-2025
+    kriteria, _ = periksa_file(workbook(tmp_path, profil=late))
+    k = next(k for k in kriteria if k.kode == "lke.reviu-publikasi")
+    assert (k.status, [b.where for b in k.bukti]) == ("sebagian", ["Profil!B22"])
+    assert k.bukti[0].pesan.startswith("Tanggal reviu 10-02-2025 sesudah tanggal_laporan 30-01-2025")
+    assert status(ALOK)["lke.reviu-publikasi"][0] == "tidak-dapat-diperiksa"  # the rows are not there at all
 
 
 def test_14_rencana_aksi_missing_for_one_pk_indicator_and_one_realisation(tmp_path):
