@@ -145,7 +145,9 @@ class _Periksa:
 
     @staticmethod
     def nama(ind: Indikator) -> str:
-        return f"'{ind.nama[:70]}'"
+        """The indicator's name in quotes; a long one cut at a word, never mid-word."""
+        n = ind.nama.strip()
+        return f"'{n}'" if len(n) <= 70 else f"'{n[:70].rsplit(' ', 1)[0]} …'"
 
     # -- the criteria, in order
     def sistematika(self) -> tuple[str, list[Bukti]]:
@@ -290,10 +292,16 @@ class _Periksa:
         return _status_parts(ok, len(self.iku), filled), bukti
 
     def rekomendasi(self) -> tuple[str, list[Bukti]]:
-        bukti = [Bukti("Kinerja", self.ref(i, "solusi"), f"Solusi {self.nama(i)} kosong.")
-                 for _n, i in self.utama if not i.solusi.strip()]
+        kosong = [i for _n, i in self.utama if not i.solusi.strip()]
         ada_saran = "saran" in self.lap.narasi
-        ok = len(self.utama) - len(bukti)
+        ok = len(self.utama) - len(kosong)
+        bukti = []
+        if len(kosong) == 1:
+            bukti.append(Bukti("Kinerja", self.ref(kosong[0], "solusi"), f"Solusi {self.nama(kosong[0])} kosong."))
+        elif kosong:  # each cell is already evidence of criterion 7: named once here
+            cells = ", ".join(self.ref(i, "solusi") for i in kosong)
+            bukti.append(Bukti("Kinerja", self.ref(kosong[0], "solusi"), f"Solusi kosong untuk {len(kosong)} dari "
+                               f"{len(self.utama)} indikator IKU/PK ({cells}); rinciannya di kriteria 7."))
         if bukti and not ada_saran:
             bukti.append(Bukti("Narasi", self.lap.cell("Narasi", "bagian", 1), "Bagian saran tidak diisi: laporan memakai "
                                "saran umum yang disusun lkjip."))

@@ -428,3 +428,23 @@ def test_21_13_report_says_no_national_standard_only_when_staff_wrote_it(tmp_pat
     assert "Belum terdapat standar nasional untuk indikator Jumlah Inovasi" in text
     assert "Perbandingan Realisasi Kinerja dengan Standar Nasional" not in text
     assert status(stated)["lke.standar-nasional"] == ("terpenuhi", [])
+
+
+def test_21_15_names_cut_at_a_word_criterion_11_names_7s_cells_once_and_identical_problems_grouped(tmp_path):
+    kriteria, _ = periksa_file(RAAS)
+    by = {k.kode: k for k in kriteria}
+    assert [b.pesan for b in by["lke.analisis"].bukti if b.cell == "AC31"] == [
+        "Solusi 'Persentase gangguan keamanan, ketentraman dan ketertiban masyarakat …' kosong."]
+    assert [(b.where, b.pesan) for b in by["lke.rekomendasi"].bukti] == [
+        ("Kinerja!AC26", "Solusi kosong untuk 5 dari 7 indikator IKU/PK (AC26, AC30, AC31, AC41, AC42); rinciannya di kriteria 7.")]
+
+    fresh = tmp_path / "alok-2025.xlsx"
+    assert CliRunner().invoke(main, ["template", "--dari", str(ALOK), "--out", str(fresh)]).exit_code == 0
+    res = CliRunner().invoke(main, ["validate", str(fresh)])
+    pagu = [line for line in res.output.splitlines() if "[anggaran.pagu-kosong]" in line]
+    assert len(pagu) == 1 and pagu[0].startswith("GALAT Anggaran!E4, E6–E7, E9–E12, E14,")
+    assert pagu[0].endswith("E117–E120 (73 sel) [anggaran.pagu-kosong] Baris rincian tanpa pagu. Saran: Isi Pagu (0 jika "
+                            "memang tidak dianggarkan).")
+    assert res.output.splitlines()[-1] == "74 galat, 15 peringatan: workbook belum dapat dibuat laporannya."
+    data = json.loads(CliRunner().invoke(main, ["validate", str(fresh), "--format", "json"]).output)
+    assert sum(p["code"] == "anggaran.pagu-kosong" for p in data) == 73  # JSON keeps every cell
