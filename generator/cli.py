@@ -110,6 +110,9 @@ def template(out: Path | None, tahun: int | None, renstra: str | None, timpa: bo
              lkjip template --dari LKjIP-2024.xlsx            (menulis LKjIP-2025.xlsx; berkas yang ada tidak ditimpa)
     """
     if dari is not None:
+        if timpa:
+            raise click.UsageError("--timpa tidak berlaku untuk --dari: workbook tahun berikutnya tidak pernah menimpa "
+                                   "berkas yang ada. Pakai --out dengan nama lain, atau pindahkan/hapus berkas itu dulu.")
         if out is not None and out.suffix.lower() != ".xlsx":
             raise click.BadParameter(f"'{out}' tidak berakhiran .xlsx; workbook ditulis sebagai .xlsx, mis. --out "
                                      f"{out.with_suffix('.xlsx').name}", param_hint="'--out'")

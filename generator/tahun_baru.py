@@ -264,6 +264,34 @@ def _isian(ws, data: SheetData | None, spec: contract.Sheet, values: dict[str, o
     return found
 
 
+def _analisis_lalu(ws, data: SheetData | None, moved: dict[tuple[int, str], tuple[int, int]], lama: int) -> int:
+    """Last year's Analisis/Solusi of each indicator as a note on its empty cell in the new workbook; returns
+    how many notes were written."""
+    from openpyxl.comments import Comment
+
+    if data is None:
+        return 0
+    cols = _columns(ws, contract.sheet("Kinerja"))
+    n = 0
+    for row in data.rows:
+        new_row = next((moved[(c.row, c.letter)][0] for c in row.cells.values() if (c.row, c.letter) in moved), None)
+        if new_row is None:
+            continue
+        for key, label in (("analisis", "Analisis"), ("solusi", "Solusi")):
+            cell = row.cells.get(key)
+            if cell is None or key not in cols or not str(_value(cell)).strip():
+                continue
+            target = ws.cell(new_row, cols[key])
+            if target.comment is not None:
+                continue
+            text = str(_value(cell)).strip()
+            note = Comment(f"{label} {lama} (bahan awal, tulis ulang untuk tahun ini):\n{text[:2000]}", "lkjip")
+            note.width, note.height = 360, 200
+            target.comment = note
+            n += 1
+    return n
+
+
 def _kv_moved(ws, data: SheetData | None, skip: set[str]) -> dict[tuple[int, str], tuple[int, int]]:
     """Where the Nilai of each carried isian of a key/value sheet went (source row, letter) -> (row, column 2)."""
     if data is None:
@@ -357,13 +385,42 @@ def _narasi_renstra(ws) -> list[str]:
             if ws.cell(row=r, column=1).value in NARASI_RENSTRA and ws.cell(row=r, column=3).value]
 
 
+def _tahun_lama(text: str, lama: int) -> list[int]:
+    """Recent past years (up to 4 years before `lama`, and `lama`) a text names on their own — not as part of
+    a period such as `2021-2026`, and not in a legal reference (`Nomor 8 Tahun 2021` names a regulation)."""
+    found = []
+    for m in re.finditer(r"(?<![\d\-–/])(20\d\d)(?![\d\-–/])", text):
+        y = int(m.group(1))
+        before = text[max(0, m.start() - 25):m.start()].lower()
+        if lama - 4 <= y <= lama and not re.search(r"nomor\s+[\w./-]+\s+tahun\s*$", before) and y not in found:
+            found.append(y)
+    return sorted(found)
+
+
 def _narasi_lama(ws, lama: int) -> list[str]:
-    """Carried Narasi texts that still name last year, by their cell in the new workbook."""
+    """Carried Narasi texts that still name a past year (last year or the years before), by their cell."""
     out = []
     for r in range(2, ws.max_row + 1):
         isi = ws.cell(row=r, column=3).value
-        if isinstance(isi, str) and re.search(rf"\b{lama}\b", isi):
-            out.append(f"{ws.cell(row=r, column=1).value} (Narasi!C{r})")
+        years = _tahun_lama(isi, lama) if isinstance(isi, str) else []
+        if years:
+            out.append(f"{ws.cell(row=r, column=1).value} (Narasi!C{r}: {', '.join(map(str, years))})")
+    return out
+
+
+def _baru_di_format(src: _Source) -> list[str]:
+    """Columns and isian of the standard format that the source workbook (an older template) does not have."""
+    out = []
+    for name, data in src.sheets.items():
+        spec = contract.sheet(name)
+        if spec.key_value:
+            continue
+        present = {k.split(":")[0] for k in data.columns}
+        out += [f"{name} '{c.header}'" for c in spec.columns if not c.pattern and c.key not in present]
+    profil = src.sheets.get("Profil")
+    if profil is not None:
+        known = {normalize_header(Cells().text(r, "isian")).replace(" ", "_") for r in profil.rows}
+        out += [f"Profil '{f.key}'" for f in contract.sheet("Profil").fields if f.key not in known]
     return out
 
 
@@ -509,7 +566,31 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
                            + f". Tulis ulang sesuai Renstra {baru_periode}, atau hapus barisnya agar tidak dicetak.")
     mentions = _narasi_lama(wb["Narasi"], lama)
     if mentions:
-        catatan.append(f"Periksa teks Narasi yang menyebut tahun {lama}: " + ", ".join(mentions) + ".")
+        catatan.append(f"Periksa teks Narasi yang menyebut tahun lalu ({lama} atau sebelumnya): " + ", ".join(mentions) + ".")
+    pegawai = sheets.get("Pegawai")
+    if pegawai is not None and pegawai.rows:
+        catatan.append(f"Daftar pegawai ({len(pegawai.rows)} baris) dibawa dari workbook {lama}: perbarui mutasi, pensiun, "
+                       "kenaikan pangkat/golongan dan pendidikan di sheet Pegawai.")
+    gambar = sheets.get("Gambar")
+    if gambar is not None and gambar.rows:
+        lama_gambar = [f"Gambar!C{r}" for r in range(2, wb["Gambar"].max_row + 1)
+                       for ket in [wb["Gambar"].cell(r, _columns(wb["Gambar"], contract.sheet("Gambar")).get("keterangan", 3)).value]
+                       if isinstance(ket, str) and _tahun_lama(ket, lama)]
+        sebut = f"; keterangan yang menyebut tahun lalu: {', '.join(lama_gambar)}" if lama_gambar else ""
+        catatan.append(f"Gambar ({len(gambar.rows)} baris: logo, struktur, foto dokumentasi) dibawa dari workbook {lama}: "
+                       f"ganti foto dokumentasi dengan kegiatan tahun {tahun}{sebut}.")
+    anggaran = sheets.get("Anggaran")
+    if anggaran is not None and any("pagu_pk" in r.cells for r in anggaran.rows):
+        catatan.append(f"Pagu PK dikosongkan: isi pagu program menurut Perjanjian Kinerja {tahun} yang ditandatangani "
+                       "(kolom Pagu PK, baris Program) agar lampiran PK tidak memakai pagu hari ini.")
+    baru_format = _baru_di_format(src)
+    if baru_format:
+        catatan.append("Baru dalam format standar (tidak ada di workbook asal, kini tersedia dan boleh diisi): "
+                       + ", ".join(baru_format) + ". Keterangannya ada di judul kolom/sheet Profil.")
+    dasar = _analisis_lalu(wb["Kinerja"], sheets.get("Kinerja"), moved.get("Kinerja", {}), lama)
+    if dasar:
+        catatan.append(f"Analisis dan Solusi {lama} ada sebagai catatan (komentar) pada sel Analisis/Solusi yang kosong "
+                       f"({dasar} sel): bahan awal, tulis ulang untuk {tahun}.")
     if (lap.gambar or lap.profil.logo) and out.resolve().parent != source.resolve().parent:
         catatan.append("Berkas gambar (logo, sheet Gambar) dicari di folder workbook: salin gambarnya ke " f"{out.parent}.")
 

@@ -65,7 +65,9 @@ def test_alok_2025_carries_renstra_targets_and_2024_realisasi_with_empty_budget(
     assert "dasar_hukum" in narasi and "tugas_fungsi" in narasi and "gambaran_umum" in narasi
     assert "kata_pengantar" not in narasi and "kesimpulan" not in narasi
     assert new["Narasi"]["A4"].value == "gambaran_umum" and "Tahun 2024" in new["Narasi"]["C4"].value
-    assert "Periksa teks Narasi yang menyebut tahun 2024: dasar_hukum (Narasi!C2), gambaran_umum (Narasi!C4)" in res.output
+    # dasar_hukum names "Nomor 682 Tahun 2024" (a regulation keeps its year): not flagged
+    assert ("Periksa teks Narasi yang menyebut tahun lalu (2024 atau sebelumnya): gambaran_umum (Narasi!C4: 2024), "
+            "arah_kebijakan (Narasi!C8: 2024).") in res.output
     petunjuk = "\n".join(str(c.value) for c in new["Petunjuk"]["A"] if c.value)
     assert "WORKBOOK 2025 DARI WORKBOOK 2024" in petunjuk and "kepala_nama" in petunjuk
 
@@ -430,7 +432,8 @@ def test_21_4_number_formats_on_every_row_in_use_and_staff_notes_carried(tmp_pat
     note = ws.cell(118, col["Uraian"]).comment
     assert (note.author, note.text) == ("Staf Perencanaan", "(catatan workbook 2024) Nama sub kegiatan diganti di DPA Perubahan.")
     k = wb["Kinerja"]
-    assert k.cell(3, columns(k)["Analisis"]).comment is None
+    analisis_note = k.cell(3, columns(k)["Analisis"]).comment.text  # last year's Analisis offered (21.8), not the note
+    assert analisis_note.startswith("Analisis 2024 (bahan awal") and "Dibahas dengan Sekcam" not in analisis_note
     assert k["D5"].comment.text.startswith("(catatan workbook 2024) Tabel 2.1 menamai indikator ini")  # Indikator: carried
     assert k.cell(1, 1).comment.author == "lkjip"  # header notes stay the standard ones
     line = next(x for x in res.output.splitlines() if "Catatan (komentar) sel workbook 2024" in x)
@@ -496,3 +499,55 @@ def test_21_5_new_renstra_table_keeps_history_out_and_old_renstra_narrative_is_f
     assert [k.judul for k in table.kolom] == ["No", "Tujuan / Sasaran", "Indikator", "Satuan", "Target 2027", "Target 2031",
                                               "Target Akhir"]  # Target 2023 (history for the trend table) stays out
     assert "Teks Narasi dari Renstra" not in dari(SUMENEP, tmp_path / "s-2024.xlsx").output  # same period: not flagged
+
+
+def test_21_8_reminders_older_years_photos_staff_pagu_pk_new_format_and_last_years_analisis(tmp_path):
+    import struct
+    import zlib
+
+    def png() -> bytes:  # a 1x1 white PNG
+        raw = b"\x00\xff\xff\xff"
+        chunk = lambda kind, data: struct.pack(">I", len(data)) + kind + data + struct.pack(  # noqa: E731
+            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+    (tmp_path / "foto.png").write_bytes(png())
+    src = make_workbook(tmp_path / "src-2024.xlsx", sheets={
+        "Gambar": [{"Bagian": "dokumentasi", "Berkas": "foto.png", "Keterangan": "Musrenbang Kecamatan Tahun 2024"}],
+        "Pegawai": [{"Nama": "Ani", "Jabatan": "Sekretaris", "Golongan": "III/d"},
+                    {"Nama": "Budi", "Jabatan": "Kasi Pemerintahan", "Golongan": "III/c"}],
+        "Narasi": [{"Bagian": "gambaran_umum", "Isi": "Pada Tahun 2023 kantor kecamatan direnovasi."},
+                   {"Bagian": "dasar_hukum", "Isi": "- Peraturan Bupati Contoh Nomor 5 Tahun 2022 tentang Renstra."}],
+    })
+    out = tmp_path / "baru-2025.xlsx"
+    res = dari(src, out)
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    narasi = next(line for line in lines if "Periksa teks Narasi" in line)
+    assert narasi == ("  - Periksa teks Narasi yang menyebut tahun lalu (2024 atau sebelumnya): gambaran_umum "
+                      "(Narasi!C2: 2023).")  # the regulation's year in dasar_hukum is no stale mention
+    assert ("  - Daftar pegawai (2 baris) dibawa dari workbook 2024: perbarui mutasi, pensiun, kenaikan pangkat/golongan "
+            "dan pendidikan di sheet Pegawai.") in lines
+    assert ("  - Gambar (1 baris: logo, struktur, foto dokumentasi) dibawa dari workbook 2024: ganti foto dokumentasi "
+            "dengan kegiatan tahun 2025; keterangan yang menyebut tahun lalu: Gambar!C2.") in lines
+    # the factory workbook was made with today's template: nothing new in the format
+    assert not any("Baru dalam format standar" in line for line in lines)
+    # the factory's S1 has Analisis "Jumlah petugas kurang." and Solusi "Menambah jam layanan.": offered as notes
+    ws = openpyxl.load_workbook(out)["Kinerja"]
+    r = rows_by_indicator(ws)["Persentase layanan tepat waktu"]
+    assert ws.cell(r, columns(ws)["Analisis"]).value is None
+    assert ws.cell(r, columns(ws)["Analisis"]).comment.text == (
+        "Analisis 2024 (bahan awal, tulis ulang untuk tahun ini):\nJumlah petugas kurang.")
+    assert ws.cell(r, columns(ws)["Solusi"]).comment.text.endswith("\nMenambah jam layanan.")
+    assert ("  - Analisis dan Solusi 2024 ada sebagai catatan (komentar) pada sel Analisis/Solusi yang kosong (2 sel): "
+            "bahan awal, tulis ulang untuk 2025.") in lines
+
+    alok = dari(ALOK, tmp_path / "alok-2025.xlsx")  # Alok's workbook predates the reviu/publikasi isian, has Pagu PK
+    assert ("  - Pagu PK dikosongkan: isi pagu program menurut Perjanjian Kinerja 2025 yang ditandatangani (kolom Pagu PK, "
+            "baris Program) agar lampiran PK tidak memakai pagu hari ini.") in alok.output.splitlines()
+    assert ("  - Baru dalam format standar (tidak ada di workbook asal, kini tersedia dan boleh diisi): Profil "
+            "'tanggal_reviu', Profil 'nomor_reviu', Profil 'alamat_publikasi'. Keterangannya ada di judul kolom/sheet "
+            "Profil.") in alok.output.splitlines()
+    timpa = dari(src, out, "--timpa")
+    assert timpa.exit_code == 2 and "--timpa tidak berlaku untuk --dari" in timpa.output
