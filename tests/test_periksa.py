@@ -448,3 +448,32 @@ def test_21_15_names_cut_at_a_word_criterion_11_names_7s_cells_once_and_identica
     assert res.output.splitlines()[-1] == "74 galat, 15 peringatan: workbook belum dapat dibuat laporannya."
     data = json.loads(CliRunner().invoke(main, ["validate", str(fresh), "--format", "json"]).output)
     assert sum(p["code"] == "anggaran.pagu-kosong" for p in data) == 73  # JSON keeps every cell
+
+
+# status and first evidence cell per criterion, as in the closing table of docs/periksa.md
+TABLE = {
+    "alok": [("terpenuhi", None), ("terpenuhi", None), ("sebagian", "Kinerja!M2"), ("sebagian", "Kinerja!L2"),
+             ("terpenuhi", None), ("belum", "Kinerja!O2"), ("sebagian", "Kinerja!U2"), ("terpenuhi", None),
+             ("terpenuhi", None), ("sebagian", "Kinerja!R2"), ("sebagian", "Kinerja!V2"), ("terpenuhi", None),
+             ("tidak-dapat-diperiksa", "Profil"), ("sebagian", "Rencana_Aksi!B2")],
+    "sumenep": [("terpenuhi", None), ("terpenuhi", None), ("sebagian", "Kinerja!R46"), ("terpenuhi", None),
+                ("terpenuhi", None), ("sebagian", "Kinerja!T39"), ("sebagian", "Kinerja!AA3"), ("terpenuhi", None),
+                ("terpenuhi", None), ("terpenuhi", None), ("sebagian", "Kinerja!AA3"), ("terpenuhi", None),
+                ("tidak-dapat-diperiksa", "Profil"), ("belum", "Rencana_Aksi!A2")],
+    "raas": [("terpenuhi", None), ("terpenuhi", None), ("terpenuhi", None), ("terpenuhi", None), ("terpenuhi", None),
+             ("belum", "Kinerja!V3"), ("sebagian", "Kinerja!AC21"), ("terpenuhi", None), ("sebagian", "Kinerja!C3"),
+             ("belum", "Kinerja!X3"), ("sebagian", "Kinerja!AC26"), ("terpenuhi", None),
+             ("tidak-dapat-diperiksa", "Profil"), ("belum", "Rencana_Aksi!A2")],
+    "setengah": [("belum", "Profil!B8"), ("terpenuhi", None), ("sebagian", "Kinerja!N5"), ("sebagian", "Kinerja!M2"),
+                 ("terpenuhi", None), ("belum", "Kinerja!P2"), ("belum", "Kinerja!V2"), ("sebagian", "Anggaran!E64"),
+                 ("sebagian", "Kinerja!C5"), ("sebagian", "Kinerja!S2"), ("belum", "Kinerja!W2"), ("belum", "Profil!B8"),
+                 ("tidak-dapat-diperiksa", "Profil!B22"), ("belum", "Rencana_Aksi!B2")],
+}
+
+
+def test_21_closing_table_of_docs_per_criterion_status_and_evidence_cell(tmp_path):
+    paths = {"alok": ALOK, "sumenep": SUMENEP, "raas": RAAS, "setengah": half_filled(tmp_path)}
+    for name, path in paths.items():
+        kriteria, _ = periksa_file(path)
+        got = [(k.status, k.bukti[0].where if k.bukti else None) for k in kriteria]
+        assert got == TABLE[name], name
