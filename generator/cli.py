@@ -145,6 +145,8 @@ def _template_dari(dari: Path, out: Path | None, tahun: int | None, periode: tup
         res = buat_tahun_baru(dari, out, tahun, periode)
     except LkjipError as exc:
         _fail(str(exc))
+    except Exception as exc:  # a bug must read as one, not as a traceback; nothing was written (atomic write)
+        _fail(_internal(f"membuat workbook tahun berikutnya dari {dari}", exc))
     click.echo(f"Workbook {res.tahun} ditulis: {res.path} (dari workbook {res.tahun_lama}). Yang perlu diisi atau diperiksa "
                "(juga dicatat di akhir sheet Petunjuk):")
     for line in res.catatan:
