@@ -44,7 +44,8 @@ KRITERIA: tuple[tuple[str, str, str], ...] = (
      "Isi Standar Nasional setiap indikator IKU/PK, atau tulis 'tidak ada' bila memang tidak ada standarnya."),
     ("lke.analisis", "Laporan menganalisis penyebab keberhasilan/kegagalan dan upaya/solusi per indikator",
      f"Tulis Analisis (penyebab keberhasilan/kegagalan) dan Solusi (upaya yang dilakukan) sendiri untuk setiap "
-     f"indikator IKU/PK, masing-masing sedikitnya {MIN_KATA} kata."),
+     f"indikator IKU/PK, masing-masing sedikitnya {MIN_KATA} kata dan ditulis untuk indikator itu (bukan teks yang "
+     "sama untuk beberapa indikator)."),
     ("lke.tautan-anggaran", "Laporan mengaitkan informasi keuangan (realisasi anggaran) dengan sasaran yang didukungnya",
      "Isi kolom Sasaran di sheet Anggaran dengan kode atau uraian sasaran dari sheet Kinerja untuk setiap program."),
     ("lke.efisiensi", "Laporan menganalisis efisiensi penggunaan sumber daya",
@@ -61,7 +62,8 @@ KRITERIA: tuple[tuple[str, str, str], ...] = (
      "Mintalah reviu Inspektorat sebelum laporan disampaikan dan publikasikan laporan di situs resmi pemerintah "
      "daerah; isi tanggal_reviu / nomor_reviu (Laporan Hasil Reviu) dan alamat_publikasi di Profil."),
     ("lke.rencana-aksi", "Rencana aksi atas Perjanjian Kinerja dipantau selama tahun berjalan",
-     "Isi sheet Rencana_Aksi: untuk setiap indikator PK, target dan realisasi per triwulan (atau bulan)."),
+     "Isi sheet Rencana_Aksi: untuk setiap indikator PK, target dan realisasi setiap triwulan (atau bulan) selama "
+     "tahun berjalan, tidak hanya di akhir tahun."),
 )
 
 
@@ -217,7 +219,7 @@ class _Periksa:
         return _status(len(self.utama) - len(bukti), len(self.utama)), bukti
 
     def standar(self) -> tuple[str, list[Bukti]]:
-        bukti = [Bukti("Kinerja", self.ref(i, "standar"), f"Standar Nasional {self.nama(i)} kosong: isi standarnya atau tulis 'tidak ada'.")
+        bukti = [Bukti("Kinerja", self.ref(i, "standar"), f"Standar Nasional {self.nama(i)} kosong (bukan pernyataan 'tidak ada').")
                  for _n, i in self.utama if i.standar is None and not i.standar_tidak_ada]
         return _status(len(self.utama) - len(bukti), len(self.utama)), bukti
 
@@ -234,7 +236,7 @@ class _Periksa:
                 if not why:
                     same = first.setdefault((key, " ".join(normalize_header(text).split())), i)
                     if same is not i:
-                        why = f"sama persis dengan {label} {self.nama(same)} ({self.ref(same, key)}): tulis untuk indikator ini"
+                        why = f"sama persis dengan {label} {self.nama(same)} ({self.ref(same, key)})"
                 if why:
                     found.append(Bukti("Kinerja", self.ref(i, key), f"{label} {self.nama(i)} {why}."))
             bukti += found
@@ -378,7 +380,7 @@ class _Periksa:
                 diisi = sorted(ditulis[p] for p in periode.get(name, ())) or ["-"]
                 bukti.append(Bukti("Rencana_Aksi", self.lap.cell("Rencana_Aksi", "periode", rows[0].row, "B"),
                                    f"Rencana aksi {self.nama(i)} hanya memiliki realisasi pada periode {', '.join(diisi)}: "
-                                   "tidak dipantau selama tahun berjalan (isi realisasi setiap triwulan)."))
+                                   "tidak dipantau selama tahun berjalan."))
             else:
                 ok += 1
         kosong = [r for r in ra if r.realisasi_kinerja is None

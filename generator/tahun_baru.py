@@ -240,7 +240,7 @@ def _carry_notes(ws, notes: dict[tuple[int, str], tuple[str, str]], moved: dict[
         if where is None:
             dropped += 1
             continue
-        note = Comment(f"(catatan workbook {lama}) {text}", author or "lkjip")
+        note = Comment(f"(catatan workbook {lama}) {text[:2000]}", (author or "lkjip")[:60])
         note.width, note.height = 300, 110
         ws.cell(*where).comment = note
     return dropped

@@ -221,7 +221,7 @@ def test_alok_text_names_cells_and_counts_without_claiming_a_score():
     assert res.exit_code == 0
     lines = res.output.splitlines()
     assert " 6. [belum] Laporan membandingkan capaian dengan standar nasional (bila ada)" in lines
-    assert "      Kinerja!O3: Standar Nasional 'Indeks Sarana dan Prasarana' kosong: isi standarnya atau tulis 'tidak ada'." in lines
+    assert "      Kinerja!O3: Standar Nasional 'Indeks Sarana dan Prasarana' kosong (bukan pernyataan 'tidak ada')." in lines
     assert lines[-1].startswith("6 dari 14 kriteria terpenuhi, 6 sebagian, 1 belum, 1 tidak dapat diperiksa")
     assert "bukan nilai resmi" in lines[-1]
 
@@ -383,14 +383,13 @@ def test_21_11_rencana_aksi_only_at_year_end_and_boilerplate_solusi_on_alok(tmp_
     assert ra.status == "sebagian"
     assert [(b.where, b.pesan) for b in ra.bukti] == [
         (f"Rencana_Aksi!B{r}", f"Rencana aksi '{name}' hanya memiliki realisasi pada periode Triwulan IV: tidak dipantau "
-                               "selama tahun berjalan (isi realisasi setiap triwulan).")
+                               "selama tahun berjalan.")
         for r, name in ((2, "Indeks Sarana dan Prasarana"), (3, "Indeks Sistem Informasi Pelayanan Publik"),
                         (4, "Indeks Mekanisme Konsultasi dan Pengaduan"), (5, "Jumlah Inovasi"))]
     # row 6 (Jumlah Inovasi inherited on a second program, realisasi written once in row 5) is not a missing realisasi
     analisis = next(k for k in kriteria if k.kode == "lke.analisis")
     same = [(b.where, b.pesan) for b in analisis.bukti if "sama persis" in b.pesan]
-    assert same == [(f"Kinerja!V{r}", f"Solusi '{name}' sama persis dengan Solusi 'Indeks Sarana dan Prasarana' (V3): "
-                                      "tulis untuk indikator ini.")
+    assert same == [(f"Kinerja!V{r}", f"Solusi '{name}' sama persis dengan Solusi 'Indeks Sarana dan Prasarana' (V3).")
                     for r, name in ((7, "Indeks Mekanisme Konsultasi dan Pengaduan"), (9, "Jumlah Inovasi"))]
     year_end = [{"Indikator": name, "Periode": "Triwulan IV", "Target Kinerja": 80, "Realisasi Kinerja": 80} for name in IND[1:]]
     assert status(workbook(tmp_path, ra=year_end))["lke.rencana-aksi"] == (
