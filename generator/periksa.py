@@ -101,6 +101,12 @@ def _status(ok: int, total: int) -> str:
     return TERPENUHI if ok == total else SEBAGIAN
 
 
+def _potong(text: str, n: int) -> str:
+    """`text` up to `n` characters, cut at a word with ' …' (never mid-word)."""
+    t = " ".join(str(text).split())
+    return t if len(t) <= n else (t[:n].rsplit(" ", 1)[0] or t[:n]) + " …"
+
+
 def _status_parts(ok: int, total: int, filled: int) -> str:
     """For criteria asking several cells per indicator: every cell = terpenuhi, not one cell = belum, else sebagian."""
     if total and ok == total:
@@ -118,9 +124,9 @@ def _stub(text: str) -> str | None:
     if not t:
         return "kosong"
     if normalize_header(t).strip(" .") in _STUB:
-        return f"hanya berisi '{t[:30]}'"
+        return f"hanya berisi '{_potong(t, 30)}'"
     n = _kata(t)
-    return f"hanya {n} kata ('{t[:40]}')" if n < MIN_KATA else None
+    return f"hanya {n} kata ('{_potong(t, 40)}')" if n < MIN_KATA else None
 
 
 class _Periksa:
@@ -148,8 +154,7 @@ class _Periksa:
     @staticmethod
     def nama(ind: Indikator) -> str:
         """The indicator's name in quotes; a long one cut at a word, never mid-word."""
-        n = ind.nama.strip()
-        return f"'{n}'" if len(n) <= 70 else f"'{n[:70].rsplit(' ', 1)[0]} …'"
+        return f"'{_potong(ind.nama, 70)}'"
 
     # -- the criteria, in order
     def sistematika(self) -> tuple[str, list[Bukti]]:
@@ -253,9 +258,9 @@ class _Periksa:
         for ln in lines:
             where = ln.cells.get("sasaran") or ln.cells.get("uraian", "")
             if not ln.sasaran:
-                bukti.append(Bukti("Anggaran", where, f"{ln.level} '{ln.uraian[:60]}' ({ln.unit}) belum ditautkan ke sasaran."))
+                bukti.append(Bukti("Anggaran", where, f"{ln.level} '{_potong(ln.uraian, 60)}' ({ln.unit}) belum ditautkan ke sasaran."))
             elif ln.sasaran in unknown:
-                bukti.append(Bukti("Anggaran", where, f"Sasaran '{ln.sasaran[:60]}' dari {ln.level} '{ln.uraian[:40]}' "
+                bukti.append(Bukti("Anggaran", where, f"Sasaran '{_potong(ln.sasaran, 60)}' dari {ln.level} '{_potong(ln.uraian, 40)}' "
                                    "tidak ditemukan di sheet Kinerja."))
         return _status(len(lines) - len(bukti), len(lines)), bukti
 
@@ -277,7 +282,7 @@ class _Periksa:
                 why = "pagu anggaran yang ditautkan belum diisi"
             else:
                 why = "capaian sasarannya belum dapat dihitung"
-            bukti.append(Bukti("Kinerja", s.cell, f"Efisiensi sasaran '{s.uraian[:60]}' tidak dapat dihitung: {why}."))
+            bukti.append(Bukti("Kinerja", s.cell, f"Efisiensi sasaran '{_potong(s.uraian, 60)}' tidak dapat dihitung: {why}."))
         return _status(len(sasaran) - len(bukti), len(sasaran)), bukti
 
     def keandalan_data(self) -> tuple[str, list[Bukti]]:
@@ -386,7 +391,7 @@ class _Periksa:
         kosong = [r for r in ra if r.realisasi_kinerja is None
                   and normalize_header(r.periode) not in periode.get(normalize_header(r.indikator), ())]
         bukti += [Bukti("Rencana_Aksi", self.lap.cell("Rencana_Aksi", "realisasi_kinerja", r.row, "D"),
-                        f"Realisasi Kinerja '{r.indikator[:50]}' periode {r.periode} kosong.") for r in kosong]
+                        f"Realisasi Kinerja '{_potong(r.indikator, 50)}' periode {r.periode} kosong.") for r in kosong]
         if len(kosong) == len(ra):
             return BELUM, bukti
         if pk and ok == len(pk) and not kosong:
