@@ -449,6 +449,10 @@ def _missing(lap: Laporan, method: str, problems: list[Problem]) -> list[Bukti]:
                                  "dapat diperiksa."))
             continue
         unknown = [p.cell for p in problems if p.sheet == sheet and p.code == "kolom.tidak-dikenal"]
+        if not lap.profil.tahun and any("{t}" in k for k in keys):
+            out.append(Bukti("Profil", lap.profil.cells.get("tahun", ""), "Tahun laporan (isian tahun) tidak terbaca: "
+                             "kolom Target/Realisasi tahun laporan tidak dapat ditentukan, kriteria ini tidak dapat diperiksa."))
+            continue
         for key in keys:
             key = key.format(t=lap.profil.tahun)
             if key in lap.kolom[sheet]:

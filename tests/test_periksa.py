@@ -476,3 +476,11 @@ def test_21_closing_table_of_docs_per_criterion_status_and_evidence_cell(tmp_pat
         kriteria, _ = periksa_file(path)
         got = [(k.status, k.bukti[0].where if k.bukti else None) for k in kriteria]
         assert got == TABLE[name], name
+
+
+def test_21_12_unreadable_year_makes_year_criteria_uncheckable_not_belum(tmp_path):
+    kriteria, _ = periksa_file(make_workbook(tmp_path / "tanpa-tahun.xlsx", profil={"tahun": "dua ribu"}))
+    by = {k.kode: k for k in kriteria}
+    for kode in ("lke.sistematika", "lke.realisasi", "lke.target-pk", "lke.efisiensi"):
+        assert by[kode].status == "tidak-dapat-diperiksa", kode
+        assert by[kode].bukti[0].where == "Profil!B4" and by[kode].bukti[0].pesan.startswith("Tahun laporan (isian tahun) tidak terbaca")
