@@ -168,9 +168,17 @@ def test_12_ketepatan_waktu(tmp_path, tanggal, expected):
     assert got == (expected, [] if expected == "terpenuhi" else [("Profil", "B8")])
 
 
+def profil_cell(key: str) -> str:
+    """The Nilai cell of an isian in the standard Profil sheet (its rows follow contract.PROFIL_FIELDS)."""
+    from generator import contract
+
+    return f"B{[f.key for f in contract.PROFIL_FIELDS].index(key) + 2}"
+
+
 def test_13_reviu_and_publication_are_never_claimed(tmp_path):
-    # the blank rows of tanggal_reviu (B22) and alamat_publikasi (B24) are where to fill them in
-    assert status(workbook(tmp_path))["lke.reviu-publikasi"] == ("tidak-dapat-diperiksa", [("Profil", "B22"), ("Profil", "B24")])
+    # the blank rows of tanggal_reviu and alamat_publikasi are where to fill them in
+    assert status(workbook(tmp_path))["lke.reviu-publikasi"] == (
+        "tidak-dapat-diperiksa", [("Profil", profil_cell("tanggal_reviu")), ("Profil", profil_cell("alamat_publikasi"))])
 
 
 def test_21_14_reviu_and_publication_from_the_optional_profil_isian(tmp_path):
@@ -179,11 +187,11 @@ def test_21_14_reviu_and_publication_from_the_optional_profil_isian(tmp_path):
     kriteria, _ = periksa_file(workbook(tmp_path, profil={"nomor_reviu": "700/LHR/05/2025"}))
     k = next(k for k in kriteria if k.kode == "lke.reviu-publikasi")
     assert (k.status, [(b.where, b.pesan) for b in k.bukti]) == ("sebagian", [
-        ("Profil!B24", "alamat_publikasi kosong: publikasi laporan tidak terlihat dari workbook.")])
+        (f"Profil!{profil_cell('alamat_publikasi')}", "alamat_publikasi kosong: publikasi laporan tidak terlihat dari workbook.")])
     late = {**both, "tanggal_reviu": dt.date(2025, 2, 10)}  # tanggal_laporan of the factory: 30-01-2025
     kriteria, _ = periksa_file(workbook(tmp_path, profil=late))
     k = next(k for k in kriteria if k.kode == "lke.reviu-publikasi")
-    assert (k.status, [b.where for b in k.bukti]) == ("sebagian", ["Profil!B22"])
+    assert (k.status, [b.where for b in k.bukti]) == ("sebagian", [f"Profil!{profil_cell('tanggal_reviu')}"])
     assert k.bukti[0].pesan.startswith("Tanggal reviu 10-02-2025 sesudah tanggal_laporan 30-01-2025")
     assert status(ALOK)["lke.reviu-publikasi"][0] == "tidak-dapat-diperiksa"  # the rows are not there at all
 
@@ -466,7 +474,7 @@ TABLE = {
     "setengah": [("belum", "Profil!B8"), ("terpenuhi", None), ("sebagian", "Kinerja!N5"), ("sebagian", "Kinerja!M2"),
                  ("terpenuhi", None), ("belum", "Kinerja!P2"), ("belum", "Kinerja!V2"), ("sebagian", "Anggaran!E64"),
                  ("sebagian", "Kinerja!C5"), ("sebagian", "Kinerja!S2"), ("belum", "Kinerja!W2"), ("belum", "Profil!B8"),
-                 ("tidak-dapat-diperiksa", "Profil!B22"), ("belum", "Rencana_Aksi!B2")],
+                 ("tidak-dapat-diperiksa", "Profil!" + profil_cell("tanggal_reviu")), ("belum", "Rencana_Aksi!B2")],
 }
 
 
