@@ -406,7 +406,7 @@ def test_21_7_todo_says_truthfully_what_happens_to_each_cleared_narasi_key(tmp_p
     assert built.exit_code == 0, built.output
     text = "\n".join(p.text for p in load(tmp_path / "r.docx").paragraphs)
     assert "Permasalahan dan kendala yang dihadapi:" not in text and "Solusi yang telah dilakukan:" not in text
-    assert "Penyebab keberhasilan atau kegagalan setiap indikator beserta solusinya dirangkum pada tabel berikut." in text
+    assert "7. Analisis Penyebab Keberhasilan/Kegagalan dan Solusi" in text  # the section stays, without those paragraphs
 
 
 def test_21_4_number_formats_on_every_row_in_use_and_staff_notes_carried(tmp_path):
