@@ -98,8 +98,11 @@ def _expand_columns(sheet: Sheet, tahun: int, renstra: tuple[int, int],
     return out
 
 
+FORMAT_ROWS = 50  # data rows given a number format in a blank workbook (`--dari`: every row in use, and more)
+
+
 def _write_table_sheet(ws, sheet: Sheet, tahun: int, renstra: tuple[int, int],
-                       years: dict[str, list[int]] | None = None) -> None:
+                       years: dict[str, list[int]] | None = None, format_rows: int = FORMAT_ROWS) -> None:
     for idx, (col, header) in enumerate(_expand_columns(sheet, tahun, renstra, years), start=1):
         _header_cell(ws, idx, col, header)
         letter = get_column_letter(idx)
@@ -110,7 +113,7 @@ def _write_table_sheet(ws, sheet: Sheet, tahun: int, renstra: tuple[int, int],
         if col.key in TEXT_KEYS:
             fmt = "@"
         if fmt:
-            for row in range(2, 52):
+            for row in range(2, format_rows + 2):
                 ws[f"{letter}{row}"].number_format = fmt
     ws.freeze_panes = "A2"
     ws.row_dimensions[1].height = 32
@@ -133,11 +136,12 @@ def _write_kv_sheet(ws, sheet: Sheet, values: dict[str, object]) -> None:
 
 
 def build_blank(tahun: int, renstra: tuple[int, int], *, target_years: list[int] | None = None,
-                realisasi_years: list[int] | None = None) -> Workbook:
+                realisasi_years: list[int] | None = None, format_rows: dict[str, int] | None = None) -> Workbook:
     """The blank standard workbook for reporting year `tahun` and Renstra period `renstra`.
 
     `target_years` / `realisasi_years` replace the Kinerja year columns the period implies
-    (`lkjip template --dari` keeps last year's history columns).
+    (`lkjip template --dari` keeps last year's history columns); `format_rows` (sheet -> rows)
+    formats more than the first 50 data rows of a sheet (`--dari`: every row carried).
     """
     wb = Workbook()
     petunjuk = wb.active
@@ -154,7 +158,8 @@ def build_blank(tahun: int, renstra: tuple[int, int], *, target_years: list[int]
         if sheet.key_value:
             _write_kv_sheet(ws, sheet, defaults if sheet.name == "Profil" else {})
         else:
-            _write_table_sheet(ws, sheet, tahun, renstra, {"target": target_years or [], "realisasi": realisasi_years or []})
+            _write_table_sheet(ws, sheet, tahun, renstra, {"target": target_years or [], "realisasi": realisasi_years or []},
+                               max(FORMAT_ROWS, (format_rows or {}).get(sheet.name, 0)))
     return wb
 
 

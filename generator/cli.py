@@ -129,6 +129,9 @@ def template(out: Path | None, tahun: int | None, renstra: str | None, timpa: bo
              lkjip template --dari LKjIP-2024.xlsx            (menulis LKjIP-2025.xlsx; berkas yang ada tidak ditimpa)
     """
     if dari is not None:
+        if timpa:
+            raise click.UsageError("--timpa tidak berlaku untuk --dari: workbook tahun berikutnya tidak pernah menimpa "
+                                   "berkas yang ada. Pakai --out dengan nama lain, atau pindahkan/hapus berkas itu dulu.")
         if out is not None and out.suffix.lower() != ".xlsx":
             raise click.BadParameter(f"'{out}' tidak berakhiran .xlsx; workbook ditulis sebagai .xlsx, mis. --out "
                                      f"{out.with_suffix('.xlsx').name}", param_hint="'--out'")
@@ -161,6 +164,8 @@ def _template_dari(dari: Path, out: Path | None, tahun: int | None, periode: tup
         res = buat_tahun_baru(dari, out, tahun, periode)
     except LkjipError as exc:
         _fail(str(exc))
+    except Exception as exc:  # a bug must read as one, not as a traceback; nothing was written (atomic write)
+        _fail(_internal(f"membuat workbook tahun berikutnya dari {dari}", exc))
     click.echo(f"Workbook {res.tahun} ditulis: {res.path} (dari workbook {res.tahun_lama}). Yang perlu diisi atau diperiksa "
                "(juga dicatat di akhir sheet Petunjuk):")
     for line in res.catatan:

@@ -35,6 +35,7 @@ class _Builder(TabelAnggaran, ProgramKinerja):
         self.charts: OrderedDict[str, Grafik] = OrderedDict()
         self.d = self.cfg.desimal
         self.kalimat: dict[str, str] = {}
+        self.standar_kosong = False  # every Standar Nasional cell of the IKU/PK indicators blank
 
     def pct(self, v: Decimal | None) -> str:
         return persen(v, self.d, tanda=False)
@@ -98,8 +99,10 @@ class _Builder(TabelAnggaran, ProgramKinerja):
     # ---------------------------------------------------------------- BAB II
     def renstra_table(self) -> None:
         shown = [i for n in self.lap.nodes() if n.level in ("Tujuan", "Sasaran") for i in n.indikator]
-        years = [y for y in self.lap.tahun_target if any(i.target.get(y) is not None for i in shown)]
         lo, hi = self.lap.profil.periode
+        # the table is the Renstra's: a target column outside its period (history carried by `template --dari`) is not
+        years = [y for y in self.lap.tahun_target if any(i.target.get(y) is not None for i in shown)
+                 and (not lo or lo <= y <= hi)]
         rows = []
         n = 0
         for t in self.lap.nodes("Tujuan"):
@@ -204,7 +207,8 @@ class _Builder(TabelAnggaran, ProgramKinerja):
             for ind in s.indikator:
                 h = self.h.of_indikator(ind)
                 key = None
-                if h.indeks:
+                if h.indeks and (h.indeks["jumlah_target"] is not None or h.indeks["jumlah_realisasi"] is not None):
+                    # an index without any score is not printed as a table of "-" (validate: indeks.skor-kosong)
                     key = f"indeks_{i}_{len(index_tables) + 1}"
                     self.index_table(key, h)
                     index_tables.append(key)
@@ -326,7 +330,17 @@ class _Builder(TabelAnggaran, ProgramKinerja):
             self.tables["renstra_akhir"] = _tanpa_baris(self.tables["renstra_akhir"])
 
     def standar_table(self) -> bool:
+        """The comparison with national standards. Without any standard value, the report says "Belum terdapat
+        standar nasional" only when staff stated it ("tidak ada") for every IKU/PK indicator; a blank Standar
+        Nasional states nothing, so those indicators are listed with "-" instead of a claim."""
         items = [h for h in self.h.indikator if h.indikator.standar is not None]
+        if not items:
+            utama = [h for h in self.h.indikator if h.indikator.iku or h.indikator.pk] or \
+                [h for h in self.h.indikator if h.node.level == "Sasaran"]
+            items = [h for h in utama if not h.indikator.standar_tidak_ada]
+            if items:  # blank cells state nothing: no claim either way, and no table of "-" (issue 20.6)
+                self.standar_kosong = True
+                return False
         if not items:
             return False
         rows = [Baris([str(n), h.indikator.nama, h.indikator.satuan or "-", nilai(h.indikator.standar, self.d), nilai(h.realisasi, self.d),
@@ -433,6 +447,7 @@ def build_context(hasil: Hasil) -> dict:
     n_ind = sum(len(s.indikator) for s in lap.nodes("Sasaran"))
     ada = {
         **narrate.ada_bagian(lap), "belanja": bool(hasil.belanja), "standar": ada_standar,
+        "standar_kosong": b.standar_kosong,
         "program": "program" in b.tables, "program_kinerja": "program_kinerja" in b.tables,
         "visi": bool(p.visi), "misi": bool(p.misi),
     }

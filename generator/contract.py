@@ -118,6 +118,9 @@ PROFIL_FIELDS = (
     Column("logo", "logo", comment="Berkas gambar logo, relatif terhadap folder workbook (boleh kosong)"),
     Column("telepon", "telepon", comment="Nomor telepon kantor (boleh kosong)"),
     Column("kode_opd", "kode_opd", comment="Opsional: kode SKPD menurut SIPD, contoh: 1.01.2.22.0.00.02.0000 (dipakai rekap kabupaten, lkjip gabung)"),
+    Column("tanggal_reviu", "tanggal_reviu", "date", comment="Tanggal Laporan Hasil Reviu Inspektorat (APIP) atas laporan ini (boleh kosong; dipakai lkjip periksa)"),
+    Column("nomor_reviu", "nomor_reviu", comment="Nomor Laporan Hasil Reviu Inspektorat (boleh kosong; dipakai lkjip periksa)"),
+    Column("alamat_publikasi", "alamat_publikasi", comment="Alamat (URL) tempat laporan dipublikasikan, mis. situs resmi pemerintah daerah (boleh kosong; dipakai lkjip periksa)"),
 )
 
 PENGATURAN_FIELDS = (

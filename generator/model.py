@@ -38,6 +38,9 @@ class Profil:
     logo: str = ""
     telepon: str = ""
     kode_opd: str = ""  # SIPD SKPD code (optional; the kabupaten recap orders and matches OPD by it)
+    tanggal_reviu: dt.date | None = None  # Laporan Hasil Reviu of the Inspektorat (periksa, criterion 13)
+    nomor_reviu: str = ""
+    alamat_publikasi: str = ""  # where the report is published (URL)
     cells: dict[str, str] = field(default_factory=dict)  # isian -> cell of its Nilai
 
 

@@ -100,7 +100,9 @@ def kalimat_renstra(h: HasilIndikator, tahun: int, akhir: int) -> str:
 
 def kalimat_standar(h: HasilIndikator) -> str:
     ind = h.indikator
-    if ind.standar is None:
+    if ind.standar is None:  # said only when staff wrote "tidak ada": a blank cell states nothing
+        if not ind.standar_tidak_ada:
+            return ""
         return f"Belum terdapat standar nasional untuk indikator {ind.nama}, sehingga perbandingan dengan standar nasional tidak dapat dilakukan."
     s = dengan_satuan(nilai(ind.standar), ind.satuan)
     cap = h.capaian_standar

@@ -44,7 +44,8 @@ KRITERIA: tuple[tuple[str, str, str], ...] = (
      "Isi Standar Nasional setiap indikator IKU/PK, atau tulis 'tidak ada' bila memang tidak ada standarnya."),
     ("lke.analisis", "Laporan menganalisis penyebab keberhasilan/kegagalan dan upaya/solusi per indikator",
      f"Tulis Analisis (penyebab keberhasilan/kegagalan) dan Solusi (upaya yang dilakukan) sendiri untuk setiap "
-     f"indikator IKU/PK, masing-masing sedikitnya {MIN_KATA} kata."),
+     f"indikator IKU/PK, masing-masing sedikitnya {MIN_KATA} kata dan ditulis untuk indikator itu (bukan teks yang "
+     "sama untuk beberapa indikator)."),
     ("lke.tautan-anggaran", "Laporan mengaitkan informasi keuangan (realisasi anggaran) dengan sasaran yang didukungnya",
      "Isi kolom Sasaran di sheet Anggaran dengan kode atau uraian sasaran dari sheet Kinerja untuk setiap program."),
     ("lke.efisiensi", "Laporan menganalisis efisiensi penggunaan sumber daya",
@@ -58,10 +59,11 @@ KRITERIA: tuple[tuple[str, str, str], ...] = (
      "Perbup; pemerintah daerah: paling lambat 3 bulan setelah tahun berakhir)",
      "Isi tanggal_laporan di Profil dan pastikan tidak melewati batas waktu dalam Perbup daerah Anda."),
     ("lke.reviu-publikasi", "Laporan direviu APIP (Inspektorat) sebelum disampaikan, dan dipublikasikan",
-     "Tidak dapat dilihat dari workbook: mintalah reviu Inspektorat sebelum laporan disampaikan, lampirkan pernyataan "
-     "telah direviu, dan publikasikan laporan di situs resmi pemerintah daerah."),
+     "Mintalah reviu Inspektorat sebelum laporan disampaikan dan publikasikan laporan di situs resmi pemerintah "
+     "daerah; isi tanggal_reviu / nomor_reviu (Laporan Hasil Reviu) dan alamat_publikasi di Profil."),
     ("lke.rencana-aksi", "Rencana aksi atas Perjanjian Kinerja dipantau selama tahun berjalan",
-     "Isi sheet Rencana_Aksi: untuk setiap indikator PK, target dan realisasi per triwulan (atau bulan)."),
+     "Isi sheet Rencana_Aksi: untuk setiap indikator PK, target dan realisasi setiap triwulan (atau bulan) selama "
+     "tahun berjalan, tidak hanya di akhir tahun."),
 )
 
 
@@ -99,6 +101,12 @@ def _status(ok: int, total: int) -> str:
     return TERPENUHI if ok == total else SEBAGIAN
 
 
+def _potong(text: str, n: int) -> str:
+    """`text` up to `n` characters, cut at a word with ' …' (never mid-word)."""
+    t = " ".join(str(text).split())
+    return t if len(t) <= n else (t[:n].rsplit(" ", 1)[0] or t[:n]) + " …"
+
+
 def _status_parts(ok: int, total: int, filled: int) -> str:
     """For criteria asking several cells per indicator: every cell = terpenuhi, not one cell = belum, else sebagian."""
     if total and ok == total:
@@ -116,9 +124,9 @@ def _stub(text: str) -> str | None:
     if not t:
         return "kosong"
     if normalize_header(t).strip(" .") in _STUB:
-        return f"hanya berisi '{t[:30]}'"
+        return f"hanya berisi '{_potong(t, 30)}'"
     n = _kata(t)
-    return f"hanya {n} kata ('{t[:40]}')" if n < MIN_KATA else None
+    return f"hanya {n} kata ('{_potong(t, 40)}')" if n < MIN_KATA else None
 
 
 class _Periksa:
@@ -145,7 +153,8 @@ class _Periksa:
 
     @staticmethod
     def nama(ind: Indikator) -> str:
-        return f"'{ind.nama[:70]}'"
+        """The indicator's name in quotes; a long one cut at a word, never mid-word."""
+        return f"'{_potong(ind.nama, 70)}'"
 
     # -- the criteria, in order
     def sistematika(self) -> tuple[str, list[Bukti]]:
@@ -215,7 +224,7 @@ class _Periksa:
         return _status(len(self.utama) - len(bukti), len(self.utama)), bukti
 
     def standar(self) -> tuple[str, list[Bukti]]:
-        bukti = [Bukti("Kinerja", self.ref(i, "standar"), f"Standar Nasional {self.nama(i)} kosong: isi standarnya atau tulis 'tidak ada'.")
+        bukti = [Bukti("Kinerja", self.ref(i, "standar"), f"Standar Nasional {self.nama(i)} kosong (bukan pernyataan 'tidak ada').")
                  for _n, i in self.utama if i.standar is None and not i.standar_tidak_ada]
         return _status(len(self.utama) - len(bukti), len(self.utama)), bukti
 
@@ -232,7 +241,7 @@ class _Periksa:
                 if not why:
                     same = first.setdefault((key, " ".join(normalize_header(text).split())), i)
                     if same is not i:
-                        why = f"sama persis dengan {label} {self.nama(same)} ({self.ref(same, key)}): tulis untuk indikator ini"
+                        why = f"sama persis dengan {label} {self.nama(same)} ({self.ref(same, key)})"
                 if why:
                     found.append(Bukti("Kinerja", self.ref(i, key), f"{label} {self.nama(i)} {why}."))
             bukti += found
@@ -249,9 +258,9 @@ class _Periksa:
         for ln in lines:
             where = ln.cells.get("sasaran") or ln.cells.get("uraian", "")
             if not ln.sasaran:
-                bukti.append(Bukti("Anggaran", where, f"{ln.level} '{ln.uraian[:60]}' ({ln.unit}) belum ditautkan ke sasaran."))
+                bukti.append(Bukti("Anggaran", where, f"{ln.level} '{_potong(ln.uraian, 60)}' ({ln.unit}) belum ditautkan ke sasaran."))
             elif ln.sasaran in unknown:
-                bukti.append(Bukti("Anggaran", where, f"Sasaran '{ln.sasaran[:60]}' dari {ln.level} '{ln.uraian[:40]}' "
+                bukti.append(Bukti("Anggaran", where, f"Sasaran '{_potong(ln.sasaran, 60)}' dari {ln.level} '{_potong(ln.uraian, 40)}' "
                                    "tidak ditemukan di sheet Kinerja."))
         return _status(len(lines) - len(bukti), len(lines)), bukti
 
@@ -273,7 +282,7 @@ class _Periksa:
                 why = "pagu anggaran yang ditautkan belum diisi"
             else:
                 why = "capaian sasarannya belum dapat dihitung"
-            bukti.append(Bukti("Kinerja", s.cell, f"Efisiensi sasaran '{s.uraian[:60]}' tidak dapat dihitung: {why}."))
+            bukti.append(Bukti("Kinerja", s.cell, f"Efisiensi sasaran '{_potong(s.uraian, 60)}' tidak dapat dihitung: {why}."))
         return _status(len(sasaran) - len(bukti), len(sasaran)), bukti
 
     def keandalan_data(self) -> tuple[str, list[Bukti]]:
@@ -290,10 +299,16 @@ class _Periksa:
         return _status_parts(ok, len(self.iku), filled), bukti
 
     def rekomendasi(self) -> tuple[str, list[Bukti]]:
-        bukti = [Bukti("Kinerja", self.ref(i, "solusi"), f"Solusi {self.nama(i)} kosong.")
-                 for _n, i in self.utama if not i.solusi.strip()]
+        kosong = [i for _n, i in self.utama if not i.solusi.strip()]
         ada_saran = "saran" in self.lap.narasi
-        ok = len(self.utama) - len(bukti)
+        ok = len(self.utama) - len(kosong)
+        bukti = []
+        if len(kosong) == 1:
+            bukti.append(Bukti("Kinerja", self.ref(kosong[0], "solusi"), f"Solusi {self.nama(kosong[0])} kosong."))
+        elif kosong:  # each cell is already evidence of criterion 7: named once here
+            cells = ", ".join(self.ref(i, "solusi") for i in kosong)
+            bukti.append(Bukti("Kinerja", self.ref(kosong[0], "solusi"), f"Solusi kosong untuk {len(kosong)} dari "
+                               f"{len(self.utama)} indikator IKU/PK ({cells}); rinciannya di kriteria 7."))
         if bukti and not ada_saran:
             bukti.append(Bukti("Narasi", self.lap.cell("Narasi", "bagian", 1), "Bagian saran tidak diisi: laporan memakai "
                                "saran umum yang disusun lkjip."))
@@ -323,7 +338,26 @@ class _Periksa:
                              "(3 bulan setelah tahun berakhir).")]
 
     def reviu_publikasi(self) -> tuple[str, list[Bukti]]:
-        return TIDAK_DAPAT, []
+        """From the optional Profil isian: reviu (tanggal_reviu or nomor_reviu) and publication (alamat_publikasi).
+        Both = terpenuhi, one = sebagian, none = tidak-dapat-diperiksa (never claimed from nothing)."""
+        p = self.lap.profil
+        reviu = bool(p.tanggal_reviu or p.nomor_reviu.strip())
+        publik = bool(p.alamat_publikasi.strip())
+        where = lambda key: p.cells.get(key, "")  # noqa: E731
+        bukti = []
+        if reviu and p.tanggal_reviu and p.tanggal_laporan and p.tanggal_reviu > p.tanggal_laporan:
+            bukti.append(Bukti("Profil", where("tanggal_reviu"), f"Tanggal reviu {p.tanggal_reviu.strftime('%d-%m-%Y')} "
+                               f"sesudah tanggal_laporan {p.tanggal_laporan.strftime('%d-%m-%Y')}: reviu dilakukan "
+                               "sebelum laporan ditandatangani dan disampaikan."))
+        if not reviu:
+            bukti.append(Bukti("Profil", where("tanggal_reviu") or where("nomor_reviu"),
+                               "tanggal_reviu dan nomor_reviu kosong: reviu Inspektorat tidak terlihat dari workbook."))
+        if not publik:
+            bukti.append(Bukti("Profil", where("alamat_publikasi"),
+                               "alamat_publikasi kosong: publikasi laporan tidak terlihat dari workbook."))
+        if not reviu and not publik:
+            return TIDAK_DAPAT, bukti
+        return (TERPENUHI if not bukti else SEBAGIAN), bukti
 
     def rencana_aksi(self) -> tuple[str, list[Bukti]]:
         """Every PK indicator has rencana aksi rows with Realisasi Kinerja in at least two periods (monitored
@@ -351,13 +385,13 @@ class _Periksa:
                 diisi = sorted(ditulis[p] for p in periode.get(name, ())) or ["-"]
                 bukti.append(Bukti("Rencana_Aksi", self.lap.cell("Rencana_Aksi", "periode", rows[0].row, "B"),
                                    f"Rencana aksi {self.nama(i)} hanya memiliki realisasi pada periode {', '.join(diisi)}: "
-                                   "tidak dipantau selama tahun berjalan (isi realisasi setiap triwulan)."))
+                                   "tidak dipantau selama tahun berjalan."))
             else:
                 ok += 1
         kosong = [r for r in ra if r.realisasi_kinerja is None
                   and normalize_header(r.periode) not in periode.get(normalize_header(r.indikator), ())]
         bukti += [Bukti("Rencana_Aksi", self.lap.cell("Rencana_Aksi", "realisasi_kinerja", r.row, "D"),
-                        f"Realisasi Kinerja '{r.indikator[:50]}' periode {r.periode} kosong.") for r in kosong]
+                        f"Realisasi Kinerja '{_potong(r.indikator, 50)}' periode {r.periode} kosong.") for r in kosong]
         if len(kosong) == len(ra):
             return BELUM, bukti
         if pk and ok == len(pk) and not kosong:
@@ -385,7 +419,7 @@ _READS: dict[str, dict[str, tuple[str, ...]]] = {
     "keandalan_data": {"Kinerja": ("indikator",)},
     "rekomendasi": {"Kinerja": ("indikator",)},
     "ketepatan_waktu": {"Profil": ()},
-    "reviu_publikasi": {},
+    "reviu_publikasi": {"Profil": ()},
     "rencana_aksi": {"Kinerja": ("indikator",), "Rencana_Aksi": ("indikator", "periode", "realisasi_kinerja")},
 }
 _OPTIONAL_SHEETS = {"Rencana_Aksi"}
@@ -415,6 +449,10 @@ def _missing(lap: Laporan, method: str, problems: list[Problem]) -> list[Bukti]:
                                  "dapat diperiksa."))
             continue
         unknown = [p.cell for p in problems if p.sheet == sheet and p.code == "kolom.tidak-dikenal"]
+        if not lap.profil.tahun and any("{t}" in k for k in keys):
+            out.append(Bukti("Profil", lap.profil.cells.get("tahun", ""), "Tahun laporan (isian tahun) tidak terbaca: "
+                             "kolom Target/Realisasi tahun laporan tidak dapat ditentukan, kriteria ini tidak dapat diperiksa."))
+            continue
         for key in keys:
             key = key.format(t=lap.profil.tahun)
             if key in lap.kolom[sheet]:

@@ -97,6 +97,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "rencana-aksi.program-tidak-dikenal": (WARNING, "Program '{found}' di Rencana Aksi tidak ada di sheet Anggaran.", "Tulis nama program persis seperti di sheet Anggaran."),
     "rencana-aksi.target-berbeda": (WARNING, "Target {periode} '{indikator}' di Rencana Aksi {found} berbeda dari target {tahun} yang dicetak pada Perjanjian Kinerja: {expected}.", "Target triwulan terakhir sama dengan target tahunan PK; samakan salah satunya."),
     "rencana-aksi.realisasi-melebihi": (WARNING, "Realisasi {periode} '{indikator}' di Rencana Aksi {found} melebihi realisasi tahun {tahun} yang dicetak laporan: {expected}.", "Realisasi triwulan tidak dapat melampaui realisasi setahun; periksa kedua angka."),
+    "indeks.berbeda": (WARNING, "{sisi} {tahun} '{indikator}' tertulis {found} di sheet Kinerja, tetapi sheet Indeks menghasilkan {expected} (Indeks!{sel}); laporan mencetak keduanya.", "Samakan: perbarui Skor {sisi} di sheet Indeks, atau kosongkan {sisi} {tahun} di Kinerja agar diambil dari Indeks."),
+    "indeks.skor-kosong": (WARNING, "Skor Target dan Skor Realisasi indikator indeks '{indikator}' kosong semua: tabel perhitungannya tidak dicetak.", "Isi Skor Target dan Skor Realisasi setiap aspek di sheet Indeks, atau hapus baris-barisnya bila indeks itu tidak dipakai lagi."),
     "indeks.indikator-tidak-dikenal": (WARNING, "Indikator indeks '{found}' tidak ada di sheet Kinerja.", "Tulis nama indikator persis seperti di kolom Indikator sheet Kinerja."),
     "pengaturan.tidak-sah": (ERROR, "Nilai '{found}' tidak sah untuk {field}.", "{expected}"),
     "gambar.tidak-ada": (ERROR, "Berkas gambar '{found}' tidak ditemukan.", "Letakkan berkas di folder workbook dan tulis namanya saja."),

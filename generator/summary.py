@@ -36,10 +36,12 @@ def summary_lines(res: BuildResult) -> list[str]:
     errs, warns = errors(res.problems), warnings(res.problems)
     if warns:
         lines.append(f"  {len(warns)} peringatan perlu diperiksa:")
-        lines += [f"    {p.where}: {p.message}" for p in warns]
+        lines += [f"    {g[0].where if len(g) == 1 else f'{g[0].sheet}!{_cells(g)} ({len(g)} sel)'}: {g[0].message}"
+                  for g in grouped(warns)]
     if errs:
         lines.append(f"  {len(errs)} galat; laporan tidak dibuat:")
-        lines += [f"    {p.where}: {p.message} Saran: {p.hint}" for p in errs]
+        lines += [f"    {g[0].where if len(g) == 1 else f'{g[0].sheet}!{_cells(g)} ({len(g)} sel)'}: {g[0].message} "
+                  f"Saran: {g[0].hint}" for g in grouped(errs)]
     if res.error:
         lines.append(f"  Gagal: {res.error}")
     return lines
@@ -49,8 +51,57 @@ def problems_json(problems: list[Problem]) -> str:
     return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
 
 
+GROUP_FROM = 5  # this many identical problems (same sheet, code, message) in one column read as one line
+
+
+def grouped(problems: list[Problem]) -> list[list[Problem]]:
+    """Problems in order, identical ones (same sheet, code, message, column) gathered when there are
+    GROUP_FROM or more of them — 73 "Baris rincian tanpa pagu." on a fresh workbook are one finding."""
+    import re
+
+    def key(p: Problem) -> tuple:
+        return (p.sheet, p.code, p.message, p.hint, re.sub(r"\d+$", "", p.cell or ""))
+
+    groups: dict[tuple, list[Problem]] = {}
+    for p in problems:
+        groups.setdefault(key(p), []).append(p)
+    out, seen = [], set()
+    for p in problems:
+        k = key(p)
+        if len(groups[k]) < GROUP_FROM:
+            out.append([p])
+        elif k not in seen:
+            seen.add(k)
+            out.append(groups[k])
+    return out
+
+
+def _cells(ps: list[Problem]) -> str:
+    """E4, E6–E7, E9 … : the cells of a group, consecutive rows as one range."""
+    import re
+
+    rows = [int(m.group(1)) for p in ps for m in [re.search(r"(\d+)$", p.cell or "")] if m]
+    letter = re.sub(r"\d+$", "", ps[0].cell or "")
+    parts, start = [], None
+    for i, r in enumerate(rows):
+        start = r if start is None else start
+        if i + 1 == len(rows) or rows[i + 1] != r + 1:
+            parts.append(f"{letter}{start}" if start == r else f"{letter}{start}–{letter}{r}")
+            start = None
+    return ", ".join(parts)
+
+
 def problem_lines(problems: list[Problem]) -> list[str]:
-    return [str(p) for p in problems]
+    """One line per problem; GROUP_FROM or more identical ones in a column as one line naming every cell."""
+    lines = []
+    for g in grouped(problems):
+        if len(g) == 1:
+            lines.append(str(g[0]))
+            continue
+        p = g[0]
+        label = "GALAT" if p.severity == "error" else "PERINGATAN"
+        lines.append(f"{label} {p.sheet}!{_cells(g)} ({len(g)} sel) [{p.code}] {p.message} Saran: {p.hint}")
+    return lines
 
 
 def _line_name(b: dict) -> str:

@@ -42,7 +42,7 @@ NARASI_TETAP = ("latar_belakang", "maksud_tujuan", "dasar_hukum", "tugas_fungsi"
                 "sumber_daya", "isu_strategis", "sistematika", "strategi", "arah_kebijakan", "iku", "pengukuran")
 # Columns `--dari` cannot do without although the contract does not require them (no indicator, nothing to carry).
 DARI_WAJIB: dict[str, set[str]] = {"Kinerja": {"indikator"}}
-PROFIL_KOSONG = ("tanggal_laporan", "tanggal_pk")
+PROFIL_KOSONG = ("tanggal_laporan", "tanggal_pk", "tanggal_reviu", "nomor_reviu", "alamat_publikasi")
 PEJABAT = ("kepala_nama", "kepala_jabatan", "kepala_nip", "kepala_pangkat", "atasan_nama", "atasan_jabatan", "atasan_nip",
            "atasan_pangkat")
 
@@ -88,6 +88,34 @@ class _Source:
     percent: set[Cell]
     unknown_columns: dict[str, list[tuple[str, str]]]  # sheet -> [(cell, header)] matched by no contract column
     other_sheets: list[str]  # worksheets that are no contract sheet (nor Petunjuk), or a second copy of one
+    notes: dict[str, dict[tuple[int, str], tuple[str, str]]] = field(default_factory=dict)  # sheet -> data-cell notes
+
+
+def _notes(book: Xlsx, part: str) -> dict[tuple[int, str], tuple[str, str]]:
+    """The notes (comments) of a worksheet's data cells: (row, column letter) -> (author, text); row 1 (the
+    header notes of the standard workbook) is left out. A sheet without notes, or with an unreadable notes
+    part, has none."""
+    out: dict[tuple[int, str], tuple[str, str]] = {}
+    try:
+        rels = book._rels(part)
+    except Exception:  # no relationships part: no notes
+        return out
+    for kind, target in rels.values():
+        if not kind.endswith("/comments"):
+            continue
+        try:
+            root = book._xml(target)
+        except Exception:
+            continue
+        authors = [clean_text("".join(a.itertext())) for a in root.iter("{*}author")]
+        for c in root.iter("{*}comment"):
+            m = re.fullmatch(r"([A-Z]{1,3})(\d{1,7})", c.get("ref") or "")
+            if not m or int(m.group(2)) < 2:
+                continue
+            text = "".join(t.text or "" for t in c.iter("{*}t"))
+            idx = int(c.get("authorId") or 0)
+            out[(int(m.group(2)), m.group(1))] = (authors[idx] if idx < len(authors) else "", _ILLEGAL.sub("", text))
+    return out
 
 
 def _raw_sheets(path: Path) -> _Source:
@@ -102,6 +130,9 @@ def _raw_sheets(path: Path) -> _Source:
                     if cell.percent:
                         percent.add(cell)
         titles = [title for title, _part in book.sheets]
+        parts = dict(book.sheets)
+        notes = {name: _notes(book, parts[title]) for title, _p, spec in c.pick_sheets(book.sheets)
+                 for name in [spec.name] if name in sheets and title in parts}
     unknown: dict[str, list[tuple[str, str]]] = {}
     for name, data in sheets.items():
         used = set(data.columns.values())
@@ -112,7 +143,7 @@ def _raw_sheets(path: Path) -> _Source:
                 unknown.setdefault(name, []).append((f"{letter}1", text))
     read = set(sheets)
     others = [t for t in titles if not (t in read or normalize_header(t) == "petunjuk")]
-    return _Source(sheets, percent, unknown, others)
+    return _Source(sheets, percent, unknown, others, notes)
 
 
 def _similar(wanted: str, header: str) -> bool:
@@ -177,8 +208,11 @@ def _columns(ws, spec: contract.Sheet) -> dict[str, int]:
     return {key: idx + 1 for idx, (key, _col) in by_index.items()}
 
 
-def _copy_rows(ws, spec: contract.Sheet, data: SheetData | None, keep, percent: set[Cell]) -> int:
-    """Copy the kept cells of each row, in order, from row 2; rows left empty are dropped. Returns rows written."""
+def _copy_rows(ws, spec: contract.Sheet, data: SheetData | None, keep, percent: set[Cell],
+               moved: dict[tuple[int, str], tuple[int, int]] | None = None) -> int:
+    """Copy the kept cells of each row, in order, from row 2; rows left empty are dropped. Returns rows written.
+
+    `moved` receives, for every copied cell, (source row, source letter) -> (new row, new column)."""
     if data is None:
         return 0
     cols = _columns(ws, spec)
@@ -190,7 +224,26 @@ def _copy_rows(ws, spec: contract.Sheet, data: SheetData | None, keep, percent: 
         out += 1
         for key, cell in kept:
             _put(ws, out, cols[key], cell, percent)
+            if moved is not None:
+                moved[(cell.row, cell.letter)] = (out, cols[key])
     return out - 1
+
+
+def _carry_notes(ws, notes: dict[tuple[int, str], tuple[str, str]], moved: dict[tuple[int, str], tuple[int, int]],
+                 lama: int) -> int:
+    """Put last year's notes on the cells they were carried to; returns how many were on cells left empty."""
+    from openpyxl.comments import Comment
+
+    dropped = 0
+    for (row, letter), (author, text) in sorted(notes.items()):
+        where = moved.get((row, letter))
+        if where is None:
+            dropped += 1
+            continue
+        note = Comment(f"(catatan workbook {lama}) {text[:2000]}", (author or "lkjip")[:60])
+        note.width, note.height = 300, 110
+        ws.cell(*where).comment = note
+    return dropped
 
 
 def _isian(ws, data: SheetData | None, spec: contract.Sheet, values: dict[str, object], skip: set[str],
@@ -209,6 +262,48 @@ def _isian(ws, data: SheetData | None, spec: contract.Sheet, values: dict[str, o
         elif key in found and key not in skip:
             _put(ws, r, 2, found[key], percent)
     return found
+
+
+def _analisis_lalu(ws, data: SheetData | None, moved: dict[tuple[int, str], tuple[int, int]], lama: int) -> int:
+    """Last year's Analisis/Solusi of each indicator as a note on its empty cell in the new workbook; returns
+    how many notes were written."""
+    from openpyxl.comments import Comment
+
+    if data is None:
+        return 0
+    cols = _columns(ws, contract.sheet("Kinerja"))
+    n = 0
+    for row in data.rows:
+        new_row = next((moved[(c.row, c.letter)][0] for c in row.cells.values() if (c.row, c.letter) in moved), None)
+        if new_row is None:
+            continue
+        for key, label in (("analisis", "Analisis"), ("solusi", "Solusi")):
+            cell = row.cells.get(key)
+            if cell is None or key not in cols or not str(_value(cell)).strip():
+                continue
+            target = ws.cell(new_row, cols[key])
+            if target.comment is not None:
+                continue
+            text = str(_value(cell)).strip()
+            note = Comment(f"{label} {lama} (bahan awal, tulis ulang untuk tahun ini):\n{text[:2000]}", "lkjip")
+            note.width, note.height = 360, 200
+            target.comment = note
+            n += 1
+    return n
+
+
+def _kv_moved(ws, data: SheetData | None, skip: set[str]) -> dict[tuple[int, str], tuple[int, int]]:
+    """Where the Nilai of each carried isian of a key/value sheet went (source row, letter) -> (row, column 2)."""
+    if data is None:
+        return {}
+    rows = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
+    out = {}
+    for row in data.rows:
+        key = normalize_header(Cells().text(row, "isian")).replace(" ", "_")
+        cell = row.cells.get("nilai")
+        if key in rows and key not in skip and key not in ("tahun", "periode_renstra") and cell is not None:
+            out[(cell.row, cell.letter)] = (rows[key], 2)
+    return out
 
 
 def _periode(lama: tuple[int, int], tahun: int, renstra: tuple[int, int] | None, catatan: list[str]) -> tuple[int, int] | None:
@@ -281,13 +376,51 @@ def _narasi_dikosongkan(dropped: list[str], lama: int, tahun: int) -> str:
     return f"Bagian Narasi yang khusus tahun {lama} dikosongkan: " + "; ".join(parts) + "."
 
 
+NARASI_RENSTRA = ("isu_strategis", "strategi", "arah_kebijakan", "iku")  # written for one Renstra period
+
+
+def _narasi_renstra(ws) -> list[str]:
+    """Carried Narasi texts that belong to the Renstra period, by their cell in the new workbook."""
+    return [f"{ws.cell(row=r, column=1).value} (Narasi!C{r})" for r in range(2, ws.max_row + 1)
+            if ws.cell(row=r, column=1).value in NARASI_RENSTRA and ws.cell(row=r, column=3).value]
+
+
+def _tahun_lama(text: str, lama: int) -> list[int]:
+    """Recent past years (up to 4 years before `lama`, and `lama`) a text names on their own — not as part of
+    a period such as `2021-2026`, and not in a legal reference (`Nomor 8 Tahun 2021` names a regulation)."""
+    found = []
+    for m in re.finditer(r"(?<![\d\-–/])(20\d\d)(?![\d\-–/])", text):
+        y = int(m.group(1))
+        before = text[max(0, m.start() - 25):m.start()].lower()
+        if lama - 4 <= y <= lama and not re.search(r"nomor\s+[\w./-]+\s+tahun\s*$", before) and y not in found:
+            found.append(y)
+    return sorted(found)
+
+
 def _narasi_lama(ws, lama: int) -> list[str]:
-    """Carried Narasi texts that still name last year, by their cell in the new workbook."""
+    """Carried Narasi texts that still name a past year (last year or the years before), by their cell."""
     out = []
     for r in range(2, ws.max_row + 1):
         isi = ws.cell(row=r, column=3).value
-        if isinstance(isi, str) and re.search(rf"\b{lama}\b", isi):
-            out.append(f"{ws.cell(row=r, column=1).value} (Narasi!C{r})")
+        years = _tahun_lama(isi, lama) if isinstance(isi, str) else []
+        if years:
+            out.append(f"{ws.cell(row=r, column=1).value} (Narasi!C{r}: {', '.join(map(str, years))})")
+    return out
+
+
+def _baru_di_format(src: _Source) -> list[str]:
+    """Columns and isian of the standard format that the source workbook (an older template) does not have."""
+    out = []
+    for name, data in src.sheets.items():
+        spec = contract.sheet(name)
+        if spec.key_value:
+            continue
+        present = {k.split(":")[0] for k in data.columns}
+        out += [f"{name} '{c.header}'" for c in spec.columns if not c.pattern and c.key not in present]
+    profil = src.sheets.get("Profil")
+    if profil is not None:
+        known = {normalize_header(Cells().text(r, "isian")).replace(" ", "_") for r in profil.rows}
+        out += [f"Profil '{f.key}'" for f in contract.sheet("Profil").fields if f.key not in known]
     return out
 
 
@@ -347,7 +480,10 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
     new_targets = list(range(periode[0], periode[1] + 1)) if periode else [tahun]
     target_years = sorted(set(new_targets) | ({lama} if lama in lap.tahun_target else set()))
     realisasi_years = sorted({y for y in lap.tahun_realisasi if y <= lama} | {tahun})
-    wb = build_blank(tahun, periode or (tahun, tahun), target_years=target_years, realisasi_years=realisasi_years)
+    rows_in_use = {name: max((r.number for r in data.rows), default=1) - 1 for name, data in sheets.items()}
+    wb = build_blank(tahun, periode or (tahun, tahun), target_years=target_years, realisasi_years=realisasi_years,
+                     format_rows=rows_in_use)
+    moved: dict[str, dict[tuple[int, str], tuple[int, int]]] = {}
 
     # Profil: the new year; dates cleared; officials kept for review
     profil_spec = contract.sheet("Profil")
@@ -375,7 +511,8 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
             return same_period
         return key in CARRY["Kinerja"]
 
-    _copy_rows(wb["Kinerja"], contract.sheet("Kinerja"), sheets.get("Kinerja"), keep_kinerja, percent)
+    _copy_rows(wb["Kinerja"], contract.sheet("Kinerja"), sheets.get("Kinerja"), keep_kinerja, percent,
+               moved.setdefault("Kinerja", {}))
     tanpa = _tanpa_target(wb["Kinerja"], tahun)
     if tanpa and same_period:
         catatan.append(tanpa)
@@ -384,7 +521,8 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
     catatan.append(f"Isi Realisasi {tahun}, {kosong} setiap indikator di sheet Kinerja.")
 
     for name in ("Anggaran", "Belanja", "Pegawai", "Rencana_Aksi", "Indeks", "Gambar"):
-        n = _copy_rows(wb[name], contract.sheet(name), sheets.get(name), lambda key, _row, name=name: key in CARRY[name], percent)
+        n = _copy_rows(wb[name], contract.sheet(name), sheets.get(name), lambda key, _row, name=name: key in CARRY[name], percent,
+                       moved.setdefault(name, {}))
         if n and name == "Anggaran":
             catatan.append(f"Isi Pagu dan Realisasi {tahun} sub kegiatan di sheet Anggaran (baris dan tautan Sasaran dibawa).")
         elif n and name == "Belanja":
@@ -405,12 +543,54 @@ def buat_tahun_baru(source: Path | str, out: Path | str | None = None, tahun: in
             return False
         return True
 
-    _copy_rows(wb["Narasi"], contract.sheet("Narasi"), narasi, keep_narasi, percent)
+    _copy_rows(wb["Narasi"], contract.sheet("Narasi"), narasi, keep_narasi, percent, moved.setdefault("Narasi", {}))
     if dropped:
         catatan.append(_narasi_dikosongkan(dropped, lama, tahun))
+    moved["Profil"] = _kv_moved(wb["Profil"], sheets.get("Profil"), set(PROFIL_KOSONG))
+    moved["Pengaturan"] = _kv_moved(wb["Pengaturan"], sheets.get("Pengaturan"), set())
+    dibawa = tertinggal = 0
+    for name, notes in src.notes.items():
+        if name in wb.sheetnames and notes:
+            lost = _carry_notes(wb[name], notes, moved.get(name, {}), lama)
+            tertinggal += lost
+            dibawa += len(notes) - lost
+    if dibawa or tertinggal:
+        catatan.append(f"Catatan (komentar) sel workbook {lama}: {dibawa} dibawa ke selnya di workbook baru, diawali "
+                       f"'(catatan workbook {lama})' — hapus bila tidak berlaku lagi"
+                       + (f"; {tertinggal} pada sel yang dikosongkan tidak dibawa" if tertinggal else "") + ".")
+    if not same_period:
+        renstra_teks = _narasi_renstra(wb["Narasi"])
+        if renstra_teks:
+            baru_periode = f"{periode[0]}-{periode[1]}" if periode else "yang baru"
+            catatan.append(f"Teks Narasi dari Renstra {lo}-{hi} dibawa apa adanya: " + ", ".join(renstra_teks)
+                           + f". Tulis ulang sesuai Renstra {baru_periode}, atau hapus barisnya agar tidak dicetak.")
     mentions = _narasi_lama(wb["Narasi"], lama)
     if mentions:
-        catatan.append(f"Periksa teks Narasi yang menyebut tahun {lama}: " + ", ".join(mentions) + ".")
+        catatan.append(f"Periksa teks Narasi yang menyebut tahun lalu ({lama} atau sebelumnya): " + ", ".join(mentions) + ".")
+    pegawai = sheets.get("Pegawai")
+    if pegawai is not None and pegawai.rows:
+        catatan.append(f"Daftar pegawai ({len(pegawai.rows)} baris) dibawa dari workbook {lama}: perbarui mutasi, pensiun, "
+                       "kenaikan pangkat/golongan dan pendidikan di sheet Pegawai.")
+    gambar = sheets.get("Gambar")
+    if gambar is not None and gambar.rows:
+        lama_gambar = [f"Gambar!C{r}" for r in range(2, wb["Gambar"].max_row + 1)
+                       for ket in [wb["Gambar"].cell(r, _columns(wb["Gambar"], contract.sheet("Gambar")).get("keterangan", 3)).value]
+                       if isinstance(ket, str) and _tahun_lama(ket, lama)]
+        sebut = f"; keterangan yang menyebut tahun lalu: {', '.join(lama_gambar)}" if lama_gambar else ""
+        catatan.append(f"Gambar ({len(gambar.rows)} baris: logo, struktur, foto dokumentasi) dibawa dari workbook {lama}: "
+                       f"ganti foto dokumentasi dengan kegiatan tahun {tahun}{sebut}.")
+    anggaran = sheets.get("Anggaran")
+    if anggaran is not None and any("pagu_pk" in r.cells for r in anggaran.rows):
+        catatan.append(f"Pagu PK dikosongkan: isi pagu program menurut Perjanjian Kinerja {tahun} yang ditandatangani "
+                       "(kolom Pagu PK, baris Program) agar lampiran PK tidak memakai pagu hari ini.")
+    baru_format = _baru_di_format(src)
+    if baru_format:
+        catatan.append("Baru dalam format standar (tidak ada di workbook asal, kini tersedia dan boleh diisi): "
+                       + ", ".join(baru_format) + ". Keterangannya ada di judul kolom/sheet Profil.")
+    dasar = _analisis_lalu(wb["Kinerja"], sheets.get("Kinerja"), moved.get("Kinerja", {}), lama)
+    if dasar:
+        catatan.append(f"Analisis dan Solusi {lama} ada sebagai catatan (komentar) pada sel Analisis/Solusi yang kosong "
+                       f"({dasar} sel): bahan awal, tulis ulang untuk {tahun}.")
     if (lap.gambar or lap.profil.logo) and out.resolve().parent != source.resolve().parent:
         catatan.append("Berkas gambar (logo, sheet Gambar) dicari di folder workbook: salin gambarnya ke " f"{out.parent}.")
 

@@ -412,6 +412,8 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
         _check_kinerja(lap, hasil, _header_refs(lap), out)
         out += check_tanpa_angka(lap, hasil)
         _check_kode_kinerja(lap, out)
+        if "Indeks" not in broken:
+            out += check_indeks(lap, hasil)
     if "Anggaran" not in broken:
         _check_anggaran(lap, hasil, out, unreadable, broken)
         _check_pk(lap, out)
@@ -456,4 +458,33 @@ def check_tanpa_angka(lap: Laporan, hasil: Hasil) -> list[Problem]:
             nama = ind.nama if len(ind.nama) <= 70 else ind.nama[:70].rsplit(" ", 1)[0] + " …"
             out.append(problem("kinerja.tanpa-target-realisasi", "Kinerja", cell, indikator=nama,
                                level=h.node.level.lower(), tahun=tahun))
+    return out
+
+
+def check_indeks(lap: Laporan, hasil: Hasil) -> list[Problem]:
+    """The Indeks sheet against the Kinerja cells it feeds: a typed Target/Realisasi of the year that differs from
+    the index its scores give (`indeks.berbeda`, e.g. last year's scores kept), and an index without any score
+    (`indeks.skor-kosong`: its table is not printed)."""
+    tahun = lap.profil.tahun
+    out: list[Problem] = []
+    first_row = {}
+    for a in lap.indeks:
+        first_row.setdefault(normalize_header(a.indikator), a.row)
+    for h in hasil.indikator:
+        idx, ind = h.indeks, h.indikator
+        if not idx:
+            continue
+        row = first_row.get(normalize_header(ind.nama), 2)
+        if idx["jumlah_target"] is None and idx["jumlah_realisasi"] is None:
+            out.append(problem("indeks.skor-kosong", "Indeks", lap.cell("Indeks", "indikator", row), indikator=ind.nama[:60]))
+            continue
+        for sisi, typed, got, key in (("Target", ind.target.get(tahun), idx["indeks_target"], "skor_target"),
+                                      ("Realisasi", ind.realisasi.get(tahun), idx["indeks_realisasi"], "skor_realisasi")):
+            if not isinstance(typed, Decimal) or got is None:
+                continue
+            expected = round_half_up(got)
+            if abs(typed - expected) >= Decimal("0.005"):
+                cell = ind.cells.get(f"{sisi.lower()}:{tahun}", "")
+                out.append(problem("indeks.berbeda", "Kinerja", cell, sisi=sisi, tahun=tahun, indikator=ind.nama[:60],
+                                   found=nilai(typed, 2), expected=nilai(expected, 2), sel=lap.cell("Indeks", key, row)))
     return out

@@ -412,6 +412,8 @@ def build() -> Document:
     tag(doc, "{%p if ada.standar %}")
     para(doc, "Perbandingan realisasi indikator kinerja dengan standar nasional disajikan pada tabel berikut.")
     tag(doc, '{{ sisip_tabel("standar") }}')
+    tag(doc, "{%p elif ada.standar_kosong %}")
+    para(doc, "Standar nasional untuk indikator kinerja {{ profil.instansi }} belum dicantumkan, sehingga perbandingan realisasi dengan standar nasional belum dapat disajikan.")
     tag(doc, "{%p else %}")
     para(doc, "Belum terdapat standar nasional untuk indikator kinerja {{ profil.instansi }}, sehingga perbandingan dengan standar nasional tidak dapat disajikan.")
     tag(doc, "{%p endif %}")

@@ -31,13 +31,13 @@ PROFIL = {
 KINERJA = [
     {"Level": "Tujuan", "Kode": "T1", "Uraian": "Meningkatkan pelayanan publik", "Indikator": "Indeks Kepuasan Masyarakat",
      "Satuan": "indeks", "IKU": "Ya", "Target 2024": 80, "Target 2025": 81, "Target 2026": 82, "Realisasi 2023": 78,
-     "Realisasi 2024": 82},
+     "Realisasi 2024": 82, "Standar Nasional": "tidak ada"},
     {"Level": "Sasaran", "Kode": "S1", "Uraian": "Meningkatnya kualitas layanan administrasi", "Indikator": "Persentase layanan tepat waktu",
      "Satuan": "%", "IKU": "Ya", "PK": "Ya", "Target 2024": 80, "Target 2025": 85, "Target 2026": 90, "Realisasi 2023": 70,
-     "Realisasi 2024": 67, "Analisis": "Jumlah petugas kurang.", "Solusi": "Menambah jam layanan."},
+     "Realisasi 2024": 67, "Standar Nasional": "tidak ada", "Analisis": "Jumlah petugas kurang.", "Solusi": "Menambah jam layanan."},
     {"Level": "Sasaran", "Kode": "S2", "Uraian": "Meningkatnya akuntabilitas kinerja", "Indikator": "Nilai SAKIP",
      "Satuan": "predikat", "IKU": "Ya", "PK": "Ya", "Target 2024": "B", "Target 2025": "BB", "Target 2026": "BB",
-     "Realisasi 2024": "BB"},
+     "Realisasi 2024": "BB", "Standar Nasional": "tidak ada"},  # stated: the report says "Belum terdapat standar nasional"
 ]
 
 ANGGARAN = [

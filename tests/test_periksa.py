@@ -168,8 +168,32 @@ def test_12_ketepatan_waktu(tmp_path, tanggal, expected):
     assert got == (expected, [] if expected == "terpenuhi" else [("Profil", "B8")])
 
 
+def profil_cell(key: str) -> str:
+    """The Nilai cell of an isian in the standard Profil sheet (its rows follow contract.PROFIL_FIELDS)."""
+    from generator import contract
+
+    return f"B{[f.key for f in contract.PROFIL_FIELDS].index(key) + 2}"
+
+
 def test_13_reviu_and_publication_are_never_claimed(tmp_path):
-    assert status(workbook(tmp_path))["lke.reviu-publikasi"] == ("tidak-dapat-diperiksa", [])
+    # the blank rows of tanggal_reviu and alamat_publikasi are where to fill them in
+    assert status(workbook(tmp_path))["lke.reviu-publikasi"] == (
+        "tidak-dapat-diperiksa", [("Profil", profil_cell("tanggal_reviu")), ("Profil", profil_cell("alamat_publikasi"))])
+
+
+def test_21_14_reviu_and_publication_from_the_optional_profil_isian(tmp_path):
+    both = {"tanggal_reviu": dt.date(2025, 1, 20), "alamat_publikasi": "https://esakip.sikkakab.go.id/lkjip-2024.pdf"}
+    assert status(workbook(tmp_path, profil=both))["lke.reviu-publikasi"] == ("terpenuhi", [])
+    kriteria, _ = periksa_file(workbook(tmp_path, profil={"nomor_reviu": "700/LHR/05/2025"}))
+    k = next(k for k in kriteria if k.kode == "lke.reviu-publikasi")
+    assert (k.status, [(b.where, b.pesan) for b in k.bukti]) == ("sebagian", [
+        (f"Profil!{profil_cell('alamat_publikasi')}", "alamat_publikasi kosong: publikasi laporan tidak terlihat dari workbook.")])
+    late = {**both, "tanggal_reviu": dt.date(2025, 2, 10)}  # tanggal_laporan of the factory: 30-01-2025
+    kriteria, _ = periksa_file(workbook(tmp_path, profil=late))
+    k = next(k for k in kriteria if k.kode == "lke.reviu-publikasi")
+    assert (k.status, [b.where for b in k.bukti]) == ("sebagian", [f"Profil!{profil_cell('tanggal_reviu')}"])
+    assert k.bukti[0].pesan.startswith("Tanggal reviu 10-02-2025 sesudah tanggal_laporan 30-01-2025")
+    assert status(ALOK)["lke.reviu-publikasi"][0] == "tidak-dapat-diperiksa"  # the rows are not there at all
 
 
 def test_14_rencana_aksi_missing_for_one_pk_indicator_and_one_realisation(tmp_path):
@@ -205,7 +229,7 @@ def test_alok_text_names_cells_and_counts_without_claiming_a_score():
     assert res.exit_code == 0
     lines = res.output.splitlines()
     assert " 6. [belum] Laporan membandingkan capaian dengan standar nasional (bila ada)" in lines
-    assert "      Kinerja!O3: Standar Nasional 'Indeks Sarana dan Prasarana' kosong: isi standarnya atau tulis 'tidak ada'." in lines
+    assert "      Kinerja!O3: Standar Nasional 'Indeks Sarana dan Prasarana' kosong (bukan pernyataan 'tidak ada')." in lines
     assert lines[-1].startswith("6 dari 14 kriteria terpenuhi, 6 sebagian, 1 belum, 1 tidak dapat diperiksa")
     assert "bukan nilai resmi" in lines[-1]
 
@@ -367,15 +391,105 @@ def test_21_11_rencana_aksi_only_at_year_end_and_boilerplate_solusi_on_alok(tmp_
     assert ra.status == "sebagian"
     assert [(b.where, b.pesan) for b in ra.bukti] == [
         (f"Rencana_Aksi!B{r}", f"Rencana aksi '{name}' hanya memiliki realisasi pada periode Triwulan IV: tidak dipantau "
-                               "selama tahun berjalan (isi realisasi setiap triwulan).")
+                               "selama tahun berjalan.")
         for r, name in ((2, "Indeks Sarana dan Prasarana"), (3, "Indeks Sistem Informasi Pelayanan Publik"),
                         (4, "Indeks Mekanisme Konsultasi dan Pengaduan"), (5, "Jumlah Inovasi"))]
     # row 6 (Jumlah Inovasi inherited on a second program, realisasi written once in row 5) is not a missing realisasi
     analisis = next(k for k in kriteria if k.kode == "lke.analisis")
     same = [(b.where, b.pesan) for b in analisis.bukti if "sama persis" in b.pesan]
-    assert same == [(f"Kinerja!V{r}", f"Solusi '{name}' sama persis dengan Solusi 'Indeks Sarana dan Prasarana' (V3): "
-                                      "tulis untuk indikator ini.")
+    assert same == [(f"Kinerja!V{r}", f"Solusi '{name}' sama persis dengan Solusi 'Indeks Sarana dan Prasarana' (V3).")
                     for r, name in ((7, "Indeks Mekanisme Konsultasi dan Pengaduan"), (9, "Jumlah Inovasi"))]
     year_end = [{"Indikator": name, "Periode": "Triwulan IV", "Target Kinerja": 80, "Realisasi Kinerja": 80} for name in IND[1:]]
     assert status(workbook(tmp_path, ra=year_end))["lke.rencana-aksi"] == (
         "sebagian", [("Rencana_Aksi", "B2"), ("Rencana_Aksi", "B3")])
+
+
+def test_21_13_report_says_no_national_standard_only_when_staff_wrote_it(tmp_path):
+    import openpyxl
+    from docx_text import all_text, load
+
+    from generator.context import build_context
+    from generator.pipeline import check
+    from generator.render import render_docx
+
+    def report(path):
+        _lap, hasil, _p = check(path)
+        return all_text(load(render_docx(build_context(hasil))))
+
+    blank = report(ALOK)  # every Standar Nasional cell of Alok is blank: nothing is claimed
+    assert "Belum terdapat standar nasional" not in blank
+    # not stated: no claim, and no table of "-" either (issue 20.6); the sentence says what is missing
+    assert "Perbandingan Realisasi Kinerja dengan Standar Nasional" not in blank
+    assert "Standar nasional untuk indikator kinerja Kecamatan Alok belum dicantumkan" in blank
+    assert status(ALOK)["lke.standar-nasional"][0] == "belum"
+
+    wb = openpyxl.load_workbook(ALOK)
+    ws = wb["Kinerja"]
+    col = {c.value: c.column for c in ws[1] if c.value}
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, col["Indikator"]).value:
+            ws.cell(r, col["Standar Nasional"], "tidak ada")  # typed by staff after checking
+    stated = tmp_path / "alok-tidak-ada.xlsx"
+    wb.save(stated)
+    text = report(stated)
+    assert "Belum terdapat standar nasional untuk indikator kinerja Kecamatan Alok" in text
+    assert "Belum terdapat standar nasional untuk indikator Jumlah Inovasi" in text
+    assert "Perbandingan Realisasi Kinerja dengan Standar Nasional" not in text
+    assert status(stated)["lke.standar-nasional"] == ("terpenuhi", [])
+
+
+def test_21_15_names_cut_at_a_word_criterion_11_names_7s_cells_once_and_identical_problems_grouped(tmp_path):
+    kriteria, _ = periksa_file(RAAS)
+    by = {k.kode: k for k in kriteria}
+    assert [b.pesan for b in by["lke.analisis"].bukti if b.cell == "AC31"] == [
+        "Solusi 'Persentase gangguan keamanan, ketentraman dan ketertiban masyarakat …' kosong."]
+    assert [(b.where, b.pesan) for b in by["lke.rekomendasi"].bukti] == [
+        ("Kinerja!AC26", "Solusi kosong untuk 5 dari 7 indikator IKU/PK (AC26, AC30, AC31, AC41, AC42); rinciannya di kriteria 7.")]
+
+    fresh = tmp_path / "alok-2025.xlsx"
+    assert CliRunner().invoke(main, ["template", "--dari", str(ALOK), "--out", str(fresh)]).exit_code == 0
+    res = CliRunner().invoke(main, ["validate", str(fresh)])
+    pagu = [line for line in res.output.splitlines() if "[anggaran.pagu-kosong]" in line]
+    assert len(pagu) == 1 and pagu[0].startswith("GALAT Anggaran!E4, E6–E7, E9–E12, E14,")
+    assert pagu[0].endswith("E117–E120 (73 sel) [anggaran.pagu-kosong] Baris rincian tanpa pagu. Saran: Isi Pagu (0 jika "
+                            "memang tidak dianggarkan).")
+    assert res.output.splitlines()[-1] == "74 galat, 16 peringatan: workbook belum dapat dibuat laporannya."  # + anggaran.pagu-pk-kosong (19.3)
+    data = json.loads(CliRunner().invoke(main, ["validate", str(fresh), "--format", "json"]).output)
+    assert sum(p["code"] == "anggaran.pagu-kosong" for p in data) == 73  # JSON keeps every cell
+
+
+# status and first evidence cell per criterion, as in the closing table of docs/periksa.md
+TABLE = {
+    "alok": [("terpenuhi", None), ("terpenuhi", None), ("sebagian", "Kinerja!M2"), ("sebagian", "Kinerja!L2"),
+             ("terpenuhi", None), ("belum", "Kinerja!O2"), ("sebagian", "Kinerja!U2"), ("terpenuhi", None),
+             ("terpenuhi", None), ("sebagian", "Kinerja!R2"), ("sebagian", "Kinerja!V2"), ("terpenuhi", None),
+             ("tidak-dapat-diperiksa", "Profil"), ("sebagian", "Rencana_Aksi!B2")],
+    "sumenep": [("terpenuhi", None), ("terpenuhi", None), ("sebagian", "Kinerja!R46"), ("terpenuhi", None),
+                ("terpenuhi", None), ("sebagian", "Kinerja!T39"), ("sebagian", "Kinerja!AA3"), ("terpenuhi", None),
+                ("terpenuhi", None), ("terpenuhi", None), ("sebagian", "Kinerja!AA3"), ("terpenuhi", None),
+                ("tidak-dapat-diperiksa", "Profil"), ("belum", "Rencana_Aksi!A2")],
+    "raas": [("terpenuhi", None), ("terpenuhi", None), ("terpenuhi", None), ("terpenuhi", None), ("terpenuhi", None),
+             ("belum", "Kinerja!V3"), ("sebagian", "Kinerja!AC21"), ("terpenuhi", None), ("sebagian", "Kinerja!C3"),
+             ("belum", "Kinerja!X3"), ("sebagian", "Kinerja!AC26"), ("terpenuhi", None),
+             ("tidak-dapat-diperiksa", "Profil"), ("belum", "Rencana_Aksi!A2")],
+    "setengah": [("belum", "Profil!B8"), ("terpenuhi", None), ("sebagian", "Kinerja!N5"), ("sebagian", "Kinerja!M2"),
+                 ("terpenuhi", None), ("belum", "Kinerja!P2"), ("belum", "Kinerja!V2"), ("sebagian", "Anggaran!E64"),
+                 ("sebagian", "Kinerja!C5"), ("sebagian", "Kinerja!S2"), ("belum", "Kinerja!W2"), ("belum", "Profil!B8"),
+                 ("tidak-dapat-diperiksa", "Profil!" + profil_cell("tanggal_reviu")), ("belum", "Rencana_Aksi!B2")],
+}
+
+
+def test_21_closing_table_of_docs_per_criterion_status_and_evidence_cell(tmp_path):
+    paths = {"alok": ALOK, "sumenep": SUMENEP, "raas": RAAS, "setengah": half_filled(tmp_path)}
+    for name, path in paths.items():
+        kriteria, _ = periksa_file(path)
+        got = [(k.status, k.bukti[0].where if k.bukti else None) for k in kriteria]
+        assert got == TABLE[name], name
+
+
+def test_21_12_unreadable_year_makes_year_criteria_uncheckable_not_belum(tmp_path):
+    kriteria, _ = periksa_file(make_workbook(tmp_path / "tanpa-tahun.xlsx", profil={"tahun": "dua ribu"}))
+    by = {k.kode: k for k in kriteria}
+    for kode in ("lke.sistematika", "lke.realisasi", "lke.target-pk", "lke.efisiensi"):
+        assert by[kode].status == "tidak-dapat-diperiksa", kode
+        assert by[kode].bukti[0].where == "Profil!B4" and by[kode].bukti[0].pesan.startswith("Tahun laporan (isian tahun) tidak terbaca")

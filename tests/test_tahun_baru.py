@@ -65,7 +65,9 @@ def test_alok_2025_carries_renstra_targets_and_2024_realisasi_with_empty_budget(
     assert "dasar_hukum" in narasi and "tugas_fungsi" in narasi and "gambaran_umum" in narasi
     assert "kata_pengantar" not in narasi and "kesimpulan" not in narasi
     assert new["Narasi"]["A4"].value == "gambaran_umum" and "Tahun 2024" in new["Narasi"]["C4"].value
-    assert "Periksa teks Narasi yang menyebut tahun 2024: dasar_hukum (Narasi!C2), gambaran_umum (Narasi!C4)" in res.output
+    # dasar_hukum names "Nomor 682 Tahun 2024" (a regulation keeps its year): not flagged
+    assert ("Periksa teks Narasi yang menyebut tahun lalu (2024 atau sebelumnya): gambaran_umum (Narasi!C4: 2024), "
+            "arah_kebijakan (Narasi!C8: 2024).") in res.output
     petunjuk = "\n".join(str(c.value) for c in new["Petunjuk"]["A"] if c.value)
     assert "WORKBOOK 2025 DARI WORKBOOK 2024" in petunjuk and "kepala_nama" in petunjuk
 
@@ -79,7 +81,7 @@ def test_result_validates_with_only_what_is_still_to_fill(tmp_path):
     # tanggal_pk was cleared: the PK date still has to be filled in
     assert {p.code for p in problems if p.severity == "warning"} == {
         "kinerja.target-tanpa-realisasi", "profil.tanggal-pk-kosong", "kinerja.tanpa-target-realisasi",
-        "anggaran.pagu-pk-kosong"}
+        "anggaran.pagu-pk-kosong", "indeks.skor-kosong"}  # Pagu PK and the scores of 2025 are still to be filled in
     # the five program indicators had no target in the Renstra columns of 2024 either
     assert [p.cell for p in problems if p.code == "kinerja.tanpa-target-realisasi"] == ["J4", "J6", "J8", "J10", "J11"]
 
@@ -404,4 +406,148 @@ def test_21_7_todo_says_truthfully_what_happens_to_each_cleared_narasi_key(tmp_p
     assert built.exit_code == 0, built.output
     text = "\n".join(p.text for p in load(tmp_path / "r.docx").paragraphs)
     assert "Permasalahan dan kendala yang dihadapi:" not in text and "Solusi yang telah dilakukan:" not in text
-    assert "Penyebab keberhasilan atau kegagalan setiap indikator beserta solusinya dirangkum pada tabel berikut." in text
+    assert "7. Analisis Penyebab Keberhasilan/Kegagalan dan Solusi" in text  # the section stays, without those paragraphs
+
+
+def test_21_4_number_formats_on_every_row_in_use_and_staff_notes_carried(tmp_path):
+    def staff_note(wb):
+        from openpyxl.comments import Comment
+
+        ws = wb["Anggaran"]
+        ws.cell(118, columns(ws)["Uraian"]).comment = Comment("Nama sub kegiatan diganti di DPA Perubahan.", "Staf Perencanaan")
+        ws = wb["Kinerja"]
+        ws.cell(3, columns(ws)["Analisis"]).comment = Comment("Dibahas dengan Sekcam.", "Staf")  # on a cell left empty
+
+    src = staff_edit(ALOK, tmp_path / "alok-2024.xlsx", staff_note)
+    out = tmp_path / "alok-2025.xlsx"
+    res = dari(src, out)
+    assert res.exit_code == 0, res.output
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Anggaran"]
+    col = columns(ws)
+    assert ws.max_row == 120
+    for r in (2, 51, 52, 100, 120):  # the blank formats 50 rows; Alok's budget runs to row 120
+        assert ws.cell(r, col["Pagu"]).number_format == "#,##0", r
+        assert ws.cell(r, col["Realisasi"]).number_format == "#,##0", r
+    note = ws.cell(118, col["Uraian"]).comment
+    assert (note.author, note.text) == ("Staf Perencanaan", "(catatan workbook 2024) Nama sub kegiatan diganti di DPA Perubahan.")
+    k = wb["Kinerja"]
+    analisis_note = k.cell(3, columns(k)["Analisis"]).comment.text  # last year's Analisis offered (21.8), not the note
+    assert analisis_note.startswith("Analisis 2024 (bahan awal") and "Dibahas dengan Sekcam" not in analisis_note
+    assert k["D5"].comment.text.startswith("(catatan workbook 2024) Tabel 2.1 menamai indikator ini")  # Indikator: carried
+    assert k.cell(1, 1).comment.author == "lkjip"  # header notes stay the standard ones
+    line = next(x for x in res.output.splitlines() if "Catatan (komentar) sel workbook 2024" in x)
+    assert line == ("  - Catatan (komentar) sel workbook 2024: 25 dibawa ke selnya di workbook baru, diawali '(catatan "
+                    "workbook 2024)' — hapus bila tidak berlaku lagi; 20 pada sel yang dikosongkan tidak dibawa.")
+
+
+def test_21_6_indeks_emptied_is_not_printed_and_last_years_scores_beside_a_new_realisasi_are_warned(tmp_path, monkeypatch):
+    from docx_text import all_text
+
+    out = tmp_path / "alok-2025.xlsx"
+    assert dari(ALOK, out).exit_code == 0
+    fill_2025(out)
+    wb = openpyxl.load_workbook(out)
+    k = wb["Kinerja"]
+    row = rows_by_indicator(k)["Indeks Sarana dan Prasarana"]
+    k.cell(row, columns(k)["Realisasi 2025"], 0.31)  # typed by staff: terealisasi 0,31
+    wb.save(out)
+    _lap, _h, problems = check(out)
+    kosong = [(p.cell, p.code) for p in problems if p.code.startswith("indeks.")]
+    assert kosong == [("A2", "indeks.skor-kosong"), ("A3", "indeks.skor-kosong"), ("A6", "indeks.skor-kosong"),
+                      ("A10", "indeks.skor-kosong")]
+    monkeypatch.chdir(tmp_path)
+    built = CliRunner().invoke(main, ["build", str(out), "--out", str(tmp_path / "r.docx")])
+    assert built.exit_code == 0, built.output
+    text = all_text(load(tmp_path / "r.docx"))
+    assert "Perhitungan Indeks Sarana dan Prasarana" not in text  # no table of "-"
+
+    # staff refill the scores with last year's: the index (1,934 x 15 / 100 = 0,29) disagrees with 0,31
+    old = openpyxl.load_workbook(ALOK)["Indeks"]
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Indeks"]
+    for r in range(2, old.max_row + 1):
+        for c in range(1, old.max_column + 1):
+            ws.cell(r, c, old.cell(r, c).value)
+    wb.save(out)
+    _lap, _h, problems = check(out)
+    [berbeda] = [p for p in problems if p.code == "indeks.berbeda" and p.cell == f"N{row}"]
+    assert berbeda.message == ("Realisasi 2025 'Indeks Sarana dan Prasarana' tertulis 0,31 di sheet Kinerja, tetapi sheet "
+                               "Indeks menghasilkan 0,29 (Indeks!D2); laporan mencetak keduanya.")
+    assert not [p for p in problems if p.code == "indeks.skor-kosong"]
+
+
+def test_21_5_new_renstra_table_keeps_history_out_and_old_renstra_narrative_is_flagged(tmp_path):
+    from generator.context import build_context
+
+    out = tmp_path / "sumenep-2027.xlsx"
+    res = dari(SUMENEP, out, "--tahun", "2027", "--renstra", "2027-2031")
+    assert res.exit_code == 0, res.output
+    assert ("  - Teks Narasi dari Renstra 2021-2026 dibawa apa adanya: isu_strategis (Narasi!C7), iku (Narasi!C9). Tulis "
+            "ulang sesuai Renstra 2027-2031, atau hapus barisnya agar tidak dicetak.") in res.output.splitlines()
+    wb = openpyxl.load_workbook(out)
+    ws = wb["Kinerja"]
+    col = columns(ws)
+    for r in range(2, ws.max_row + 1):  # staff type the new Renstra's targets
+        if ws.cell(r, col["Target 2023"]).value is not None:
+            ws.cell(r, col["Target 2027"], 90)
+            ws.cell(r, col["Target 2031"], 95)
+    wb.save(out)
+    _lap, hasil, _p = check(out)
+    table = build_context(hasil)["tabel"]["renstra"]
+    assert table.judul == "Tujuan, Sasaran dan Target Kinerja Renstra 2027-2031"
+    assert [k.judul for k in table.kolom] == ["No", "Tujuan / Sasaran", "Indikator", "Satuan", "Target 2027", "Target 2031",
+                                              "Target Akhir"]  # Target 2023 (history for the trend table) stays out
+    assert "Teks Narasi dari Renstra" not in dari(SUMENEP, tmp_path / "s-2024.xlsx").output  # same period: not flagged
+
+
+def test_21_8_reminders_older_years_photos_staff_pagu_pk_new_format_and_last_years_analisis(tmp_path):
+    import struct
+    import zlib
+
+    def png() -> bytes:  # a 1x1 white PNG
+        raw = b"\x00\xff\xff\xff"
+        chunk = lambda kind, data: struct.pack(">I", len(data)) + kind + data + struct.pack(  # noqa: E731
+            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+    (tmp_path / "foto.png").write_bytes(png())
+    src = make_workbook(tmp_path / "src-2024.xlsx", sheets={
+        "Gambar": [{"Bagian": "dokumentasi", "Berkas": "foto.png", "Keterangan": "Musrenbang Kecamatan Tahun 2024"}],
+        "Pegawai": [{"Nama": "Ani", "Jabatan": "Sekretaris", "Golongan": "III/d"},
+                    {"Nama": "Budi", "Jabatan": "Kasi Pemerintahan", "Golongan": "III/c"}],
+        "Narasi": [{"Bagian": "gambaran_umum", "Isi": "Pada Tahun 2023 kantor kecamatan direnovasi."},
+                   {"Bagian": "dasar_hukum", "Isi": "- Peraturan Bupati Contoh Nomor 5 Tahun 2022 tentang Renstra."}],
+    })
+    out = tmp_path / "baru-2025.xlsx"
+    res = dari(src, out)
+    assert res.exit_code == 0, res.output
+    lines = res.output.splitlines()
+    narasi = next(line for line in lines if "Periksa teks Narasi" in line)
+    assert narasi == ("  - Periksa teks Narasi yang menyebut tahun lalu (2024 atau sebelumnya): gambaran_umum "
+                      "(Narasi!C2: 2023).")  # the regulation's year in dasar_hukum is no stale mention
+    assert ("  - Daftar pegawai (2 baris) dibawa dari workbook 2024: perbarui mutasi, pensiun, kenaikan pangkat/golongan "
+            "dan pendidikan di sheet Pegawai.") in lines
+    assert ("  - Gambar (1 baris: logo, struktur, foto dokumentasi) dibawa dari workbook 2024: ganti foto dokumentasi "
+            "dengan kegiatan tahun 2025; keterangan yang menyebut tahun lalu: Gambar!C2.") in lines
+    # the factory workbook was made with today's template: nothing new in the format
+    assert not any("Baru dalam format standar" in line for line in lines)
+    # the factory's S1 has Analisis "Jumlah petugas kurang." and Solusi "Menambah jam layanan.": offered as notes
+    ws = openpyxl.load_workbook(out)["Kinerja"]
+    r = rows_by_indicator(ws)["Persentase layanan tepat waktu"]
+    assert ws.cell(r, columns(ws)["Analisis"]).value is None
+    assert ws.cell(r, columns(ws)["Analisis"]).comment.text == (
+        "Analisis 2024 (bahan awal, tulis ulang untuk tahun ini):\nJumlah petugas kurang.")
+    assert ws.cell(r, columns(ws)["Solusi"]).comment.text.endswith("\nMenambah jam layanan.")
+    assert ("  - Analisis dan Solusi 2024 ada sebagai catatan (komentar) pada sel Analisis/Solusi yang kosong (2 sel): "
+            "bahan awal, tulis ulang untuk 2025.") in lines
+
+    alok = dari(ALOK, tmp_path / "alok-2025.xlsx")  # Alok's workbook predates the reviu/publikasi isian, has Pagu PK
+    assert ("  - Pagu PK dikosongkan: isi pagu program menurut Perjanjian Kinerja 2025 yang ditandatangani (kolom Pagu PK, "
+            "baris Program) agar lampiran PK tidak memakai pagu hari ini.") in alok.output.splitlines()
+    baru = next(line for line in alok.output.splitlines() if "Baru dalam format standar" in line)
+    assert baru.startswith("  - Baru dalam format standar (tidak ada di workbook asal, kini tersedia dan boleh diisi): ")
+    assert "Profil 'tanggal_reviu', Profil 'nomor_reviu', Profil 'alamat_publikasi'" in baru
+    timpa = dari(src, out, "--timpa")
+    assert timpa.exit_code == 2 and "--timpa tidak berlaku untuk --dari" in timpa.output
