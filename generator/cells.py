@@ -36,6 +36,26 @@ def _same(value: object) -> object:
     return value
 
 
+UNKNOWN_TEXT_ROWS = 3  # rows of text under an unknown header that make it an error, not a warning
+
+
+def closest_header(spec: Sheet, header: str) -> str:
+    """The known header of `spec` most like `header` (its aliases count, the column's own header is named);
+    text columns first, as an unknown column full of text most likely meant one of them."""
+    import difflib
+
+    norm = normalize_header(header)
+    best, score = "", -1.0
+    for col in spec.columns:
+        if col.pattern:
+            continue
+        for known in col.known_headers:
+            ratio = difflib.SequenceMatcher(None, norm, normalize_header(known)).ratio() + (0.2 if col.kind == "text" else 0)
+            if ratio > score:
+                best, score = col.header, ratio
+    return best
+
+
 class Cell:
     """A read cell; its reference and number format are worked out only when asked for."""
 
@@ -167,6 +187,7 @@ class Cells:
         by_index: dict[int, tuple[str, Column]] = {}
         years: dict[str, list[int]] = {}
         seen: dict[str, str] = {}
+        self._unknown: list[tuple[int, str]] = []  # (column index, header) of headers no column matches
         for idx, value in header_cells:
             if value is None or clean_text(value) == "":
                 continue
@@ -188,7 +209,7 @@ class Cells:
                     by_index[idx] = (key, col)
                 break
             else:
-                self.add("kolom.tidak-dikenal", spec.name, ref, header=clean_text(value))
+                self._unknown.append((idx, clean_text(value)))
         present = {k.split(":")[0] for k in seen}
         for col in spec.columns:
             if col.required and col.key not in present:
@@ -205,6 +226,7 @@ class Cells:
             header = [(i, _same(v)) for i, v in enumerate(rows[0][1])]
             start = 1
         by_index, years = self.match_headers(spec, header)
+        self._unknown_columns(spec, rows[start:], self._unknown)
         data = SheetData(spec.name, [], {k: column_letter(i + 1) for i, (k, _) in by_index.items()}, years)
         columns = [(idx, key, column_letter(idx + 1)) for idx, (key, _col) in sorted(by_index.items())]
         special = grid.special
@@ -241,6 +263,24 @@ class Cells:
             if row_cells:
                 data.rows.append(Row(rownum, row_cells, name, data.columns))
         return data
+
+    def _unknown_columns(self, spec: Sheet, rows: list, unknown: list[tuple[int, str]]) -> None:
+        """`kolom.tidak-dikenal` (a warning) for a header no column matches; an error when that column holds
+        text in UNKNOWN_TEXT_ROWS rows or more (staff's analysis under `Analisa Capaian` would otherwise be
+        dropped in silence), naming the closest known header. A header starting with `Catatan` is a note."""
+        for idx, header in unknown:
+            ref = f"{column_letter(idx + 1)}1"
+            norm = normalize_header(header)
+            texts = [] if spec.key_value or norm.startswith(contract.NOTE_HEADERS) else [
+                values[idx] for _n, values in rows
+                if idx < len(values) and isinstance(values[idx], str) and any(ch.isalpha() for ch in values[idx])]
+            if len(texts) < UNKNOWN_TEXT_ROWS:
+                self.add("kolom.tidak-dikenal", spec.name, ref, header=header)
+                continue
+            example = clean_text(texts[0])
+            example = f"'{example[:40]}…'" if len(example) > 40 else f"'{example}'"
+            self.add("kolom.tidak-dikenal-berisi", spec.name, ref, header=header, n=len(texts), contoh=example,
+                     closest=closest_header(spec, header))
 
     def _special(self, sheet: str, letter: str, rownum: int, what: tuple[str, str]) -> None:
         kind, text = what

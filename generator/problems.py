@@ -24,6 +24,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "sheet.ganda-tanpa-asli": (ERROR, "Sheet '{found}' dan {names} sama-sama cocok dengan nama sheet {expected}; tidak ada yang bernama persis '{expected}', sehingga tidak jelas mana yang dipakai.", "Beri nama persis '{expected}' pada sheet yang benar, lalu hapus atau ganti nama yang lain."),
     "kolom.tidak-ada": (ERROR, "Kolom wajib '{header}' tidak ditemukan di baris judul.", "Tambahkan kolom berjudul '{header}' di baris 1 (huruf besar/kecil bebas)."),
     "kolom.tidak-dikenal": (WARNING, "Kolom '{header}' tidak dikenal dan diabaikan.", "Biarkan jika memang catatan Anda; periksa ejaannya jika seharusnya kolom standar."),
+    "kolom.tidak-dikenal-berisi": (ERROR, "Kolom '{header}' tidak dikenal, padahal berisi teks di {n} baris (mis. {contoh}); isinya tidak akan masuk laporan.", "Bila maksudnya kolom '{closest}', ganti judulnya menjadi '{closest}'. Bila kolom ini memang catatan Anda sendiri, beri judul yang diawali 'Catatan' (mis. 'Catatan {header}'): kolom itu dilewati dengan peringatan saja."),
     "kolom.ganda": (ERROR, "Kolom '{header}' muncul lebih dari sekali.", "Hapus atau ganti nama salah satunya."),
     "profil.wajib-kosong": (ERROR, "Isian wajib '{field}' kosong.", "Isi kolom Nilai untuk '{field}' di sheet Profil."),
     "profil.isian-ganda": (ERROR, "Isian '{field}' diisi lebih dari sekali dengan nilai berbeda (juga di {other}: '{value}').", "Hapus salah satu baris agar jelas nilai mana yang dipakai."),
