@@ -145,7 +145,7 @@ class Cells:
         """The contract's sheets found in the workbook (by normalized name), as rows."""
         sheets: dict[str, SheetData] = {}
         try:
-            for title, part, spec in self.pick_sheets(book.sheets):
+            for title, part, spec in self.pick_sheets(book.sheets, book.hidden):
                 sheets[spec.name] = self.read_sheet(book, title, part, spec)
         except ReadError:
             raise
@@ -153,13 +153,17 @@ class Cells:
             raise ReadError.damaged(book.path, exc) from exc
         return sheets
 
-    def pick_sheets(self, found: list[tuple[str, str]]) -> list[tuple[str, str, Sheet]]:
+    def pick_sheets(self, found: list[tuple[str, str]], hidden: dict[str, str] | None = None) -> list[tuple[str, str, Sheet]]:
         """The worksheet read for each sheet of the contract, as (title, part, spec).
 
         Names match as headers do (`ANGGARAN_` is `Anggaran`), so a copied sheet can match too:
         the sheet named exactly as the contract is read and every other match is `sheet.ganda`
         at that sheet (a warning); with no exact name, none is guessed (an error at each).
+        A hidden contract sheet beside a visible sheet named after it (`Anggaran (2)`, Excel's name
+        for a copy; `Kinerja revisi`) is an error naming both: the edited copy would be ignored.
         """
+        if hidden:
+            self._hidden_beside_copy(found, hidden)
         by_spec: dict[str, list[tuple[str, str]]] = {}
         specs: dict[str, Sheet] = {}
         for title, part in found:
@@ -182,6 +186,21 @@ class Cells:
             if exact:
                 out.append((*exact[0], specs[name]))
         return out
+
+    def _hidden_beside_copy(self, found: list[tuple[str, str]], hidden: dict[str, str]) -> None:
+        import re
+
+        for title, _part in found:
+            spec = contract.SHEET_BY_NAME.get(normalize_header(title))
+            if spec is None or title not in hidden:
+                continue
+            word = re.compile(r"(?<![a-z0-9])" + re.escape(normalize_header(spec.name)) + r"(?![a-z0-9])")
+            copies = [t for t, _p in found if t != title and t not in hidden
+                      and contract.SHEET_BY_NAME.get(normalize_header(t)) is None and word.search(normalize_header(t))]
+            if copies:
+                state = "sangat tersembunyi (veryHidden)" if hidden[title] == "veryHidden" else "tersembunyi"
+                self.add("sheet.tersembunyi-ada-salinan", title, "A1", hidden=title, state=state, copy=copies[0],
+                         expected=spec.name)
 
     def match_headers(self, spec: Sheet, header_cells) -> tuple[dict[int, tuple[str, Column]], dict[str, list[int]]]:
         by_index: dict[int, tuple[str, Column]] = {}

@@ -319,3 +319,33 @@ def test_a_notes_column_of_text_stays_a_warning(tmp_path):
     assert codes(problems) == [("Kinerja", "W1", "kolom.tidak-dikenal")]
     _lap, problems = _kinerja_with_texts(tmp_path, {}, extra="Verifikasi")
     assert [(p.cell, p.code) for p in problems] == [("W1", "kolom.tidak-dikenal-berisi")]
+
+
+def test_a_hidden_contract_sheet_beside_a_visible_copy_is_an_error_naming_both(tmp_path):
+    """Issue 26.11: a hidden `Anggaran` was read while the visible, edited `Anggaran (2)` (Excel's name for a
+    copied sheet) was ignored without a word; the same with a very hidden Kinerja and a visible `Kinerja revisi`."""
+    def edit(wb):
+        for name, copy_name, state in (("Anggaran", "Anggaran (2)", "hidden"), ("Kinerja", "Kinerja revisi", "veryHidden")):
+            copy = wb.copy_worksheet(wb[name])
+            copy.title = copy_name
+            wb[name].sheet_state = state
+        wb["Anggaran (2)"]["E4"] = 12_000_000  # the edit staff made in the copy
+
+    lap, problems = read_workbook(make_workbook(tmp_path / "a.xlsx", edit=edit))
+    assert codes(problems) == [("Kinerja", "A1", "sheet.tersembunyi-ada-salinan"),
+                               ("Anggaran", "A1", "sheet.tersembunyi-ada-salinan")]
+    assert all(p.severity == "error" for p in problems)
+    assert problems[1].message == (
+        "Sheet 'Anggaran' tersembunyi, sedangkan sheet 'Anggaran (2)' yang terlihat tampak seperti salinannya; yang akan "
+        "dibaca hanya 'Anggaran', sehingga isi 'Anggaran (2)' (mungkin yang terakhir diedit) diabaikan.")
+    assert "Sheet 'Kinerja' sangat tersembunyi (veryHidden), sedangkan sheet 'Kinerja revisi'" in problems[0].message
+    assert problems[1].hint.startswith("Bila 'Anggaran (2)' yang benar: hapus sheet 'Anggaran'")
+
+
+def test_a_hidden_contract_sheet_alone_is_read(tmp_path):
+    def edit(wb):
+        wb["Belanja"].sheet_state = "hidden"
+        wb.copy_worksheet(wb["Anggaran"]).title = "Anggaran (2)"  # a visible copy of a *visible* sheet: not this error
+
+    _lap, problems = read_workbook(make_workbook(tmp_path / "a.xlsx", edit=edit))
+    assert problems == []
