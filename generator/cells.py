@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -277,6 +278,9 @@ class Cells:
                 elif value is None:
                     continue
                 elif kind is float or kind is dt.date or kind is dt.timedelta:  # calamine: 7.0, date(…), timedelta(…)
+                    if kind is float and not math.isfinite(value):  # `<v>NaN</v>`, `<v>1e999</v>`: not Excel's
+                        self.add("nilai.tidak-hingga", name, f"{letter}{rownum}", found=str(value))
+                        continue
                     value = _same(value)
                 row_cells[key] = Cell(value, letter, rownum, grid, idx)
             if row_cells:

@@ -68,10 +68,40 @@ def check(path: Path | str, assets_dir: Path | None = None,
     return lap, hasil, sort_problems(problems)
 
 
-def slug(text: str) -> str:
-    """`Kecamatan Kota Sumenep` -> `Kecamatan-Kota-Sumenep` (safe as a file name everywhere)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")[:80] or "Instansi"
+def slug(text: str, fallback: str = "Instansi") -> str:
+    """`Kecamatan Kota Sumenep` -> `Kecamatan-Kota-Sumenep` (safe as a file name everywhere).
+
+    Latin letters lose their accents (`Pérez` -> `Perez`; one without an ASCII form, `ß`, is left out,
+    as always); letters, marks and digits of other scripts stay (two agencies named in Arabic or
+    Devanagari get two names, not both `Instansi`); anything else becomes one `-`."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFC", text):
+        plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+        if plain:
+            out.append(plain if plain.isalnum() else "-")
+        elif unicodedata.category(ch)[0] in "LMN" and not unicodedata.name(ch, "").startswith("LATIN"):
+            out.append(ch)
+        elif not unicodedata.name(ch, "").startswith("LATIN") or unicodedata.category(ch)[0] not in "LMN":
+            out.append("-")
+    return re.sub(r"-+", "-", "".join(out)).strip("-")[:80].strip("-") or fallback
+
+
+# names Windows gives to devices: `CON.docx` cannot be a file there (also on a shared drive)
+WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def nama_berkas_problem(name: str) -> str | None:
+    """Why `nama_berkas` cannot name a report (for `pengaturan.tidak-sah`), or None."""
+    if not name.strip():
+        return None
+    stem = slug(name, "")
+    if not stem:
+        return ("Nama berkas harus memuat huruf atau angka (tanda baca dan simbol diganti '-'); tulis mis. "
+                "LKjIP-Kecamatan-Alok-2024, atau kosongkan agar nama dibuat dari instansi dan tahun.")
+    if stem.lower() in WINDOWS_RESERVED:
+        return (f"'{stem}' adalah nama perangkat di Windows dan tidak dapat menjadi nama berkas; tulis nama lain, mis. "
+                "LKjIP-Kecamatan-Alok-2024.")
+    return None
 
 
 def default_output(lap: Laporan, out_dir: Path) -> Path:

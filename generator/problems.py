@@ -38,6 +38,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "tanggal.tidak-terbaca": (ERROR, "'{found}' bukan tanggal.", "Tulis tanggal seperti 30 Januari 2025 atau 30/01/2025, atau format sel sebagai tanggal."),
     "tahun.tidak-terbaca": (ERROR, "'{found}' bukan tahun.", "Tulis tahun empat angka, contoh 2024."),
     "periode.tidak-terbaca": (ERROR, "'{found}' bukan periode Renstra.", "Tulis seperti 2024-2026."),
+    "nilai.tidak-hingga": (ERROR, "Sel menyimpan angka {found} (NaN atau tak hingga), yang tidak dapat dibuat Excel; isinya tidak dibaca.", "Ketik ulang isi sel ini di Excel (teks atau angka biasa) lalu simpan; sel seperti ini biasanya ditulis program lain."),
     "rumus.tanpa-nilai": (ERROR, "Sel berisi rumus {found} tanpa nilai tersimpan.", "Buka workbook di Excel/LibreOffice dan simpan ulang agar hasil rumus tersimpan, atau ketik nilainya."),
     "rumus.galat": (ERROR, "Sel berisi nilai galat {found}.", "Perbaiki rumusnya di Excel sehingga menghasilkan angka."),
     "pilihan.tidak-dikenal": (ERROR, "'{found}' bukan pilihan yang dikenal untuk kolom {header}.", "Pilih salah satu: {choices}."),

@@ -353,3 +353,32 @@ def test_every_option_has_help_and_click_speaks_indonesian(tmp_path):
     assert "Galat: Tidak ada pilihan '--keluar'." in _in(tmp_path, "build", "x.xlsx", "--keluar", "y").stderr
     # click's own strings are Indonesian only while lkjip runs
     assert click.core._("Usage:") == "Usage:"
+
+
+# ---------------------------------------------------------------- issue 26.12: report names
+
+@pytest.mark.parametrize("nama, why", [("CON", "'CON' adalah nama perangkat di Windows"), ("aux", "'aux' adalah nama perangkat"),
+                                       ("...", "Nama berkas harus memuat huruf atau angka"), ("😀 / 😀", "harus memuat huruf")])
+def test_nama_berkas_reserved_on_windows_or_empty_after_cleaning_is_refused(nama, why, tmp_path):
+    import json
+
+    wb = make_workbook(tmp_path / "a.xlsx", pengaturan={"nama_berkas": nama})
+    res = CliRunner().invoke(main, ["validate", str(wb), "--format", "json"])
+    assert res.exit_code == 1
+    [p] = json.loads(res.output)
+    assert (p["sheet"], p["code"]) == ("Pengaturan", "pengaturan.tidak-sah")
+    assert p["message"] == f"Nilai '{nama}' tidak sah untuk nama_berkas." and why in p["hint"]
+    res = build(wb, cwd=tmp_path)
+    assert res.exit_code == 1 and not (tmp_path / "output").exists()
+
+
+def test_agencies_with_non_latin_names_get_their_own_report_names(tmp_path):
+    """Before: both became LKjIP-Instansi-2024.docx, and the batch refused both as a collision."""
+    folder = tmp_path / "wb"
+    folder.mkdir()
+    for i, name in enumerate(["كاتب العدل", "कार्यालय जिला", "Дирекция №1"]):
+        make_workbook(folder / f"wb{i}.xlsx", profil={"instansi": name})
+    res = build(folder, "--out-dir", tmp_path / "hasil", cwd=tmp_path)
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in (tmp_path / "hasil").iterdir()) == sorted(
+        ["LKjIP-كاتب-العدل-2024.docx", "LKjIP-कार्यालय-जिला-2024.docx", "LKjIP-Дирекция-No1-2024.docx"])

@@ -244,3 +244,31 @@ def test_sheet_extent_refuses_references_outside_excel(xml):
 
     with pytest.raises(BadReference):
         sheet_extent(xml)
+
+
+@pytest.mark.parametrize("raw", [b"NaN", b"1e999", b"-inf"])
+def test_a_non_finite_number_in_a_text_field_is_a_problem_not_the_agency_name(raw, tmp_path):
+    """Issue 26.12: `<v>NaN</v>` in the instansi cell became the agency ("LKjIP-nan-2024.docx", "nan" printed)."""
+    import re
+    import zipfile
+
+    from factory import make_workbook
+
+    from generator import build, check
+
+    base = make_workbook(tmp_path / "dasar.xlsx")
+    path = tmp_path / "nan.xlsx"
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":  # Profil; B3 is instansi
+                data, n = re.subn(rb'<c r="B3"[^>]*>.*?</c>', b'<c r="B3"><v>' + raw + b"</v></c>", data, count=1)
+                assert n == 1
+            dst.writestr(item, data)
+    _lap, _hasil, problems = check(path)
+    found = [(p.sheet, p.cell, p.code) for p in problems]
+    assert ("Profil", "B3", "nilai.tidak-hingga") in found
+    value = str(float(raw))
+    assert f"Sel menyimpan angka {value} (NaN atau tak hingga)" in problems[found.index(("Profil", "B3", "nilai.tidak-hingga"))].message
+    res = build(path, out_dir=tmp_path / "keluaran")
+    assert not res.ok and not (tmp_path / "keluaran").exists()
