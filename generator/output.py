@@ -8,8 +8,10 @@ Rules (see SECURITY.md):
 - with `overwrite=False` an existing file is never replaced (no check-then-write race: the
   temporary file is hard-linked to the target name, which fails if the name exists);
 - a failure (disk full, read-only folder, file open in Word) leaves the previous file untouched and
-  no temporary file behind; temporary files left by a killed run (`.<name>.<pid>@<host>.<x>.tmp`)
-  are removed by the next successful write of the same target.
+  no temporary file behind; temporary files left by a killed run (`.<name>.<pid>@<host>.<x>.tmp`,
+  the whole host name) are removed by the next successful write of the same target;
+- a read-only file is refused, not replaced; a default report name refuses a link out of its folder;
+- two processes writing the same file at once: the one whose file is (about to be) replaced says so.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 from .problems import LkjipError
 
 STALE_SECONDS = 3600  # a temporary file of another host (or of an unknown format) older than this is stale
+WRITING_SECONDS = 60  # a temporary file of another host younger than this is being written right now
 
 
 class OutputError(LkjipError):
@@ -65,7 +68,15 @@ def _not_stopping() -> None:
 
 
 def _host_tag() -> str:
-    return re.sub(r"[^A-Za-z0-9-]", "", socket.gethostname())[:16] or "host"
+    """This computer's name in temporary file names: the whole name (PCs named `kecamatan-alok-01` and
+    `-02` on one shared drive are two hosts); a very long one is shortened with a hash of the whole."""
+    import hashlib
+
+    name = socket.gethostname()
+    tag = re.sub(r"[^A-Za-z0-9-]", "", name) or "host"
+    if tag != name or len(tag) > 40:  # characters left out, or too long: a hash keeps two such names apart
+        tag = tag[:24] + "-" + hashlib.sha1(name.encode("utf-8", "replace")).hexdigest()[:10]
+    return tag
 
 
 def current_umask() -> int:
@@ -92,13 +103,34 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def resolve_target(path: Path) -> Path:
+def resolve_target(path: Path, within: Path | None = None) -> Path:
     """The regular file (or new path) that writing to `path` replaces. Raises OutputError.
 
     A symbolic link resolves to its target, which must be a regular file; anything that is not a
-    regular file (device such as /dev/null, FIFO, socket, folder) is refused.
+    regular file (device such as /dev/null, FIFO, socket, folder) is refused. With `within` (the
+    output folder of a default report name), a link that leads out of that folder is refused too:
+    on a shared drive anyone can plant one. A read-only file is refused, not replaced.
     """
     path = Path(path)
+    real = _resolve(path)
+    if within is not None and real != path:
+        folder = Path(os.path.realpath(within))
+        if folder != Path(os.path.realpath(real)).parent and folder not in Path(os.path.realpath(real)).parents:
+            raise OutputError(f"Berkas tujuan {path} adalah tautan simbolik ke {real}, di luar folder keluaran {within}; "
+                              "ditolak (di drive bersama siapa pun dapat memasang tautan seperti itu). Hapus tautan itu, "
+                              f"atau pakai --out {real} bila memang itu tujuannya.")
+    try:
+        st = os.stat(real)
+    except OSError:
+        return real
+    if stat.S_ISREG(st.st_mode) and not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise OutputError(f"Berkas {path} bersifat baca-saja dan tidak ditimpa. Bila memang boleh diganti, hapus sifat "
+                          "baca-sajanya (Properties > Read-only, atau chmod u+w) lalu jalankan lagi, atau pakai --out "
+                          "dengan nama lain.")
+    return real
+
+
+def _resolve(path: Path) -> Path:
     try:
         st = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):  # a new path (a file in place of its folder: said below)
@@ -175,13 +207,46 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     return removed
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
+class Replaced(OutputError):
+    """The file was written, but another process was writing the same file at the same time."""
+
+
+def other_writers(target: Path) -> list[str]:
+    """The temporary files of `target` that other processes are writing right now (this host: the
+    process lives; another host on a shared drive: changed in the last WRITING_SECONDS)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    prefix = f".{target.name}."
+    host, me, now = _host_tag(), os.getpid(), time.time()
+    found = []
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return found
+    for name in names:
+        m = _TMP_RE.fullmatch(name[len(prefix) - 1:])
+        if not m:
+            continue
+        pid = int(m.group("pid"))
+        try:
+            if m.group("host") == host:
+                if pid != me and pid_alive(pid):
+                    found.append(f"proses {pid}")
+            elif now - os.lstat(folder / name).st_mtime <= WRITING_SECONDS:
+                found.append(f"proses {pid} di komputer {m.group('host')}")
+        except OSError:
+            continue
+    return sorted(found)
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True, within: Path | None = None) -> Path:
     """Write `data` to a temporary file beside `path`, then rename it into place; returns the file written.
 
-    A failure at any point leaves the previous file untouched and no temporary file behind.
+    A failure at any point leaves the previous file untouched and no temporary file behind. `within`:
+    see `resolve_target`. Raises `Replaced` when, after the rename, the file on disk is not the one
+    written or another process is writing the same file (two builds of one report at once).
     """
     path = Path(path)
-    target = resolve_target(path)
+    target = resolve_target(path, within)
     if not overwrite and os.path.lexists(path):
         raise TargetExists(f"Berkas {path} sudah ada dan tidak ditimpa.")
     folder = target.parent if str(target.parent) else Path(".")
@@ -221,6 +286,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> Pa
             written.append(target)
             return target
         try:
+            ours = os.stat(tmp).st_ino
             os.replace(tmp, target)
             written.append(target)
         except PermissionError as exc:
@@ -237,7 +303,24 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> Pa
             pass
         raise
     remove_stale_temporaries(target)
+    _still_ours(target, path, ours)
     return target
+
+
+def _still_ours(target: Path, shown: Path, ours: int) -> None:
+    """Raise `Replaced` if the file just renamed into place is not ours any more, or is about to be replaced."""
+    try:
+        now = os.stat(target).st_ino
+    except OSError:
+        now = None
+    others = other_writers(target)
+    if now == ours and not others:
+        return
+    who = ", ".join(others[:3]) or "proses lain"
+    state = ("sudah diganti oleh" if now != ours else "akan segera diganti oleh")
+    raise Replaced(f"Berkas {shown} ditulis, tetapi {state} {who} yang menulis berkas yang sama pada saat bersamaan; "
+                   "isinya mungkin bukan laporan dari workbook ini. Jalankan lagi setelah proses lain selesai, atau pakai "
+                   "--out dengan nama lain.")
 
 
 def _link_new(tmp: str, target: Path, shown: Path) -> None:

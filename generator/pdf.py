@@ -220,7 +220,8 @@ def clean_stale_profiles(folder: Path | None = None) -> list[Path]:
     return removed
 
 
-def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None, progress=None) -> Path:
+def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None, progress=None,
+           within: Path | None = None) -> Path:
     """Write `docx` as PDF next to it (or to `out`); indexes updated when UNO is available.
 
     `daftar`, when given, receives the text of each updated index (Daftar Isi/Tabel/Gambar,
@@ -233,8 +234,9 @@ def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None,
     if not office:
         raise PdfError("LibreOffice tidak terpasang, PDF tidak dibuat (laporan .docx tetap ditulis). "
                        "Pasang LibreOffice, atau buka .docx di Word lalu Simpan Sebagai PDF.")
+    shown = Path(docx)
     docx = Path(docx).resolve()
-    out = Path(out).resolve() if out else docx.with_suffix(".pdf")
+    out = Path(out).resolve() if out else Path(os.path.abspath(shown)).with_suffix(".pdf")  # a link there: see `within`
     timeout = pdf_timeout(docx)
     clean_stale_profiles()
     py = uno_python()
@@ -285,7 +287,7 @@ def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None,
         finally:
             for proc in reversed(procs):
                 _kill_group(proc)
-        atomic_write_bytes(out, tmp_pdf.read_bytes())
+        atomic_write_bytes(out, tmp_pdf.read_bytes(), within=within)
         sidecar = Path(str(tmp_pdf) + ".daftar.json")
         if daftar is not None and sidecar.exists():
             import json

@@ -142,10 +142,15 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         data = render_docx(ctx, template)
         res.timings["render"] = time.perf_counter() - t
         target = Path(out) if out else default_output(lap, out_dir)
-        if target.resolve() == workbook.resolve():
+        within = None if out else out_dir  # a default name stays in its folder (an explicit --out may follow a link)
+        inputs = {workbook.resolve()} | ({Path(template).resolve()} if template else set())
+        if target.resolve() in inputs:
             raise LkjipError("Berkas keluaran tidak boleh sama dengan workbook masukan.")
+        if pdf and target.with_suffix(".pdf").resolve() in inputs:
+            raise LkjipError(f"PDF akan ditulis ke {target.with_suffix('.pdf')}, yaitu berkas masukan itu sendiri; "
+                             "ditolak. Pakai --out dengan nama lain.")
         t = time.perf_counter()
-        atomic_write_bytes(target, data)
+        atomic_write_bytes(target, data, within=within)
         res.timings["save"] = time.perf_counter() - t
         res.output = target
         if perbarui_daftar:
@@ -153,7 +158,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
 
             t = time.perf_counter()
             try:
-                atomic_write_bytes(target, render_docx(ctx, template, daftar_halaman(target)))
+                atomic_write_bytes(target, render_docx(ctx, template, daftar_halaman(target)), within=within)
                 res.notes.append("Nomor halaman Daftar Isi/Tabel/Gambar disimpan di .docx (tata letak LibreOffice).")
             except PdfError as exc:
                 res.notes.append(f"Nomor halaman daftar isi tidak disimpan: {exc}")
@@ -165,7 +170,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         from .pdf import to_pdf
 
         try:
-            res.pdf = to_pdf(target, progress=progress)
+            res.pdf = to_pdf(target, progress=progress, within=within)
         except LkjipError as exc:
             res.pdf_error = str(exc)
     res.timings["total"] = time.perf_counter() - t0
