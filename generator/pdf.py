@@ -243,6 +243,17 @@ def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None,
     with tempfile.TemporaryDirectory(prefix=f"lkjip-lo-{os.getpid()}-") as tmp:
         profile = make_profile(tmp)
         tmp_pdf = Path(tmp, "out.pdf")
+        # LibreOffice works on a copy in this folder, with this folder as its temporary folder: its lock
+        # file (`.~lock.<report>.docx#`) and its `lu*.tmp` files go with the folder, also on Ctrl+C/SIGTERM
+        work = Path(tmp, "dok")
+        work.mkdir()
+        (work / "tmp").mkdir()
+        try:
+            shutil.copyfile(docx, work / docx.name)
+        except OSError as exc:
+            raise PdfError(f"Laporan .docx tidak dapat dibaca untuk dibuat PDF-nya: {exc.strerror or exc}.") from exc
+        docx = work / docx.name
+        env = {**os.environ, "TMPDIR": str(work / "tmp"), "TMP": str(work / "tmp"), "TEMP": str(work / "tmp")}
         stages: queue.Queue[str] = queue.Queue()
         tail: list[str] = []
         procs: list[subprocess.Popen] = []
@@ -251,14 +262,14 @@ def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None,
                 pipe = f"lkjip{os.getpid()}{int(time.time() * 1000) % 100000}"
                 procs.append(_start([office, f"-env:UserInstallation={profile}", "--headless", "--invisible", "--nologo",
                                      "--norestore", f"--accept=pipe,name={pipe};urp;"],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env))
                 script = Path(tmp, "convert.py")
                 script.write_text(_UNO_SCRIPT)
                 cmd = [py, "-u", str(script), str(docx), str(tmp_pdf), pipe]
             else:
                 cmd = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                        "--outdir", tmp, str(docx)]
-            run = _start(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
+            run = _start(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace", env=env)
             procs.append(run)
             reader = threading.Thread(target=_reader, args=(run.stdout, stages, tail), daemon=True)
             reader.start()
