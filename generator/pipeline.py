@@ -32,6 +32,7 @@ class BuildResult:
     pdf: Path | None = None
     notes: list[str] = field(default_factory=list)  # what the user should know about a written report
     pdf_error: str = ""  # the .docx is written, the PDF is not (exit code 3)
+    daftar_error: str = ""  # --perbarui-daftar: the .docx is written without stored page numbers (exit code 3)
 
     @property
     def ok(self) -> bool:
@@ -161,7 +162,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
                 atomic_write_bytes(target, render_docx(ctx, template, daftar_halaman(target)), within=within)
                 res.notes.append("Nomor halaman Daftar Isi/Tabel/Gambar disimpan di .docx (tata letak LibreOffice).")
             except PdfError as exc:
-                res.notes.append(f"Nomor halaman daftar isi tidak disimpan: {exc}")
+                res.daftar_error = str(exc)
             res.timings["daftar"] = time.perf_counter() - t
     except LkjipError as exc:
         res.error = str(exc)

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import click
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from conftest import ALOK, RAAS, SUMENEP, needs_soffice
+from conftest import ALOK, RAAS, ROOT, SUMENEP, needs_soffice
 from factory import make_workbook
 
 from generator.cli import main
@@ -304,7 +305,7 @@ def test_errors_go_to_stderr_and_stdout_carries_only_the_result(tmp_path, small)
 def test_exit_codes_are_documented_in_help(tmp_path):
     text = _in(tmp_path, "--help").stdout
     for line in ("0  berhasil", "1  gagal: workbook berisi galat", "2  salah pemakaian",
-                 "3  build --pdf: laporan .docx ditulis, tetapi PDF tidak dapat dibuat", "130/143  dihentikan"):
+                 "3  build --pdf / --perbarui-daftar: laporan .docx ditulis, tetapi PDF atau nomor halaman daftar", "130/143  dihentikan"):
         assert line in text
     assert "Kode keluar:" in _in(tmp_path, "build", "--help").stdout
     for cmd in ("validate", "diff", "context"):
@@ -382,3 +383,46 @@ def test_agencies_with_non_latin_names_get_their_own_report_names(tmp_path):
     assert res.exit_code == 0, res.output
     assert sorted(p.name for p in (tmp_path / "hasil").iterdir()) == sorted(
         ["LKjIP-كاتب-العدل-2024.docx", "LKjIP-कार्यालय-जिला-2024.docx", "LKjIP-Дирекция-No1-2024.docx"])
+
+
+# ---------------------------------------------------------------- issue 26.13: honest messages and exit codes
+
+def test_perbarui_daftar_that_cannot_run_is_exit_3_on_stderr(tmp_path, small, monkeypatch):
+    """Before: exit 0, with the reason among the summary lines on stdout."""
+    import generator.pdf as pdf
+
+    monkeypatch.setattr(pdf, "uno_python", lambda: None)
+    out = tmp_path / "laporan.docx"
+    res = CliRunner().invoke(main, ["build", str(small), "--out", str(out), "--perbarui-daftar"])
+    assert res.exit_code == 3 and out.exists()
+    assert "Nomor halaman daftar isi tidak disimpan (laporan .docx tetap ditulis): Nomor halaman daftar isi butuh " \
+           "LibreOffice dengan modul Python UNO" in res.stderr
+    assert "daftar isi" not in res.stdout
+
+
+def test_batch_counts_what_was_built_names_a_workbook_once_and_points_to_validate(tmp_path, small):
+    """Before: `build a.xlsx a.xlsx` built one report twice at once and said "2 laporan dibuat"; warnings were
+    a bare count."""
+    def warn(wb):
+        wb["Kinerja"]["M3"] = None  # Realisasi 2024 of an indicator with a target: a warning
+
+    wb = make_workbook(tmp_path / "a.xlsx", edit=warn)
+    res = build(wb, tmp_path / "." / "a.xlsx", "--out-dir", tmp_path / "hasil", cwd=tmp_path)
+    assert res.exit_code == 0, res.output
+    assert f"Dilewati: {tmp_path / '.' / 'a.xlsx'}: workbook yang sama dengan {wb}, sudah disebut." in res.stderr
+    assert f"OK     {wb} -> {tmp_path / 'hasil' / 'LKjIP-Kecamatan-Contoh-2024.docx'} (1 peringatan; rinciannya: " \
+           f"lkjip validate {wb})" in res.stdout
+    assert res.stdout.splitlines()[-1] == "1 laporan dibuat, 0 gagal."
+
+
+@pytest.mark.parametrize("command", [["validate"], ["build", "--out", "{tmp}/laporan.docx"]])
+def test_stdout_closed_by_its_reader_keeps_the_exit_code(command, tmp_path):
+    """`validate VALID | head -1` and `build … | head -1` (report written) exited 1: click's answer to a broken pipe."""
+    args = [a.format(tmp=tmp_path) for a in command]
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", args[0], str(ALOK), *args[1:]], cwd=str(ROOT),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdout.close()  # the reader is gone before the first line (`| head -0`, or `| head -1` after it)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and "Traceback" not in err and "tidak dapat ditulis" not in err, err
+    if args[0] == "build":
+        assert (tmp_path / "laporan.docx").exists()
