@@ -59,7 +59,9 @@ def expand(paths: tuple[Path, ...] | list[Path]) -> tuple[list[Path], list[Skipp
         try:
             entries = sorted(p.iterdir())
         except OSError as exc:
-            skipped.append(Skipped(p, f"folder tidak dapat dibaca: {exc.strerror or exc}"))
+            from .output import os_why
+
+            skipped.append(Skipped(p, f"folder tidak dapat dibaca: {os_why(exc)}"))
             continue
         for x in entries:
             if _quiet(x.name):

@@ -518,9 +518,11 @@ def diff(old: Path, new: Path, fmt: str, izinkan_selisih: bool) -> None:
 def _os_why(exc: BaseException) -> str:
     import errno
 
+    from .output import os_why
+
     if getattr(exc, "errno", None) in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return "disk penuh"
-    return getattr(exc, "strerror", None) or str(exc)
+    return os_why(exc)
 
 
 class _Stdout:

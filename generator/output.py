@@ -94,13 +94,42 @@ def current_umask() -> int:
 
 
 def _why(exc: OSError) -> str:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return "disk penuh (ruang kosong atau kuota habis); kosongkan ruang disk lalu jalankan lagi"
-    if exc.errno == errno.EFBIG:
-        return "berkas melebihi batas ukuran berkas sistem"
-    if exc.errno == errno.EROFS:
-        return "disk hanya-baca"
-    return exc.strerror or str(exc)
+    return os_why(exc)
+
+
+_REASONS = {  # errno name -> why, in Indonesian (the operating system's own text is English)
+    "ENOSPC": "disk penuh (ruang kosong atau kuota habis); kosongkan ruang disk lalu jalankan lagi",
+    "EDQUOT": "disk penuh (ruang kosong atau kuota habis); kosongkan ruang disk lalu jalankan lagi",
+    "EFBIG": "berkas melebihi batas ukuran berkas sistem",
+    "EROFS": "disk hanya-baca",
+    "EACCES": "izin ditolak (berkas atau foldernya milik pengguna lain, baca-saja, atau dikunci)",
+    "EPERM": "izin ditolak (berkas atau foldernya milik pengguna lain, baca-saja, atau dikunci)",
+    "ENAMETOOLONG": "nama atau jalurnya terlalu panjang untuk sistem berkas",
+    "ENOENT": "folder atau berkasnya tidak ada",
+    "ENOTDIR": "salah satu bagian jalurnya bukan folder",
+    "EISDIR": "yang dituju adalah folder",
+    "EEXIST": "berkasnya sudah ada",
+    "EBUSY": "berkas sedang dipakai program lain",
+    "ETXTBSY": "berkas sedang dipakai program lain",
+    "EIO": "galat perangkat (disk atau jaringan)",
+    "EXDEV": "berkas sementara dan tujuannya berada di drive berbeda",
+    "EINVAL": "namanya tidak diizinkan sistem berkas",
+    "EILSEQ": "namanya berisi karakter yang tidak diizinkan sistem berkas",
+    "ELOOP": "tautan simbolik yang berputar",
+    "EMFILE": "terlalu banyak berkas terbuka",
+    "ENFILE": "terlalu banyak berkas terbuka",
+    "ESTALE": "berkas di drive jaringan tidak lagi tersedia (sambungan terputus?)",
+    "EPIPE": "penerimanya sudah ditutup",
+    "ENODEV": "perangkatnya tidak ada",
+    "ENXIO": "perangkatnya tidak ada",
+}
+
+
+def os_why(exc: BaseException) -> str:
+    """Why the operating system refused, in Indonesian (its own text is English): by errno."""
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
+    return _REASONS.get(name) or (f"sistem operasi menolaknya ({name or type(exc).__name__})")
 
 
 def resolve_target(path: Path, within: Path | None = None) -> Path:
@@ -173,6 +202,18 @@ def pid_alive(pid: int) -> bool:
 _TMP_RE = re.compile(r"\.(?P<pid>\d+)@(?P<host>[A-Za-z0-9-]+)\.[^.]+\.tmp")
 
 
+def _temp_prefix(target: Path) -> str:
+    """`.<name>.`, the start of the temporary files of `target`; a long name is shortened (with a hash of
+    the whole) so that a temporary name fits the 255 bytes of a file name wherever the target's own does."""
+    import hashlib
+
+    name = target.name
+    if len(name.encode("utf-8", "surrogateescape")) > 120:
+        short = name.encode("utf-8", "surrogateescape")[:80].decode("utf-8", "ignore")
+        name = short + "~" + hashlib.sha1(target.name.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+    return f".{name}."
+
+
 def remove_stale_temporaries(target: Path) -> list[Path]:
     """Remove the temporary files of `target` left by killed runs; returns those removed.
 
@@ -180,7 +221,7 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     or of an unknown format when older than STALE_SECONDS (it may still be being written).
     """
     folder = target.parent if str(target.parent) else Path(".")
-    prefix = f".{target.name}."
+    prefix = _temp_prefix(target)
     removed = []
     host, me, now = _host_tag(), os.getpid(), time.time()
     try:
@@ -215,7 +256,7 @@ def other_writers(target: Path) -> list[str]:
     """The temporary files of `target` that other processes are writing right now (this host: the
     process lives; another host on a shared drive: changed in the last WRITING_SECONDS)."""
     folder = target.parent if str(target.parent) else Path(".")
-    prefix = f".{target.name}."
+    prefix = _temp_prefix(target)
     host, me, now = _host_tag(), os.getpid(), time.time()
     found = []
     try:
@@ -263,11 +304,11 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True, withi
     except OSError:
         mode = 0o666 & ~current_umask()
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}@{_host_tag()}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f"{_temp_prefix(target)}{os.getpid()}@{_host_tag()}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(
-            f"Tidak dapat menulis di folder {folder}: {_why(exc)}. Periksa izin tulis folder itu."
-        ) from exc
+        hint = ("" if exc.errno == errno.ENAMETOOLONG else
+                " Periksa izin tulis folder itu." if exc.errno in (errno.EACCES, errno.EPERM) else "")
+        raise OutputError(f"Tidak dapat menulis di folder {folder}: {_why(exc)}.{hint}") from exc
     try:
         try:
             with os.fdopen(fd, "wb") as fh:

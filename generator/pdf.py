@@ -251,7 +251,9 @@ def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None,
         try:
             shutil.copyfile(docx, work / docx.name)
         except OSError as exc:
-            raise PdfError(f"Laporan .docx tidak dapat dibaca untuk dibuat PDF-nya: {exc.strerror or exc}.") from exc
+            from .output import os_why
+
+            raise PdfError(f"Laporan .docx tidak dapat dibaca untuk dibuat PDF-nya: {os_why(exc)}.") from exc
         docx = work / docx.name
         env = {**os.environ, "TMPDIR": str(work / "tmp"), "TMP": str(work / "tmp"), "TEMP": str(work / "tmp")}
         stages: queue.Queue[str] = queue.Queue()

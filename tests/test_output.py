@@ -313,3 +313,36 @@ def test_a_read_only_report_and_a_pdf_named_like_an_input_are_refused(tmp_path, 
     res = cli("build", named_pdf, "--out", tmp_path / "data.docx", "--pdf")
     assert res.exit_code == 1 and f"PDF akan ditulis ke {named_pdf}, yaitu berkas masukan itu sendiri; ditolak" in res.stderr
     assert named_pdf.read_bytes() == small.read_bytes() and not (tmp_path / "data.docx").exists()
+
+
+@pytest.mark.parametrize("length", [226, 240, 250])
+def test_long_out_names_that_the_file_system_allows_are_written(length, tmp_path, small):
+    """Issue 26.13: names of 226-254 characters failed (the temporary name was too long) with a hint blaming
+    permissions; a name the file system refuses says so, in Indonesian."""
+    out = tmp_path / ("a" * length + ".docx")
+    res = cli("build", small, "--out", out)
+    assert res.exit_code == 0, res.output
+    assert zipfile.ZipFile(out).testzip() is None and sorted(p.name for p in tmp_path.iterdir()) == sorted([small.name, out.name])
+    res = CliRunner().invoke(main, ["build", str(small), "--out", str(tmp_path / ("b" * 260 + ".docx"))])
+    assert res.exit_code == 1 and "nama atau jalurnya terlalu panjang untuk sistem berkas" in res.stderr
+    assert "izin" not in res.stderr and "File name too long" not in res.stderr
+
+
+def test_os_refusals_are_said_in_indonesian(tmp_path, small, monkeypatch):
+    import errno as errnos
+    import tempfile
+
+    from generator.output import os_why
+
+    assert os_why(PermissionError(13, "Permission denied")).startswith("izin ditolak")
+    assert os_why(OSError(errnos.EPROTO, "Protocol error")) == "sistem operasi menolaknya (EPROTO)"
+
+    def refuse(*_a, **_k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    res = CliRunner().invoke(main, ["build", str(small), "--out", str(tmp_path / "laporan.docx")])
+    assert res.exit_code == 1
+    assert (f"Tidak dapat menulis di folder {tmp_path}: izin ditolak (berkas atau foldernya milik pengguna lain, "
+            "baca-saja, atau dikunci). Periksa izin tulis folder itu.") in res.stderr
+    assert "Permission denied" not in res.stderr
