@@ -495,7 +495,8 @@ def diff(old: Path, new: Path, fmt: str, izinkan_selisih: bool) -> None:
     \b
     Contoh:  lkjip diff LKjIP-2024-revisi1.xlsx LKjIP-2024-revisi2.xlsx
     Kode keluar: 0 tidak ada perubahan, 1 ada perubahan, 2 workbook tidak dapat dibaca atau salah pemakaian.
-    Galat dicetak ke stderr; stdout hanya berisi perubahan.
+    Galat dicetak ke stderr; stdout hanya berisi perubahan. Workbook yang terbaca tetapi berisi galat tetap
+    dibandingkan (galatnya dicetak ke stderr).
     """
     import json
 
@@ -504,10 +505,14 @@ def diff(old: Path, new: Path, fmt: str, izinkan_selisih: bool) -> None:
     from .problems import errors
     from .summary import diff_lines
 
-    result, problems = diff_revisions(old, new, izinkan_selisih=izinkan_selisih)
+    result, problems = diff_revisions(old, new, izinkan_selisih=izinkan_selisih, allow_errors=True)
     if result is None:
         _print_problems(errors(problems) or problems, "text", err=True)
         sys.exit(2)
+    if errors(problems):  # read, compared, but not yet buildable: said beside the changes
+        _err(f"Catatan: {len(errors(problems))} galat (laporan belum dapat dibuat dari workbook itu); perubahan di "
+             "bawah tetap dibandingkan:")
+        _print_problems(errors(problems), "text", err=True)
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:

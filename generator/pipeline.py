@@ -178,9 +178,12 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
     return res
 
 
-def diff(old_path: Path | str, new_path: Path | str, izinkan_selisih: bool = False) -> tuple[dict | None, list[Problem]]:
+def diff(old_path: Path | str, new_path: Path | str, izinkan_selisih: bool = False,
+         allow_errors: bool = False) -> tuple[dict | None, list[Problem]]:
     """Check both revisions and compare them; (None, problems) when either cannot be read or has errors.
 
+    `allow_errors`: a revision that is read but has errors is compared too (what changed is wanted
+    exactly when the new revision has an error); None only when one cannot be read at all.
     Problems carry no file name, so each message is prefixed with which workbook it is about.
     """
     from .diff import diff_results
@@ -190,8 +193,13 @@ def diff(old_path: Path | str, new_path: Path | str, izinkan_selisih: bool = Fal
     for label, path in (("lama", Path(old_path)), ("baru", Path(new_path))):
         _lap, hasil, found = check(path, izinkan_selisih=izinkan_selisih)
         problems += [dataclasses.replace(p, message=f"Workbook {label} ({path.name}): {p.message}") for p in found]
-        results.append(None if hasil is None or errors(found) else hasil)
+        results.append(None if hasil is None or (errors(found) and not allow_errors) else hasil)
     old, new = results
     if old is None or new is None:
         return None, problems
-    return diff_results(old, new), problems
+    try:
+        return diff_results(old, new), problems
+    except Exception:  # a revision with errors may lack what the comparison needs: said as unreadable
+        if not allow_errors or not errors(problems):
+            raise
+        return None, problems

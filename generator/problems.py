@@ -32,6 +32,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "profil.tidak-dikenal": (WARNING, "Isian '{field}' tidak dikenal dan diabaikan.", "Periksa ejaan nama isian (lihat sheet Petunjuk)."),
     # cell values
     "angka.tidak-terbaca": (ERROR, "'{found}' bukan angka.", "Tulis angka seperti 1.234.567 atau 96,77 (boleh dengan Rp, ,- atau %)."),
+    "angka.huruf-mirip-angka": (ERROR, "'{found}' bukan angka: ada huruf O, o, l atau I di antara angkanya (mungkin salah ketik untuk 0 atau 1).", "Ketik ulang angkanya dengan angka 0 dan 1, mis. 9.147.680."),
     "angka.pemisah-ribuan": (ERROR, "'{found}' tidak dapat dibaca: pemisah ribuan tidak beraturan.", "Periksa titik/komanya; contoh benar: 6.502.500 atau 65.025.000."),
     "angka.di-luar-batas": (ERROR, "Angka {found} di luar batas yang masuk akal untuk rupiah.", "Periksa angkanya; batasnya {limit}."),
     "nilai.tidak-terbaca": (ERROR, "'{found}' bukan angka atau nilai kualitatif yang dikenal.", "Tulis angka, atau salah satu: AA, A, BB, B, CC, C, D, WTP, WDP, TW, TMP, Belum ada penilaian."),

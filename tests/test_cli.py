@@ -294,8 +294,12 @@ def test_errors_go_to_stderr_and_stdout_carries_only_the_result(tmp_path, small)
     assert json.loads(res.stdout)["profil"]["instansi"] == "Kecamatan Contoh"
     res = _in(tmp_path, "build", broken, "--out", "r.docx")
     assert res.exit_code == 1 and res.stdout == "" and "Anggaran!E4: 'sepuluh juta' bukan angka." in res.stderr
-    res = _in(tmp_path, "diff", broken, small)
-    assert res.exit_code == 2 and res.stdout == "" and "Workbook lama (b.xlsx)" in res.stderr
+    res = _in(tmp_path, "diff", broken, small)  # read, with an error: compared, the error said on stderr (issue 26.13)
+    assert res.exit_code == 1 and "'Kecamatan Rusak' -> 'Kecamatan Contoh'" in res.stdout, res.stdout
+    assert "Workbook lama (b.xlsx)" in res.stderr and "Workbook lama" not in res.stdout
+    (tmp_path / "teks.xlsx").write_text("bukan workbook")
+    res = _in(tmp_path, "diff", tmp_path / "teks.xlsx", small)  # cannot be read at all: exit 2
+    assert res.exit_code == 2 and res.stdout == "" and "Workbook lama (teks.xlsx)" in res.stderr
     res = _in(tmp_path, "build", small.name, broken.name, "--out-dir", "hasil")
     assert res.exit_code == 1
     assert res.stdout.splitlines() == ["OK     kecil.xlsx -> hasil/LKjIP-Kecamatan-Contoh-2024.docx", "1 laporan dibuat, 1 gagal."]
@@ -426,3 +430,38 @@ def test_stdout_closed_by_its_reader_keeps_the_exit_code(command, tmp_path):
     assert proc.returncode == 0 and "Traceback" not in err and "tidak dapat ditulis" not in err, err
     if args[0] == "build":
         assert (tmp_path / "laporan.docx").exists()
+
+
+def test_diff_compares_a_new_revision_that_has_an_error(tmp_path):
+    """Before: exit 2 ("cannot read") when the new workbook was readable but had an error — the diff is needed then."""
+    from factory import ANGGARAN
+
+    old = make_workbook(tmp_path / "lama.xlsx")
+    anggaran = [dict(r) for r in ANGGARAN]
+    anggaran[2]["Pagu"] = 12_000_000
+    anggaran[3]["Pagu"] = "5.000.00O"  # a typo: letter O
+    new = make_workbook(tmp_path / "baru.xlsx", anggaran=anggaran)
+    res = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert res.exit_code == 1, res.output  # changes
+    assert "12.000.000" in res.stdout
+    assert "Catatan: " in res.stderr and "laporan belum dapat dibuat dari workbook itu" in res.stderr
+    assert "Anggaran!E5" in res.stderr and "Workbook baru (baru.xlsx)" in res.stderr
+
+
+def test_a_letter_o_in_a_pagu_is_one_error_that_says_so(tmp_path):
+    """`9.147.68O` was called a separator problem, and the Belanja total then differed: a second error with
+    the wrong hint (izinkan_selisih)."""
+    import json
+
+    from factory import ANGGARAN
+
+    anggaran = [dict(r) for r in ANGGARAN]
+    anggaran[2]["Pagu"] = "9.147.68O"
+    belanja = [{"Kelompok": "Belanja Operasi", "Jenis": "Belanja Barang dan Jasa", "Anggaran": 35_000_000, "Realisasi": 32_500_000}]
+    wb = make_workbook(tmp_path / "a.xlsx", anggaran=anggaran, sheets={"Belanja": belanja})
+    res = CliRunner().invoke(main, ["validate", str(wb), "--format", "json"])
+    assert res.exit_code == 1
+    [p] = [p for p in json.loads(res.stdout) if p["severity"] == "error"]
+    assert (p["sheet"], p["cell"], p["code"]) == ("Anggaran", "E4", "angka.huruf-mirip-angka")
+    assert p["message"] == ("'9.147.68O' bukan angka: ada huruf O, o, l atau I di antara angkanya (mungkin salah ketik "
+                            "untuk 0 atau 1).")
