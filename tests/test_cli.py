@@ -465,3 +465,17 @@ def test_a_letter_o_in_a_pagu_is_one_error_that_says_so(tmp_path):
     assert (p["sheet"], p["cell"], p["code"]) == ("Anggaran", "E4", "angka.huruf-mirip-angka")
     assert p["message"] == ("'9.147.68O' bukan angka: ada huruf O, o, l atau I di antara angkanya (mungkin salah ketik "
                             "untuk 0 atau 1).")
+
+
+def test_diff_says_nothing_about_a_sasaran_kode_the_report_does_not_print(tmp_path):
+    """A Kinerja Kode changed to 10^30 gave a line "kode: S1 -> 1000000000000000019884624838656" under
+    "Bagian laporan yang berubah", about something the report does not contain."""
+    from factory import ANGGARAN, KINERJA
+
+    old = make_workbook(tmp_path / "lama.xlsx")
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[2]["Kode"] = "S9"  # renamed, and the budget lines that named S2 now name S9: the report prints the same
+    anggaran = [dict(r, Sasaran="S9") if r.get("Sasaran") == "S2" else dict(r) for r in ANGGARAN]
+    new = make_workbook(tmp_path / "baru.xlsx", kinerja=kinerja, anggaran=anggaran)
+    res = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert "Bagian laporan yang berubah" not in res.stdout and "kode: S2" not in res.stdout, res.stdout
