@@ -59,7 +59,9 @@ def expand(paths: tuple[Path, ...] | list[Path]) -> tuple[list[Path], list[Skipp
         try:
             entries = sorted(p.iterdir())
         except OSError as exc:
-            skipped.append(Skipped(p, f"folder tidak dapat dibaca: {exc.strerror or exc}"))
+            from .output import os_why
+
+            skipped.append(Skipped(p, f"folder tidak dapat dibaca: {os_why(exc)}"))
             continue
         for x in entries:
             if _quiet(x.name):
@@ -88,7 +90,7 @@ def planned_output(workbook: Path, out_dir: Path) -> Path | None:
         inspect_file(workbook)
         with Xlsx(workbook) as book:  # the sheets the build reads (`pick_sheets`), of them only these two
             found = {spec.name: c.read_sheet(book, title, part, spec)
-                     for title, part, spec in c.pick_sheets(book.sheets) if spec.name in ("Profil", "Pengaturan")}
+                     for title, part, spec in c.pick_sheets(book.sheets, book.hidden) if spec.name in ("Profil", "Pengaturan")}
             profil = read_profil(c, found.get("Profil"))
             cfg = read_pengaturan(c, found.get("Pengaturan"))
         return default_output(SimpleNamespace(profil=profil, pengaturan=cfg), out_dir)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -34,6 +35,26 @@ def _same(value: object) -> object:
     if kind is dt.timedelta:  # a duration format ([h]:mm): the XML reader reads it as a time of day or a date
         return from_excel(value.total_seconds() / 86400)
     return value
+
+
+UNKNOWN_TEXT_ROWS = 3  # rows of text under an unknown header that make it an error, not a warning
+
+
+def closest_header(spec: Sheet, header: str) -> str:
+    """The known header of `spec` most like `header` (its aliases count, the column's own header is named);
+    text columns first, as an unknown column full of text most likely meant one of them."""
+    import difflib
+
+    norm = normalize_header(header)
+    best, score = "", -1.0
+    for col in spec.columns:
+        if col.pattern:
+            continue
+        for known in col.known_headers:
+            ratio = difflib.SequenceMatcher(None, norm, normalize_header(known)).ratio() + (0.2 if col.kind == "text" else 0)
+            if ratio > score:
+                best, score = col.header, ratio
+    return best
 
 
 class Cell:
@@ -130,7 +151,7 @@ class Cells:
         """The contract's sheets found in the workbook (by normalized name), as rows."""
         sheets: dict[str, SheetData] = {}
         try:
-            for title, part, spec in self.pick_sheets(book.sheets):
+            for title, part, spec in self.pick_sheets(book.sheets, book.hidden):
                 sheets[spec.name] = self.read_sheet(book, title, part, spec)
         except ReadError:
             raise
@@ -138,13 +159,17 @@ class Cells:
             raise ReadError.damaged(book.path, exc) from exc
         return sheets
 
-    def pick_sheets(self, found: list[tuple[str, str]]) -> list[tuple[str, str, Sheet]]:
+    def pick_sheets(self, found: list[tuple[str, str]], hidden: dict[str, str] | None = None) -> list[tuple[str, str, Sheet]]:
         """The worksheet read for each sheet of the contract, as (title, part, spec).
 
         Names match as headers do (`ANGGARAN_` is `Anggaran`), so a copied sheet can match too:
         the sheet named exactly as the contract is read and every other match is `sheet.ganda`
         at that sheet (a warning); with no exact name, none is guessed (an error at each).
+        A hidden contract sheet beside a visible sheet named after it (`Anggaran (2)`, Excel's name
+        for a copy; `Kinerja revisi`) is an error naming both: the edited copy would be ignored.
         """
+        if hidden:
+            self._hidden_beside_copy(found, hidden)
         by_spec: dict[str, list[tuple[str, str]]] = {}
         specs: dict[str, Sheet] = {}
         for title, part in found:
@@ -168,10 +193,26 @@ class Cells:
                 out.append((*exact[0], specs[name]))
         return out
 
+    def _hidden_beside_copy(self, found: list[tuple[str, str]], hidden: dict[str, str]) -> None:
+        import re
+
+        for title, _part in found:
+            spec = contract.SHEET_BY_NAME.get(normalize_header(title))
+            if spec is None or title not in hidden:
+                continue
+            word = re.compile(r"(?<![a-z0-9])" + re.escape(normalize_header(spec.name)) + r"(?![a-z0-9])")
+            copies = [t for t, _p in found if t != title and t not in hidden
+                      and contract.SHEET_BY_NAME.get(normalize_header(t)) is None and word.search(normalize_header(t))]
+            if copies:
+                state = "sangat tersembunyi (veryHidden)" if hidden[title] == "veryHidden" else "tersembunyi"
+                self.add("sheet.tersembunyi-ada-salinan", title, "A1", hidden=title, state=state, copy=copies[0],
+                         expected=spec.name)
+
     def match_headers(self, spec: Sheet, header_cells) -> tuple[dict[int, tuple[str, Column]], dict[str, list[int]]]:
         by_index: dict[int, tuple[str, Column]] = {}
         years: dict[str, list[int]] = {}
         seen: dict[str, str] = {}
+        self._unknown: list[tuple[int, str]] = []  # (column index, header) of headers no column matches
         for idx, value in header_cells:
             if value is None or clean_text(value) == "":
                 continue
@@ -193,7 +234,7 @@ class Cells:
                     by_index[idx] = (key, col)
                 break
             else:
-                self.add("kolom.tidak-dikenal", spec.name, ref, header=clean_text(value))
+                self._unknown.append((idx, clean_text(value)))
         present = {k.split(":")[0] for k in seen}
         for col in spec.columns:
             if col.required and col.key not in present:
@@ -210,6 +251,7 @@ class Cells:
             header = [(i, _same(v)) for i, v in enumerate(rows[0][1])]
             start = 1
         by_index, years = self.match_headers(spec, header)
+        self._unknown_columns(spec, rows[start:], self._unknown)
         data = SheetData(spec.name, [], {k: column_letter(i + 1) for i, (k, _) in by_index.items()}, years)
         columns = [(idx, key, column_letter(idx + 1)) for idx, (key, _col) in sorted(by_index.items())]
         special = grid.special
@@ -241,11 +283,32 @@ class Cells:
                 elif value is None:
                     continue
                 elif kind is float or kind is dt.date or kind is dt.timedelta:  # calamine: 7.0, date(…), timedelta(…)
+                    if kind is float and not math.isfinite(value):  # `<v>NaN</v>`, `<v>1e999</v>`: not Excel's
+                        self.add("nilai.tidak-hingga", name, f"{letter}{rownum}", found=str(value))
+                        continue
                     value = _same(value)
                 row_cells[key] = Cell(value, letter, rownum, grid, idx)
             if row_cells:
                 data.rows.append(Row(rownum, row_cells, name, data.columns))
         return data
+
+    def _unknown_columns(self, spec: Sheet, rows: list, unknown: list[tuple[int, str]]) -> None:
+        """`kolom.tidak-dikenal` (a warning) for a header no column matches; an error when that column holds
+        text in UNKNOWN_TEXT_ROWS rows or more (staff's analysis under `Analisa Capaian` would otherwise be
+        dropped in silence), naming the closest known header. A header starting with `Catatan` is a note."""
+        for idx, header in unknown:
+            ref = f"{column_letter(idx + 1)}1"
+            norm = normalize_header(header)
+            texts = [] if spec.key_value or norm.startswith(contract.NOTE_HEADERS) else [
+                values[idx] for _n, values in rows
+                if idx < len(values) and isinstance(values[idx], str) and any(ch.isalpha() for ch in values[idx])]
+            if len(texts) < UNKNOWN_TEXT_ROWS:
+                self.add("kolom.tidak-dikenal", spec.name, ref, header=header)
+                continue
+            example = clean_text(texts[0])
+            example = f"'{example[:40]}…'" if len(example) > 40 else f"'{example}'"
+            self.add("kolom.tidak-dikenal-berisi", spec.name, ref, header=header, n=len(texts), contoh=example,
+                     closest=closest_header(spec, header))
 
     def _special(self, sheet: str, letter: str, rownum: int, what: tuple[str, str]) -> None:
         kind, text = what

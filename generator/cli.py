@@ -49,7 +49,8 @@ Kode keluar:
   1  gagal: workbook berisi galat, atau berkas tujuan tidak dapat atau tidak boleh ditulis; tidak ada
      berkas yang ditulis untuk workbook itu (diff: ada perubahan)
   2  salah pemakaian (perintah/pilihan salah; diff: workbook tidak dapat dibaca)
-  3  build --pdf: laporan .docx ditulis, tetapi PDF tidak dapat dibuat
+  3  build --pdf / --perbarui-daftar: laporan .docx ditulis, tetapi PDF atau nomor halaman daftar
+     isi tidak dapat dibuat
   130/143  dihentikan (Ctrl+C / SIGTERM); laporan yang sudah ditulis disebutkan
 Galat dan kegagalan dicetak ke stderr; stdout hanya berisi hasil."""
 
@@ -248,8 +249,10 @@ def _build_one(args: tuple) -> tuple:
         gc.collect()  # the next workbook of this worker starts clean (automatic collection is off)
     first = errors(res.problems)[:1]
     why = res.error or (f"{len(errors(res.problems))} galat, mis. {first[0].where}: {first[0].message}" if first else "")
+    no_pdf = "; ".join(x for x in (res.pdf_error, res.daftar_error and f"nomor halaman daftar isi tidak disimpan: "
+                                                                       f"{res.daftar_error}") if x)
     return (str(workbook), (str(res.output) if res.ok else None), why, summary_lines(res), len(res.problems),
-            (str(res.pdf) if res.pdf else None), res.pdf_error)
+            (str(res.pdf) if res.pdf else None), no_pdf)
 
 
 def _crashed(task: tuple, exc: BaseException) -> tuple:
@@ -357,8 +360,11 @@ def _build_single(task: tuple) -> None:
         click.echo(line, err=not res.ok)
     if not res.ok and not res.error and not errors(res.problems):
         _err("Gagal: laporan tidak dibuat.")
+    if res.ok and res.daftar_error:
+        _err(f"Nomor halaman daftar isi tidak disimpan (laporan .docx tetap ditulis): {res.daftar_error}")
     if res.ok and res.pdf_error:
         _err(f"PDF tidak dibuat: {res.pdf_error}")
+    if res.ok and (res.pdf_error or res.daftar_error):
         sys.exit(3)
     sys.exit(0 if res.ok else 1)
 
@@ -367,8 +373,15 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
                  jobs: int | None, izinkan_selisih: bool = False, daftar: bool = False) -> None:
     import os
 
-    from .batch import Stopped, collisions, planned_output, run
+    from .batch import Stopped, _same_file_key, collisions, planned_output, run
 
+    unique: dict[str, Path] = {}
+    for f in files:  # one workbook named twice (`a.xlsx ./a.xlsx`) is built once
+        if _same_file_key(f) in unique:
+            _err(f"Dilewati: {f}: workbook yang sama dengan {unique[_same_file_key(f)]}, sudah disebut.")
+        else:
+            unique[_same_file_key(f)] = f
+    files = list(unique.values())
     plans = {f: planned_output(f, out_dir) for f in files}
     clash = collisions(plans)
     tasks = [(f, plans[f], template, assets, out_dir, pdf, izinkan_selisih, daftar) for f in files if f not in clash]
@@ -391,21 +404,24 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
              + f"; {len(stop.not_built)} workbook belum dibuat laporannya"
              + (f" ({', '.join(map(str, stop.not_built))})." if stop.not_built else "."))
         sys.exit(stop.code)
-    failed = no_pdf = 0
+    failed = no_pdf = built = 0
     for wb, others in sorted(clash.items()):
         failed += 1
         _err(f"GAGAL  {wb}: laporannya akan bernama sama dengan laporan dari {', '.join(map(str, others))} "
              f"({plans[wb]}); tidak dibuat agar tidak saling menimpa. Beri nama_berkas berbeda di sheet Pengaturan.")
     for wb, output, why, _lines, n, pdf_out, pdf_why in sorted(results):
         if output:
-            click.echo(f"OK     {wb} -> {output}" + (f" ({n} peringatan)" if n else "") + (f", PDF {pdf_out}" if pdf_out else ""))
+            built += 1
+            click.echo(f"OK     {wb} -> {output}" + (f" ({n} peringatan; rinciannya: lkjip validate {wb})" if n else "")
+                       + (f", PDF {pdf_out}" if pdf_out else ""))
             if pdf_why:
                 no_pdf += 1
-                _err(f"PDF GAGAL  {wb}: {pdf_why}")
+                _err(f"{'PDF GAGAL' if pdf else 'DAFTAR ISI GAGAL'}  {wb}: {pdf_why}")
         else:
             failed += 1
             _err(f"GAGAL  {wb}: {why}")
-    click.echo(f"{len(files) - failed} laporan dibuat, {failed} gagal." + (f" {no_pdf} PDF tidak dibuat." if no_pdf else ""))
+    click.echo(f"{built} laporan dibuat, {failed} gagal."
+               + (f" {no_pdf} {'PDF' if pdf else 'daftar isi'} tidak dibuat." if no_pdf else ""))
     sys.exit(1 if failed else 3 if no_pdf else 0)
 
 
@@ -490,7 +506,8 @@ def diff(old: Path, new: Path, fmt: str, izinkan_selisih: bool) -> None:
     \b
     Contoh:  lkjip diff LKjIP-2024-revisi1.xlsx LKjIP-2024-revisi2.xlsx
     Kode keluar: 0 tidak ada perubahan, 1 ada perubahan, 2 workbook tidak dapat dibaca atau salah pemakaian.
-    Galat dicetak ke stderr; stdout hanya berisi perubahan.
+    Galat dicetak ke stderr; stdout hanya berisi perubahan. Workbook yang terbaca tetapi berisi galat tetap
+    dibandingkan (galatnya dicetak ke stderr).
     """
     import json
 
@@ -499,10 +516,14 @@ def diff(old: Path, new: Path, fmt: str, izinkan_selisih: bool) -> None:
     from .problems import errors
     from .summary import diff_lines
 
-    result, problems = diff_revisions(old, new, izinkan_selisih=izinkan_selisih)
+    result, problems = diff_revisions(old, new, izinkan_selisih=izinkan_selisih, allow_errors=True)
     if result is None:
         _print_problems(errors(problems) or problems, "text", err=True)
         sys.exit(2)
+    if errors(problems):  # read, compared, but not yet buildable: said beside the changes
+        _err(f"Catatan: {len(errors(problems))} galat (laporan belum dapat dibuat dari workbook itu); perubahan di "
+             "bawah tetap dibandingkan:")
+        _print_problems(errors(problems), "text", err=True)
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -541,9 +562,43 @@ main.add_command(impor_sipd_cmd)
 def _os_why(exc: BaseException) -> str:
     import errno
 
+    from .output import os_why
+
     if getattr(exc, "errno", None) in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return "disk penuh"
-    return getattr(exc, "strerror", None) or str(exc)
+    return os_why(exc)
+
+
+class _Stdout:
+    """stdout for `run`: a reader that went away (`| head -1`) ends the writing, silently; another write
+    error (`> /dev/full`) is kept for the end. Either way the command runs to its own exit code (click
+    would exit 1 on the first broken pipe, even after `build` wrote its report)."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self.broken = False
+        self.error: OSError | None = None
+
+    def _guard(self, call, *args):
+        if self.broken or self.error is not None:
+            return None
+        try:
+            return call(*args)
+        except BrokenPipeError:
+            self.broken = True
+        except (OSError, ValueError) as exc:  # ValueError: stdout closed
+            self.error = exc if isinstance(exc, OSError) else OSError(str(exc))
+        return None
+
+    def write(self, text):
+        self._guard(self._stream.write, text)
+        return len(text)
+
+    def flush(self) -> None:
+        self._guard(self._stream.flush)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _flush_or_fail(code: int, quiet: bool = False) -> int:
@@ -594,6 +649,7 @@ def run() -> None:
     if sys.argv[1:2] == ["template"]:
         _import_openpyxl_lean()
     quiet = False
+    stdout = sys.stdout = _Stdout(sys.stdout)
     try:
         main()
         code: object = 0
@@ -609,7 +665,17 @@ def run() -> None:
         code = 1
     if stop_requested() is not None and code in (0, 1, 3):  # a stop some library swallowed is still a stop
         code = 128 + stop_requested()
-    code = _flush_or_fail(code, quiet)
+    stdout.flush()
+    sys.stdout = stdout._stream
+    if stdout.error is not None and not quiet:
+        if sys.argv[1:2] == ["build"]:  # the result is the report; what it says on stdout is a summary
+            sys.stderr.write(f"Catatan: ringkasan tidak dapat ditulis ke stdout ({_os_why(stdout.error)}); "
+                             "kode keluar menyatakan hasil build.\n")
+        else:  # the result is what goes to stdout
+            sys.stderr.write(f"Galat: hasil tidak dapat ditulis ke stdout: {_os_why(stdout.error)}. Hasilnya tidak lengkap.\n")
+            code = code or 1
+        quiet = True
+    code = _flush_or_fail(code, quiet or stdout.broken)
     os._exit(code)
 
 

@@ -67,11 +67,19 @@ class Column:
     choices: tuple[str, ...] = ()
     width: int = 16
     pattern: str | None = None  # regex for year-series headers, e.g. "Target 2024"
+    aliases: tuple[str, ...] = ()  # other headers staff commonly type for this column (docs/workbook.md)
 
     def matches(self, header_norm: str) -> re.Match[str] | bool:
         if self.pattern:
             return re.fullmatch(self.pattern, header_norm) or False
-        return header_norm == normalize_header(self.header)
+        if header_norm == normalize_header(self.header):
+            return True
+        return bool(self.aliases) and _slash(header_norm) in _alias_set(self.aliases)
+
+    @property
+    def known_headers(self) -> tuple[str, ...]:
+        """The header and its aliases, as staff would type them."""
+        return (self.header, *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,24 @@ def normalize_header(text: object) -> str:
     s = str(text or "").replace("\u00a0", " ").replace("_", " ").strip().lower()
     return re.sub(r"\s+", " ", s)
 
+
+def _slash(header_norm: str) -> str:
+    """`Solusi / Upaya` and `Solusi/Upaya` are one header."""
+    return re.sub(r"\s*/\s*", "/", header_norm)
+
+
+_ALIAS_SETS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _alias_set(aliases: tuple[str, ...]) -> frozenset[str]:
+    found = _ALIAS_SETS.get(aliases)
+    if found is None:
+        found = _ALIAS_SETS[aliases] = frozenset(_slash(normalize_header(a)) for a in aliases)
+    return found
+
+
+# Headers whose columns are the staff's own notes: never read, never more than a warning.
+NOTE_HEADERS = ("catatan", "keterangan", "ket")
 
 _KV_COLUMNS = (
     Column("Isian", "isian", required=True, width=22, comment="Nama isian (jangan diubah)."),
@@ -195,8 +221,12 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Formula", "formula", comment="Rumus perhitungan indikator", width=30),
             Column("Sumber Data", "sumber_data", comment="Sumber data indikator", width=20),
             Column("Penanggung Jawab", "penanggung_jawab", comment="Penanggung jawab indikator", width=20),
-            Column("Analisis", "analisis", comment="Penjelasan Anda: penyebab keberhasilan/kegagalan", width=40),
-            Column("Solusi", "solusi", comment="Upaya/solusi yang telah dilakukan", width=40),
+            Column("Analisis", "analisis", comment="Penjelasan Anda: penyebab keberhasilan/kegagalan", width=40,
+                   aliases=("Analisa", "Analisis Capaian", "Analisa Capaian", "Analisis Kinerja", "Analisa Kinerja",
+                            "Analisis/Penjelasan", "Penjelasan")),
+            Column("Solusi", "solusi", comment="Upaya/solusi yang telah dilakukan", width=40,
+                   aliases=("Solusi/Upaya", "Upaya/Solusi", "Upaya", "Upaya Solusi", "Solusi Upaya",
+                            "Upaya yang Dilakukan", "Upaya Perbaikan", "Solusi yang Dilakukan", "Rencana Tindak Lanjut")),
             Column("Sasaran RPJMD", "sasaran_rpjmd", comment="Opsional: kode sasaran RPJMD kabupaten yang didukung sasaran/indikator ini (sama dengan Kode di workbook Pemda), contoh: SR.2. Kosong pada baris indikator = sama dengan sasarannya. Bila diisi, Bab II memuat tabel keselarasan Renstra-RPJMD", width=14),
         ),
         comment="Pohon kinerja: tujuan, sasaran, program ... beserta indikator, target dan realisasi.",

@@ -72,7 +72,8 @@ def _chart_lines(g: Grafik) -> list[Line]:
 
 
 def _sasaran_lines(s: dict) -> list[str]:
-    lines = _leaves({k: v for k, v in s.items() if k not in ("tabel", "tabel_indeks", "nomor", "indikator")})
+    # `kode` is in the context for custom templates; the standard report does not print it
+    lines = _leaves({k: v for k, v in s.items() if k not in ("tabel", "tabel_indeks", "nomor", "indikator", "kode")})
     for ind in s.get("indikator", []):
         name = ind.get("nama", "")
         lines += [f"indikator '{name}' {ln}" for ln in _leaves({k: v for k, v in ind.items() if k not in ("nama", "tabel_indeks")})]

@@ -23,6 +23,8 @@ _BELUM_FORMS = {"belum ada penilaian", "belum dinilai", "belum ada nilai", "dala
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _PREFIX = re.compile(r"^(?:rp\.?|idr)\s*", re.I)
+# a letter that looks like a digit inside a number: between digits or separators, or ending a group (`68O`)
+_LOOKALIKE = re.compile(r"(?<=[\d.,])[OoIl](?=[\d.,])|[.,]\d{1,2}[OoIl]{1,2}$|^[OoIl](?=[\d.,]*\d)(?=\S*[.,]\d)")
 _SUFFIX_DASH = re.compile(r",\s*-+\s*$|\.\s*-+\s*$")
 _NUMBER_THEN_UNIT = re.compile(r"^([+-]?[\d.,]*\d[\d.,]*)\s*(%|[^\d\s].*)?$")
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$")
@@ -90,6 +92,8 @@ def _number_from_text(raw: str) -> tuple[Decimal, bool]:
     negative = False
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
+    if _LOOKALIKE.search(s):  # `9.147.68O`: a letter O (or l, I) typed for a digit, not a separator problem
+        raise ParseError("angka.huruf-mirip-angka", clean_text(raw))
     m = _NUMBER_THEN_UNIT.match(s)
     if not m:
         raise ParseError("angka.tidak-terbaca", clean_text(raw))

@@ -8,8 +8,10 @@ Rules (see SECURITY.md):
 - with `overwrite=False` an existing file is never replaced (no check-then-write race: the
   temporary file is hard-linked to the target name, which fails if the name exists);
 - a failure (disk full, read-only folder, file open in Word) leaves the previous file untouched and
-  no temporary file behind; temporary files left by a killed run (`.<name>.<pid>@<host>.<x>.tmp`)
-  are removed by the next successful write of the same target.
+  no temporary file behind; temporary files left by a killed run (`.<name>.<pid>@<host>.<x>.tmp`,
+  the whole host name) are removed by the next successful write of the same target;
+- a read-only file is refused, not replaced; a default report name refuses a link out of its folder;
+- two processes writing the same file at once: the one whose file is (about to be) replaced says so.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 from .problems import LkjipError
 
 STALE_SECONDS = 3600  # a temporary file of another host (or of an unknown format) older than this is stale
+WRITING_SECONDS = 60  # a temporary file of another host younger than this is being written right now
 
 
 class OutputError(LkjipError):
@@ -65,7 +68,15 @@ def _not_stopping() -> None:
 
 
 def _host_tag() -> str:
-    return re.sub(r"[^A-Za-z0-9-]", "", socket.gethostname())[:16] or "host"
+    """This computer's name in temporary file names: the whole name (PCs named `kecamatan-alok-01` and
+    `-02` on one shared drive are two hosts); a very long one is shortened with a hash of the whole."""
+    import hashlib
+
+    name = socket.gethostname()
+    tag = re.sub(r"[^A-Za-z0-9-]", "", name) or "host"
+    if tag != name or len(tag) > 40:  # characters left out, or too long: a hash keeps two such names apart
+        tag = tag[:24] + "-" + hashlib.sha1(name.encode("utf-8", "replace")).hexdigest()[:10]
+    return tag
 
 
 def current_umask() -> int:
@@ -83,22 +94,72 @@ def current_umask() -> int:
 
 
 def _why(exc: OSError) -> str:
-    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return "disk penuh (ruang kosong atau kuota habis); kosongkan ruang disk lalu jalankan lagi"
-    if exc.errno == errno.EFBIG:
-        return "berkas melebihi batas ukuran berkas sistem"
-    if exc.errno == errno.EROFS:
-        return "disk hanya-baca"
-    return exc.strerror or str(exc)
+    return os_why(exc)
 
 
-def resolve_target(path: Path) -> Path:
+_REASONS = {  # errno name -> why, in Indonesian (the operating system's own text is English)
+    "ENOSPC": "disk penuh (ruang kosong atau kuota habis); kosongkan ruang disk lalu jalankan lagi",
+    "EDQUOT": "disk penuh (ruang kosong atau kuota habis); kosongkan ruang disk lalu jalankan lagi",
+    "EFBIG": "berkas melebihi batas ukuran berkas sistem",
+    "EROFS": "disk hanya-baca",
+    "EACCES": "izin ditolak (berkas atau foldernya milik pengguna lain, baca-saja, atau dikunci)",
+    "EPERM": "izin ditolak (berkas atau foldernya milik pengguna lain, baca-saja, atau dikunci)",
+    "ENAMETOOLONG": "nama atau jalurnya terlalu panjang untuk sistem berkas",
+    "ENOENT": "folder atau berkasnya tidak ada",
+    "ENOTDIR": "salah satu bagian jalurnya bukan folder",
+    "EISDIR": "yang dituju adalah folder",
+    "EEXIST": "berkasnya sudah ada",
+    "EBUSY": "berkas sedang dipakai program lain",
+    "ETXTBSY": "berkas sedang dipakai program lain",
+    "EIO": "galat perangkat (disk atau jaringan)",
+    "EXDEV": "berkas sementara dan tujuannya berada di drive berbeda",
+    "EINVAL": "namanya tidak diizinkan sistem berkas",
+    "EILSEQ": "namanya berisi karakter yang tidak diizinkan sistem berkas",
+    "ELOOP": "tautan simbolik yang berputar",
+    "EMFILE": "terlalu banyak berkas terbuka",
+    "ENFILE": "terlalu banyak berkas terbuka",
+    "ESTALE": "berkas di drive jaringan tidak lagi tersedia (sambungan terputus?)",
+    "EPIPE": "penerimanya sudah ditutup",
+    "ENODEV": "perangkatnya tidak ada",
+    "ENXIO": "perangkatnya tidak ada",
+}
+
+
+def os_why(exc: BaseException) -> str:
+    """Why the operating system refused, in Indonesian (its own text is English): by errno."""
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
+    return _REASONS.get(name) or (f"sistem operasi menolaknya ({name or type(exc).__name__})")
+
+
+def resolve_target(path: Path, within: Path | None = None) -> Path:
     """The regular file (or new path) that writing to `path` replaces. Raises OutputError.
 
     A symbolic link resolves to its target, which must be a regular file; anything that is not a
-    regular file (device such as /dev/null, FIFO, socket, folder) is refused.
+    regular file (device such as /dev/null, FIFO, socket, folder) is refused. With `within` (the
+    output folder of a default report name), a link that leads out of that folder is refused too:
+    on a shared drive anyone can plant one. A read-only file is refused, not replaced.
     """
     path = Path(path)
+    real = _resolve(path)
+    if within is not None and real != path:
+        folder = Path(os.path.realpath(within))
+        if folder != Path(os.path.realpath(real)).parent and folder not in Path(os.path.realpath(real)).parents:
+            raise OutputError(f"Berkas tujuan {path} adalah tautan simbolik ke {real}, di luar folder keluaran {within}; "
+                              "ditolak (di drive bersama siapa pun dapat memasang tautan seperti itu). Hapus tautan itu, "
+                              f"atau pakai --out {real} bila memang itu tujuannya.")
+    try:
+        st = os.stat(real)
+    except OSError:
+        return real
+    if stat.S_ISREG(st.st_mode) and not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise OutputError(f"Berkas {path} bersifat baca-saja dan tidak ditimpa. Bila memang boleh diganti, hapus sifat "
+                          "baca-sajanya (Properties > Read-only, atau chmod u+w) lalu jalankan lagi, atau pakai --out "
+                          "dengan nama lain.")
+    return real
+
+
+def _resolve(path: Path) -> Path:
     try:
         st = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):  # a new path (a file in place of its folder: said below)
@@ -141,6 +202,18 @@ def pid_alive(pid: int) -> bool:
 _TMP_RE = re.compile(r"\.(?P<pid>\d+)@(?P<host>[A-Za-z0-9-]+)\.[^.]+\.tmp")
 
 
+def _temp_prefix(target: Path) -> str:
+    """`.<name>.`, the start of the temporary files of `target`; a long name is shortened (with a hash of
+    the whole) so that a temporary name fits the 255 bytes of a file name wherever the target's own does."""
+    import hashlib
+
+    name = target.name
+    if len(name.encode("utf-8", "surrogateescape")) > 120:
+        short = name.encode("utf-8", "surrogateescape")[:80].decode("utf-8", "ignore")
+        name = short + "~" + hashlib.sha1(target.name.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+    return f".{name}."
+
+
 def remove_stale_temporaries(target: Path) -> list[Path]:
     """Remove the temporary files of `target` left by killed runs; returns those removed.
 
@@ -148,7 +221,7 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     or of an unknown format when older than STALE_SECONDS (it may still be being written).
     """
     folder = target.parent if str(target.parent) else Path(".")
-    prefix = f".{target.name}."
+    prefix = _temp_prefix(target)
     removed = []
     host, me, now = _host_tag(), os.getpid(), time.time()
     try:
@@ -175,13 +248,46 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
     return removed
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> Path:
+class Replaced(OutputError):
+    """The file was written, but another process was writing the same file at the same time."""
+
+
+def other_writers(target: Path) -> list[str]:
+    """The temporary files of `target` that other processes are writing right now (this host: the
+    process lives; another host on a shared drive: changed in the last WRITING_SECONDS)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    prefix = _temp_prefix(target)
+    host, me, now = _host_tag(), os.getpid(), time.time()
+    found = []
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return found
+    for name in names:
+        m = _TMP_RE.fullmatch(name[len(prefix) - 1:])
+        if not m:
+            continue
+        pid = int(m.group("pid"))
+        try:
+            if m.group("host") == host:
+                if pid != me and pid_alive(pid):
+                    found.append(f"proses {pid}")
+            elif now - os.lstat(folder / name).st_mtime <= WRITING_SECONDS:
+                found.append(f"proses {pid} di komputer {m.group('host')}")
+        except OSError:
+            continue
+    return sorted(found)
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True, within: Path | None = None) -> Path:
     """Write `data` to a temporary file beside `path`, then rename it into place; returns the file written.
 
-    A failure at any point leaves the previous file untouched and no temporary file behind.
+    A failure at any point leaves the previous file untouched and no temporary file behind. `within`:
+    see `resolve_target`. Raises `Replaced` when, after the rename, the file on disk is not the one
+    written or another process is writing the same file (two builds of one report at once).
     """
     path = Path(path)
-    target = resolve_target(path)
+    target = resolve_target(path, within)
     if not overwrite and os.path.lexists(path):
         raise TargetExists(f"Berkas {path} sudah ada dan tidak ditimpa.")
     folder = target.parent if str(target.parent) else Path(".")
@@ -198,11 +304,11 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> Pa
     except OSError:
         mode = 0o666 & ~current_umask()
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}@{_host_tag()}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=f"{_temp_prefix(target)}{os.getpid()}@{_host_tag()}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(
-            f"Tidak dapat menulis di folder {folder}: {_why(exc)}. Periksa izin tulis folder itu."
-        ) from exc
+        hint = ("" if exc.errno == errno.ENAMETOOLONG else
+                " Periksa izin tulis folder itu." if exc.errno in (errno.EACCES, errno.EPERM) else "")
+        raise OutputError(f"Tidak dapat menulis di folder {folder}: {_why(exc)}.{hint}") from exc
     try:
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -221,6 +327,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> Pa
             written.append(target)
             return target
         try:
+            ours = os.stat(tmp).st_ino
             os.replace(tmp, target)
             written.append(target)
         except PermissionError as exc:
@@ -237,7 +344,24 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True) -> Pa
             pass
         raise
     remove_stale_temporaries(target)
+    _still_ours(target, path, ours)
     return target
+
+
+def _still_ours(target: Path, shown: Path, ours: int) -> None:
+    """Raise `Replaced` if the file just renamed into place is not ours any more, or is about to be replaced."""
+    try:
+        now = os.stat(target).st_ino
+    except OSError:
+        now = None
+    others = other_writers(target)
+    if now == ours and not others:
+        return
+    who = ", ".join(others[:3]) or "proses lain"
+    state = ("sudah diganti oleh" if now != ours else "akan segera diganti oleh")
+    raise Replaced(f"Berkas {shown} ditulis, tetapi {state} {who} yang menulis berkas yang sama pada saat bersamaan; "
+                   "isinya mungkin bukan laporan dari workbook ini. Jalankan lagi setelah proses lain selesai, atau pakai "
+                   "--out dengan nama lain.")
 
 
 def _link_new(tmp: str, target: Path, shown: Path) -> None:

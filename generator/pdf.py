@@ -222,7 +222,8 @@ def clean_stale_profiles(folder: Path | None = None) -> list[Path]:
     return removed
 
 
-def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None, progress=None) -> Path:
+def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None, progress=None,
+           within: Path | None = None) -> Path:
     """Write `docx` as PDF next to it (or to `out`); indexes updated when UNO is available.
 
     `daftar`, when given, receives the text of each updated index (Daftar Isi/Tabel/Gambar,
@@ -235,14 +236,28 @@ def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None,
     if not office:
         raise PdfError("LibreOffice tidak terpasang, PDF tidak dibuat (laporan .docx tetap ditulis). "
                        "Pasang LibreOffice, atau buka .docx di Word lalu Simpan Sebagai PDF.")
+    shown = Path(docx)
     docx = Path(docx).resolve()
-    out = Path(out).resolve() if out else docx.with_suffix(".pdf")
+    out = Path(out).resolve() if out else Path(os.path.abspath(shown)).with_suffix(".pdf")  # a link there: see `within`
     timeout = pdf_timeout(docx)
     clean_stale_profiles()
     py = uno_python()
     with tempfile.TemporaryDirectory(prefix=f"lkjip-lo-{os.getpid()}-") as tmp:
         profile = make_profile(tmp)
         tmp_pdf = Path(tmp, "out.pdf")
+        # LibreOffice works on a copy in this folder, with this folder as its temporary folder: its lock
+        # file (`.~lock.<report>.docx#`) and its `lu*.tmp` files go with the folder, also on Ctrl+C/SIGTERM
+        work = Path(tmp, "dok")
+        work.mkdir()
+        (work / "tmp").mkdir()
+        try:
+            shutil.copyfile(docx, work / docx.name)
+        except OSError as exc:
+            from .output import os_why
+
+            raise PdfError(f"Laporan .docx tidak dapat dibaca untuk dibuat PDF-nya: {os_why(exc)}.") from exc
+        docx = work / docx.name
+        env = {**os.environ, "TMPDIR": str(work / "tmp"), "TMP": str(work / "tmp"), "TEMP": str(work / "tmp")}
         stages: queue.Queue[str] = queue.Queue()
         tail: list[str] = []
         procs: list[subprocess.Popen] = []
@@ -251,14 +266,14 @@ def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None,
                 pipe = f"lkjip{os.getpid()}{int(time.time() * 1000) % 100000}"
                 procs.append(_start([office, f"-env:UserInstallation={profile}", "--headless", "--invisible", "--nologo",
                                      "--norestore", f"--accept=pipe,name={pipe};urp;"],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env))
                 script = Path(tmp, "convert.py")
                 script.write_text(_UNO_SCRIPT)
                 cmd = [py, "-u", str(script), str(docx), str(tmp_pdf), pipe]
             else:
                 cmd = [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
                        "--outdir", tmp, str(docx)]
-            run = _start(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
+            run = _start(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace", env=env)
             procs.append(run)
             reader = threading.Thread(target=_reader, args=(run.stdout, stages, tail), daemon=True)
             reader.start()
@@ -287,7 +302,7 @@ def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None,
         finally:
             for proc in reversed(procs):
                 _kill_group(proc)
-        atomic_write_bytes(out, tmp_pdf.read_bytes())
+        atomic_write_bytes(out, tmp_pdf.read_bytes(), within=within)
         sidecar = Path(str(tmp_pdf) + ".daftar.json")
         if daftar is not None and sidecar.exists():
             import json

@@ -32,6 +32,7 @@ class BuildResult:
     pdf: Path | None = None
     notes: list[str] = field(default_factory=list)  # what the user should know about a written report
     pdf_error: str = ""  # the .docx is written, the PDF is not (exit code 3)
+    daftar_error: str = ""  # --perbarui-daftar: the .docx is written without stored page numbers (exit code 3)
 
     @property
     def ok(self) -> bool:
@@ -68,10 +69,40 @@ def check(path: Path | str, assets_dir: Path | None = None,
     return lap, hasil, sort_problems(problems)
 
 
-def slug(text: str) -> str:
-    """`Kecamatan Kota Sumenep` -> `Kecamatan-Kota-Sumenep` (safe as a file name everywhere)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")[:80] or "Instansi"
+def slug(text: str, fallback: str = "Instansi") -> str:
+    """`Kecamatan Kota Sumenep` -> `Kecamatan-Kota-Sumenep` (safe as a file name everywhere).
+
+    Latin letters lose their accents (`Pérez` -> `Perez`; one without an ASCII form, `ß`, is left out,
+    as always); letters, marks and digits of other scripts stay (two agencies named in Arabic or
+    Devanagari get two names, not both `Instansi`); anything else becomes one `-`."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFC", text):
+        plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+        if plain:
+            out.append(plain if plain.isalnum() else "-")
+        elif unicodedata.category(ch)[0] in "LMN" and not unicodedata.name(ch, "").startswith("LATIN"):
+            out.append(ch)
+        elif not unicodedata.name(ch, "").startswith("LATIN") or unicodedata.category(ch)[0] not in "LMN":
+            out.append("-")
+    return re.sub(r"-+", "-", "".join(out)).strip("-")[:80].strip("-") or fallback
+
+
+# names Windows gives to devices: `CON.docx` cannot be a file there (also on a shared drive)
+WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def nama_berkas_problem(name: str) -> str | None:
+    """Why `nama_berkas` cannot name a report (for `pengaturan.tidak-sah`), or None."""
+    if not name.strip():
+        return None
+    stem = slug(name, "")
+    if not stem:
+        return ("Nama berkas harus memuat huruf atau angka (tanda baca dan simbol diganti '-'); tulis mis. "
+                "LKjIP-Kecamatan-Alok-2024, atau kosongkan agar nama dibuat dari instansi dan tahun.")
+    if stem.lower() in WINDOWS_RESERVED:
+        return (f"'{stem}' adalah nama perangkat di Windows dan tidak dapat menjadi nama berkas; tulis nama lain, mis. "
+                "LKjIP-Kecamatan-Alok-2024.")
+    return None
 
 
 def default_output(lap: Laporan, out_dir: Path) -> Path:
@@ -112,10 +143,15 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         data = render_docx(ctx, template)
         res.timings["render"] = time.perf_counter() - t
         target = Path(out) if out else default_output(lap, out_dir)
-        if target.resolve() == workbook.resolve():
+        within = None if out else out_dir  # a default name stays in its folder (an explicit --out may follow a link)
+        inputs = {workbook.resolve()} | ({Path(template).resolve()} if template else set())
+        if target.resolve() in inputs:
             raise LkjipError("Berkas keluaran tidak boleh sama dengan workbook masukan.")
+        if pdf and target.with_suffix(".pdf").resolve() in inputs:
+            raise LkjipError(f"PDF akan ditulis ke {target.with_suffix('.pdf')}, yaitu berkas masukan itu sendiri; "
+                             "ditolak. Pakai --out dengan nama lain.")
         t = time.perf_counter()
-        atomic_write_bytes(target, data)
+        atomic_write_bytes(target, data, within=within)
         res.timings["save"] = time.perf_counter() - t
         res.output = target
         if perbarui_daftar:
@@ -128,7 +164,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
                     # their texts come back for the .docx (the PDF already shows those page numbers)
                     texts: list[str] = []
                     try:
-                        res.pdf = to_pdf(target, daftar=texts, progress=progress)
+                        res.pdf = to_pdf(target, daftar=texts, progress=progress, within=within)
                     except PdfError as exc:
                         res.pdf_error = str(exc)
                         raise
@@ -136,10 +172,10 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
                         raise PdfError("LibreOffice tidak mengembalikan daftar isi; nomor halaman tidak disimpan.")
                 else:
                     texts = daftar_halaman(target)
-                atomic_write_bytes(target, render_docx(ctx, template, texts))
+                atomic_write_bytes(target, render_docx(ctx, template, texts), within=within)
                 res.notes.append("Nomor halaman Daftar Isi/Tabel/Gambar disimpan di .docx (tata letak LibreOffice).")
             except PdfError as exc:
-                res.notes.append(f"Nomor halaman daftar isi tidak disimpan: {exc}")
+                res.daftar_error = str(exc)
             res.timings["daftar"] = time.perf_counter() - t
     except LkjipError as exc:
         res.error = str(exc)
@@ -148,16 +184,19 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         from .pdf import to_pdf
 
         try:
-            res.pdf = to_pdf(target, progress=progress)
+            res.pdf = to_pdf(target, progress=progress, within=within)
         except LkjipError as exc:
             res.pdf_error = str(exc)
     res.timings["total"] = time.perf_counter() - t0
     return res
 
 
-def diff(old_path: Path | str, new_path: Path | str, izinkan_selisih: bool = False) -> tuple[dict | None, list[Problem]]:
+def diff(old_path: Path | str, new_path: Path | str, izinkan_selisih: bool = False,
+         allow_errors: bool = False) -> tuple[dict | None, list[Problem]]:
     """Check both revisions and compare them; (None, problems) when either cannot be read or has errors.
 
+    `allow_errors`: a revision that is read but has errors is compared too (what changed is wanted
+    exactly when the new revision has an error); None only when one cannot be read at all.
     Problems carry no file name, so each message is prefixed with which workbook it is about.
     """
     from .diff import diff_results
@@ -167,8 +206,13 @@ def diff(old_path: Path | str, new_path: Path | str, izinkan_selisih: bool = Fal
     for label, path in (("lama", Path(old_path)), ("baru", Path(new_path))):
         _lap, hasil, found = check(path, izinkan_selisih=izinkan_selisih)
         problems += [dataclasses.replace(p, message=f"Workbook {label} ({path.name}): {p.message}") for p in found]
-        results.append(None if hasil is None or errors(found) else hasil)
+        results.append(None if hasil is None or (errors(found) and not allow_errors) else hasil)
     old, new = results
     if old is None or new is None:
         return None, problems
-    return diff_results(old, new), problems
+    try:
+        return diff_results(old, new), problems
+    except Exception:  # a revision with errors may lack what the comparison needs: said as unreadable
+        if not allow_errors or not errors(problems):
+            raise
+        return None, problems

@@ -127,6 +127,15 @@ def read_pengaturan(c: Cells, data: SheetData | None) -> Pengaturan:
                     c.add("pengaturan.tidak-sah", "Pengaturan", ref, found=str(n), field=f.key, expected="Isi angka di atas 0, mis. 120.")
                 else:
                     cfg.batas_capaian = n
+        elif f.key == "nama_berkas":
+            from .pipeline import nama_berkas_problem
+
+            name = c.text(row, "nilai")
+            why = nama_berkas_problem(name)
+            if why:
+                c.add("pengaturan.tidak-sah", "Pengaturan", ref, found=name[:60], field=f.key, expected=why)
+            else:
+                cfg.nama_berkas = name
         else:
             setattr(cfg, f.key, c.text(row, "nilai"))
     if cfg.skala_predikat == "kustom" and not cfg.skala_kustom:

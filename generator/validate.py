@@ -174,7 +174,8 @@ def _check_anggaran(lap: Laporan, hasil: Hasil, out: list[Problem], unreadable: 
                                        uraian=prog.uraian[:60], unit=unit.nama))
     for text, line in hasil.tautan_tidak_dikenal if "Kinerja" not in skip else ():
         out.append(problem("anggaran.sasaran-tidak-dikenal", "Anggaran", line.cells.get("sasaran", ""), found=text[:60]))
-    if hasil.belanja_total is not None and "Belanja" not in skip:
+    # a pagu/realisasi that could not be read is its own error: a total without it would differ for that reason alone
+    if hasil.belanja_total is not None and "Belanja" not in skip and not any(broken(ln) for ln in lap.budget_lines()):
         for field, label in (("pagu", "anggaran"), ("realisasi", "realisasi")):
             b, a = getattr(hasil.belanja_total, field), getattr(hasil.total, field)
             if b != a:

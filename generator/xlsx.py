@@ -408,6 +408,7 @@ class Xlsx:
         self.epoch = MAC_EPOCH if pr is not None and pr.get("date1904") in ("1", "true") else WINDOWS_EPOCH
         rels = self._rels(workbook)
         self.sheets: list[tuple[str, str]] = []  # (name, part) of every worksheet, in workbook order
+        self.hidden: dict[str, str] = {}  # name -> "hidden" / "veryHidden" of the worksheets Excel does not show
         for sheet in book.iter("{*}sheet"):
             rid = _attr(sheet, "id")
             if not rid:
@@ -415,6 +416,8 @@ class Xlsx:
             kind, target = rels.get(rid, ("", ""))
             if target in names and "chartsheet" not in kind:
                 self.sheets.append((sheet.get("name") or "", target))
+                if sheet.get("state") in ("hidden", "veryHidden"):
+                    self.hidden[sheet.get("name") or ""] = sheet.get("state")
         self._strings_part = overrides.get(_SHARED_STRINGS_TYPE)
         self._shared: list[str] | None = None
         self._grid_strings: bool | None = None

@@ -33,7 +33,7 @@ class ReadError(LkjipError):
     @classmethod
     def damaged(cls, path: Path, exc: BaseException) -> "ReadError":
         """`berkas.rusak` for an error a parser raised on a damaged file."""
-        return cls(problem("berkas.rusak", "Berkas", path.name, what=plain_error(exc)))
+        return cls(problem("berkas.rusak", "Berkas", path.name, what=damage_reason(exc)))
 
 
 # ---------------------------------------------------------------- the file itself
@@ -117,7 +117,7 @@ def _inspect_file(path: Path) -> None:
                 fail("berkas.terkunci")
             fail("berkas.rusak", what="arsip ZIP rusak")
         except Exception as exc:  # zlib.error, BadZipFile (CRC), NotImplementedError (compression), EOFError ...
-            fail("berkas.rusak", what=f"arsip ZIP rusak ({plain_error(exc)})")
+            fail("berkas.rusak", what=f"arsip ZIP rusak (rincian teknis: {type(exc).__name__})")
 
 
 def _inspect_members(zf: zipfile.ZipFile, size: int, fail) -> None:
@@ -154,6 +154,29 @@ def _inspect_members(zf: zipfile.ZipFile, size: int, fail) -> None:
         bad = zf.testzip()
         if bad:
             fail("berkas.rusak", what=f"bagian {bad} rusak (CRC tidak cocok)")
+
+
+def damage_reason(exc: BaseException) -> str:
+    """What is wrong with a damaged workbook, in Indonesian, from the error a parser raised; the
+    error's kind stays as a technical note (for a report to the maintainers), its English text does not."""
+    import zlib
+
+    kind = type(exc).__name__
+    if kind in ("XMLSyntaxError", "ParseError", "ExpatError") or "XMLSyntax" in kind:
+        what = "salah satu bagian XML-nya rusak (bukan XML yang sah)"
+    elif isinstance(exc, KeyError):
+        what = "bagian yang dirujuk workbook tidak ada di dalam berkas"
+    elif isinstance(exc, (zipfile.BadZipFile, zlib.error, EOFError)):
+        what = "arsip ZIP-nya rusak"
+    elif isinstance(exc, UnicodeError):
+        what = "teksnya memakai pengodean karakter yang tidak sah"
+    elif isinstance(exc, MemoryError):
+        what = "isinya terlalu besar untuk memori komputer ini"
+    elif isinstance(exc, OSError):
+        what = f"berkasnya tidak dapat dibaca utuh ({os_reason(exc)})"
+    else:
+        what = "isinya tidak sesuai format .xlsx"
+    return f"{what} (rincian teknis: {kind})"
 
 
 def plain_error(exc: BaseException) -> str:

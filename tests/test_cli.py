@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import click
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from conftest import ALOK, RAAS, SUMENEP, needs_soffice
+from conftest import ALOK, RAAS, ROOT, SUMENEP, needs_soffice
 from factory import make_workbook
 
 from generator.cli import main
@@ -293,8 +294,12 @@ def test_errors_go_to_stderr_and_stdout_carries_only_the_result(tmp_path, small)
     assert json.loads(res.stdout)["profil"]["instansi"] == "Kecamatan Contoh"
     res = _in(tmp_path, "build", broken, "--out", "r.docx")
     assert res.exit_code == 1 and res.stdout == "" and "Anggaran!E4: 'sepuluh juta' bukan angka." in res.stderr
-    res = _in(tmp_path, "diff", broken, small)
-    assert res.exit_code == 2 and res.stdout == "" and "Workbook lama (b.xlsx)" in res.stderr
+    res = _in(tmp_path, "diff", broken, small)  # read, with an error: compared, the error said on stderr (issue 26.13)
+    assert res.exit_code == 1 and "'Kecamatan Rusak' -> 'Kecamatan Contoh'" in res.stdout, res.stdout
+    assert "Workbook lama (b.xlsx)" in res.stderr and "Workbook lama" not in res.stdout
+    (tmp_path / "teks.xlsx").write_text("bukan workbook")
+    res = _in(tmp_path, "diff", tmp_path / "teks.xlsx", small)  # cannot be read at all: exit 2
+    assert res.exit_code == 2 and res.stdout == "" and "Workbook lama (teks.xlsx)" in res.stderr
     res = _in(tmp_path, "build", small.name, broken.name, "--out-dir", "hasil")
     assert res.exit_code == 1
     assert res.stdout.splitlines() == ["OK     kecil.xlsx -> hasil/LKjIP-Kecamatan-Contoh-2024.docx", "1 laporan dibuat, 1 gagal."]
@@ -304,7 +309,7 @@ def test_errors_go_to_stderr_and_stdout_carries_only_the_result(tmp_path, small)
 def test_exit_codes_are_documented_in_help(tmp_path):
     text = _in(tmp_path, "--help").stdout
     for line in ("0  berhasil", "1  gagal: workbook berisi galat", "2  salah pemakaian",
-                 "3  build --pdf: laporan .docx ditulis, tetapi PDF tidak dapat dibuat", "130/143  dihentikan"):
+                 "3  build --pdf / --perbarui-daftar: laporan .docx ditulis, tetapi PDF atau nomor halaman daftar", "130/143  dihentikan"):
         assert line in text
     assert "Kode keluar:" in _in(tmp_path, "build", "--help").stdout
     for cmd in ("validate", "diff", "context"):
@@ -353,3 +358,124 @@ def test_every_option_has_help_and_click_speaks_indonesian(tmp_path):
     assert "Galat: Tidak ada pilihan '--keluar'." in _in(tmp_path, "build", "x.xlsx", "--keluar", "y").stderr
     # click's own strings are Indonesian only while lkjip runs
     assert click.core._("Usage:") == "Usage:"
+
+
+# ---------------------------------------------------------------- issue 26.12: report names
+
+@pytest.mark.parametrize("nama, why", [("CON", "'CON' adalah nama perangkat di Windows"), ("aux", "'aux' adalah nama perangkat"),
+                                       ("...", "Nama berkas harus memuat huruf atau angka"), ("😀 / 😀", "harus memuat huruf")])
+def test_nama_berkas_reserved_on_windows_or_empty_after_cleaning_is_refused(nama, why, tmp_path):
+    import json
+
+    wb = make_workbook(tmp_path / "a.xlsx", pengaturan={"nama_berkas": nama})
+    res = CliRunner().invoke(main, ["validate", str(wb), "--format", "json"])
+    assert res.exit_code == 1
+    [p] = json.loads(res.output)
+    assert (p["sheet"], p["code"]) == ("Pengaturan", "pengaturan.tidak-sah")
+    assert p["message"] == f"Nilai '{nama}' tidak sah untuk nama_berkas." and why in p["hint"]
+    res = build(wb, cwd=tmp_path)
+    assert res.exit_code == 1 and not (tmp_path / "output").exists()
+
+
+def test_agencies_with_non_latin_names_get_their_own_report_names(tmp_path):
+    """Before: both became LKjIP-Instansi-2024.docx, and the batch refused both as a collision."""
+    folder = tmp_path / "wb"
+    folder.mkdir()
+    for i, name in enumerate(["كاتب العدل", "कार्यालय जिला", "Дирекция №1"]):
+        make_workbook(folder / f"wb{i}.xlsx", profil={"instansi": name})
+    res = build(folder, "--out-dir", tmp_path / "hasil", cwd=tmp_path)
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in (tmp_path / "hasil").iterdir()) == sorted(
+        ["LKjIP-كاتب-العدل-2024.docx", "LKjIP-कार्यालय-जिला-2024.docx", "LKjIP-Дирекция-No1-2024.docx"])
+
+
+# ---------------------------------------------------------------- issue 26.13: honest messages and exit codes
+
+def test_perbarui_daftar_that_cannot_run_is_exit_3_on_stderr(tmp_path, small, monkeypatch):
+    """Before: exit 0, with the reason among the summary lines on stdout."""
+    import generator.pdf as pdf
+
+    monkeypatch.setattr(pdf, "uno_python", lambda: None)
+    out = tmp_path / "laporan.docx"
+    res = CliRunner().invoke(main, ["build", str(small), "--out", str(out), "--perbarui-daftar"])
+    assert res.exit_code == 3 and out.exists()
+    assert "Nomor halaman daftar isi tidak disimpan (laporan .docx tetap ditulis): Nomor halaman daftar isi butuh " \
+           "LibreOffice dengan modul Python UNO" in res.stderr
+    assert "daftar isi" not in res.stdout
+
+
+def test_batch_counts_what_was_built_names_a_workbook_once_and_points_to_validate(tmp_path, small):
+    """Before: `build a.xlsx a.xlsx` built one report twice at once and said "2 laporan dibuat"; warnings were
+    a bare count."""
+    def warn(wb):
+        wb["Kinerja"]["M3"] = None  # Realisasi 2024 of an indicator with a target: a warning
+
+    wb = make_workbook(tmp_path / "a.xlsx", edit=warn)
+    res = build(wb, tmp_path / "." / "a.xlsx", "--out-dir", tmp_path / "hasil", cwd=tmp_path)
+    assert res.exit_code == 0, res.output
+    assert f"Dilewati: {tmp_path / '.' / 'a.xlsx'}: workbook yang sama dengan {wb}, sudah disebut." in res.stderr
+    assert f"OK     {wb} -> {tmp_path / 'hasil' / 'LKjIP-Kecamatan-Contoh-2024.docx'} (1 peringatan; rinciannya: " \
+           f"lkjip validate {wb})" in res.stdout
+    assert res.stdout.splitlines()[-1] == "1 laporan dibuat, 0 gagal."
+
+
+@pytest.mark.parametrize("command", [["validate"], ["build", "--out", "{tmp}/laporan.docx"]])
+def test_stdout_closed_by_its_reader_keeps_the_exit_code(command, tmp_path):
+    """`validate VALID | head -1` and `build … | head -1` (report written) exited 1: click's answer to a broken pipe."""
+    args = [a.format(tmp=tmp_path) for a in command]
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", args[0], str(ALOK), *args[1:]], cwd=str(ROOT),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdout.close()  # the reader is gone before the first line (`| head -0`, or `| head -1` after it)
+    _out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0 and "Traceback" not in err and "tidak dapat ditulis" not in err, err
+    if args[0] == "build":
+        assert (tmp_path / "laporan.docx").exists()
+
+
+def test_diff_compares_a_new_revision_that_has_an_error(tmp_path):
+    """Before: exit 2 ("cannot read") when the new workbook was readable but had an error — the diff is needed then."""
+    from factory import ANGGARAN
+
+    old = make_workbook(tmp_path / "lama.xlsx")
+    anggaran = [dict(r) for r in ANGGARAN]
+    anggaran[2]["Pagu"] = 12_000_000
+    anggaran[3]["Pagu"] = "5.000.00O"  # a typo: letter O
+    new = make_workbook(tmp_path / "baru.xlsx", anggaran=anggaran)
+    res = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert res.exit_code == 1, res.output  # changes
+    assert "12.000.000" in res.stdout
+    assert "Catatan: " in res.stderr and "laporan belum dapat dibuat dari workbook itu" in res.stderr
+    assert "Anggaran!E5" in res.stderr and "Workbook baru (baru.xlsx)" in res.stderr
+
+
+def test_a_letter_o_in_a_pagu_is_one_error_that_says_so(tmp_path):
+    """`9.147.68O` was called a separator problem, and the Belanja total then differed: a second error with
+    the wrong hint (izinkan_selisih)."""
+    import json
+
+    from factory import ANGGARAN
+
+    anggaran = [dict(r) for r in ANGGARAN]
+    anggaran[2]["Pagu"] = "9.147.68O"
+    belanja = [{"Kelompok": "Belanja Operasi", "Jenis": "Belanja Barang dan Jasa", "Anggaran": 35_000_000, "Realisasi": 32_500_000}]
+    wb = make_workbook(tmp_path / "a.xlsx", anggaran=anggaran, sheets={"Belanja": belanja})
+    res = CliRunner().invoke(main, ["validate", str(wb), "--format", "json"])
+    assert res.exit_code == 1
+    [p] = [p for p in json.loads(res.stdout) if p["severity"] == "error"]
+    assert (p["sheet"], p["cell"], p["code"]) == ("Anggaran", "E4", "angka.huruf-mirip-angka")
+    assert p["message"] == ("'9.147.68O' bukan angka: ada huruf O, o, l atau I di antara angkanya (mungkin salah ketik "
+                            "untuk 0 atau 1).")
+
+
+def test_diff_says_nothing_about_a_sasaran_kode_the_report_does_not_print(tmp_path):
+    """A Kinerja Kode changed to 10^30 gave a line "kode: S1 -> 1000000000000000019884624838656" under
+    "Bagian laporan yang berubah", about something the report does not contain."""
+    from factory import ANGGARAN, KINERJA
+
+    old = make_workbook(tmp_path / "lama.xlsx")
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[2]["Kode"] = "S9"  # renamed, and the budget lines that named S2 now name S9: the report prints the same
+    anggaran = [dict(r, Sasaran="S9") if r.get("Sasaran") == "S2" else dict(r) for r in ANGGARAN]
+    new = make_workbook(tmp_path / "baru.xlsx", kinerja=kinerja, anggaran=anggaran)
+    res = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert "Bagian laporan yang berubah" not in res.stdout and "kode: S2" not in res.stdout, res.stdout

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from click.testing import CliRunner
 from conftest import ALOK, ROOT
 
 from generator.cli import main
-from generator.output import OutputError, _host_tag, atomic_write_bytes, remove_stale_temporaries
+from generator.output import OutputError, Replaced, _host_tag, atomic_write_bytes, remove_stale_temporaries
 
 
 def cli(*args):
@@ -111,7 +113,8 @@ def test_stale_temporary_files_are_removed_by_the_next_successful_write(tmp_path
         p.write_bytes(b"setengah")
     for p in (remote_old, legacy_old):
         os.utime(p, (1_600_000_000, 1_600_000_000))
-    atomic_write_bytes(target, b"baru")
+    with pytest.raises(Replaced, match=r"ditulis, tetapi akan segera diganti oleh (proses \d+, )?proses 123 di komputer komputer-lain"):
+        atomic_write_bytes(target, b"baru")  # written, but two others are writing the same file right now
     assert target.read_bytes() == b"baru"
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == sorted(p.name for p in (target, live, remote_new, other))
@@ -207,3 +210,139 @@ def test_stdout_to_a_closed_pipe_is_not_a_failure(tmp_path):
     assert b"Traceback" not in err and b"tidak dapat ditulis" not in err
 
 
+
+
+# ---- issue 26, points 5 to 8: races, shared drives, planted links, read-only files
+
+# The real program, whose fsync waits until four temporary files of the report exist: four builds
+# are in the write window together (the race of four builds to one report, made certain).
+SLOW_FSYNC = """
+import glob, os, sys, time
+real_fsync = os.fsync
+def fsync(fd):
+    real_fsync(fd)
+    end, go = time.monotonic() + 60, folder + ".go"  # once four were seen together, all may go on
+    while not os.path.exists(go) and time.monotonic() < end:
+        if len(glob.glob(os.path.join(folder, ".laporan.docx.*.tmp"))) >= 4:
+            open(go, "w").close()
+        time.sleep(0.05)
+os.fsync = fsync
+folder = sys.argv.pop()
+from generator.cli import run
+sys.argv = ["lkjip"] + sys.argv[1:]
+run()
+"""
+
+
+def test_four_builds_to_one_report_at_once_only_the_last_says_written(tmp_path):
+    """Issue 26.5: all four printed "Laporan ditulis" and exited 0, while three reports were gone."""
+    from docx_text import all_text, load
+    from factory import make_workbook
+
+    out = tmp_path / "bersama" / "laporan.docx"
+    out.parent.mkdir()
+    procs = []
+    for i in range(4):
+        wb = make_workbook(tmp_path / f"wb{i}.xlsx", profil={"instansi": f"Kecamatan Nomor {i}"})
+        procs.append(subprocess.Popen([sys.executable, "-c", SLOW_FSYNC, "build", str(wb), "--out", str(out), str(out.parent)],
+                                      cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+    results = [(p.wait(timeout=180), p.stdout.read(), p.stderr.read()) for p in procs]
+    ok = [i for i, (code, _o, _e) in enumerate(results) if code == 0]
+    assert len(ok) == 1, results
+    assert f"Laporan ditulis: {out}" in results[ok[0]][1]
+    assert f"Kecamatan Nomor {ok[0]}" in all_text(load(out))  # the one that said "written" is the one on disk
+    for i, (code, stdout, stderr) in enumerate(results):
+        if i != ok[0]:
+            assert code == 1 and "Laporan ditulis" not in stdout
+            assert re.search(f"Berkas {re.escape(str(out))} ditulis, tetapi (akan segera|sudah) diganti oleh proses", stderr), stderr
+    assert sorted(p.name for p in out.parent.iterdir()) == ["laporan.docx"]
+
+
+def test_pcs_whose_names_share_16_characters_are_two_hosts(tmp_path, monkeypatch):
+    """Issue 26.6: `kecamatan-alok-01` and `-02` were one host: one PC's cleanup deleted the other's file mid-write."""
+    import socket
+
+    import generator.output as output
+
+    monkeypatch.setattr(socket, "gethostname", lambda: "kecamatan-alok-02")
+    other = output._host_tag()
+    monkeypatch.setattr(socket, "gethostname", lambda: "kecamatan-alok-01")
+    assert (output._host_tag(), other) == ("kecamatan-alok-01", "kecamatan-alok-02")
+    theirs = tmp_path / f".laporan.docx.{_dead_pid()}@{other}.abc.tmp"  # no such process *here*: says nothing
+    theirs.write_bytes(b"setengah ditulis di PC lain")
+    os.utime(theirs, (time.time() - 300, time.time() - 300))  # not written right now, not an hour old
+    atomic_write_bytes(tmp_path / "laporan.docx", b"baru")
+    assert theirs.exists()
+    monkeypatch.setattr(socket, "gethostname", lambda: "pc-" + "x" * 80 + ".kantor.go.id")
+    assert len(output._host_tag()) == 35 and output._host_tag().startswith("pc-" + "x" * 21 + "-")
+
+
+def test_a_link_planted_in_the_output_folder_is_refused_for_a_default_name(tmp_path, small):
+    """Issue 26.7: a symlink planted in output/ made `build` write outside the output folder."""
+    victim = tmp_path / "lain" / "penting.docx"
+    victim.parent.mkdir()
+    victim.write_bytes(b"berkas orang lain")
+    planted = tmp_path / "output" / "LKjIP-Kecamatan-Contoh-2024.docx"
+    planted.parent.mkdir()
+    planted.symlink_to(victim)
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        res = CliRunner().invoke(main, ["build", str(small)])
+    finally:
+        os.chdir(old)
+    assert res.exit_code == 1
+    assert (f"Berkas tujuan output/LKjIP-Kecamatan-Contoh-2024.docx adalah tautan simbolik ke {victim}, di luar folder "
+            "keluaran output; ditolak") in res.stderr
+    assert victim.read_bytes() == b"berkas orang lain" and planted.is_symlink()
+    res = cli("build", small, "--out", planted)  # named explicitly: followed, as documented
+    assert res.exit_code == 0 and zipfile.ZipFile(victim).testzip() is None
+
+
+def test_a_read_only_report_and_a_pdf_named_like_an_input_are_refused(tmp_path, small):
+    """Issue 26.8: a 0444 previous report was replaced in silence (Windows refuses); --pdf overwrote an input."""
+    out = tmp_path / "laporan.docx"
+    out.write_bytes(b"laporan final, dikunci")
+    out.chmod(0o444)
+    res = cli("build", small, "--out", out)
+    assert res.exit_code == 1
+    assert f"Berkas {out} bersifat baca-saja dan tidak ditimpa." in res.stderr
+    assert out.read_bytes() == b"laporan final, dikunci" and _mode(out) == 0o444
+    named_pdf = tmp_path / "data.pdf"  # a workbook saved under a .pdf name
+    named_pdf.write_bytes(small.read_bytes())
+    res = cli("build", named_pdf, "--out", tmp_path / "data.docx", "--pdf")
+    assert res.exit_code == 1 and f"PDF akan ditulis ke {named_pdf}, yaitu berkas masukan itu sendiri; ditolak" in res.stderr
+    assert named_pdf.read_bytes() == small.read_bytes() and not (tmp_path / "data.docx").exists()
+
+
+@pytest.mark.parametrize("length", [226, 240, 250])
+def test_long_out_names_that_the_file_system_allows_are_written(length, tmp_path, small):
+    """Issue 26.13: names of 226-254 characters failed (the temporary name was too long) with a hint blaming
+    permissions; a name the file system refuses says so, in Indonesian."""
+    out = tmp_path / ("a" * length + ".docx")
+    res = cli("build", small, "--out", out)
+    assert res.exit_code == 0, res.output
+    assert zipfile.ZipFile(out).testzip() is None and sorted(p.name for p in tmp_path.iterdir()) == sorted([small.name, out.name])
+    res = CliRunner().invoke(main, ["build", str(small), "--out", str(tmp_path / ("b" * 260 + ".docx"))])
+    assert res.exit_code == 1 and "nama atau jalurnya terlalu panjang untuk sistem berkas" in res.stderr
+    assert "izin" not in res.stderr and "File name too long" not in res.stderr
+
+
+def test_os_refusals_are_said_in_indonesian(tmp_path, small, monkeypatch):
+    import errno as errnos
+    import tempfile
+
+    from generator.output import os_why
+
+    assert os_why(PermissionError(13, "Permission denied")).startswith("izin ditolak")
+    assert os_why(OSError(errnos.EPROTO, "Protocol error")) == "sistem operasi menolaknya (EPROTO)"
+
+    def refuse(*_a, **_k):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    res = CliRunner().invoke(main, ["build", str(small), "--out", str(tmp_path / "laporan.docx")])
+    assert res.exit_code == 1
+    assert (f"Tidak dapat menulis di folder {tmp_path}: izin ditolak (berkas atau foldernya milik pengguna lain, "
+            "baca-saja, atau dikunci). Periksa izin tulis folder itu.") in res.stderr
+    assert "Permission denied" not in res.stderr

@@ -119,7 +119,8 @@ def test_perbarui_daftar_without_libreoffice_writes_the_usual_report(tmp_path, m
     res = build(ALOK, out_dir=tmp_path, perbarui_daftar=True)
     assert res.ok
     assert res.output.read_bytes() == packages[ALOK.stem]
-    assert any("Nomor halaman daftar isi tidak disimpan" in line for line in summary_lines(res))
+    assert "butuh LibreOffice dengan modul Python UNO" in res.daftar_error  # said by the CLI, on stderr, exit 3
+    assert not any("daftar isi" in line for line in summary_lines(res))
 
 
 def _ends_with_wide_table(tmp_path):

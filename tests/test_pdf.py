@@ -65,4 +65,4 @@ def test_pdf_failure_in_the_combined_run_keeps_the_docx_and_says_why(tmp_path, m
     res = build(ALOK, tmp_path / "alok.docx", perbarui_daftar=True, pdf=True)
     assert res.output and res.output.exists() and res.pdf is None
     assert res.pdf_error == "LibreOffice gagal membuat PDF (uji)"
-    assert any("tidak disimpan" in n for n in res.notes)
+    assert res.daftar_error == "LibreOffice gagal membuat PDF (uji)"

@@ -271,3 +271,81 @@ def test_a_key_repeated_with_the_same_value_is_no_problem(tmp_path):
     wb = make_workbook(tmp_path / "sama.xlsx", edit=lambda wb: wb["Profil"].append(["instansi", "Kecamatan Contoh"]))
     _lap, problems = read_workbook(wb)
     assert problems == []
+
+
+def _kinerja_with_texts(tmp_path, headers: dict[str, str], extra: str | None = None):
+    """The factory workbook with Analisis/Solusi text on every indicator, some Kinerja headers retyped
+    ({"Analisis": "Analisa"}), and optionally one more column `extra` full of text."""
+    from generator.problems import column_letter
+
+    kinerja = [dict(r, Analisis=f"Analisis indikator {i}.", Solusi=f"Upaya indikator {i}.") for i, r in enumerate(KINERJA)]
+
+    def edit(wb):
+        ws = wb["Kinerja"]
+        for cell in ws[1]:
+            if cell.value in headers:
+                cell.value = headers[cell.value]
+        if extra:
+            col = column_letter(ws.max_column + 1)
+            ws[f"{col}1"] = extra
+            for row in range(2, 5):
+                ws[f"{col}{row}"] = f"Sudah diverifikasi baris {row}"
+
+    return read_workbook(make_workbook(tmp_path / "a.xlsx", kinerja=kinerja, edit=edit))
+
+
+@pytest.mark.parametrize("analisis, solusi", [("Analisa", "Solusi/Upaya"), ("ANALISA CAPAIAN", "Upaya"),
+                                              ("analisis", "Solusi / Upaya")])
+def test_common_analisis_and_solusi_headers_are_read(analisis, solusi, tmp_path):
+    """Issue 26.10: `Analisa` once dropped every analysis text with only a warning, exit 0."""
+    lap, problems = _kinerja_with_texts(tmp_path, {"Analisis": analisis, "Solusi": solusi})
+    assert problems == []
+    sasaran = lap.kinerja[0].anak
+    assert [s.indikator[0].analisis for s in sasaran] == ["Analisis indikator 1.", "Analisis indikator 2."]
+    assert [s.indikator[0].solusi for s in sasaran] == ["Upaya indikator 1.", "Upaya indikator 2."]
+
+
+def test_unknown_header_over_text_is_an_error_naming_the_closest_column(tmp_path):
+    _lap, problems = _kinerja_with_texts(tmp_path, {"Analisis": "Analisis dan Penjelasan Capaian"})
+    [p] = problems
+    assert (p.sheet, p.cell, p.code, p.severity) == ("Kinerja", "U1", "kolom.tidak-dikenal-berisi", "error")
+    assert p.message == ("Kolom 'Analisis dan Penjelasan Capaian' tidak dikenal, padahal berisi teks di 3 baris "
+                         "(mis. 'Analisis indikator 0.'); isinya tidak akan masuk laporan.")
+    assert p.hint.startswith("Bila maksudnya kolom 'Analisis', ganti judulnya menjadi 'Analisis'.")
+
+
+def test_a_notes_column_of_text_stays_a_warning(tmp_path):
+    _lap, problems = _kinerja_with_texts(tmp_path, {}, extra="Catatan Verifikator")
+    assert codes(problems) == [("Kinerja", "W1", "kolom.tidak-dikenal")]
+    _lap, problems = _kinerja_with_texts(tmp_path, {}, extra="Verifikasi")
+    assert [(p.cell, p.code) for p in problems] == [("W1", "kolom.tidak-dikenal-berisi")]
+
+
+def test_a_hidden_contract_sheet_beside_a_visible_copy_is_an_error_naming_both(tmp_path):
+    """Issue 26.11: a hidden `Anggaran` was read while the visible, edited `Anggaran (2)` (Excel's name for a
+    copied sheet) was ignored without a word; the same with a very hidden Kinerja and a visible `Kinerja revisi`."""
+    def edit(wb):
+        for name, copy_name, state in (("Anggaran", "Anggaran (2)", "hidden"), ("Kinerja", "Kinerja revisi", "veryHidden")):
+            copy = wb.copy_worksheet(wb[name])
+            copy.title = copy_name
+            wb[name].sheet_state = state
+        wb["Anggaran (2)"]["E4"] = 12_000_000  # the edit staff made in the copy
+
+    lap, problems = read_workbook(make_workbook(tmp_path / "a.xlsx", edit=edit))
+    assert codes(problems) == [("Kinerja", "A1", "sheet.tersembunyi-ada-salinan"),
+                               ("Anggaran", "A1", "sheet.tersembunyi-ada-salinan")]
+    assert all(p.severity == "error" for p in problems)
+    assert problems[1].message == (
+        "Sheet 'Anggaran' tersembunyi, sedangkan sheet 'Anggaran (2)' yang terlihat tampak seperti salinannya; yang akan "
+        "dibaca hanya 'Anggaran', sehingga isi 'Anggaran (2)' (mungkin yang terakhir diedit) diabaikan.")
+    assert "Sheet 'Kinerja' sangat tersembunyi (veryHidden), sedangkan sheet 'Kinerja revisi'" in problems[0].message
+    assert problems[1].hint.startswith("Bila 'Anggaran (2)' yang benar: hapus sheet 'Anggaran'")
+
+
+def test_a_hidden_contract_sheet_alone_is_read(tmp_path):
+    def edit(wb):
+        wb["Belanja"].sheet_state = "hidden"
+        wb.copy_worksheet(wb["Anggaran"]).title = "Anggaran (2)"  # a visible copy of a *visible* sheet: not this error
+
+    _lap, problems = read_workbook(make_workbook(tmp_path / "a.xlsx", edit=edit))
+    assert problems == []

@@ -244,3 +244,64 @@ def test_sheet_extent_refuses_references_outside_excel(xml):
 
     with pytest.raises(BadReference):
         sheet_extent(xml)
+
+
+@pytest.mark.parametrize("raw", [b"NaN", b"1e999", b"-inf"])
+def test_a_non_finite_number_in_a_text_field_is_a_problem_not_the_agency_name(raw, tmp_path):
+    """Issue 26.12: `<v>NaN</v>` in the instansi cell became the agency ("LKjIP-nan-2024.docx", "nan" printed)."""
+    import re
+    import zipfile
+
+    from factory import make_workbook
+
+    from generator import build, check
+
+    base = make_workbook(tmp_path / "dasar.xlsx")
+    path = tmp_path / "nan.xlsx"
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet2.xml":  # Profil; B3 is instansi
+                data, n = re.subn(rb'<c r="B3"[^>]*>.*?</c>', b'<c r="B3"><v>' + raw + b"</v></c>", data, count=1)
+                assert n == 1
+            dst.writestr(item, data)
+    _lap, _hasil, problems = check(path)
+    found = [(p.sheet, p.cell, p.code) for p in problems]
+    assert ("Profil", "B3", "nilai.tidak-hingga") in found
+    value = str(float(raw))
+    assert f"Sel menyimpan angka {value} (NaN atau tak hingga)" in problems[found.index(("Profil", "B3", "nilai.tidak-hingga"))].message
+    res = build(path, out_dir=tmp_path / "keluaran")
+    assert not res.ok and not (tmp_path / "keluaran").exists()
+
+
+@pytest.mark.parametrize("damage", ["xml", "rel", "styles"])
+def test_a_damaged_part_is_said_in_indonesian_without_python_text(damage, tmp_path):
+    """Issue 26.13: `berkas.rusak` carried raw English Python text ("IndexError: list assignment index …")."""
+    import re
+    import zipfile
+
+    from factory import make_workbook
+
+    from generator import check
+
+    base = make_workbook(tmp_path / "dasar.xlsx")
+    path = tmp_path / "rusak.xlsx"
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if damage == "xml" and item.filename == "xl/worksheets/sheet3.xml":
+                data = data.replace(b"</sheetData>", b"</sheetDat>")
+            if damage == "rel" and item.filename == "xl/_rels/workbook.xml.rels":
+                data = re.sub(rb'Target="[^"]*sheet3.xml"', b'Target="/xl/worksheets/tidak-ada.xml"', data)
+            if damage == "styles" and item.filename == "xl/styles.xml":
+                data = data[: len(data) // 2]
+            dst.writestr(item, data)
+    _lap, _hasil, problems = check(path)
+    rusak = [p for p in problems if p.code == "berkas.rusak"]
+    if damage == "rel":  # the sheet is not there: Kinerja is missing, said as such
+        assert any(p.code == "sheet.tidak-ada" and p.sheet == "Kinerja" for p in problems)
+        return
+    [p] = rusak
+    expected = {"xml": "salah satu bagian XML-nya rusak (bukan XML yang sah) (rincian teknis: XMLSyntaxError)",
+                "styles": "salah satu bagian XML-nya rusak (bukan XML yang sah) (rincian teknis: XMLSyntaxError)"}[damage]
+    assert p.message == f"Workbook tidak dapat dibaca: {expected}."

@@ -145,7 +145,7 @@ def test_malformed_cells_are_a_problem_not_a_crash(cell_xml, tmp_path):
     rc, problems = validate_json(wb)
     errors = [p for p in problems if p["severity"] == "error"]
     if rc == 1:
-        assert {p["code"] for p in errors} <= {"berkas.rusak", "angka.tidak-terbaca", "rumus.galat"}, problems
+        assert {p["code"] for p in errors} <= {"berkas.rusak", "angka.tidak-terbaca", "rumus.galat", "nilai.tidak-hingga"}, problems
         assert all(p["cell"] in ("E4", "sel.xlsx") for p in errors), problems
     else:
         assert rc == 0 and errors == []

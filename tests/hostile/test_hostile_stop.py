@@ -275,3 +275,26 @@ def test_sigterm_of_a_single_build_is_honoured_and_said(tmp_path):
     assert proc.returncode == 143 and "LANJUT" in stderr
     assert "Dihentikan (SIGTERM): tidak ada berkas yang ditulis; berkas lama (bila ada) tetap utuh." in stderr
     assert "Laporan ditulis" not in stdout and sorted(p.name for p in tmp_path.iterdir()) == ["wb"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak terpasang")
+def test_sigterm_during_pdf_leaves_no_libreoffice_lock_or_temp_and_says_what_was_written(tmp_path):
+    """Issue 26.9: a stop while LibreOffice worked left `.~lock.<report>.docx#` in the output folder and
+    ~1 MB `lu*.tmp` in the temporary folder; the report (already written) was said "not written"."""
+    system_tmp = tmp_path / "tmp"  # the temporary folder of this run alone (other programs use /tmp too)
+    system_tmp.mkdir()
+    wb = make_workbook(tmp_path / "wb.xlsx")
+    out = tmp_path / "keluaran" / "laporan.docx"
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "build", str(wb), "--out", str(out), "--pdf"],
+                            cwd=str(ROOT), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "TMPDIR": str(system_tmp)})
+    end = time.monotonic() + 120
+    while not list(system_tmp.glob(f"lkjip-lo-{proc.pid}-*/dok/.~lock.laporan.docx#")):  # LibreOffice has it open
+        assert proc.poll() is None and time.monotonic() < end, "LibreOffice never opened the report"
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGTERM)
+    _stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 143
+    assert f"Dihentikan (SIGTERM). Sudah ditulis sebelum penghentian: {out}. Tidak ada berkas yang setengah ditulis." in stderr
+    assert sorted(p.name for p in out.parent.iterdir()) == ["laporan.docx"]  # no lock file, no PDF, no .tmp
+    assert sorted(p.name for p in system_tmp.iterdir()) == []  # no lu*.tmp, no LibreOffice profile
