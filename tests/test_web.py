@@ -503,3 +503,82 @@ def test_public_functions_named_like_a_module_stay_functions():
     from generator.periksa import periksa
 
     assert lk.diff is diff and lk.periksa is periksa
+
+
+# -- the real server (`lkjip serve`, no browser) ---------------------------------------------
+
+
+def _start(folder: Path, *args: str):
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", str(folder), "--tanpa-buka", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines = []
+    while True:
+        line = proc.stdout.readline()
+        lines.append(line)
+        if not line or "Ctrl+C" in line:
+            return proc, "".join(lines)
+
+
+def test_lkjip_serve_listens_on_127_0_0_1_only_and_stops_cleanly(served):
+    import signal
+    import socket
+    import urllib.error
+    import urllib.request
+
+    proc, out = _start(served)
+    try:
+        url = re.search(r"Buka alamat ini di browser: (http://127\.0\.0\.1:(\d+)/\?token=(\S+))", out)
+        assert url, out
+        port, token = int(url.group(2)), url.group(3)
+        assert f"lkjip berjalan untuk folder {served}" in out and "PERINGATAN" not in out
+        # bound to the loopback address only: the machine's other addresses do not answer
+        conns = [c for c in __import__("psutil").Process(proc.pid).net_connections() if c.status == "LISTEN"]
+        assert [(c.laddr.ip, c.laddr.port) for c in conns] == [("127.0.0.1", port)]
+        with pytest.raises(urllib.error.HTTPError) as no_token:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/daftar", timeout=10)
+        assert no_token.value.code == 403
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/daftar", headers={"Cookie": f"lkjip_token_{port}={token}"})
+        assert "Kecamatan Alok" in urllib.request.urlopen(req, timeout=30).read().decode()
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as s:  # DNS rebinding: a foreign Host
+            s.sendall(f"GET /daftar HTTP/1.1\r\nHost: rebind.example:{port}\r\nCookie: lkjip_token_{port}={token}\r\n"
+                      "Connection: close\r\n\r\n".encode())
+            assert s.recv(100).startswith(b"HTTP/1.1 403")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        rest, _ = proc.communicate(timeout=30)
+    assert "lkjip serve berhenti." in rest and "Traceback" not in rest
+
+
+def test_lkjip_serve_on_another_host_warns(served):
+    import signal
+
+    proc, out = _start(served, "--host", "0.0.0.0")
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=30)
+    assert "PERINGATAN: server mendengarkan di 0.0.0.0, bukan hanya di komputer ini (127.0.0.1)" in out
+
+
+def test_lkjip_serve_on_a_taken_port_says_so(served):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        proc, out = _start(served, "--port", str(port))
+        proc.communicate(timeout=30)
+    assert proc.returncode == 2
+    assert f"Galat: tidak dapat mendengarkan di 127.0.0.1:{port}" in out and "Traceback" not in out
+
+
+def test_lkjip_serve_help_is_indonesian():
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    res = CliRunner().invoke(main, ["serve", "--help"])
+    assert res.exit_code == 0
+    assert "Buka halaman web lokal untuk FOLDER" in res.output and "--tanpa-buka" in res.output

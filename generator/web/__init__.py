@@ -31,6 +31,27 @@ def _hosts(host: str, port: int) -> set[str]:
     return {f"{n}:{port}".lower() for n in names if n}
 
 
+def _try_bind(host: str, port: int) -> None:
+    """Raise OSError when (host, port) cannot be listened on."""
+    if port == 0:
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind((host, port))
+
+
+def _warm() -> None:
+    """Import the reader, checks and report modules now, not on the first upload (about 0,5 s)."""
+    import importlib
+
+    for name in ("sheets", "validate", "periksa", "context", "render", "summary"):
+        try:
+            importlib.import_module(f"generator.{name}")
+        except Exception:  # noqa: BLE001 - the request that needs it will say what is wrong
+            return
+
+
 def serve(folder: Path | str = ".", host: str = LOCAL, port: int = 0, open_browser: bool = True,
           echo: Callable[[str], None] = print) -> int:
     """Serve `folder` until Ctrl+C/SIGTERM; returns the exit code. Prints the address in Indonesian."""
@@ -47,9 +68,11 @@ def serve(folder: Path | str = ".", host: str = LOCAL, port: int = 0, open_brows
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     token = secrets.token_urlsafe(24)
     try:
+        _try_bind(host, port)  # werkzeug would print its own English message and exit
         server = make_server(host, port, None, threaded=True)  # type: ignore[arg-type]
-    except OSError as exc:
-        echo(f"Galat: tidak dapat mendengarkan di {host}:{port}: {exc.strerror or exc}. Pakai --port lain, atau --port 0.")
+    except (OSError, SystemExit) as exc:
+        why = getattr(exc, "strerror", None) or "port sudah dipakai program lain"
+        echo(f"Galat: tidak dapat mendengarkan di {host}:{port}: {why}. Pakai --port lain, atau --port 0 (port bebas).")
         return 2
     real_port = server.server_port
     app = create_app(folder, token, _hosts(host, real_port), cookie=f"lkjip_token_{real_port}")
@@ -65,6 +88,7 @@ def serve(folder: Path | str = ".", host: str = LOCAL, port: int = 0, open_brows
     if open_browser:
         threading.Timer(0.3, lambda: webbrowser.open(url)).start()
     ws = app.extensions["lkjip"]
+    threading.Thread(target=_warm, name="lkjip-warm", daemon=True).start()
     try:
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:

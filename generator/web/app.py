@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from flask import Flask, Response, abort, make_response, redirect, render_template, request, send_file, url_for
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 import generator as lk
@@ -134,6 +135,8 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
         for f in files:
             name, text, _problems = ws.save_upload(f.filename, f.read())
             pesan.append(("ok" if name else "galat", text, name))
+            if name and len(files) == 1:
+                ws.analyse(name)  # the page it opens shows the problems at once
         resp = make_response(render_template("_unggah.html", pesan=pesan))
         saved = [p for p in pesan if p[2]]
         if len(files) == 1 and saved:
@@ -167,22 +170,28 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
     def workbook(name: str):
         ws.workbook(name)
         unggah = request.args.get("unggah")
-        return render_template("workbook.html", name=name, unggah=unggah, pdf_ada=ws.has_pdf())
+        a = ws.cached(name)  # checked already (just uploaded, or seen on Beranda): shown at once, else loaded after
+        return render_template("workbook.html", name=name, unggah=unggah, pdf_ada=ws.has_pdf(),
+                               isi=Markup(render_template("_isi.html", **_isi(a))) if a is not None else None)
 
     @app.get("/wb/<path:name>/isi")
     def isi(name: str):
         a = ws.analyse(name)  # cached until the workbook is saved again: a poll costs two stat calls
-        state, report = ws.report_state(a)
-        v = f"{a.stamp}-{state}"
-        if request.args.get("v") == v:
+        state, _report = ws.report_state(a)
+        if request.args.get("v") == f"{a.stamp}-{state}":
             return Response(status=204)
+        return render_template("_isi.html", **_isi(a))
+
+    def _isi(a) -> dict:
+        """What the live part of a workbook's page shows."""
+        state, report = ws.report_state(a)
         groups: dict[str, list] = {}
         for p in a.problems:
             groups.setdefault(p.sheet, []).append(p)
-        return render_template("_isi.html", a=a, v=v, name=name, groups=groups, state=state, report=report,
-                               dash=dashboard(a.hasil) if a.hasil is not None else None,
-                               ringkasan=lk.periksa_lines(a.kriteria)[-1] if a.kriteria else "",
-                               waktu=dt.datetime.now().strftime("%H.%M.%S"))
+        return dict(a=a, v=f"{a.stamp}-{state}", name=a.name, groups=groups, state=state, report=report,
+                    dash=dashboard(a.hasil) if a.hasil is not None else None,
+                    ringkasan=lk.periksa_lines(a.kriteria)[-1] if a.kriteria else "",
+                    waktu=dt.datetime.now().strftime("%H.%M.%S"))
 
     @app.post("/wb/<path:name>/buat")
     def buat(name: str):

@@ -184,6 +184,14 @@ class Folder:
                 self._cache[name] = result
             return result
 
+    def cached(self, name: str) -> Analisis | None:
+        """The analysis of a workbook if it is still current (no check is run)."""
+        a = self._cache.get(name)
+        try:
+            return a if a is not None and a.stamp == stamp(self.workbook(name)) else None
+        except (OSError, NamaTidakSah, TidakAda):
+            return None
+
     def report_state(self, a: Analisis) -> tuple[str, str | None]:
         """(`tidak-ada` | `terbaru` | `lama`, report file name) for a workbook's default report in output/."""
         if a.lap is None or not a.lap.profil.instansi:
