@@ -582,3 +582,17 @@ def test_lkjip_serve_help_is_indonesian():
     res = CliRunner().invoke(main, ["serve", "--help"])
     assert res.exit_code == 0
     assert "Buka halaman web lokal untuk FOLDER" in res.output and "--tanpa-buka" in res.output
+
+
+def test_bench_web_quick_run(tmp_path):
+    """bench/web.py runs (the measured figures live in docs/web.md, not in tests)."""
+    import json
+    import subprocess
+    import sys
+
+    out = tmp_path / "web.json"
+    run = subprocess.run([sys.executable, str(Path(__file__).parents[1] / "bench" / "web.py"), "--quick", "--json", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    result = json.loads(out.read_text())
+    assert len(result["upload_to_page_http_s"]) == 1 and 50_000 < result["page_weight_bytes"] < 200_000
