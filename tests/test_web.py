@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import ALOK
+from conftest import ALOK, needs_soffice
 from docx_text import all_text, load
 from factory import make_workbook
 
@@ -596,3 +596,27 @@ def test_bench_web_quick_run(tmp_path):
     assert run.returncode == 0, run.stdout + run.stderr
     result = json.loads(out.read_text())
     assert len(result["upload_to_page_http_s"]) == 1 and 50_000 < result["page_weight_bytes"] < 200_000
+
+
+def test_a_pdf_report_is_previewed_inline_and_a_docx_is_downloaded(client, served):
+    out = served / "output"
+    out.mkdir()
+    (out / "LKjIP-Kecamatan-Alok-2024.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
+    (out / "LKjIP-Kecamatan-Alok-2024.docx").write_bytes(b"PK")
+    page = text(get(client, "/lihat/LKjIP-Kecamatan-Alok-2024.pdf"))
+    assert '<iframe class="pratinjau" title="Pratinjau LKjIP-Kecamatan-Alok-2024.pdf" src="/output/LKjIP-Kecamatan-Alok-2024.pdf?lihat=1">' in page
+    pdf = get(client, "/output/LKjIP-Kecamatan-Alok-2024.pdf?lihat=1")
+    assert pdf.mimetype == "application/pdf" and pdf.headers["Content-Disposition"].startswith("inline")
+    assert pdf.data == b"%PDF-1.7\n%%EOF\n"
+    docx = get(client, "/output/LKjIP-Kecamatan-Alok-2024.docx?lihat=1")
+    assert docx.headers["Content-Disposition"].startswith("attachment")
+
+
+@needs_soffice
+def test_build_with_pdf_when_libreoffice_is_installed(client, served):
+    done = wait_job(client, post(client, f"/wb/{ALOK.name}/buat", data={"pdf": "1"}), timeout=400)
+    assert "Lihat PDF di browser" in done, done
+    pdf = served / "output" / "LKjIP-Kecamatan-Alok-2024.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF") and "PDF ditulis:" in done
+    assert sorted(p.name for p in (served / "output").iterdir()) == ["LKjIP-Kecamatan-Alok-2024.docx",
+                                                                    "LKjIP-Kecamatan-Alok-2024.pdf"]

@@ -79,7 +79,8 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
 
     @app.after_request
     def _headers(resp: Response) -> Response:
-        resp.headers["Content-Security-Policy"] = CSP
+        if resp.mimetype == "text/html":  # not on a PDF: Chromium's viewer would be blocked by it
+            resp.headers["Content-Security-Policy"] = CSP
         resp.headers["X-Content-Type-Options"] = "nosniff"
         resp.headers["Referrer-Policy"] = "no-referrer"
         resp.headers["Cache-Control"] = "no-store" if request.endpoint != "static" else "max-age=3600"
