@@ -620,3 +620,21 @@ def test_build_with_pdf_when_libreoffice_is_installed(client, served):
     assert pdf.read_bytes().startswith(b"%PDF") and "PDF ditulis:" in done
     assert sorted(p.name for p in (served / "output").iterdir()) == ["LKjIP-Kecamatan-Alok-2024.docx",
                                                                     "LKjIP-Kecamatan-Alok-2024.pdf"]
+
+
+def test_a_large_workbook_keeps_the_page_light(client, served, monkeypatch):
+    """Thousands of problems or sasaran: the page shows the first ones and says how many more (the report has all)."""
+    from generator.web import app as web_app
+    from generator.web import dashboard as web_dashboard
+
+    monkeypatch.setattr(web_app, "MAKS_MASALAH", 2)
+    monkeypatch.setattr(web_dashboard, "MAKS_BATANG", 3)
+    monkeypatch.setattr(web_dashboard, "MAKS_PROGRAM", 4)
+    html = text(get(client, f"/wb/{ALOK.name}/isi"))
+    anggaran = html[html.index('data-sheet="Anggaran"'):html.index("judul-periksa")]
+    assert anggaran.count("<tr data-severity") == 2 and "… dan 4 masalah lainnya di sheet ini" in anggaran  # 6 in Anggaran
+    assert "S3 Tersedianya Mekanisme" in html and 'aria-label="S4 Terciptanya' not in html
+    assert "… dan 1 lainnya (semuanya ada di laporan)." in html  # 4 sasaran, 3 shown
+    lap, _h, _p = lk.check(ALOK)
+    assert sum(len(u.program) for u in lap.unit) - 4 == sum(int(n) for n in re.findall(
+        r"… dan (\d+) lainnya", html[html.index("Penyerapan per program"):html.index("judul-masalah")]))

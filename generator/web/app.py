@@ -30,6 +30,8 @@ log = logging.getLogger("lkjip.web")
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'")
 
+MAKS_BUKTI = 20  # evidence lines per criterion on the page (all of them: `lkjip periksa --format json`)
+MAKS_MASALAH = 300  # problems per sheet on the page (a 20.000-line workbook with a wrong column has thousands)
 PESAN_HTTP = {
     400: "Permintaan tidak sah.",
     403: "Akses ditolak.",
@@ -192,7 +194,8 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
         return dict(a=a, v=f"{a.stamp}-{state}", name=a.name, groups=groups, state=state, report=report,
                     dash=dashboard(a.hasil) if a.hasil is not None else None,
                     ringkasan=lk.periksa_lines(a.kriteria)[-1] if a.kriteria else "",
-                    waktu=dt.datetime.now().strftime("%H.%M.%S"))
+                    waktu=dt.datetime.now().strftime("%H.%M.%S"), maks_bukti=MAKS_BUKTI,
+                    maks_masalah=MAKS_MASALAH)
 
     @app.post("/wb/<path:name>/buat")
     def buat(name: str):

@@ -15,6 +15,8 @@ import generator as lk
 # best band first; chosen for contrast on white (each ≥ 4,5:1 against white text)
 _WARNA = ("#17692e", "#3d7a12", "#8a6100", "#b3410e", "#b0191e")
 _ABU = "#5f6b76"
+MAKS_BATANG = 40  # bars per chart on the page; a 20.000-line workbook keeps the page light (the report has them all)
+MAKS_PROGRAM = 60  # program bars over all units
 
 
 @dataclass
@@ -69,7 +71,12 @@ def dashboard(hasil) -> dict:
                       catatan=f"{lk.rupiah(j.realisasi)} dari {lk.rupiah(j.pagu)}")
 
     unit = [serapan(nama, j) for nama, j in hasil.unit]
-    program = [(u.nama, [serapan(f"{p.kode} {p.uraian}".strip(), hasil.jumlah[p]) for p in u.program]) for u in lap.unit]
+    program, sisa = [], MAKS_PROGRAM
+    for u in lap.unit:
+        shown = u.program[:max(sisa, 0)]
+        sisa -= len(shown)
+        program.append((u.nama, [serapan(f"{p.kode} {p.uraian}".strip(), hasil.jumlah[p]) for p in shown],
+                        len(u.program) - len(shown)))
     return {
         "instansi": {
             "capaian": lk.persen(hasil.capaian_instansi),
@@ -85,8 +92,11 @@ def dashboard(hasil) -> dict:
         "skala_capaian": lk.persen(skala_cap, 0),
         "garis_100": _lebar(Decimal(100), skala_cap),
         "legenda": [(label, warna_predikat(bands, label)) for _b, label in bands],
-        "capaian": capaian,
-        "efisiensi": efisiensi,
-        "unit": unit,
+        "capaian": capaian[:MAKS_BATANG],
+        "capaian_lainnya": len(capaian) - len(capaian[:MAKS_BATANG]),
+        "efisiensi": efisiensi[:MAKS_BATANG],
+        "efisiensi_lainnya": len(efisiensi) - len(efisiensi[:MAKS_BATANG]),
+        "unit": unit[:MAKS_BATANG],
+        "unit_lainnya": len(unit) - len(unit[:MAKS_BATANG]),
         "program": program,
     }
