@@ -508,12 +508,13 @@ def test_public_functions_named_like_a_module_stay_functions():
 # -- the real server (`lkjip serve`, no browser) ---------------------------------------------
 
 
-def _start(folder: Path, *args: str):
+def _start(folder: Path, *args: str, env: dict | None = None):
     import subprocess
     import sys
 
-    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", str(folder), "--tanpa-buka", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    args = args if "--buka" in args else ("--tanpa-buka", *args)
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", str(folder), *[a for a in args if a != "--buka"]],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
     lines = []
     while True:
         line = proc.stdout.readline()
@@ -552,13 +553,51 @@ def test_lkjip_serve_listens_on_127_0_0_1_only_and_stops_cleanly(served):
     assert "lkjip serve berhenti." in rest and "Traceback" not in rest
 
 
-def test_lkjip_serve_on_another_host_warns(served):
+def test_lkjip_serve_on_another_host_warns_and_ctrl_c_stops_it(served):
     import signal
 
     proc, out = _start(served, "--host", "0.0.0.0")
-    proc.send_signal(signal.SIGTERM)
-    proc.communicate(timeout=30)
+    proc.send_signal(signal.SIGINT)  # Ctrl+C
+    rest, _ = proc.communicate(timeout=30)
     assert "PERINGATAN: server mendengarkan di 0.0.0.0, bukan hanya di komputer ini (127.0.0.1)" in out
+    assert proc.returncode == 130 and "lkjip serve berhenti." in rest and "Traceback" not in rest  # as every command
+
+
+def test_lkjip_serve_opens_the_browser_at_the_address_with_its_token(served, tmp_path):
+    import signal
+    import sys
+
+    opened = tmp_path / "dibuka.txt"
+    fake = f"{sys.executable} -c \"import sys; open(r'{opened}', 'w').write(sys.argv[1])\" %s"
+    proc, out = _start(served, "--buka", env={**os.environ, "BROWSER": fake})
+    try:
+        deadline = time.monotonic() + 20
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+    url = re.search(r"Buka alamat ini di browser: (\S+)", out).group(1)
+    assert opened.read_text() == url and "/?token=" in url
+
+
+def test_stopping_the_server_mid_build_leaves_the_report_whole(served):
+    """SIGTERM while a report is being built: the build finishes (atomic write), nothing partial is left."""
+    import signal
+    import urllib.request
+
+    proc, out = _start(served)
+    m = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=(\S+)", out)
+    port, token = m.group(1), m.group(2)
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/wb/{ALOK.name}/buat", data=b"", method="POST",
+                                 headers={"Cookie": f"lkjip_token_{port}={token}"})
+    assert urllib.request.urlopen(req, timeout=30).status == 202
+    proc.send_signal(signal.SIGTERM)
+    rest, _ = proc.communicate(timeout=120)
+    assert "Menunggu laporan yang sedang dibuat selesai ditulis" in rest and "lkjip serve berhenti." in rest
+    # the build finished before the server ended: the whole report, no temporary file
+    assert sorted(p.name for p in (served / "output").iterdir()) == ["LKjIP-Kecamatan-Alok-2024.docx"]
+    assert "KECAMATAN ALOK" in all_text(load(served / "output" / "LKjIP-Kecamatan-Alok-2024.docx")).upper()
 
 
 def test_lkjip_serve_on_a_taken_port_says_so(served):

@@ -77,22 +77,23 @@ def serve(folder: Path | str = ".", host: str = LOCAL, port: int = 0, open_brows
     real_port = server.server_port
     app = create_app(folder, token, _hosts(host, real_port), cookie=f"lkjip_token_{real_port}")
     server.app = app
-    shown = LOCAL if host in ("0.0.0.0", "::", "") else host
-    url = f"http://{shown}:{real_port}/?token={token}"
-    if host != LOCAL:
-        echo(f"PERINGATAN: server mendengarkan di {host}, bukan hanya di komputer ini ({LOCAL}): komputer lain "
-             "di jaringan dapat menghubunginya (tetap perlu token). Pakai hanya di jaringan yang Anda percayai.")
-    echo(f"lkjip berjalan untuk folder {folder.resolve()}")
-    echo(f"Buka alamat ini di browser: {url}")
-    echo("Tekan Ctrl+C untuk berhenti.")
-    if open_browser:
-        threading.Timer(0.3, lambda: webbrowser.open(url)).start()
     ws = app.extensions["lkjip"]
-    threading.Thread(target=_warm, name="lkjip-warm", daemon=True).start()
+    code = 0
     try:
+        shown = LOCAL if host in ("0.0.0.0", "::", "") else host
+        url = f"http://{shown}:{real_port}/?token={token}"
+        if host != LOCAL:
+            echo(f"PERINGATAN: server mendengarkan di {host}, bukan hanya di komputer ini ({LOCAL}): komputer lain "
+                 "di jaringan dapat menghubunginya (tetap perlu token). Pakai hanya di jaringan yang Anda percayai.")
+        echo(f"lkjip berjalan untuk folder {folder.resolve()}")
+        echo(f"Buka alamat ini di browser: {url}")
+        echo("Tekan Ctrl+C untuk berhenti.")
+        threading.Thread(target=_warm, name="lkjip-warm", daemon=True).start()
+        if open_browser:
+            threading.Timer(0.3, lambda: webbrowser.open(url)).start()
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
-        pass
+        code = 130  # as every lkjip command stopped with Ctrl+C
     finally:
         server.server_close()
         if not ws.wait_for_builds(0.0):
@@ -102,4 +103,4 @@ def serve(folder: Path | str = ".", host: str = LOCAL, port: int = 0, open_brows
             except KeyboardInterrupt:
                 pass
         echo("lkjip serve berhenti.")
-    return 0
+    return code
