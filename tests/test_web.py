@@ -677,3 +677,15 @@ def test_a_large_workbook_keeps_the_page_light(client, served, monkeypatch):
     lap, _h, _p = lk.check(ALOK)
     assert sum(len(u.program) for u in lap.unit) - 4 == sum(int(n) for n in re.findall(
         r"… dan (\d+) lainnya", html[html.index("Penyerapan per program"):html.index("judul-masalah")]))
+
+
+def test_finished_builds_are_forgotten_after_a_hundred(app, served, monkeypatch):
+    ws = app.extensions["lkjip"]
+    monkeypatch.setattr(web_folder, "MAX_JOBS", 3)
+    monkeypatch.setattr(lk, "build", lambda *a, **k: lk.BuildResult(Path(a[0]), error="uji"))
+    jobs = []
+    for _ in range(6):
+        jobs.append(ws.start_build(ALOK.name, pdf=False))
+        ws.wait_for_builds(30)
+    assert all(j.state == "gagal" and j.lines == ["  Gagal: uji"] for j in jobs)
+    assert list(ws.jobs) == [j.id for j in jobs[-4:]]  # three finished kept, plus the newest

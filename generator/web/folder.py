@@ -18,6 +18,7 @@ import generator as lk
 
 MAX_UPLOAD = 20 * 1024 * 1024  # bytes per upload request (documented in docs/web.md and SECURITY.md)
 OUTPUT = "output"
+MAX_JOBS = 100  # finished builds remembered for their progress page
 _BAD_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
@@ -236,6 +237,9 @@ class Folder:
     def start_build(self, name: str, pdf: bool) -> Job:
         self.workbook(name)  # refuse a bad name before a thread starts
         job = Job(uuid.uuid4().hex, name, pdf)
+        finished = [j for j in self.jobs.values() if j.state in ("selesai", "gagal")]
+        for old in finished[:max(0, len(self.jobs) - MAX_JOBS)]:  # oldest first (dicts keep insertion order)
+            self.jobs.pop(old.id, None)
         self.jobs[job.id] = job
         thread = threading.Thread(target=self._build, args=(job,), name=f"lkjip-build-{name}", daemon=True)
         self._threads = [t for t in self._threads if t.is_alive()] + [thread]
