@@ -689,3 +689,10 @@ def test_finished_builds_are_forgotten_after_a_hundred(app, served, monkeypatch)
         ws.wait_for_builds(30)
     assert all(j.state == "gagal" and j.lines == ["  Gagal: uji"] for j in jobs)
     assert list(ws.jobs) == [j.id for j in jobs[-4:]]  # three finished kept, plus the newest
+
+
+def test_the_windows_shortcut_runs_lkjip_serve_in_its_own_folder():
+    bat = (Path(__file__).parents[1] / "lkjip-serve.bat").read_bytes()
+    lines = bat.split(b"\r\n")
+    assert b"\n" not in b"".join(lines)  # CRLF only: cmd.exe reads it as written
+    assert b'cd /d "%~dp0"' in lines and b"  lkjip serve %*" in lines and b"  py -m generator.cli serve %*" in lines
