@@ -499,8 +499,8 @@ def test_public_functions_named_like_a_module_stay_functions():
     """`generator.diff`/`generator.periksa` are functions the page calls, even after their modules were imported."""
     import generator.diff  # noqa: F401
     import generator.periksa  # noqa: F401
-    from generator.pipeline import diff
     from generator.periksa import periksa
+    from generator.pipeline import diff
 
     assert lk.diff is diff and lk.periksa is periksa
 
@@ -643,7 +643,8 @@ def test_a_pdf_report_is_previewed_inline_and_a_docx_is_downloaded(client, serve
     (out / "LKjIP-Kecamatan-Alok-2024.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
     (out / "LKjIP-Kecamatan-Alok-2024.docx").write_bytes(b"PK")
     page = text(get(client, "/lihat/LKjIP-Kecamatan-Alok-2024.pdf"))
-    assert '<iframe class="pratinjau" title="Pratinjau LKjIP-Kecamatan-Alok-2024.pdf" src="/output/LKjIP-Kecamatan-Alok-2024.pdf?lihat=1">' in page
+    assert ('<iframe class="pratinjau" title="Pratinjau LKjIP-Kecamatan-Alok-2024.pdf" '
+            'src="/output/LKjIP-Kecamatan-Alok-2024.pdf?lihat=1">') in page
     pdf = get(client, "/output/LKjIP-Kecamatan-Alok-2024.pdf?lihat=1")
     assert pdf.mimetype == "application/pdf" and pdf.headers["Content-Disposition"].startswith("inline")
     assert pdf.data == b"%PDF-1.7\n%%EOF\n"

@@ -128,7 +128,8 @@ def test_upload_problems_build_download_and_live_update(server, browser, shots):
     page.locator("#isi tr", has_text=cell).filter(has_text="Pagu bernilai negatif (-1).").wait_for(timeout=10_000)
     live_seconds = time.perf_counter() - t0
     _lap, _hasil, problems = lk.check(folder / ALOK.name)  # what `lkjip validate` says of the saved file
-    assert page.locator("#jumlah-masalah").inner_text() == f"{len(lk.errors(problems))} galat, {len(lk.warnings(problems))} peringatan"
+    counts = f"{len(lk.errors(problems))} galat, {len(lk.warnings(problems))} peringatan"
+    assert page.locator("#jumlah-masalah").inner_text() == counts
     assert page.evaluate("() => window.tetap") == marker  # same page: not reloaded
     page.screenshot(path=str(shots / "langsung.png"))
     assert live_seconds < 5, live_seconds  # about 2 s on an idle machine (poll every second)
