@@ -697,3 +697,14 @@ def test_the_windows_shortcut_runs_lkjip_serve_in_its_own_folder():
     lines = bat.split(b"\r\n")
     assert b"\n" not in b"".join(lines)  # CRLF only: cmd.exe reads it as written
     assert b'cd /d "%~dp0"' in lines and b"  lkjip serve %*" in lines and b"  py -m generator.cli serve %*" in lines
+
+
+def test_bars_are_coloured_by_the_workbooks_own_predikat_scale():
+    from generator.web.dashboard import warna_predikat
+
+    lap, hasil, _p = lk.check(ALOK)
+    bands = lk.scale_bands(lap.pengaturan)  # Permendagri 86: five bands
+    assert [warna_predikat(bands, label) for _b, label in bands] == ["#17692e", "#3d7a12", "#8a6100", "#b3410e", "#b0191e"]
+    three = [(None, "Melampaui Target"), (None, "Sesuai Target"), (None, "Belum Mencapai Target")]
+    assert [warna_predikat(three, label) for _b, label in three] == ["#17692e", "#8a6100", "#b0191e"]
+    assert warna_predikat(bands, "-") == "#5f6b76"  # no capaian: grey, not a judgement

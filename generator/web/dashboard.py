@@ -15,6 +15,8 @@ import generator as lk
 # best band first; chosen for contrast on white (each ≥ 4,5:1 against white text)
 _WARNA = ("#17692e", "#3d7a12", "#8a6100", "#b3410e", "#b0191e")
 _ABU = "#5f6b76"
+_NETRAL = "#0b5cad"
+_EFISIENSI = {"Efisien": _WARNA[0], "Tidak Efisien": _WARNA[-1]}  # the labels `compute.efisiensi` gives
 MAKS_BATANG = 40  # bars per chart on the page; a 20.000-line workbook keeps the page light (the report has them all)
 MAKS_PROGRAM = 60  # program bars over all units
 
@@ -61,13 +63,13 @@ def dashboard(hasil) -> dict:
                for n, hn in sasaran]
     efisiensi = [Batang(f"{n.kode} {n.uraian}".strip(), hn.efisiensi, lk.persen(hn.efisiensi),
                         _lebar(abs(hn.efisiensi) if hn.efisiensi is not None else None, Decimal(100)),
-                        _WARNA[0] if (hn.efisiensi or 0) >= 0 else _WARNA[-1], hn.efisiensi_label)
+                        _EFISIENSI.get(hn.efisiensi_label, _NETRAL), hn.efisiensi_label)
                  for n, hn in sasaran if hn.anggaran is not None]
 
     def serapan(label: str, j) -> Batang:
         p = j.penyerapan
-        return Batang(label, p, lk.persen(p), _lebar(p, Decimal(100)), _WARNA[0] if p is not None and p >= 90 else
-                      _WARNA[2] if p is not None and p >= 75 else _WARNA[-1],
+        # one colour: penyerapan has no predikat scale of its own, and the page does not invent one
+        return Batang(label, p, lk.persen(p), _lebar(p, Decimal(100)), _NETRAL,
                       catatan=f"{lk.rupiah(j.realisasi)} dari {lk.rupiah(j.pagu)}")
 
     unit = [serapan(nama, j) for nama, j in hasil.unit]
