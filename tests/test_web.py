@@ -90,7 +90,7 @@ def test_without_the_token_every_page_is_403(app, served, method, url):
         resp = getattr(c, method)(url, base_url=f"http://{HOST}", **kw)
         assert resp.status_code == 403
         assert "Akses ditolak: buka alamat lengkap (dengan token)" in text(resp)
-        assert "Kecamatan Alok" not in text(resp)
+        assert "Kecamatan Alok" not in text(resp) and str(served) not in text(resp)  # not even the folder's name
     assert sorted(os.listdir(served)) == before  # nothing uploaded, nothing built
 
 
@@ -105,7 +105,7 @@ def test_a_foreign_host_header_is_refused_even_with_the_token(client, host):
     resp = client.get("/daftar", headers={"Host": host})
     assert resp.status_code == 403
     assert "Alamat (Host) permintaan ini bukan alamat server lkjip" in text(resp)
-    assert "kecamatan-alok" not in text(resp)
+    assert "kecamatan-alok" not in text(resp) and "kerja" not in text(resp)
 
 
 def test_a_post_from_another_origin_is_refused(client, served):

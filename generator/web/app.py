@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlencode
 
-from flask import Flask, Response, abort, make_response, redirect, render_template, request, send_file, url_for
+from flask import Flask, Response, abort, g, make_response, redirect, render_template, request, send_file, url_for
 from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
@@ -53,7 +53,8 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
 
     @app.context_processor
     def _common() -> dict:
-        return {"folder": ws.path, "versi": lk.__version__}
+        # the folder (it names the user) only for requests that passed the guards, not on a 403
+        return {"folder": ws.path if g.get("lolos") else None, "versi": lk.__version__}
 
     # -- guards ------------------------------------------------------------------------
     @app.before_request
@@ -77,6 +78,7 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
             origin = request.headers.get("Origin")
             if origin and origin.lower() != f"{request.scheme}://{request.host}".lower():
                 return _galat(403, "Permintaan dari halaman lain ditolak.")
+        g.lolos = True
         return None
 
     @app.after_request
