@@ -6,6 +6,7 @@ Screenshots at 1366×768 go to $LKJIP_SCREENSHOTS (default: the test's temporary
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import shutil
@@ -137,7 +138,7 @@ def test_upload_problems_build_download_and_live_update(server, browser, shots):
     print(f"unggah -> masalah di layar {upload_seconds:.2f} s; simpan -> halaman diperbarui {live_seconds:.2f} s")
 
 
-def test_beranda_and_perubahan_by_keyboard(server, browser, shots):
+def test_beranda_drag_and_drop_and_perubahan_by_keyboard(server, browser, shots):
     url, folder, _proc = server
     shutil.copy(ALOK, folder / "asli.xlsx")
     shutil.copy(SUMENEP, folder / "revisi.xlsx")
@@ -147,6 +148,22 @@ def test_beranda_and_perubahan_by_keyboard(server, browser, shots):
     row = page.locator("table.daftar tr", has_text="revisi.xlsx")
     assert "Kecamatan Kota Sumenep" in row.inner_text() and "dari 14" in row.inner_text()
     page.screenshot(path=str(shots / "beranda.png"))
+    # drag and drop a workbook whose name is taken: saved under a new name, and the page says so
+    page.evaluate("""async (b64) => {
+        const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], "asli.xlsx"));
+        const zone = document.getElementById("jatuhkan");
+        for (const type of ["dragenter", "dragover", "drop"]) {
+            zone.dispatchEvent(new DragEvent(type, {dataTransfer: dt, bubbles: true, cancelable: true}));
+        }
+    }""", base64.b64encode(ALOK.read_bytes()).decode())
+    page.wait_for_url("**/wb/asli%20(2).xlsx?unggah=asli.xlsx")
+    assert ("Diunggah sebagai 'asli (2).xlsx': nama 'asli.xlsx' sudah ada di folder ini"
+            in page.locator("p.pesan").inner_text())
+    assert (folder / "asli (2).xlsx").read_bytes() == (folder / "asli.xlsx").read_bytes() == ALOK.read_bytes()
+    page.goto(url)
+    page.locator("table.daftar").wait_for()
     # keyboard only: the skip link, then the menu's Perubahan
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Langsung ke isi"
