@@ -708,3 +708,11 @@ def test_bars_are_coloured_by_the_workbooks_own_predikat_scale():
     three = [(None, "Melampaui Target"), (None, "Sesuai Target"), (None, "Belum Mencapai Target")]
     assert [warna_predikat(three, label) for _b, label in three] == ["#17692e", "#8a6100", "#b0191e"]
     assert warna_predikat(bands, "-") == "#5f6b76"  # no capaian: grey, not a judgement
+
+
+def test_next_year_of_an_unreadable_workbook_says_why_without_temporary_paths(client, served):
+    (served / "rusak.xlsx").write_bytes(b"bukan workbook")
+    resp = get(client, "/tahun-berikutnya?dari=rusak.xlsx")
+    assert resp.status_code == 422
+    assert "Workbook rusak.xlsx tidak dapat dibaca: Berkas ini bukan workbook Excel .xlsx" in text(resp)
+    assert "lkjip-tahun-" not in text(resp)  # the temporary copy is not named
