@@ -730,3 +730,10 @@ def test_next_year_of_an_unreadable_workbook_says_why_without_temporary_paths(cl
     assert resp.status_code == 422
     assert "Workbook rusak.xlsx tidak dapat dibaca: Berkas ini bukan workbook Excel .xlsx" in text(resp)
     assert "lkjip-tahun-" not in text(resp)  # the temporary copy is not named
+
+
+def test_the_next_year_choice_follows_the_folder_and_keeps_the_choice(client, served):
+    make_workbook(served / "baru.xlsx")
+    html = text(get(client, "/daftar?dari=baru.xlsx"))
+    select = html[html.index('<select name="dari" id="dari" required hx-swap-oob="true">'):]
+    assert "<option>kecamatan-alok-2024.xlsx</option>" in select and "<option selected>baru.xlsx</option>" in select

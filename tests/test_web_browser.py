@@ -107,7 +107,8 @@ def test_upload_problems_build_download_and_live_update(server, browser, shots):
     pdf_box = page.locator("input[name=pdf]")
     if pdf_box.is_enabled():
         pdf_box.uncheck()
-    page.get_by_role("button", name="Buat laporan").click()
+    page.focus("#tombol-buat")  # by keyboard
+    page.keyboard.press("Enter")
     page.locator("#unduh-docx").wait_for(timeout=60_000)
     page.screenshot(path=str(shots / "laporan.png"))
     with page.expect_download() as info:
@@ -167,6 +168,10 @@ def test_beranda_drag_and_drop_and_perubahan_by_keyboard(server, browser, shots)
     assert (folder / "asli (2).xlsx").read_bytes() == (folder / "asli.xlsx").read_bytes() == ALOK.read_bytes()
     page.goto(url)
     page.locator("table.daftar").wait_for()
+    # a workbook copied into the folder meanwhile appears on the open Beranda, in the list and in the choices
+    shutil.copy(ALOK, folder / "tambahan.xlsx")
+    page.locator("table.daftar tr", has_text="tambahan.xlsx").wait_for(timeout=10_000)
+    page.locator("#dari option", has_text="tambahan.xlsx").wait_for(state="attached", timeout=10_000)
     # keyboard only: the skip link, then the menu's Perubahan
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Langsung ke isi"

@@ -129,7 +129,7 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
             except (NamaTidakSah, TidakAda):
                 continue
             rows.append((a, *ws.report_state(a)))
-        return render_template("_daftar.html", rows=rows, v=v)
+        return render_template("_daftar.html", rows=rows, v=v, dipilih=request.args.get("dari", ""))
 
     @app.post("/unggah")
     def unggah():
