@@ -737,3 +737,16 @@ def test_the_next_year_choice_follows_the_folder_and_keeps_the_choice(client, se
     html = text(get(client, "/daftar?dari=baru.xlsx"))
     select = html[html.index('<select name="dari" id="dari" required hx-swap-oob="true">'):]
     assert "<option>kecamatan-alok-2024.xlsx</option>" in select and "<option selected>baru.xlsx</option>" in select
+
+
+def test_a_docx_report_is_previewed_as_text_and_tables(client, served):
+    done = wait_job(client, post(client, f"/wb/{ALOK.name}/buat", data={}))
+    link = re.search(r'id="pratinjau-docx" href="([^"]+)"', done).group(1)
+    html = text(get(client, link))
+    report = load(served / "output" / "LKjIP-Kecamatan-Alok-2024.docx")
+    headings = [p.text.strip() for p in report.paragraphs if p.style.name == "Heading 1" and p.text.strip()]
+    assert len(headings) >= 5 and all(f"<h2>{h}</h2>" in html for h in headings)  # BAB I … as headings
+    captions = [p.text.strip() for p in report.paragraphs if p.style.name == "Judul Tabel"]
+    assert captions and all(f'<p class="keterangan">{c}</p>' in html for c in captions)
+    first = report.tables[0].rows[0].cells[0].text.strip()
+    assert f"<td>{first}</td>" in html and html.count('<table class="tabel-laporan">') == len(report.tables)

@@ -223,7 +223,12 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
     @app.get("/lihat/<path:name>")
     def lihat(name: str):
         path = ws.report(name)
-        return render_template("lihat.html", name=path.name)
+        if path.suffix.lower() == ".pdf":
+            return render_template("lihat.html", name=path.name)
+        from .pratinjau import pratinjau
+
+        bagian, sisa = pratinjau(path)
+        return render_template("pratinjau.html", name=path.name, bagian=bagian, sisa=sisa)
 
     # -- Perubahan ---------------------------------------------------------------------
     @app.get("/perubahan")
