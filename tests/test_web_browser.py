@@ -76,6 +76,9 @@ def test_upload_problems_build_download_and_live_update(server, browser, shots):
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
+    base = url.split("/?")[0]
+    outside: list[str] = []  # no CDN, no web font: every request stays on this server
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:", "blob:")) else None)
     page.goto(url)
     assert "token=" not in page.url  # the token moved into a cookie
     page.get_by_text("Belum ada workbook .xlsx di folder ini").wait_for()
@@ -137,8 +140,12 @@ def test_upload_problems_build_download_and_live_update(server, browser, shots):
     assert page.locator("#jumlah-masalah").inner_text() == counts
     assert page.evaluate("() => window.tetap") == marker  # same page: not reloaded
     page.screenshot(path=str(shots / "langsung.png"))
+    page.select_option("#saring-jenis", "error")  # only the errors, in every sheet
+    visible = page.locator("#isi tr[data-severity]:visible td.sel").all_inner_texts()
+    assert visible == [p.where for p in lk.errors(problems)] and cell in visible
     assert live_seconds < 5, live_seconds  # about 2 s on an idle machine (poll every second)
     assert not errors, errors
+    assert not outside, outside
     print(f"unggah -> masalah di layar {upload_seconds:.2f} s; simpan -> halaman diperbarui {live_seconds:.2f} s")
 
 
