@@ -750,3 +750,23 @@ def test_a_docx_report_is_previewed_as_text_and_tables(client, served):
     assert captions and all(f'<p class="keterangan">{c}</p>' in html for c in captions)
     first = report.tables[0].rows[0].cells[0].text.strip()
     assert f"<td>{first}</td>" in html and html.count('<table class="tabel-laporan">') == len(report.tables)
+
+
+def test_a_workbook_being_saved_keeps_the_page_as_it_was(client, served):
+    """Excel renames a new file into place (the name is gone for a moment); LibreOffice may write in place."""
+    html = text(get(client, f"/wb/{ALOK.name}/isi"))
+    v = re.search(r'data-v="([^"]+)"', html).group(1)
+    moved = served / "sementara.tmp"
+    (served / ALOK.name).rename(moved)
+    assert get(client, f"/wb/{ALOK.name}/isi?v={v}").status_code == 204  # the poll: nothing new yet
+    assert get(client, f"/wb/{ALOK.name}/isi").status_code == 404  # opening the page: it is not there
+    (served / ALOK.name).write_bytes(ALOK.read_bytes()[:3000])  # half written, just now
+    assert get(client, f"/wb/{ALOK.name}/isi?v={v}").status_code == 204
+    old = time.time() - 10
+    os.utime(served / ALOK.name, (old, old))  # still broken long after: it is what the file is
+    resp = get(client, f"/wb/{ALOK.name}/isi?v={v}")
+    assert resp.status_code == 200 and "Workbook tidak dapat dibaca" in text(resp)
+    broken = re.search(r'data-v="([^"]+)"', text(resp)).group(1)
+    moved.replace(served / ALOK.name)
+    resp = get(client, f"/wb/{ALOK.name}/isi?v={broken}")
+    assert resp.status_code == 200 and "Anggaran!E86" in text(resp)

@@ -181,7 +181,15 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
 
     @app.get("/wb/<path:name>/isi")
     def isi(name: str):
-        a = ws.analyse(name)  # cached until the workbook is saved again: a poll costs two stat calls
+        polling = bool(request.args.get("v"))
+        try:
+            a = ws.analyse(name)  # cached until the workbook is saved again: a poll costs two stat calls
+        except TidakAda:
+            if polling:  # Excel saves by writing a new file and renaming it: gone for a moment, keep what is shown
+                return Response(status=204)
+            raise
+        if polling and a.lap is None and ws.just_saved(name):
+            return Response(status=204)  # half-written by an editor that saves in place: wait for the whole file
         state, _report = ws.report_state(a)
         if request.args.get("v") == f"{a.stamp}-{state}":
             return Response(status=204)

@@ -192,6 +192,13 @@ class Folder:
         except (OSError, NamaTidakSah, TidakAda):
             return None
 
+    def just_saved(self, name: str, seconds: float = 2.0) -> bool:
+        """Whether the workbook was written less than `seconds` ago (an editor may still be writing it)."""
+        try:
+            return time.time() - (self.path / name).stat().st_mtime < seconds
+        except OSError:
+            return False
+
     def report_state(self, a: Analisis) -> tuple[str, str | None]:
         """(`tidak-ada` | `terbaru` | `lama`, report file name) for a workbook's default report in output/."""
         if a.lap is None or not a.lap.profil.instansi:
