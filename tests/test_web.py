@@ -770,3 +770,20 @@ def test_a_workbook_being_saved_keeps_the_page_as_it_was(client, served):
     moved.replace(served / ALOK.name)
     resp = get(client, f"/wb/{ALOK.name}/isi?v={broken}")
     assert resp.status_code == 200 and "Anggaran!E86" in text(resp)
+
+
+def test_only_the_last_workbooks_looked_at_keep_their_model_in_memory(app, client, served, monkeypatch):
+    ws = app.extensions["lkjip"]
+    monkeypatch.setattr(web_folder, "MAX_FULL", 1)
+    make_workbook(served / "kecil.xlsx")
+    calls = []
+    real = lk.check
+    monkeypatch.setattr(lk, "check", lambda *a, **k: (calls.append(Path(a[0]).name), real(*a, **k))[1])
+    get(client, f"/wb/{ALOK.name}/isi")
+    get(client, "/wb/kecil.xlsx/isi")
+    assert ws._cache[ALOK.name].light and ws._cache[ALOK.name].hasil is None  # Alok's 250 MB twin let go
+    assert not ws._cache["kecil.xlsx"].light
+    html = text(get(client, "/daftar"))  # Beranda needs no model: nothing is read again
+    assert "Kecamatan Alok" in html and "Kecamatan Contoh" in html and calls == [ALOK.name, "kecil.xlsx"]
+    html = text(get(client, f"/wb/{ALOK.name}/isi"))  # its page needs the figures: read again
+    assert 'id="capaian-instansi">78,33%' in html and calls == [ALOK.name, "kecil.xlsx", ALOK.name]

@@ -125,7 +125,7 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
         rows = []
         for name in ws.workbooks():
             try:
-                a = ws.analyse(name)
+                a = ws.analyse(name, full=False)
             except (NamaTidakSah, TidakAda):
                 continue
             rows.append((a, *ws.report_state(a)))
@@ -188,7 +188,7 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
             if polling:  # Excel saves by writing a new file and renaming it: gone for a moment, keep what is shown
                 return Response(status=204)
             raise
-        if polling and a.lap is None and ws.just_saved(name):
+        if polling and not a.readable and ws.just_saved(name):
             return Response(status=204)  # half-written by an editor that saves in place: wait for the whole file
         state, _report = ws.report_state(a)
         if request.args.get("v") == f"{a.stamp}-{state}":
