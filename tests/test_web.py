@@ -781,7 +781,7 @@ def test_only_the_last_workbooks_looked_at_keep_their_model_in_memory(app, clien
     monkeypatch.setattr(lk, "check", lambda *a, **k: (calls.append(Path(a[0]).name), real(*a, **k))[1])
     get(client, f"/wb/{ALOK.name}/isi")
     get(client, "/wb/kecil.xlsx/isi")
-    assert ws._cache[ALOK.name].light and ws._cache[ALOK.name].hasil is None  # Alok's 250 MB twin let go
+    assert ws._cache[ALOK.name].light and ws._cache[ALOK.name].hasil is None  # Alok's model and results let go
     assert not ws._cache["kecil.xlsx"].light
     html = text(get(client, "/daftar"))  # Beranda needs no model: nothing is read again
     assert "Kecamatan Alok" in html and "Kecamatan Contoh" in html and calls == [ALOK.name, "kecil.xlsx"]
