@@ -364,7 +364,7 @@ def test_a_workbook_with_errors_builds_nothing_and_says_why(client, served):
     assert not (served / "output").exists() or not list((served / "output").iterdir())
 
 
-def test_two_builds_of_one_workbook_run_one_after_the_other(client, served, monkeypatch):
+def test_two_builds_of_one_workbook_run_one_after_the_other(app, client, served, monkeypatch):
     running, peak = [0], [0]
     real_build = lk.build
 
@@ -379,7 +379,13 @@ def test_two_builds_of_one_workbook_run_one_after_the_other(client, served, monk
 
     monkeypatch.setattr(lk, "build", counting)
     first = post(client, f"/wb/{ALOK.name}/buat", data={})
+    job = next(iter(app.extensions["lkjip"].jobs.values()))
+    while job.state == "menunggu":  # until the first is running
+        time.sleep(0.01)
     second = post(client, f"/wb/{ALOK.name}/buat", data={})
+    third = post(client, f"/wb/{ALOK.name}/buat", data={})  # while the second waits: the same build
+    url = re.compile(r'hx-get="(/buat/[0-9a-f]+)"')
+    assert url.search(text(second)).group(1) == url.search(text(third)).group(1) != url.search(text(first)).group(1)
     assert "Laporan selesai" in wait_job(client, first) and "Laporan selesai" in wait_job(client, second)
     assert peak[0] == 1
     assert [p.name for p in (served / "output").iterdir()] == ["LKjIP-Kecamatan-Alok-2024.docx"]  # no temporary left

@@ -282,6 +282,9 @@ class Folder:
     # -- building ----------------------------------------------------------------------
     def start_build(self, name: str, pdf: bool) -> Job:
         self.workbook(name)  # refuse a bad name before a thread starts
+        for waiting in self.jobs.values():  # a second click while one already waits: the same build
+            if waiting.name == name and waiting.pdf == pdf and waiting.state == "menunggu":
+                return waiting
         job = Job(uuid.uuid4().hex, name, pdf)
         finished = [j for j in self.jobs.values() if j.state in ("selesai", "gagal")]
         for old in finished[:max(0, len(self.jobs) - MAX_JOBS)]:  # oldest first (dicts keep insertion order)
