@@ -204,6 +204,7 @@ def test_upload_never_replaces_a_file_and_says_the_new_name(client, served):
     ("..", "workbook.xlsx"),
     (".tersembunyi.xlsx", "tersembunyi.xlsx"),
     ("CON.xlsx", "CON_.xlsx"),
+    ("nul.lama.xlsx", "nul_.lama.xlsx"),
     ("laporan.XLSX", "laporan.xlsx"),
     ("tanpa-akhiran", "tanpa-akhiran.xlsx"),
 ])
@@ -213,6 +214,7 @@ def test_upload_names_are_sanitized_into_the_folder(client, served, sent, saved)
     assert (served / saved).read_bytes() == ALOK.read_bytes()
     assert sorted(p.name for p in served.parent.iterdir()) == ["kerja"]  # nothing beside the folder
     assert sorted(os.listdir(served)) == sorted([ALOK.name, saved])
+    assert get(client, resp.headers["HX-Redirect"]).status_code == 200  # and its page opens
 
 
 @pytest.mark.parametrize("data,expected", [

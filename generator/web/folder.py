@@ -62,8 +62,9 @@ def upload_name(raw: str) -> str:
     if not dot or ext.lower() != "xlsx":
         stem = name
     stem = stem.strip(" ._")[:120] or "workbook"
-    if stem.lower() in _RESERVED:
-        stem += "_"
+    first, dot, rest = stem.partition(".")
+    if first.strip().lower() in _RESERVED:  # Windows reserves CON, NUL … before the first dot
+        stem = f"{first}_{dot}{rest}"
     return f"{stem}.xlsx"
 
 
