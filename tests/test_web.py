@@ -205,6 +205,8 @@ def test_upload_never_replaces_a_file_and_says_the_new_name(client, served):
     (".tersembunyi.xlsx", "tersembunyi.xlsx"),
     ("CON.xlsx", "CON_.xlsx"),
     ("nul.lama.xlsx", "nul_.lama.xlsx"),
+    ("LKjIP 100% #1 & revisi ✓.xlsx", "LKjIP 100% #1 & revisi ✓.xlsx"),
+    ("a" * 300 + ".xlsx", "a" * 120 + ".xlsx"),
     ("laporan.XLSX", "laporan.xlsx"),
     ("tanpa-akhiran", "tanpa-akhiran.xlsx"),
 ])
