@@ -31,6 +31,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the checkout's generator, as the server it starts (cwd=ROOT)
 ALOK = ROOT / "workbooks" / "kecamatan-alok-2024.xlsx"
 CHROMIUM = os.environ.get("LKJIP_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -70,14 +71,17 @@ class Server:
 
 def upload_to_page(srv: Server, repeat: int) -> list[float]:
     """Seconds from POSTing Alok to having the page whose HTML shows its problems and dashboard."""
+    import generator as lk
+
     data = ALOK.read_bytes()
+    figure = f'id="capaian-instansi">{lk.persen(lk.check(ALOK)[1].capaian_instansi)}'.encode()
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
         _status, headers, _body = srv.upload(ALOK.name, data)
         _s, page = srv.get(headers["HX-Redirect"])
         times.append(time.perf_counter() - t)
-        assert b"Anggaran!E86" in page and b'id="capaian-instansi">78,33%' in page, "problems/dashboard missing"
+        assert b"Anggaran!E86" in page and figure in page, "problems/dashboard missing"
     return times
 
 

@@ -59,6 +59,12 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def capaian_instansi(path: Path) -> tuple[str, str]:
+    """The instansi figure and predikat as the report prints them (`lkjip build`'s summary line)."""
+    _lap, hasil, _problems = lk.check(path)
+    return lk.persen(hasil.capaian_instansi), hasil.predikat_instansi
+
+
 def cli_counts(path: Path) -> tuple[int, int]:
     """(warnings, LKE criteria met) as `lkjip validate` and `lkjip periksa` count them."""
     _lap, _hasil, problems = lk.check(path)
@@ -293,7 +299,9 @@ def test_workbook_page_shows_problems_at_their_cells_dashboard_and_checklist(cli
     n_warn, siap = cli_counts(ALOK)
     assert f"0 galat, {n_warn} peringatan" in html
     # dashboard: the figures the report prints
-    assert '<span class="nilai" id="capaian-instansi">78,33%</span>' in html
+    figure, predikat = capaian_instansi(ALOK)  # 78,33% (Tinggi) when this was written
+    assert re.fullmatch(r"7\d,\d\d%", figure) and predikat == "Tinggi"
+    assert f'<span class="nilai" id="capaian-instansi">{figure}</span>' in html
     assert "Tinggi" in html and "Sangat Rendah" in html  # instansi; S4 Terciptanya Inovasi (50,00%)
     assert 'aria-label="S4 Terciptanya Inovasi Pelayanan Publik: 50,00%"' in html
     assert 'aria-label="Kecamatan Alok: 96,45%"' in html  # penyerapan 3.724.830.282 / 3.861.745.541
@@ -347,7 +355,8 @@ def test_build_writes_the_report_into_output_and_it_downloads(client, served):
     assert "Laporan selesai" in done
     report = served / "output" / "LKjIP-Kecamatan-Alok-2024.docx"
     assert report.is_file()
-    assert "Laporan ditulis:" in done and "Capaian kinerja 78,33% (Tinggi)" in done  # summary_lines, as the CLI prints
+    figure, predikat = capaian_instansi(ALOK)
+    assert "Laporan ditulis:" in done and f"Capaian kinerja {figure} ({predikat})" in done  # summary_lines, as the CLI
     link = re.search(r'id="unduh-docx" href="([^"]+)"', done).group(1)
     dl = get(client, link)
     assert dl.status_code == 200 and "attachment" in dl.headers["Content-Disposition"]
@@ -796,4 +805,5 @@ def test_only_the_last_workbooks_looked_at_keep_their_model_in_memory(app, clien
     html = text(get(client, "/daftar"))  # Beranda needs no model: nothing is read again
     assert "Kecamatan Alok" in html and "Kecamatan Contoh" in html and calls == [ALOK.name, "kecil.xlsx"]
     html = text(get(client, f"/wb/{ALOK.name}/isi"))  # its page needs the figures: read again
-    assert 'id="capaian-instansi">78,33%' in html and calls == [ALOK.name, "kecil.xlsx", ALOK.name]
+    assert f'id="capaian-instansi">{lk.persen(real(ALOK)[1].capaian_instansi)}' in html
+    assert calls == [ALOK.name, "kecil.xlsx", ALOK.name]
