@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import ALOK
+from conftest import ALOK, needs_soffice
 from docx_text import all_text, load
 from factory import make_workbook
 
@@ -59,6 +59,19 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def capaian_instansi(path: Path) -> tuple[str, str]:
+    """The instansi figure and predikat as the report prints them (`lkjip build`'s summary line)."""
+    _lap, hasil, _problems = lk.check(path)
+    return lk.persen(hasil.capaian_instansi), hasil.predikat_instansi
+
+
+def cli_counts(path: Path) -> tuple[int, int]:
+    """(warnings, LKE criteria met) as `lkjip validate` and `lkjip periksa` count them."""
+    _lap, _hasil, problems = lk.check(path)
+    assert not lk.errors(problems)
+    return len(lk.warnings(problems)), sum(1 for k in lk.periksa_file(path)[0] if k.status == "terpenuhi")
+
+
 def text(resp) -> str:
     """The response as the reader sees its text (entities such as &#39; unescaped)."""
     return html_lib.unescape(resp.get_data(as_text=True))
@@ -90,7 +103,7 @@ def test_without_the_token_every_page_is_403(app, served, method, url):
         resp = getattr(c, method)(url, base_url=f"http://{HOST}", **kw)
         assert resp.status_code == 403
         assert "Akses ditolak: buka alamat lengkap (dengan token)" in text(resp)
-        assert "Kecamatan Alok" not in text(resp)
+        assert "Kecamatan Alok" not in text(resp) and str(served) not in text(resp)  # not even the folder's name
     assert sorted(os.listdir(served)) == before  # nothing uploaded, nothing built
 
 
@@ -105,7 +118,7 @@ def test_a_foreign_host_header_is_refused_even_with_the_token(client, host):
     resp = client.get("/daftar", headers={"Host": host})
     assert resp.status_code == 403
     assert "Alamat (Host) permintaan ini bukan alamat server lkjip" in text(resp)
-    assert "kecamatan-alok" not in text(resp)
+    assert "kecamatan-alok" not in text(resp) and "kerja" not in text(resp)
 
 
 def test_a_post_from_another_origin_is_refused(client, served):
@@ -145,8 +158,9 @@ def test_beranda_lists_each_workbook_with_its_counts_readiness_and_report(client
     html = text(resp)
     row = html[html.index(ALOK.name):]
     assert "Kecamatan Alok" in row and "<td>2024</td>" in row
-    assert '<span class="lencana peringatan-l">7</span>' in row  # lkjip validate: 7 peringatan, 0 galat
-    assert "6 dari 14" in row  # lkjip periksa: 6 kriteria terpenuhi
+    n_warn, siap = cli_counts(ALOK)  # what `lkjip validate` and `lkjip periksa` say of it
+    assert f'<span class="lencana peringatan-l">{n_warn}</span>' in row and n_warn >= 7
+    assert f"<td>{siap} dari 14</td>" in row
     assert "belum ada" in row
     v = re.search(r'/daftar\?v=([0-9a-f]+)', html).group(1)
     assert get(client, f"/daftar?v={v}").status_code == 204  # nothing changed: the poll is empty
@@ -196,6 +210,9 @@ def test_upload_never_replaces_a_file_and_says_the_new_name(client, served):
     ("..", "workbook.xlsx"),
     (".tersembunyi.xlsx", "tersembunyi.xlsx"),
     ("CON.xlsx", "CON_.xlsx"),
+    ("nul.lama.xlsx", "nul_.lama.xlsx"),
+    ("LKjIP 100% #1 & revisi ✓.xlsx", "LKjIP 100% #1 & revisi ✓.xlsx"),
+    ("a" * 300 + ".xlsx", "a" * 120 + ".xlsx"),
     ("laporan.XLSX", "laporan.xlsx"),
     ("tanpa-akhiran", "tanpa-akhiran.xlsx"),
 ])
@@ -205,6 +222,7 @@ def test_upload_names_are_sanitized_into_the_folder(client, served, sent, saved)
     assert (served / saved).read_bytes() == ALOK.read_bytes()
     assert sorted(p.name for p in served.parent.iterdir()) == ["kerja"]  # nothing beside the folder
     assert sorted(os.listdir(served)) == sorted([ALOK.name, saved])
+    assert get(client, resp.headers["HX-Redirect"]).status_code == 200  # and its page opens
 
 
 @pytest.mark.parametrize("data,expected", [
@@ -278,16 +296,19 @@ def test_workbook_page_shows_problems_at_their_cells_dashboard_and_checklist(cli
         assert f"<code>{p.where}</code>" in html
         assert p.message in html
     assert '<div class="kelompok" data-sheet="Anggaran">' in html
-    assert "0 galat, 7 peringatan" in html
+    n_warn, siap = cli_counts(ALOK)
+    assert f"0 galat, {n_warn} peringatan" in html
     # dashboard: the figures the report prints
-    assert '<span class="nilai" id="capaian-instansi">78,33%</span>' in html
+    figure, predikat = capaian_instansi(ALOK)  # 78,33% (Tinggi) when this was written
+    assert re.fullmatch(r"7\d,\d\d%", figure) and predikat == "Tinggi"
+    assert f'<span class="nilai" id="capaian-instansi">{figure}</span>' in html
     assert "Tinggi" in html and "Sangat Rendah" in html  # instansi; S4 Terciptanya Inovasi (50,00%)
     assert 'aria-label="S4 Terciptanya Inovasi Pelayanan Publik: 50,00%"' in html
     assert 'aria-label="Kecamatan Alok: 96,45%"' in html  # penyerapan 3.724.830.282 / 3.861.745.541
     assert "<svg" in html and "http" not in re.sub(r'href="/[^"]*"', "", html.split("<svg", 1)[1])
     # periksa checklist
-    assert "Kesiapan LKE: 6 dari 14 kriteria terpenuhi" in html
-    assert "6 dari 14 kriteria terpenuhi" in lk.periksa_lines(lk.periksa_file(ALOK)[0])[-1]
+    assert f"Kesiapan LKE: {siap} dari 14 kriteria terpenuhi" in html
+    assert lk.periksa_lines(lk.periksa_file(ALOK)[0])[-1] in html  # periksa's own summary sentence
 
 
 def test_live_refresh_answers_empty_until_the_workbook_is_saved_again(client, served):
@@ -334,7 +355,8 @@ def test_build_writes_the_report_into_output_and_it_downloads(client, served):
     assert "Laporan selesai" in done
     report = served / "output" / "LKjIP-Kecamatan-Alok-2024.docx"
     assert report.is_file()
-    assert "Laporan ditulis:" in done and "Capaian kinerja 78,33% (Tinggi)" in done  # summary_lines, as the CLI prints
+    figure, predikat = capaian_instansi(ALOK)
+    assert "Laporan ditulis:" in done and f"Capaian kinerja {figure} ({predikat})" in done  # summary_lines, as the CLI
     link = re.search(r'id="unduh-docx" href="([^"]+)"', done).group(1)
     dl = get(client, link)
     assert dl.status_code == 200 and "attachment" in dl.headers["Content-Disposition"]
@@ -355,7 +377,7 @@ def test_a_workbook_with_errors_builds_nothing_and_says_why(client, served):
     assert not (served / "output").exists() or not list((served / "output").iterdir())
 
 
-def test_two_builds_of_one_workbook_run_one_after_the_other(client, served, monkeypatch):
+def test_two_builds_of_one_workbook_run_one_after_the_other(app, client, served, monkeypatch):
     running, peak = [0], [0]
     real_build = lk.build
 
@@ -370,7 +392,13 @@ def test_two_builds_of_one_workbook_run_one_after_the_other(client, served, monk
 
     monkeypatch.setattr(lk, "build", counting)
     first = post(client, f"/wb/{ALOK.name}/buat", data={})
+    job = next(iter(app.extensions["lkjip"].jobs.values()))
+    while job.state == "menunggu":  # until the first is running
+        time.sleep(0.01)
     second = post(client, f"/wb/{ALOK.name}/buat", data={})
+    third = post(client, f"/wb/{ALOK.name}/buat", data={})  # while the second waits: the same build
+    url = re.compile(r'hx-get="(/buat/[0-9a-f]+)"')
+    assert url.search(text(second)).group(1) == url.search(text(third)).group(1) != url.search(text(first)).group(1)
     assert "Laporan selesai" in wait_job(client, first) and "Laporan selesai" in wait_job(client, second)
     assert peak[0] == 1
     assert [p.name for p in (served / "output").iterdir()] == ["LKjIP-Kecamatan-Alok-2024.docx"]  # no temporary left
@@ -499,7 +527,283 @@ def test_public_functions_named_like_a_module_stay_functions():
     """`generator.diff`/`generator.periksa` are functions the page calls, even after their modules were imported."""
     import generator.diff  # noqa: F401
     import generator.periksa  # noqa: F401
-    from generator.pipeline import diff
     from generator.periksa import periksa
+    from generator.pipeline import diff
 
     assert lk.diff is diff and lk.periksa is periksa
+
+
+# -- the real server (`lkjip serve`, no browser) ---------------------------------------------
+
+
+def _start(folder: Path, *args: str, env: dict | None = None):
+    import subprocess
+    import sys
+
+    args = args if "--buka" in args else ("--tanpa-buka", *args)
+    proc = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", str(folder), *[a for a in args if a != "--buka"]],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    lines = []
+    while True:
+        line = proc.stdout.readline()
+        lines.append(line)
+        if not line or "Ctrl+C" in line:
+            return proc, "".join(lines)
+
+
+def test_lkjip_serve_listens_on_127_0_0_1_only_and_stops_cleanly(served):
+    import signal
+    import socket
+    import urllib.error
+    import urllib.request
+
+    proc, out = _start(served)
+    try:
+        url = re.search(r"Buka alamat ini di browser: (http://127\.0\.0\.1:(\d+)/\?token=(\S+))", out)
+        assert url, out
+        port, token = int(url.group(2)), url.group(3)
+        assert f"lkjip berjalan untuk folder {served}" in out and "PERINGATAN" not in out
+        # bound to the loopback address only: the machine's other addresses do not answer
+        conns = [c for c in __import__("psutil").Process(proc.pid).net_connections() if c.status == "LISTEN"]
+        assert [(c.laddr.ip, c.laddr.port) for c in conns] == [("127.0.0.1", port)]
+        with pytest.raises(urllib.error.HTTPError) as no_token:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/daftar", timeout=10)
+        assert no_token.value.code == 403
+        req = urllib.request.Request(f"http://127.0.0.1:{port}/daftar", headers={"Cookie": f"lkjip_token_{port}={token}"})
+        assert "Kecamatan Alok" in urllib.request.urlopen(req, timeout=30).read().decode()
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as s:  # DNS rebinding: a foreign Host
+            s.sendall(f"GET /daftar HTTP/1.1\r\nHost: rebind.example:{port}\r\nCookie: lkjip_token_{port}={token}\r\n"
+                      "Connection: close\r\n\r\n".encode())
+            assert s.recv(100).startswith(b"HTTP/1.1 403")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        rest, _ = proc.communicate(timeout=30)
+    assert "lkjip serve berhenti." in rest and "Traceback" not in rest
+
+
+def test_lkjip_serve_on_another_host_warns_and_ctrl_c_stops_it(served):
+    import signal
+
+    proc, out = _start(served, "--host", "0.0.0.0")
+    proc.send_signal(signal.SIGINT)  # Ctrl+C
+    rest, _ = proc.communicate(timeout=30)
+    assert "PERINGATAN: server mendengarkan di 0.0.0.0, bukan hanya di komputer ini (127.0.0.1)" in out
+    assert proc.returncode == 130 and "lkjip serve berhenti." in rest and "Traceback" not in rest  # as every command
+
+
+def test_lkjip_serve_opens_the_browser_at_the_address_with_its_token(served, tmp_path):
+    import signal
+    import sys
+
+    opened = tmp_path / "dibuka.txt"
+    fake = f"{sys.executable} -c \"import sys; open(r'{opened}', 'w').write(sys.argv[1])\" %s"
+    proc, out = _start(served, "--buka", env={**os.environ, "BROWSER": fake})
+    try:
+        deadline = time.monotonic() + 20
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.communicate(timeout=30)
+    url = re.search(r"Buka alamat ini di browser: (\S+)", out).group(1)
+    assert opened.read_text() == url and "/?token=" in url
+
+
+def test_stopping_the_server_mid_build_leaves_the_report_whole(served):
+    """SIGTERM while a report is being built: the build finishes (atomic write), nothing partial is left."""
+    import signal
+    import urllib.request
+
+    proc, out = _start(served)
+    m = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=(\S+)", out)
+    port, token = m.group(1), m.group(2)
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/wb/{ALOK.name}/buat", data=b"", method="POST",
+                                 headers={"Cookie": f"lkjip_token_{port}={token}"})
+    assert urllib.request.urlopen(req, timeout=30).status == 202
+    proc.send_signal(signal.SIGTERM)
+    rest, _ = proc.communicate(timeout=120)
+    assert "Menunggu laporan yang sedang dibuat selesai ditulis" in rest and "lkjip serve berhenti." in rest
+    # the build ran to its end before the server did: the whole report, or (when the stop reached the write
+    # first) none — never a partial one, never a temporary file
+    out = served / "output"
+    files = sorted(p.name for p in out.iterdir()) if out.exists() else []
+    assert files in ([], ["LKjIP-Kecamatan-Alok-2024.docx"]), files
+    if files:
+        assert "KECAMATAN ALOK" in all_text(load(out / files[0])).upper()
+
+
+def test_lkjip_serve_on_a_taken_port_says_so(served):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        proc, out = _start(served, "--port", str(port))
+        proc.communicate(timeout=30)
+    assert proc.returncode == 2
+    assert f"Galat: tidak dapat mendengarkan di 127.0.0.1:{port}" in out and "Traceback" not in out
+
+
+def test_lkjip_serve_help_is_indonesian():
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    res = CliRunner().invoke(main, ["serve", "--help"])
+    assert res.exit_code == 0
+    assert "Buka halaman web lokal untuk FOLDER" in res.output and "--tanpa-buka" in res.output
+
+
+def test_bench_web_quick_run(tmp_path):
+    """bench/web.py runs (the measured figures live in docs/web.md, not in tests)."""
+    import json
+    import subprocess
+    import sys
+
+    out = tmp_path / "web.json"
+    run = subprocess.run([sys.executable, str(Path(__file__).parents[1] / "bench" / "web.py"), "--quick", "--json", str(out)],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    result = json.loads(out.read_text())
+    assert len(result["upload_to_page_http_s"]) == 1 and 50_000 < result["page_weight_bytes"] < 200_000
+
+
+def test_a_pdf_report_is_previewed_inline_and_a_docx_is_downloaded(client, served):
+    out = served / "output"
+    out.mkdir()
+    (out / "LKjIP-Kecamatan-Alok-2024.pdf").write_bytes(b"%PDF-1.7\n%%EOF\n")
+    (out / "LKjIP-Kecamatan-Alok-2024.docx").write_bytes(b"PK")
+    page = text(get(client, "/lihat/LKjIP-Kecamatan-Alok-2024.pdf"))
+    assert ('<iframe class="pratinjau" title="Pratinjau LKjIP-Kecamatan-Alok-2024.pdf" '
+            'src="/output/LKjIP-Kecamatan-Alok-2024.pdf?lihat=1">') in page
+    pdf = get(client, "/output/LKjIP-Kecamatan-Alok-2024.pdf?lihat=1")
+    assert pdf.mimetype == "application/pdf" and pdf.headers["Content-Disposition"].startswith("inline")
+    assert pdf.data == b"%PDF-1.7\n%%EOF\n"
+    docx = get(client, "/output/LKjIP-Kecamatan-Alok-2024.docx?lihat=1")
+    assert docx.headers["Content-Disposition"].startswith("attachment")
+
+
+@needs_soffice
+def test_build_with_pdf_when_libreoffice_is_installed(client, served):
+    done = wait_job(client, post(client, f"/wb/{ALOK.name}/buat", data={"pdf": "1"}), timeout=400)
+    assert "Lihat PDF di browser" in done, done
+    pdf = served / "output" / "LKjIP-Kecamatan-Alok-2024.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF") and "PDF ditulis:" in done
+    assert sorted(p.name for p in (served / "output").iterdir()) == ["LKjIP-Kecamatan-Alok-2024.docx",
+                                                                    "LKjIP-Kecamatan-Alok-2024.pdf"]
+
+
+def test_a_large_workbook_keeps_the_page_light(client, served, monkeypatch):
+    """Thousands of problems or sasaran: the page shows the first ones and says how many more (the report has all)."""
+    from generator.web import app as web_app
+    from generator.web import dashboard as web_dashboard
+
+    monkeypatch.setattr(web_app, "MAKS_MASALAH", 2)
+    monkeypatch.setattr(web_dashboard, "MAKS_BATANG", 3)
+    monkeypatch.setattr(web_dashboard, "MAKS_PROGRAM", 4)
+    html = text(get(client, f"/wb/{ALOK.name}/isi"))
+    anggaran = html[html.index('data-sheet="Anggaran"'):html.index("judul-periksa")]
+    n_anggaran = sum(1 for p in lk.check(ALOK)[2] if p.sheet == "Anggaran")
+    assert anggaran.count("<tr data-severity") == 2 and f"… dan {n_anggaran - 2} masalah lainnya di sheet ini" in anggaran
+    assert "S3 Tersedianya Mekanisme" in html and 'aria-label="S4 Terciptanya' not in html
+    assert "… dan 1 lainnya (semuanya ada di laporan)." in html  # 4 sasaran, 3 shown
+    lap, _h, _p = lk.check(ALOK)
+    assert sum(len(u.program) for u in lap.unit) - 4 == sum(int(n) for n in re.findall(
+        r"… dan (\d+) lainnya", html[html.index("Penyerapan per program"):html.index("judul-masalah")]))
+
+
+def test_finished_builds_are_forgotten_after_a_hundred(app, served, monkeypatch):
+    ws = app.extensions["lkjip"]
+    monkeypatch.setattr(web_folder, "MAX_JOBS", 3)
+    monkeypatch.setattr(lk, "build", lambda *a, **k: lk.BuildResult(Path(a[0]), error="uji"))
+    jobs = []
+    for _ in range(6):
+        jobs.append(ws.start_build(ALOK.name, pdf=False))
+        ws.wait_for_builds(30)
+    assert all(j.state == "gagal" and j.lines == ["  Gagal: uji"] for j in jobs)
+    assert list(ws.jobs) == [j.id for j in jobs[-4:]]  # three finished kept, plus the newest
+
+
+def test_the_windows_shortcut_runs_lkjip_serve_in_its_own_folder():
+    bat = (Path(__file__).parents[1] / "lkjip-serve.bat").read_bytes()
+    lines = bat.split(b"\r\n")
+    assert b"\n" not in b"".join(lines)  # CRLF only: cmd.exe reads it as written
+    assert b'cd /d "%~dp0"' in lines and b"  lkjip serve %*" in lines and b"  py -m generator.cli serve %*" in lines
+
+
+def test_bars_are_coloured_by_the_workbooks_own_predikat_scale():
+    from generator.web.dashboard import warna_predikat
+
+    lap, hasil, _p = lk.check(ALOK)
+    bands = lk.scale_bands(lap.pengaturan)  # Permendagri 86: five bands
+    assert [warna_predikat(bands, label) for _b, label in bands] == ["#17692e", "#3d7a12", "#8a6100", "#b3410e", "#b0191e"]
+    three = [(None, "Melampaui Target"), (None, "Sesuai Target"), (None, "Belum Mencapai Target")]
+    assert [warna_predikat(three, label) for _b, label in three] == ["#17692e", "#8a6100", "#b0191e"]
+    assert warna_predikat(bands, "-") == "#5f6b76"  # no capaian: grey, not a judgement
+
+
+def test_next_year_of_an_unreadable_workbook_says_why_without_temporary_paths(client, served):
+    (served / "rusak.xlsx").write_bytes(b"bukan workbook")
+    resp = get(client, "/tahun-berikutnya?dari=rusak.xlsx")
+    assert resp.status_code == 422
+    assert "Workbook rusak.xlsx tidak dapat dibaca: Berkas ini bukan workbook Excel .xlsx" in text(resp)
+    assert "lkjip-tahun-" not in text(resp)  # the temporary copy is not named
+
+
+def test_the_next_year_choice_follows_the_folder_and_keeps_the_choice(client, served):
+    make_workbook(served / "baru.xlsx")
+    html = text(get(client, "/daftar?dari=baru.xlsx"))
+    select = html[html.index('<select name="dari" id="dari" required hx-swap-oob="true">'):]
+    assert "<option>kecamatan-alok-2024.xlsx</option>" in select and "<option selected>baru.xlsx</option>" in select
+
+
+def test_a_docx_report_is_previewed_as_text_and_tables(client, served):
+    done = wait_job(client, post(client, f"/wb/{ALOK.name}/buat", data={}))
+    link = re.search(r'id="pratinjau-docx" href="([^"]+)"', done).group(1)
+    html = text(get(client, link))
+    report = load(served / "output" / "LKjIP-Kecamatan-Alok-2024.docx")
+    headings = [p.text.strip() for p in report.paragraphs if p.style.name == "Heading 1" and p.text.strip()]
+    assert len(headings) >= 5 and all(f"<h2>{h}</h2>" in html for h in headings)  # BAB I … as headings
+    captions = [p.text.strip() for p in report.paragraphs if p.style.name == "Judul Tabel"]
+    assert captions and all(f'<p class="keterangan">{c}</p>' in html for c in captions)
+    first = report.tables[0].rows[0].cells[0].text.strip()
+    assert f"<td>{first}</td>" in html and html.count('<table class="tabel-laporan">') == len(report.tables)
+
+
+def test_a_workbook_being_saved_keeps_the_page_as_it_was(client, served):
+    """Excel renames a new file into place (the name is gone for a moment); LibreOffice may write in place."""
+    html = text(get(client, f"/wb/{ALOK.name}/isi"))
+    v = re.search(r'data-v="([^"]+)"', html).group(1)
+    moved = served / "sementara.tmp"
+    (served / ALOK.name).rename(moved)
+    assert get(client, f"/wb/{ALOK.name}/isi?v={v}").status_code == 204  # the poll: nothing new yet
+    assert get(client, f"/wb/{ALOK.name}/isi").status_code == 404  # opening the page: it is not there
+    (served / ALOK.name).write_bytes(ALOK.read_bytes()[:3000])  # half written, just now
+    assert get(client, f"/wb/{ALOK.name}/isi?v={v}").status_code == 204
+    old = time.time() - 10
+    os.utime(served / ALOK.name, (old, old))  # still broken long after: it is what the file is
+    resp = get(client, f"/wb/{ALOK.name}/isi?v={v}")
+    assert resp.status_code == 200 and "Workbook tidak dapat dibaca" in text(resp)
+    broken = re.search(r'data-v="([^"]+)"', text(resp)).group(1)
+    moved.replace(served / ALOK.name)
+    resp = get(client, f"/wb/{ALOK.name}/isi?v={broken}")
+    assert resp.status_code == 200 and "Anggaran!E86" in text(resp)
+
+
+def test_only_the_last_workbooks_looked_at_keep_their_model_in_memory(app, client, served, monkeypatch):
+    ws = app.extensions["lkjip"]
+    monkeypatch.setattr(web_folder, "MAX_FULL", 1)
+    make_workbook(served / "kecil.xlsx")
+    calls = []
+    real = lk.check
+    monkeypatch.setattr(lk, "check", lambda *a, **k: (calls.append(Path(a[0]).name), real(*a, **k))[1])
+    get(client, f"/wb/{ALOK.name}/isi")
+    get(client, "/wb/kecil.xlsx/isi")
+    assert ws._cache[ALOK.name].light and ws._cache[ALOK.name].hasil is None  # Alok's model and results let go
+    assert not ws._cache["kecil.xlsx"].light
+    html = text(get(client, "/daftar"))  # Beranda needs no model: nothing is read again
+    assert "Kecamatan Alok" in html and "Kecamatan Contoh" in html and calls == [ALOK.name, "kecil.xlsx"]
+    html = text(get(client, f"/wb/{ALOK.name}/isi"))  # its page needs the figures: read again
+    assert f'id="capaian-instansi">{lk.persen(real(ALOK)[1].capaian_instansi)}' in html
+    assert calls == [ALOK.name, "kecil.xlsx", ALOK.name]

@@ -6,6 +6,7 @@ Screenshots at 1366×768 go to $LKJIP_SCREENSHOTS (default: the test's temporary
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import shutil
@@ -75,6 +76,9 @@ def test_upload_problems_build_download_and_live_update(server, browser, shots):
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
+    base = url.split("/?")[0]
+    outside: list[str] = []  # no CDN, no web font: every request stays on this server
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((base, "data:", "blob:")) else None)
     page.goto(url)
     assert "token=" not in page.url  # the token moved into a cookie
     page.get_by_text("Belum ada workbook .xlsx di folder ini").wait_for()
@@ -85,17 +89,21 @@ def test_upload_problems_build_download_and_live_update(server, browser, shots):
     page.locator("#capaian-instansi").wait_for(timeout=15_000)
     upload_seconds = time.perf_counter() - t0
     assert (folder / ALOK.name).read_bytes() == ALOK.read_bytes()
-    assert page.locator("#capaian-instansi").inner_text() == "78,33%"
-    assert page.locator("#jumlah-masalah").inner_text() == "0 galat, 7 peringatan"
+    _lap, hasil, found = lk.check(ALOK)  # what `lkjip validate`/`build` say of it
+    figure = lk.persen(hasil.capaian_instansi)  # 78,33% when this was written
+    assert page.locator("#capaian-instansi").inner_text() == figure
+    assert page.locator("#jumlah-masalah").inner_text() == f"0 galat, {len(lk.warnings(found))} peringatan"
     e86 = page.locator("tr[data-sheet=Anggaran]", has_text="Anggaran!E86")
     assert "tertulis 86.245.307, tetapi jumlah rinciannya 86.245.207 (selisih 100)" in e86.inner_text()
-    assert "Kesiapan LKE: 6 dari 14 kriteria terpenuhi" in page.inner_text("#judul-periksa")
+    siap = sum(1 for k in lk.periksa_file(ALOK)[0] if k.status == "terpenuhi")
+    assert f"Kesiapan LKE: {siap} dari 14 kriteria terpenuhi" in page.inner_text("#judul-periksa")
     page.screenshot(path=str(shots / "workbook.png"))
     page.screenshot(path=str(shots / "workbook-penuh.png"), full_page=True)
 
-    # filter by sheet: only the Kinerja problem stays visible
+    # filter by sheet: only the Kinerja problems stay visible
     page.select_option("#saring-sheet", "Kinerja")
-    assert page.locator("#isi tr[data-severity]:visible").count() == 1
+    kinerja = [p.where for p in found if p.sheet == "Kinerja"]
+    assert kinerja and page.locator("#isi tr[data-severity]:visible td.sel").all_inner_texts() == kinerja
     assert not e86.is_visible()
     page.select_option("#saring-sheet", "")
 
@@ -103,7 +111,8 @@ def test_upload_problems_build_download_and_live_update(server, browser, shots):
     pdf_box = page.locator("input[name=pdf]")
     if pdf_box.is_enabled():
         pdf_box.uncheck()
-    page.get_by_role("button", name="Buat laporan").click()
+    page.focus("#tombol-buat")  # by keyboard
+    page.keyboard.press("Enter")
     page.locator("#unduh-docx").wait_for(timeout=60_000)
     page.screenshot(path=str(shots / "laporan.png"))
     with page.expect_download() as info:
@@ -111,7 +120,7 @@ def test_upload_problems_build_download_and_live_update(server, browser, shots):
     download = info.value
     assert download.suggested_filename == "LKjIP-Kecamatan-Alok-2024.docx"
     text = all_text(load(download.path()))
-    assert "Kecamatan Alok" in text and "78,33" in text
+    assert "Kecamatan Alok" in text and figure.rstrip("%") in text
 
     # staff save the workbook in Excel: the page shows the new problem without a reload
     marker = page.evaluate("() => { window.tetap = 1; return window.tetap; }")
@@ -128,15 +137,20 @@ def test_upload_problems_build_download_and_live_update(server, browser, shots):
     page.locator("#isi tr", has_text=cell).filter(has_text="Pagu bernilai negatif (-1).").wait_for(timeout=10_000)
     live_seconds = time.perf_counter() - t0
     _lap, _hasil, problems = lk.check(folder / ALOK.name)  # what `lkjip validate` says of the saved file
-    assert page.locator("#jumlah-masalah").inner_text() == f"{len(lk.errors(problems))} galat, {len(lk.warnings(problems))} peringatan"
+    counts = f"{len(lk.errors(problems))} galat, {len(lk.warnings(problems))} peringatan"
+    assert page.locator("#jumlah-masalah").inner_text() == counts
     assert page.evaluate("() => window.tetap") == marker  # same page: not reloaded
     page.screenshot(path=str(shots / "langsung.png"))
+    page.select_option("#saring-jenis", "error")  # only the errors, in every sheet
+    visible = page.locator("#isi tr[data-severity]:visible td.sel").all_inner_texts()
+    assert visible == [p.where for p in lk.errors(problems)] and cell in visible
     assert live_seconds < 5, live_seconds  # about 2 s on an idle machine (poll every second)
     assert not errors, errors
+    assert not outside, outside
     print(f"unggah -> masalah di layar {upload_seconds:.2f} s; simpan -> halaman diperbarui {live_seconds:.2f} s")
 
 
-def test_beranda_and_perubahan_by_keyboard(server, browser, shots):
+def test_beranda_drag_and_drop_and_perubahan_by_keyboard(server, browser, shots):
     url, folder, _proc = server
     shutil.copy(ALOK, folder / "asli.xlsx")
     shutil.copy(SUMENEP, folder / "revisi.xlsx")
@@ -146,6 +160,26 @@ def test_beranda_and_perubahan_by_keyboard(server, browser, shots):
     row = page.locator("table.daftar tr", has_text="revisi.xlsx")
     assert "Kecamatan Kota Sumenep" in row.inner_text() and "dari 14" in row.inner_text()
     page.screenshot(path=str(shots / "beranda.png"))
+    # drag and drop a workbook whose name is taken: saved under a new name, and the page says so
+    page.evaluate("""async (b64) => {
+        const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], "asli.xlsx"));
+        const zone = document.getElementById("jatuhkan");
+        for (const type of ["dragenter", "dragover", "drop"]) {
+            zone.dispatchEvent(new DragEvent(type, {dataTransfer: dt, bubbles: true, cancelable: true}));
+        }
+    }""", base64.b64encode(ALOK.read_bytes()).decode())
+    page.wait_for_url("**/wb/asli%20(2).xlsx?unggah=asli.xlsx")
+    assert ("Diunggah sebagai 'asli (2).xlsx': nama 'asli.xlsx' sudah ada di folder ini"
+            in page.locator("p.pesan").inner_text())
+    assert (folder / "asli (2).xlsx").read_bytes() == (folder / "asli.xlsx").read_bytes() == ALOK.read_bytes()
+    page.goto(url)
+    page.locator("table.daftar").wait_for()
+    # a workbook copied into the folder meanwhile appears on the open Beranda, in the list and in the choices
+    shutil.copy(ALOK, folder / "tambahan.xlsx")
+    page.locator("table.daftar tr", has_text="tambahan.xlsx").wait_for(timeout=10_000)
+    page.locator("#dari option", has_text="tambahan.xlsx").wait_for(state="attached", timeout=10_000)
     # keyboard only: the skip link, then the menu's Perubahan
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Langsung ke isi"

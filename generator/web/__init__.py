@@ -31,6 +31,27 @@ def _hosts(host: str, port: int) -> set[str]:
     return {f"{n}:{port}".lower() for n in names if n}
 
 
+def _try_bind(host: str, port: int) -> None:
+    """Raise OSError when (host, port) cannot be listened on."""
+    if port == 0:
+        return
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind((host, port))
+
+
+def _warm() -> None:
+    """Import the reader, checks and report modules now, not on the first upload (about 0,5 s)."""
+    import importlib
+
+    for name in ("sheets", "validate", "periksa", "context", "render", "summary"):
+        try:
+            importlib.import_module(f"generator.{name}")
+        except Exception:  # noqa: BLE001 - the request that needs it will say what is wrong
+            return
+
+
 def serve(folder: Path | str = ".", host: str = LOCAL, port: int = 0, open_browser: bool = True,
           echo: Callable[[str], None] = print) -> int:
     """Serve `folder` until Ctrl+C/SIGTERM; returns the exit code. Prints the address in Indonesian."""
@@ -47,28 +68,32 @@ def serve(folder: Path | str = ".", host: str = LOCAL, port: int = 0, open_brows
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     token = secrets.token_urlsafe(24)
     try:
+        _try_bind(host, port)  # werkzeug would print its own English message and exit
         server = make_server(host, port, None, threaded=True)  # type: ignore[arg-type]
-    except OSError as exc:
-        echo(f"Galat: tidak dapat mendengarkan di {host}:{port}: {exc.strerror or exc}. Pakai --port lain, atau --port 0.")
+    except (OSError, SystemExit) as exc:
+        why = getattr(exc, "strerror", None) or "port sudah dipakai program lain"
+        echo(f"Galat: tidak dapat mendengarkan di {host}:{port}: {why}. Pakai --port lain, atau --port 0 (port bebas).")
         return 2
     real_port = server.server_port
     app = create_app(folder, token, _hosts(host, real_port), cookie=f"lkjip_token_{real_port}")
     server.app = app
-    shown = LOCAL if host in ("0.0.0.0", "::", "") else host
-    url = f"http://{shown}:{real_port}/?token={token}"
-    if host != LOCAL:
-        echo(f"PERINGATAN: server mendengarkan di {host}, bukan hanya di komputer ini ({LOCAL}): komputer lain "
-             "di jaringan dapat menghubunginya (tetap perlu token). Pakai hanya di jaringan yang Anda percayai.")
-    echo(f"lkjip berjalan untuk folder {folder.resolve()}")
-    echo(f"Buka alamat ini di browser: {url}")
-    echo("Tekan Ctrl+C untuk berhenti.")
-    if open_browser:
-        threading.Timer(0.3, lambda: webbrowser.open(url)).start()
     ws = app.extensions["lkjip"]
+    code = 0
     try:
+        shown = LOCAL if host in ("0.0.0.0", "::", "") else host
+        url = f"http://{shown}:{real_port}/?token={token}"
+        if host != LOCAL:
+            echo(f"PERINGATAN: server mendengarkan di {host}, bukan hanya di komputer ini ({LOCAL}): komputer lain "
+                 "di jaringan dapat menghubunginya (tetap perlu token). Pakai hanya di jaringan yang Anda percayai.")
+        echo(f"lkjip berjalan untuk folder {folder.resolve()}")
+        echo(f"Buka alamat ini di browser: {url}")
+        echo("Tekan Ctrl+C untuk berhenti.")
+        threading.Thread(target=_warm, name="lkjip-warm", daemon=True).start()
+        if open_browser:
+            threading.Timer(0.3, lambda: webbrowser.open(url)).start()
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
-        pass
+        code = 130  # as every lkjip command stopped with Ctrl+C
     finally:
         server.server_close()
         if not ws.wait_for_builds(0.0):
@@ -78,4 +103,4 @@ def serve(folder: Path | str = ".", host: str = LOCAL, port: int = 0, open_brows
             except KeyboardInterrupt:
                 pass
         echo("lkjip serve berhenti.")
-    return 0
+    return code

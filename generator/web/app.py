@@ -16,7 +16,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlencode
 
-from flask import Flask, Response, abort, make_response, redirect, render_template, request, send_file, url_for
+from flask import Flask, Response, abort, g, make_response, redirect, render_template, request, send_file, url_for
+from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 import generator as lk
@@ -29,6 +30,8 @@ log = logging.getLogger("lkjip.web")
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "form-action 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'")
 
+MAKS_BUKTI = 20  # evidence lines per criterion on the page (all of them: `lkjip periksa --format json`)
+MAKS_MASALAH = 300  # problems per sheet on the page (a 20.000-line workbook with a wrong column has thousands)
 PESAN_HTTP = {
     400: "Permintaan tidak sah.",
     403: "Akses ditolak.",
@@ -50,7 +53,8 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
 
     @app.context_processor
     def _common() -> dict:
-        return {"folder": ws.path, "versi": lk.__version__}
+        # the folder (it names the user) only for requests that passed the guards, not on a 403
+        return {"folder": ws.path if g.get("lolos") else None, "versi": lk.__version__}
 
     # -- guards ------------------------------------------------------------------------
     @app.before_request
@@ -74,11 +78,13 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
             origin = request.headers.get("Origin")
             if origin and origin.lower() != f"{request.scheme}://{request.host}".lower():
                 return _galat(403, "Permintaan dari halaman lain ditolak.")
+        g.lolos = True
         return None
 
     @app.after_request
     def _headers(resp: Response) -> Response:
-        resp.headers["Content-Security-Policy"] = CSP
+        if resp.mimetype == "text/html":  # not on a PDF: Chromium's viewer would be blocked by it
+            resp.headers["Content-Security-Policy"] = CSP
         resp.headers["X-Content-Type-Options"] = "nosniff"
         resp.headers["Referrer-Policy"] = "no-referrer"
         resp.headers["Cache-Control"] = "no-store" if request.endpoint != "static" else "max-age=3600"
@@ -119,11 +125,11 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
         rows = []
         for name in ws.workbooks():
             try:
-                a = ws.analyse(name)
+                a = ws.analyse(name, full=False)
             except (NamaTidakSah, TidakAda):
                 continue
             rows.append((a, *ws.report_state(a)))
-        return render_template("_daftar.html", rows=rows, v=v)
+        return render_template("_daftar.html", rows=rows, v=v, dipilih=request.args.get("dari", ""))
 
     @app.post("/unggah")
     def unggah():
@@ -134,6 +140,8 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
         for f in files:
             name, text, _problems = ws.save_upload(f.filename, f.read())
             pesan.append(("ok" if name else "galat", text, name))
+            if name and len(files) == 1:
+                ws.analyse(name)  # the page it opens shows the problems at once
         resp = make_response(render_template("_unggah.html", pesan=pesan))
         saved = [p for p in pesan if p[2]]
         if len(files) == 1 and saved:
@@ -167,22 +175,37 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
     def workbook(name: str):
         ws.workbook(name)
         unggah = request.args.get("unggah")
-        return render_template("workbook.html", name=name, unggah=unggah, pdf_ada=ws.has_pdf())
+        a = ws.cached(name)  # checked already (just uploaded, or seen on Beranda): shown at once, else loaded after
+        return render_template("workbook.html", name=name, unggah=unggah, pdf_ada=ws.has_pdf(),
+                               isi=Markup(render_template("_isi.html", **_isi(a))) if a is not None else None)
 
     @app.get("/wb/<path:name>/isi")
     def isi(name: str):
-        a = ws.analyse(name)  # cached until the workbook is saved again: a poll costs two stat calls
-        state, report = ws.report_state(a)
-        v = f"{a.stamp}-{state}"
-        if request.args.get("v") == v:
+        polling = bool(request.args.get("v"))
+        try:
+            a = ws.analyse(name)  # cached until the workbook is saved again: a poll costs two stat calls
+        except TidakAda:
+            if polling:  # Excel saves by writing a new file and renaming it: gone for a moment, keep what is shown
+                return Response(status=204)
+            raise
+        if polling and not a.readable and ws.just_saved(name):
+            return Response(status=204)  # half-written by an editor that saves in place: wait for the whole file
+        state, _report = ws.report_state(a)
+        if request.args.get("v") == f"{a.stamp}-{state}":
             return Response(status=204)
+        return render_template("_isi.html", **_isi(a))
+
+    def _isi(a) -> dict:
+        """What the live part of a workbook's page shows."""
+        state, report = ws.report_state(a)
         groups: dict[str, list] = {}
         for p in a.problems:
             groups.setdefault(p.sheet, []).append(p)
-        return render_template("_isi.html", a=a, v=v, name=name, groups=groups, state=state, report=report,
-                               dash=dashboard(a.hasil) if a.hasil is not None else None,
-                               ringkasan=lk.periksa_lines(a.kriteria)[-1] if a.kriteria else "",
-                               waktu=dt.datetime.now().strftime("%H.%M.%S"))
+        return dict(a=a, v=f"{a.stamp}-{state}", name=a.name, groups=groups, state=state, report=report,
+                    dash=dashboard(a.hasil) if a.hasil is not None else None,
+                    ringkasan=lk.periksa_lines(a.kriteria)[-1] if a.kriteria else "",
+                    waktu=dt.datetime.now().strftime("%H.%M.%S"), maks_bukti=MAKS_BUKTI,
+                    maks_masalah=MAKS_MASALAH)
 
     @app.post("/wb/<path:name>/buat")
     def buat(name: str):
@@ -208,7 +231,12 @@ def create_app(folder: Path | str, token: str, hosts: set[str] | None = None, co
     @app.get("/lihat/<path:name>")
     def lihat(name: str):
         path = ws.report(name)
-        return render_template("lihat.html", name=path.name)
+        if path.suffix.lower() == ".pdf":
+            return render_template("lihat.html", name=path.name)
+        from .pratinjau import pratinjau
+
+        bagian, sisa = pratinjau(path)
+        return render_template("pratinjau.html", name=path.name, bagian=bagian, sisa=sisa)
 
     # -- Perubahan ---------------------------------------------------------------------
     @app.get("/perubahan")

@@ -12,9 +12,13 @@ from decimal import Decimal
 
 import generator as lk
 
-# best band first; chosen for contrast on white (each ≥ 4,5:1 against white text)
+# best band first; each ≥ 5:1 against white and ≥ 4,4:1 against the light track of a bar
 _WARNA = ("#17692e", "#3d7a12", "#8a6100", "#b3410e", "#b0191e")
 _ABU = "#5f6b76"
+_NETRAL = "#0b5cad"
+_EFISIENSI = {"Efisien": _WARNA[0], "Tidak Efisien": _WARNA[-1]}  # the labels `compute.efisiensi` gives
+MAKS_BATANG = 40  # bars per chart on the page; a 20.000-line workbook keeps the page light (the report has them all)
+MAKS_PROGRAM = 60  # program bars over all units
 
 
 @dataclass
@@ -59,17 +63,22 @@ def dashboard(hasil) -> dict:
                for n, hn in sasaran]
     efisiensi = [Batang(f"{n.kode} {n.uraian}".strip(), hn.efisiensi, lk.persen(hn.efisiensi),
                         _lebar(abs(hn.efisiensi) if hn.efisiensi is not None else None, Decimal(100)),
-                        _WARNA[0] if (hn.efisiensi or 0) >= 0 else _WARNA[-1], hn.efisiensi_label)
+                        _EFISIENSI.get(hn.efisiensi_label, _NETRAL), hn.efisiensi_label)
                  for n, hn in sasaran if hn.anggaran is not None]
 
     def serapan(label: str, j) -> Batang:
         p = j.penyerapan
-        return Batang(label, p, lk.persen(p), _lebar(p, Decimal(100)), _WARNA[0] if p is not None and p >= 90 else
-                      _WARNA[2] if p is not None and p >= 75 else _WARNA[-1],
+        # one colour: penyerapan has no predikat scale of its own, and the page does not invent one
+        return Batang(label, p, lk.persen(p), _lebar(p, Decimal(100)), _NETRAL,
                       catatan=f"{lk.rupiah(j.realisasi)} dari {lk.rupiah(j.pagu)}")
 
     unit = [serapan(nama, j) for nama, j in hasil.unit]
-    program = [(u.nama, [serapan(f"{p.kode} {p.uraian}".strip(), hasil.jumlah[p]) for p in u.program]) for u in lap.unit]
+    program, sisa = [], MAKS_PROGRAM
+    for u in lap.unit:
+        shown = u.program[:max(sisa, 0)]
+        sisa -= len(shown)
+        program.append((u.nama, [serapan(f"{p.kode} {p.uraian}".strip(), hasil.jumlah[p]) for p in shown],
+                        len(u.program) - len(shown)))
     return {
         "instansi": {
             "capaian": lk.persen(hasil.capaian_instansi),
@@ -85,8 +94,11 @@ def dashboard(hasil) -> dict:
         "skala_capaian": lk.persen(skala_cap, 0),
         "garis_100": _lebar(Decimal(100), skala_cap),
         "legenda": [(label, warna_predikat(bands, label)) for _b, label in bands],
-        "capaian": capaian,
-        "efisiensi": efisiensi,
-        "unit": unit,
+        "capaian": capaian[:MAKS_BATANG],
+        "capaian_lainnya": len(capaian) - len(capaian[:MAKS_BATANG]),
+        "efisiensi": efisiensi[:MAKS_BATANG],
+        "efisiensi_lainnya": len(efisiensi) - len(efisiensi[:MAKS_BATANG]),
+        "unit": unit[:MAKS_BATANG],
+        "unit_lainnya": len(unit) - len(unit[:MAKS_BATANG]),
         "program": program,
     }

@@ -3,9 +3,9 @@ and the reports it builds. Everything here goes through the public API (`generat
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
-import shutil
 import tempfile
 import threading
 import time
@@ -18,6 +18,8 @@ import generator as lk
 
 MAX_UPLOAD = 20 * 1024 * 1024  # bytes per upload request (documented in docs/web.md and SECURITY.md)
 OUTPUT = "output"
+MAX_FULL = 4  # workbooks whose model and results stay in memory (the pages looked at last; ~70 MB for 20.000 lines)
+MAX_JOBS = 100  # finished builds remembered for their progress page
 _BAD_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
@@ -60,8 +62,9 @@ def upload_name(raw: str) -> str:
     if not dot or ext.lower() != "xlsx":
         stem = name
     stem = stem.strip(" ._")[:120] or "workbook"
-    if stem.lower() in _RESERVED:
-        stem += "_"
+    first, dot, rest = stem.partition(".")
+    if first.strip().lower() in _RESERVED:  # Windows reserves CON, NUL … before the first dot
+        stem = f"{first}_{dot}{rest}"
     return f"{stem}.xlsx"
 
 
@@ -73,7 +76,8 @@ def stamp(path: Path) -> str:
 
 @dataclass
 class Analisis:
-    """One workbook as `check` and `periksa` see it."""
+    """One workbook as `check` and `periksa` see it. A light copy (for Beranda) drops `lap` and
+    `hasil`, which for a 20.000-line workbook hold some 70 MB."""
 
     name: str
     stamp: str
@@ -82,6 +86,11 @@ class Analisis:
     problems: list
     kriteria: list | None
     seconds: float
+    readable: bool = True  # False: the file could not be read as a workbook
+    instansi: str = ""
+    tahun: int | None = None
+    laporan: str | None = None  # the file name its report gets in output/
+    light: bool = False
 
     @property
     def errors(self) -> list:
@@ -121,6 +130,7 @@ class Folder:
         self.path = Path(path).resolve()
         self.output = self.path / OUTPUT
         self._cache: dict[str, Analisis] = {}
+        self._full: dict[str, None] = {}  # names whose full analysis is kept, oldest first
         self._cache_lock = threading.Lock()
         self._name_locks: dict[str, threading.Lock] = {}
         self._build_locks: dict[str, threading.Lock] = {}
@@ -166,35 +176,81 @@ class Folder:
         return f"{hash(tuple(sorted(parts))) & 0xFFFFFFFFFFFF:x}"
 
     # -- checking ----------------------------------------------------------------------
-    def analyse(self, name: str) -> Analisis:
-        """`check` + `periksa` of a workbook, cached until the file is saved again."""
+    def analyse(self, name: str, full: bool = True) -> Analisis:
+        """`check` + `periksa` of a workbook, cached until the file is saved again.
+
+        `full=False` (Beranda) accepts a light copy; the last MAX_FULL workbooks looked at keep
+        their model and results, the others only what Beranda shows.
+        """
         path = self.workbook(name)
         with self._cache_lock:
             lock = self._name_locks.setdefault(name, threading.Lock())
         with lock:  # one check of a workbook at a time; the others wait for its result
-            before = stamp(path)
+            try:
+                before = stamp(path)
+            except OSError:
+                raise TidakAda(f"Berkas '{name}' tidak ada di folder ini.") from None
             cached = self._cache.get(name)
-            if cached and cached.stamp == before:
+            if cached and cached.stamp == before and (not full or not cached.light):
+                if full:
+                    self._touch(name)
                 return cached
             t = time.perf_counter()
             lap, hasil, problems = lk.check(path)
             kriteria = lk.periksa(lap, hasil, problems) if lap is not None else None
-            result = Analisis(name, before, lap, hasil, problems, kriteria, time.perf_counter() - t)
-            if stamp(path) == before:  # saved meanwhile: not cached, the next look reads it again
+            result = Analisis(name, before, lap, hasil, problems, kriteria, time.perf_counter() - t,
+                              readable=lap is not None)
+            if lap is not None:
+                result.instansi, result.tahun = lap.profil.instansi, lap.profil.tahun or None
+                if lap.profil.instansi:
+                    result.laporan = lk.default_output(lap, self.output).name
+            try:
+                unchanged = stamp(path) == before
+            except OSError:
+                unchanged = False
+            if unchanged:  # saved meanwhile: not cached, the next look reads it again
                 self._cache[name] = result
+                self._touch(name)
             return result
+
+    def _touch(self, name: str) -> None:
+        """`name` was looked at in full: keep its model; make the oldest beyond MAX_FULL light."""
+        with self._cache_lock:
+            self._full.pop(name, None)
+            self._full[name] = None
+            while len(self._full) > MAX_FULL:
+                old = next(iter(self._full))
+                del self._full[old]
+                entry = self._cache.get(old)
+                if entry is not None and not entry.light:
+                    self._cache[old] = dataclasses.replace(entry, lap=None, hasil=None, light=True)
+
+    def cached(self, name: str) -> Analisis | None:
+        """The full analysis of a workbook if it is still current (no check is run)."""
+        a = self._cache.get(name)
+        try:
+            ok = a is not None and not a.light and a.stamp == stamp(self.workbook(name))
+        except (OSError, NamaTidakSah, TidakAda):
+            return None
+        return a if ok else None
+
+    def just_saved(self, name: str, seconds: float = 2.0) -> bool:
+        """Whether the workbook was written less than `seconds` ago (an editor may still be writing it)."""
+        try:
+            return time.time() - (self.path / name).stat().st_mtime < seconds
+        except OSError:
+            return False
 
     def report_state(self, a: Analisis) -> tuple[str, str | None]:
         """(`tidak-ada` | `terbaru` | `lama`, report file name) for a workbook's default report in output/."""
-        if a.lap is None or not a.lap.profil.instansi:
+        if a.laporan is None:
             return "tidak-ada", None
-        target = lk.default_output(a.lap, self.output)
         try:
-            rep = target.stat().st_mtime_ns
+            rep = (self.output / a.laporan).stat().st_mtime_ns
+            wb = (self.path / a.name).stat().st_mtime_ns
         except OSError:
-            return "tidak-ada", target.name
-        wb = (self.path / a.name).stat().st_mtime_ns
-        return ("terbaru" if rep >= wb else "lama"), target.name
+            return "tidak-ada", a.laporan
+        return ("terbaru" if rep >= wb else "lama"), a.laporan
 
     # -- uploads -----------------------------------------------------------------------
     def save_upload(self, raw_name: str, data: bytes) -> tuple[str | None, str, list]:
@@ -227,7 +283,13 @@ class Folder:
     # -- building ----------------------------------------------------------------------
     def start_build(self, name: str, pdf: bool) -> Job:
         self.workbook(name)  # refuse a bad name before a thread starts
+        for waiting in self.jobs.values():  # a second click while one already waits: the same build
+            if waiting.name == name and waiting.pdf == pdf and waiting.state == "menunggu":
+                return waiting
         job = Job(uuid.uuid4().hex, name, pdf)
+        finished = [j for j in self.jobs.values() if j.state in ("selesai", "gagal")]
+        for old in finished[:max(0, len(self.jobs) - MAX_JOBS)]:  # oldest first (dicts keep insertion order)
+            self.jobs.pop(old.id, None)
         self.jobs[job.id] = job
         thread = threading.Thread(target=self._build, args=(job,), name=f"lkjip-build-{name}", daemon=True)
         self._threads = [t for t in self._threads if t.is_alive()] + [thread]
@@ -284,6 +346,3 @@ class Folder:
     def has_pdf() -> bool:
         return lk.soffice() is not None
 
-
-def remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)

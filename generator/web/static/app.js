@@ -23,6 +23,7 @@
     ["saring-jenis", "saring-sheet"].forEach(function (id) {
       var el = document.getElementById(id); if (el) el.addEventListener("change", filterProblems);
     });
+    filterProblems();
     var form = document.getElementById("unggah"), input = document.getElementById("pilih-berkas"), zone = document.getElementById("jatuhkan");
     if (form && input && zone) {
       input.addEventListener("change", function () { if (input.files.length) htmx.trigger(form, "submit"); });
