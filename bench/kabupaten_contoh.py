@@ -39,14 +39,14 @@ SUMBER = {
 # file, instansi, kode OPD, source, realisasi factor, budget multiplier, Sasaran RPJMD code per OPD sasaran (in order)
 OPD = (
     ("dinas-pendidikan.xlsx", "Dinas Pendidikan", "1.01.0.00.0.00.01.0000", "sumenep", "1.04", 3, ["SR.1", "SR.1", "SR.3"]),
-    ("dinas-kesehatan.xlsx", "Dinas Kesehatan", "1.02.0.00.0.00.02.0000", "sumenep", "0.93", 4, ["SR.2", "SR.2"]),
-    ("bappeda.xlsx", "Badan Perencanaan Pembangunan Daerah", "5.01.5.05.0.00.03.0000", "alok", "1.00", 1, ["SR.3", "SR.3", "SR.4"]),
-    ("inspektorat.xlsx", "Inspektorat Daerah", "6.01.0.00.0.00.04.0000", "raas", "0.97", 2, ["SR.3"]),
-    ("dinas-sosial.xlsx", "Dinas Sosial", "1.06.0.00.0.00.05.0000", "alok", "0.88", 2, ["SR.4", "SR.4"]),
-    ("kecamatan-utara.xlsx", "Kecamatan Utara", "7.01.0.00.0.00.10.0001", "alok", "1.02", 1, ["SR.3", "SR.4", "SR.9"]),
-    ("kecamatan-selatan.xlsx", "Kecamatan Selatan", "7.01.0.00.0.00.10.0002", "sumenep", "0.98", 1, ["SR.3", "SR.4"]),
+    ("dinas-kesehatan.xlsx", "Dinas Kesehatan", "1.02.0.00.0.00.02.0000", "sumenep", "0.93", 4, ["SR.2", "SR.2", "SR.2"]),
+    ("bappeda.xlsx", "Badan Perencanaan Pembangunan Daerah", "5.01.5.05.0.00.03.0000", "alok", "1.00", 1, ["SR.3", "SR.3", "SR.4", "SR.3"]),
+    ("inspektorat.xlsx", "Inspektorat Daerah", "6.01.0.00.0.00.04.0000", "raas", "0.97", 2, ["SR.3", "SR.3", "SR.4", "SR.3", "SR.3"]),
+    ("dinas-sosial.xlsx", "Dinas Sosial", "1.06.0.00.0.00.05.0000", "alok", "0.88", 2, ["SR.4", "SR.4", "SR.4", "SR.4"]),
+    ("kecamatan-utara.xlsx", "Kecamatan Utara", "7.01.0.00.0.00.10.0001", "alok", "1.02", 1, ["SR.3", "SR.4", "SR.9", "SR.4"]),
+    ("kecamatan-selatan.xlsx", "Kecamatan Selatan", "7.01.0.00.0.00.10.0002", "sumenep", "0.98", 1, ["SR.3", "SR.4", "SR.3"]),
     ("kecamatan-timur.xlsx", "Kecamatan Timur", "7.01.0.00.0.00.10.0003", "raas", "1.05", 1, ["SR.3"]),
-    ("kecamatan-barat.xlsx", "Kecamatan Barat", "7.01.0.00.0.00.10.0004", "alok", "0.95", 1, []),  # no cascade filled
+    ("kecamatan-barat.xlsx", "Kecamatan Barat", "7.01.0.00.0.00.10.0004", "alok", "0.95", 1, None),  # no Sasaran RPJMD column at all
 )
 SALAH = ("kecamatan-tengah.xlsx", "Kecamatan Tengah", "7.01.0.00.0.00.10.0005", "raas", "1.00", 1, ["SR.3"])
 
@@ -82,7 +82,7 @@ def _scaled(value, factor: Decimal):
     return float(d.quantize(Decimal("0.01"), ROUND_HALF_UP))
 
 
-def derive(source: str, instansi: str, kode_opd: str, faktor: str, kali: int, rpjmd: list[str], nomor: int):
+def derive(source: str, instansi: str, kode_opd: str, faktor: str, kali: int, rpjmd: list[str] | None, nomor: int):
     """One synthetic OPD workbook (an openpyxl Workbook) from a real example."""
     path, names = SUMBER[source]
     wb = openpyxl.load_workbook(path)
@@ -116,14 +116,15 @@ def derive(source: str, instansi: str, kode_opd: str, faktor: str, kali: int, rp
     real = h.get(f"Realisasi {TAHUN}")
     factor = Decimal(faktor)
     rpjmd_col = h.get("Sasaran RPJMD") or kin.max_column + 1
-    kin.cell(row=1, column=rpjmd_col, value="Sasaran RPJMD")
-    codes = iter(rpjmd)
+    if rpjmd is not None:
+        kin.cell(row=1, column=rpjmd_col, value="Sasaran RPJMD")
+    codes = iter(rpjmd or [])
     for r in range(2, kin.max_row + 1):
         if real:
             kin.cell(row=r, column=real).value = _scaled(kin.cell(row=r, column=real).value, factor)
         if "Capaian" in h:
             kin.cell(row=r, column=h["Capaian"]).value = None  # typed capaian would now differ: recomputed anyway
-        if kin.cell(row=r, column=h["Level"]).value == "Sasaran":
+        if rpjmd is not None and kin.cell(row=r, column=h["Level"]).value == "Sasaran":
             kin.cell(row=r, column=rpjmd_col, value=next(codes, None))
     ang = wb["Anggaran"]
     h = _header(ang)
@@ -207,8 +208,8 @@ def make_many(folder: Path, n: int) -> list[Path]:
     base.save(buf)
     out = []
     profil_rows = {base["Profil"].cell(row=r, column=1).value: r for r in range(2, base["Profil"].max_row + 1)}
+    wb = openpyxl.load_workbook(io.BytesIO(buf.getvalue()))  # loaded once; only Profil changes from copy to copy
     for i in range(1, n + 1):
-        wb = openpyxl.load_workbook(io.BytesIO(buf.getvalue())) if i == 1 else wb  # noqa: F821 - one load, Profil rewritten
         wb["Profil"].cell(row=profil_rows["instansi"], column=2, value=f"Kecamatan Contoh {i:03d}")
         wb["Profil"].cell(row=profil_rows["kode_opd"], column=2, value=f"7.01.0.00.0.00.10.{i:04d}")
         path = folder / f"kecamatan-contoh-{i:03d}.xlsx"

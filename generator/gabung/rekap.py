@@ -243,7 +243,9 @@ def gabung(folder: Path | str, pemda: Path | str | None = None, *, workers: int 
     if pem is not None:
         rekap.pemda = pem
         masalah_list += [MasalahBerkas(pem.berkas, p) for p in pem.masalah]
-    rekap.masalah = masalah_list
+    order = {r.berkas: i for i, r in enumerate(files)}
+    rekap.masalah = sorted(masalah_list, key=lambda m: (order.get(m.berkas, len(order)), m.berkas, m.problem.sort_key,
+                                                        m.problem.code, m.problem.message))
     return rekap
 
 

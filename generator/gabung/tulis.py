@@ -38,17 +38,16 @@ def _yt(flag: bool) -> str:
 
 
 class _Sheet:
+    """A sheet's name and columns. Each `*_sheet` function below yields its _Sheet first, then its rows one by
+    one: the rows are made while the workbook is written, never held all at once."""
+
     def __init__(self, name: str, columns: list[tuple[str, int, str | None]]):
         self.name = name
         self.columns = columns  # (header, width, number format)
-        self.rows: list[list] = []
-
-    def add(self, values: list) -> None:
-        self.rows.append(values)
 
 
 def status_sheet(rekap: Rekap) -> _Sheet:
-    s = _Sheet("Status_Pengumpulan", [
+    yield _Sheet("Status_Pengumpulan", [
         ("No", 6, None), ("Berkas", 30, None), ("Instansi", 36, None), ("Kode OPD", 24, None), ("Tahun", 8, None),
         ("Tanggal Laporan", 14, DATE), ("Penandatangan", 40, None), ("Galat", 8, None), ("Peringatan", 11, None),
         ("Dapat Dibuat", 12, None), ("Direkap", 36, None), ("Keterangan", 40, None), ("SHA-256", 66, None),
@@ -56,10 +55,9 @@ def status_sheet(rekap: Rekap) -> _Sheet:
     for n, r in enumerate(rekap.berkas, 1):
         status = rekap.status.get(r.berkas, "")
         ket = r.alasan or ("" if r.instansi or r.tahun else "tidak dapat dibaca sebagai workbook LKjIP (lihat Masalah)")
-        s.add([n, r.berkas, r.instansi or None, r.kode_opd or None, r.tahun or None, r.tanggal_laporan, r.penandatangan or None,
+        yield ([n, r.berkas, r.instansi or None, r.kode_opd or None, r.tahun or None, r.tanggal_laporan, r.penandatangan or None,
                None if r.alasan else r.galat, None if r.alasan else r.peringatan, "-" if r.alasan else _yt(r.dapat_dibuat),
                status, ket or None, r.sha256 or None, r.diubah or None, r.ukuran])
-    return s
 
 
 def peringkat(rows: list[Ringkasan]) -> dict[str, int]:
@@ -84,7 +82,7 @@ def rekap_opd_sheet(rekap: Rekap) -> _Sheet:
     rows = rekap.direkap
     labels = predikat_labels(rows)
     rank = peringkat(rows)
-    s = _Sheet("Rekap_OPD", [
+    yield _Sheet("Rekap_OPD", [
         ("No", 6, None), ("Kode OPD", 24, None), ("Instansi", 36, None), ("Jumlah Sasaran", 10, None),
         ("Jumlah Indikator Sasaran", 12, None), ("Jumlah IKU", 9, None), ("Indikator Capaian >= 100%", 13, None),
         *[(f"Predikat {label}", 12, None) for label in labels], ("Tanpa Capaian", 10, None), ("Skala Predikat", 30, None),
@@ -93,16 +91,15 @@ def rekap_opd_sheet(rekap: Rekap) -> _Sheet:
         ("Kategori Efisiensi", 16, None), ("Metode Efisiensi", 12, None), ("Peringkat", 10, None)])
     for n, r in enumerate(rows, 1):
         o = r.opd
-        s.add([n, r.kode_opd or None, r.instansi, o.jumlah_sasaran, o.jumlah_indikator, o.jumlah_iku, o.tercapai,
+        yield ([n, r.kode_opd or None, r.instansi, o.jumlah_sasaran, o.jumlah_indikator, o.jumlah_iku, o.tercapai,
                *[o.predikat.get(label, 0) if label in o.label_skala else None for label in labels], o.predikat.get("-", 0),
                o.skala, o.capaian, o.predikat_instansi, o.basis, o.pagu, o.realisasi, o.penyerapan, o.efisiensi,
                o.efisiensi_label or None, o.metode_efisiensi, rank.get(r.berkas)])
-    return s
 
 
 def capaian_sheet(rekap: Rekap) -> _Sheet:
     t = rekap.tahun
-    s = _Sheet("Capaian_Indikator", [
+    yield _Sheet("Capaian_Indikator", [
         ("No", 6, None), ("Kode OPD", 24, None), ("Instansi", 30, None), ("Level", 9, None), ("Kode", 8, None),
         ("Tujuan / Sasaran", 40, None), ("Indikator", 40, None), ("Satuan", 10, None), ("Polaritas", 10, None), ("IKU", 6, None),
         ("PK", 6, None), (f"Target {t}", 11, None), (f"Realisasi {t}", 11, None), ("Capaian (%)", 11, PCT), ("Predikat", 14, None),
@@ -111,14 +108,13 @@ def capaian_sheet(rekap: Rekap) -> _Sheet:
     for r in rekap.direkap:
         for i in r.indikator:
             n += 1
-            s.add([n, r.kode_opd or None, r.instansi, i.level, i.kode or None, i.sasaran, i.indikator, i.satuan or None, i.polaritas,
+            yield ([n, r.kode_opd or None, r.instansi, i.level, i.kode or None, i.sasaran, i.indikator, i.satuan or None, i.polaritas,
                    _yt(i.iku), _yt(i.pk), _num(i.target), _num(i.realisasi), i.capaian, i.predikat, _num(i.realisasi_lalu),
                    _num(i.target_akhir), i.sasaran_rpjmd or None])
-    return s
 
 
 def cascading_sheet(rekap: Rekap) -> _Sheet:
-    s = _Sheet("Cascading", [
+    yield _Sheet("Cascading", [
         ("No", 6, None), ("Sasaran RPJMD", 12, None), ("Uraian Sasaran RPJMD", 40, None), ("Kode OPD", 24, None),
         ("Instansi", 30, None), ("Kode Sasaran OPD", 10, None), ("Sasaran OPD", 40, None), ("Indikator", 40, None),
         ("Capaian (%)", 11, PCT), ("Predikat", 14, None), ("Keterangan", 34, None)])
@@ -146,18 +142,17 @@ def cascading_sheet(rekap: Rekap) -> _Sheet:
         for row in linked[code]:
             n += 1
             ket = None if known or not pemda else "kode tidak ada di workbook Pemda"
-            s.add([n, code, known[2] if known else None, *row, ket])
+            yield ([n, code, known[2] if known else None, *row, ket])
     for row in unlinked:
         n += 1
-        s.add([n, None, None, *row, "tidak terhubung ke sasaran RPJMD"])
-    return s
+        yield ([n, None, None, *row, "tidak terhubung ke sasaran RPJMD"])
 
 
 def iku_pemda_sheet(rekap: Rekap) -> _Sheet | None:
     pem = rekap.pemda
     if pem is None:
-        return None
-    s = _Sheet("IKU_Pemda", [
+        return
+    yield _Sheet("IKU_Pemda", [
         ("No", 6, None), ("Kode Sasaran", 10, None), ("Sasaran RPJMD", 36, None), ("IKU Pemda", 36, None), ("Satuan", 10, None),
         ("Target", 11, None), ("Realisasi", 11, None), ("Capaian (%)", 11, PCT), ("Predikat", 14, None),
         ("Penanggung Jawab", 28, None), ("Kode OPD Pendukung", 24, None), ("OPD Pendukung", 30, None),
@@ -175,11 +170,10 @@ def iku_pemda_sheet(rekap: Rekap) -> _Sheet | None:
         rows = support.get(kode_key(iku.kode), []) if iku.kode else []
         if not rows:
             n += 1
-            s.add([n, *head, None, "(tidak ada indikator OPD pendukung)", None, None, None, None])
+            yield ([n, *head, None, "(tidak ada indikator OPD pendukung)", None, None, None, None])
         for r, i in rows:
             n += 1
-            s.add([n, *head, r.kode_opd or None, r.instansi, i.indikator, i.capaian, i.pagu_sasaran, i.realisasi_sasaran])
-    return s
+            yield ([n, *head, r.kode_opd or None, r.instansi, i.indikator, i.capaian, i.pagu_sasaran, i.realisasi_sasaran])
 
 
 def urusan(kode_program: str, kode_opd: str) -> str:
@@ -196,7 +190,7 @@ def _pct(pagu: Decimal, realisasi: Decimal) -> Decimal | None:
 
 
 def anggaran_sheet(rekap: Rekap) -> _Sheet:
-    s = _Sheet("Anggaran", [
+    yield _Sheet("Anggaran", [
         ("No", 6, None), ("Baris", 14, None), ("Kode OPD", 24, None), ("Instansi", 30, None), ("Unit", 26, None), ("Urusan", 9, None),
         ("Level", 10, None), ("Kode", 18, None), ("Uraian", 50, None), ("Pagu (Rp)", 18, MONEY), ("Realisasi (Rp)", 18, MONEY),
         ("Penyerapan (%)", 12, PCT)])
@@ -211,25 +205,24 @@ def anggaran_sheet(rekap: Rekap) -> _Sheet:
                 program_urusan = urusan(a.kode, r.kode_opd)
                 per_urusan[program_urusan][0] += a.pagu
                 per_urusan[program_urusan][1] += a.realisasi
-            s.add([n, "Rincian", r.kode_opd or None, r.instansi, a.unit, program_urusan, a.level, a.kode or None, a.uraian,
+            yield ([n, "Rincian", r.kode_opd or None, r.instansi, a.unit, program_urusan, a.level, a.kode or None, a.uraian,
                    a.pagu, a.realisasi, a.penyerapan])
         n += 1
-        s.add([n, "Jumlah OPD", r.kode_opd or None, r.instansi, None, None, None, None, f"Jumlah {r.instansi}", r.opd.pagu,
+        yield ([n, "Jumlah OPD", r.kode_opd or None, r.instansi, None, None, None, None, f"Jumlah {r.instansi}", r.opd.pagu,
                r.opd.realisasi, r.opd.penyerapan])
         total[0] += r.opd.pagu
         total[1] += r.opd.realisasi
     for u in sorted(per_urusan, key=lambda k: (k == "(tanpa kode)", tuple(int(p) if p.isdigit() else 0 for p in k.split(".")), k)):
         pagu, real = per_urusan[u]
         n += 1
-        s.add([n, "Jumlah Urusan", None, None, None, u, None, None, f"Jumlah urusan {u}", pagu, real, _pct(pagu, real)])
+        yield ([n, "Jumlah Urusan", None, None, None, u, None, None, f"Jumlah urusan {u}", pagu, real, _pct(pagu, real)])
     n += 1
-    s.add([n, "Jumlah", None, None, None, None, None, None, f"Jumlah seluruh OPD ({len(rekap.direkap)})", total[0], total[1],
+    yield ([n, "Jumlah", None, None, None, None, None, None, f"Jumlah seluruh OPD ({len(rekap.direkap)})", total[0], total[1],
            _pct(total[0], total[1])])
-    return s
 
 
 def masalah_sheet(rekap: Rekap) -> _Sheet:
-    s = _Sheet("Masalah", [
+    yield _Sheet("Masalah", [
         ("No", 6, None), ("Berkas", 30, None), ("Kode OPD", 24, None), ("Instansi", 30, None), ("Sheet", 12, None), ("Sel", 8, None),
         ("Kode Masalah", 30, None), ("Tingkat", 11, None), ("Pesan", 80, None), ("Saran", 60, None)])
     by_file = {r.berkas: r for r in rekap.berkas}
@@ -239,17 +232,20 @@ def masalah_sheet(rekap: Rekap) -> _Sheet:
     for n, m in enumerate(items, 1):
         r = by_file.get(m.berkas)
         p = m.problem
-        s.add([n, m.berkas, (r.kode_opd if r else "") or None, (r.instansi if r else rekap.pemerintah) or None, p.sheet, p.cell or None,
+        yield ([n, m.berkas, (r.kode_opd if r else "") or None, (r.instansi if r else rekap.pemerintah) or None, p.sheet, p.cell or None,
                p.code, "GALAT" if p.severity == "error" else "PERINGATAN", p.message, p.hint])
-    return s
 
 
-def sheets(rekap: Rekap) -> list[_Sheet]:
-    out = [status_sheet(rekap), rekap_opd_sheet(rekap), capaian_sheet(rekap), cascading_sheet(rekap)]
-    iku = iku_pemda_sheet(rekap)
-    if iku is not None:
-        out.append(iku)
-    return out + [anggaran_sheet(rekap), masalah_sheet(rekap)]
+SHEETS = (status_sheet, rekap_opd_sheet, capaian_sheet, cascading_sheet, iku_pemda_sheet, anggaran_sheet, masalah_sheet)
+
+
+def sheets(rekap: Rekap):
+    """(sheet, its rows) for every sheet of the recap, in order; IKU_Pemda only with a Pemda workbook."""
+    for fn in SHEETS:
+        gen = fn(rekap)
+        head = next(gen, None)
+        if head is not None:
+            yield head, gen
 
 
 def _clean(value):
@@ -274,7 +270,7 @@ def workbook_bytes(rekap: Rekap) -> bytes:
     wb.properties.created = FIXED
     head_font, head_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F4E78")
     wrap = Alignment(wrap_text=True, vertical="center")
-    for table_no, sheet in enumerate(sheets(rekap), 1):
+    for table_no, (sheet, rows) in enumerate(sheets(rekap), 1):
         ws = wb.create_sheet(sheet.name)
         for i, (_h, width, _f) in enumerate(sheet.columns, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
@@ -285,17 +281,23 @@ def workbook_bytes(rekap: Rekap) -> bytes:
             c.font, c.fill, c.alignment = head_font, head_fill, wrap
             header.append(c)
         ws.append(header)
-        rows = sheet.rows or [["(tidak ada data)"] + [None] * (len(sheet.columns) - 1)]
         formats = [f for _h, _w, f in sheet.columns]
+        count = 0
         for values in rows:
+            count += 1
             cells = []
             for value, fmt in zip(values, formats):
-                c = WriteOnlyCell(ws, _clean(value))
                 if fmt and value is not None:
+                    c = WriteOnlyCell(ws, value)
                     c.number_format = fmt
-                cells.append(c)
+                    cells.append(c)
+                else:
+                    cells.append(_clean(value))
             ws.append(cells)
-        ref = f"A1:{get_column_letter(len(sheet.columns))}{len(rows) + 1}"
+        if not count:  # a table needs one row below its header
+            ws.append(["(tidak ada data)"])
+            count = 1
+        ref = f"A1:{get_column_letter(len(sheet.columns))}{count + 1}"
         table = Table(displayName=f"Tabel{table_no}_{sheet.name}", ref=ref)
         table.tableColumns = [TableColumn(id=i, name=h) for i, (h, _w, _f) in enumerate(sheet.columns, 1)]
         table.autoFilter = AutoFilter(ref=ref)
@@ -305,20 +307,28 @@ def workbook_bytes(rekap: Rekap) -> bytes:
             ws.add_table(table)
     buf = io.BytesIO()
     wb.save(buf)
-    return _fixed_zip(buf.getvalue())
+    return _fixed_zip(buf)
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The same package with every entry dated 1980-01-01 and the document dated FIXED."""
-    stamp = FIXED.strftime("%Y-%m-%dT%H:%M:%SZ")
+def _fixed_zip(data: io.BytesIO) -> bytes:
+    """The same package with every entry dated 1980-01-01 and the document dated FIXED.
+
+    Entries are copied in chunks: a 500-workbook recap has sheets of tens of MB uncompressed.
+    """
+    import shutil
+
+    stamp = FIXED.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    data.seek(0)
+    with zipfile.ZipFile(data) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", lambda m: m.group(1) + stamp.encode(), body)
             entry = zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            dst.writestr(entry, body)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", lambda m: m.group(1) + stamp, src.read(info))
+                dst.writestr(entry, body)
+                continue
+            with src.open(info) as fin, dst.open(entry, "w") as fout:
+                shutil.copyfileobj(fin, fout, 1 << 20)
     return out.getvalue()
