@@ -72,7 +72,8 @@ def test_realisasi_title_rows_and_title_case(tmp_path):
         assert f.layout is REALISASI and f.header_row == 5  # 4 title rows above
         rows = list(f.rows())
     assert [r.row for r in rows][:2] == [6, 7]
-    assert rows[1].values["nilai_setoran"] == Decimal(50_000) and rows[1].values["jenis_dokumen"] == "SPP"
+    assert rows[1].values["nilai_setoran"] == Decimal(50_000) and rows[1].values["kode_rekening"] == R_TUNJ[0]
+    assert "jenis_dokumen" not in rows[1].values  # a header that identifies the layout, not read
 
 
 @pytest.mark.parametrize("case", ["upper", "title", "lower"])
@@ -195,9 +196,16 @@ def test_realisasi_without_pagu_and_negative_net_are_warned(tmp_path):
     assert "negatif: -Rp40" in found["sipd.realisasi-negatif"] or "-40" in found["sipd.realisasi-negatif"]
 
 
-def test_reading_memory_does_not_grow_with_rows(tmp_path):
-    """Streaming: the peak while grouping 8.000 documents is that of 2.000 (rows are cleared, only sums kept)."""
+@pytest.mark.parametrize("fast", [True, False])
+def test_reading_memory_does_not_grow_with_rows(tmp_path, monkeypatch, fast):
+    """Streaming: the peak while grouping 8.000 documents is that of 2.000 (rows are cleared, only sums kept;
+    the fast scan holds CHUNK bytes of XML at a time, made small here so that both files exceed it)."""
     import tracemalloc
+
+    from generator.sipd import baca
+
+    monkeypatch.setattr(baca, "CHUNK", 1 << 16)
+    monkeypatch.setattr(baca, "FAST_SCAN", fast)
 
     def export(n: int) -> Path:
         rows = [realisasi_row(KEC, P1, K1, S2 if i % 2 else S1, R_ATK, 1000 + i, nomor=f"{i}/TBP", bulan=i % 12 + 1)
@@ -420,3 +428,20 @@ def test_cli(tmp_path):
     assert res.exit_code == 1 and "[sipd.format-tidak-dikenal]" in res.output and not (tmp_path / "x.xlsx").exists()
     res = runner.invoke(main, ["impor-sipd", "--anggaran", "a.xlsx", "--unit", "tanpa"])
     assert res.exit_code == 2
+
+
+def test_fast_scan_and_lxml_stream_read_the_same(tmp_path, monkeypatch):
+    from generator.sipd import baca
+
+    odd = ("7.01.01.2.01.0009", "Pengadaan A&B <Lanjutan> \u2013 \u00fc\u00a0x  \"kutip\"")
+    rows = [realisasi_row(KEC, P1, K1, odd, R_ATK, 12.5, "1.000"), realisasi_row(KEC, P1, K1, S1, R_PEG, None, None)]
+    path = write_realisasi(tmp_path / "odd.xlsx", rows + [realisasi_row(KEC, P1, K1, S2, R_ATK, 3)])
+    read = {}
+    for fast in (True, False):
+        monkeypatch.setattr(baca, "FAST_SCAN", fast)
+        with SipdFile(path) as f:
+            assert f._fast_ok() is fast
+            read[fast] = [(r.row, r.values) for r in f.rows()]
+    assert read[True] == read[False]
+    assert read[True][0][1]["nama_sub"] == "Pengadaan A&B <Lanjutan> \u2013 \u00fc x \"kutip\""
+    assert (read[True][0][1]["nilai_realisasi"], read[True][0][1]["nilai_setoran"]) == (Decimal("12.5"), Decimal(1000))

@@ -135,8 +135,17 @@ class DataSipd:
         return pagu, real
 
 
+_KODE: dict[object, str] = {}
+
+
 def _kode(text: object) -> str:
-    return "".join(str(text or "").split())
+    """A code without spaces (memoised: the same few codes repeat on every row)."""
+    kode = _KODE.get(text)
+    if kode is None:
+        kode = "".join(str(text or "").split())
+        if len(_KODE) < 100_000:
+            _KODE[text] = kode
+    return kode
 
 
 def nilai_bersih(nilai_realisasi: Decimal, nilai_setoran: Decimal) -> Decimal:
@@ -163,6 +172,7 @@ class _Grouper:
         self.unit_map = unit_map
         self.skpd_seen: dict[str, str] = {}
         self.unit_seen: set[str] = set()
+        self._rekening: dict[str, JenisBelanja] = {}
 
     def keep(self, v: dict) -> bool:
         kode = _kode(v.get("kode_skpd"))
@@ -194,6 +204,12 @@ class _Grouper:
         return sub
 
     def belanja(self, rekening: str) -> JenisBelanja:
+        jb = self._rekening.get(rekening)
+        if jb is None:
+            jb = self._rekening[rekening] = self._jenis(rekening)
+        return jb
+
+    def _jenis(self, rekening: str) -> JenisBelanja:
         parts = rekening.split(".")
         jkode = ".".join(parts[:3])
         jb = self.data.belanja.get(jkode)
