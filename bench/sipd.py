@@ -7,7 +7,7 @@ The exports are written the way Excel saves a sheet (text in a shared-strings ta
 `<c r=…>` per cell, all 45 columns of the realisasi layout, a unique document number per
 row), straight as XML, since openpyxl would take minutes for 9 million cells; they are
 cached under the temp folder. Each figure is a fresh `python -m generator.cli impor-sipd`
-process (start-up and imports included), wall time and peak RSS from wait4(); the median
+process (start-up and imports included), wall time, CPU time (user + system) and peak RSS from wait4(); the median
 of `--repeat` runs is printed with the fastest and slowest.
 """
 
@@ -145,14 +145,14 @@ def exports(folder: Path, rows: int) -> tuple[Path, Path]:
     return rekap, real
 
 
-def run_once(cmd: list[str], cwd: Path) -> tuple[float, float]:
+def run_once(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"impor-sipd gagal: {proc.stderr.read().decode()[:2000]}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -162,23 +162,24 @@ def main() -> None:
     ap.add_argument("--folder", type=Path, default=Path(tempfile.gettempdir()) / "lkjip-bench-sipd")
     args = ap.parse_args()
     args.folder.mkdir(parents=True, exist_ok=True)
-    print(f"{'dokumen':>9} {'berkas MB':>9} {'detik (median, min-max)':>26} {'RSS MB':>7}")
+    print(f"{'dokumen':>9} {'berkas MB':>9} {'detik (median, min-max)':>26} {'CPU s':>6} {'RSS MB':>7}")
     for n in args.rows:
         t = time.perf_counter()
         rekap, real = exports(args.folder, n)
         made = time.perf_counter() - t
-        walls, rss = [], []
+        walls, rss, cpu = [], [], []
         for i in range(args.repeat):
             out = args.folder / f"hasil-{n}-{i}.xlsx"
             out.unlink(missing_ok=True)
-            w, m = run_once([sys.executable, "-m", "generator.cli", "impor-sipd", "--anggaran", str(rekap), "--realisasi",
+            w, m, c = run_once([sys.executable, "-m", "generator.cli", "impor-sipd", "--anggaran", str(rekap), "--realisasi",
                              str(real), "--out", str(out)], ROOT)
             walls.append(w)
             rss.append(m)
+            cpu.append(c)
             out.unlink(missing_ok=True)
         size = real.stat().st_size / 1e6
         print(f"{n:>9} {size:>9.1f} {statistics.median(walls):>12.2f} ({min(walls):.2f}-{max(walls):.2f})"
-              f" {max(rss):>10.0f}   (ekspor dibuat dalam {made:.1f} s)")
+              f" {statistics.median(cpu):>9.2f} {max(rss):>7.0f}   (ekspor dibuat dalam {made:.1f} s)")
 
 
 if __name__ == "__main__":

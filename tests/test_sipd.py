@@ -14,6 +14,7 @@ from sipd_fixtures import SKPD, realisasi_row, rekap_row, write_realisasi, write
 
 from generator.sipd.agregat import kumpulkan, nilai_bersih, parse_unit_map
 from generator.sipd.baca import REALISASI, REKAP, SipdError, SipdFile
+from generator.xlsx_safety import ReadError
 
 KEC = (f"{SKPD[:-4]}0000", "Kecamatan Alok")
 KEL = (f"{SKPD[:-4]}0001", "Kelurahan Madawat")
@@ -116,11 +117,11 @@ def test_hostile_file_refused_by_the_workbook_checks(tmp_path):
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("xl/workbook.xml", '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><workbook/>')
-    with pytest.raises(SipdError.__mro__[1]) as exc:
+    with pytest.raises(ReadError) as exc:
         SipdFile(bomb)
     assert exc.value.problem.code == "berkas.xml-berbahaya"
     (tmp_path / "a.xlsx").write_text("Kode SKPD;Nilai\n1;2\n")
-    with pytest.raises(SipdError.__mro__[1]) as exc:
+    with pytest.raises(ReadError) as exc:
         SipdFile(tmp_path / "a.xlsx")
     assert exc.value.problem.code == "berkas.bukan-xlsx" and "CSV" in exc.value.problem.message
 
@@ -445,3 +446,14 @@ def test_fast_scan_and_lxml_stream_read_the_same(tmp_path, monkeypatch):
     assert read[True] == read[False]
     assert read[True][0][1]["nama_sub"] == "Pengadaan A&B <Lanjutan> \u2013 \u00fc x \"kutip\""
     assert (read[True][0][1]["nilai_realisasi"], read[True][0][1]["nilai_setoran"]) == (Decimal("12.5"), Decimal(1000))
+
+
+def test_cli_unsafe_file_is_a_problem_line_not_a_traceback(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    (tmp_path / "rekap.xlsx").write_bytes(b"%PDF-1.4 bukan workbook")
+    res = CliRunner().invoke(main, ["impor-sipd", "--anggaran", str(tmp_path / "rekap.xlsx"), "--out", str(tmp_path / "x.xlsx")])
+    assert res.exit_code == 1 and "GALAT Berkas!rekap.xlsx [berkas.bukan-xlsx]" in res.output
+    assert "berkas PDF" in res.output and "Traceback" not in res.output and not (tmp_path / "x.xlsx").exists()

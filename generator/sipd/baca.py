@@ -218,6 +218,7 @@ class SipdFile:
                         self.columns = {need[h]: headers[h] for h in need}  # key -> column index
                         self._wanted_idx = {i for k, i in self.columns.items() if k not in layout.dikenali}
                         self._key_by_idx = {i: k for k, i in self.columns.items() if i in self._wanted_idx}
+                        self._money_idx = {i for i, k in self._key_by_idx.items() if k in layout.money}
                         self._wanted = {column_letter(i + 1): i for i in self._wanted_idx}
                         return
                     hits = sum(h in headers for h in need)
@@ -252,34 +253,31 @@ class SipdFile:
         and the row is skipped (never read as zero).
         """
         keys = self._key_by_idx
-        money = self.layout.money
-        letters = {i: column_letter(i + 1) for i in keys}
+        money = [(i, k) for i, k in keys.items() if k in self.layout.money]
         for number, cells in self._data_rows():
-            values: dict[str, object] = {}
+            values: dict[str, object] = {keys[i]: v for i, v in cells.items()}
             ok = True
-            for idx, value in cells.items():
-                key = keys[idx]
-                if key in money:
-                    if type(value) is int:  # the common case, first
-                        amount: Decimal | None = Decimal(value)
-                    else:
-                        try:
-                            amount = parse_number(value) if not isinstance(value, str) or value.strip() else None
-                        except ParseError as exc:
-                            self.problems.append(problem("sipd.angka-tidak-terbaca", self.where, f"{letters[idx]}{number}",
-                                                         header=_header(self.layout, key), found=exc.found[:80]))
-                            ok = False
-                            continue
-                    if amount is not None and abs(amount) >= MAX_MONEY:
-                        self.problems.append(problem("sipd.angka-di-luar-batas", self.where, f"{letters[idx]}{number}",
-                                                     header=_header(self.layout, key), found=str(amount)[:40],
-                                                     limit="10^18"))
+            for idx, key in money:
+                value = values.get(key)
+                if value is None:
+                    continue
+                if type(value) is int:  # the common case, first
+                    amount: Decimal | None = Decimal(value)
+                else:
+                    try:
+                        amount = parse_number(value) if not isinstance(value, str) or value.strip() else None
+                    except ParseError as exc:
+                        self.problems.append(problem("sipd.angka-tidak-terbaca", self.where, f"{column_letter(idx + 1)}{number}",
+                                                     header=_header(self.layout, key), found=exc.found[:80]))
                         ok = False
                         continue
-                    values[key] = amount
-                else:
-                    values[key] = value if type(value) is str else _text(value)
-            if ok and any(v not in (None, "") for v in values.values()):
+                if amount is not None and abs(amount) >= MAX_MONEY:
+                    self.problems.append(problem("sipd.angka-di-luar-batas", self.where, f"{column_letter(idx + 1)}{number}",
+                                                 header=_header(self.layout, key), found=str(amount)[:40], limit="10^18"))
+                    ok = False
+                    continue
+                values[key] = amount
+            if ok:
                 yield Baris(number, values)
 
     def _data_rows(self) -> Iterator[tuple[int, dict[int, object]]]:
@@ -294,7 +292,8 @@ class SipdFile:
                 continue
             cells = self._row_cells(row, self._wanted)
             if cells:
-                yield number, cells
+                money = self._money_idx
+                yield number, {i: v if type(v) is str or i in money else _text(v) for i, v in cells.items()}
 
     # -- the fast scan ------------------------------------------------------
     def _fast_ok(self) -> bool:
@@ -319,6 +318,8 @@ class SipdFile:
         cell_re = re.compile(rb'<c r="(' + alt + rb')(\d+)"(?:[^>]*? t="(\w+)")?[^>]*?(?:/>|>(?:<v>([^<]*)</v></c>|(.*?)</c>))', re.S)
         wanted = {k.encode(): v for k, v in self._wanted.items()}
         sst = self._sst_text
+        strings: dict[bytes, str] = {}  # raw shared-string index -> text
+        money = self._money_idx
         current, cells = b"", {}
         with self.book.zip.open(self.part) as src:
             buf = b""
@@ -337,14 +338,19 @@ class SipdFile:
                         if cells:
                             yield int(current), cells
                         current, cells = num, {}
+                    idx = wanted[letters]
                     if body or not v:
-                        cells[wanted[letters]] = self._fast_value(t, v, body)
+                        value = self._fast_value(t, v, body)
                     elif t == b"s":
-                        cells[wanted[letters]] = sst(int(v))
+                        value = strings.get(v)
+                        if value is None:
+                            value = strings[v] = sst(int(v))
                     elif not t or t == b"n":
-                        cells[wanted[letters]] = int(v) if v.isdigit() else self._fast_value(t, v, body)
+                        value = (int(v) if v.isdigit() else self._fast_value(t, v, body)) if idx in money else v.decode()
                     else:
-                        cells[wanted[letters]] = self._fast_value(t, v, body)
+                        value = self._fast_value(t, v, body)
+                    if value is not None:
+                        cells[idx] = value if type(value) is str or idx in money else _text(value)
                 if not chunk:
                     break
         if cells:

@@ -40,7 +40,7 @@ def impor_sipd_cmd(anggaran: Path, realisasi: Path | None, skpd: str | None, uni
     from ..problems import LkjipError
     from ..summary import problem_lines
     from .agregat import parse_unit_map
-    from .baca import SipdError
+    from ..xlsx_safety import ReadError
     from .impor import impor_sipd, rekonsiliasi_lines
 
     if out is not None and out.suffix.lower() != ".xlsx":
@@ -51,7 +51,7 @@ def impor_sipd_cmd(anggaran: Path, realisasi: Path | None, skpd: str | None, uni
         raise click.BadParameter(str(exc), param_hint="'--unit'") from exc
     try:
         hasil = impor_sipd(anggaran, realisasi, ke=ke, out=out, skpd=skpd, unit_map=unit_map, tahun=tahun)
-    except SipdError as exc:
+    except ReadError as exc:  # a SIPD file refused (unsafe, unreadable, not a known layout): its problem
         for line in problem_lines([exc.problem]):
             click.echo(line, err=True)
         click.echo("Tidak ada berkas yang ditulis.", err=True)
