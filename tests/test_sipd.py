@@ -457,3 +457,20 @@ def test_cli_unsafe_file_is_a_problem_line_not_a_traceback(tmp_path):
     res = CliRunner().invoke(main, ["impor-sipd", "--anggaran", str(tmp_path / "rekap.xlsx"), "--out", str(tmp_path / "x.xlsx")])
     assert res.exit_code == 1 and "GALAT Berkas!rekap.xlsx [berkas.bukan-xlsx]" in res.output
     assert "berkas PDF" in res.output and "Traceback" not in res.output and not (tmp_path / "x.xlsx").exists()
+
+
+def test_formulas_in_the_workbook_are_named(tmp_path):
+    from generator.blank import append_rows, build_blank
+
+    wb = build_blank(2024, (2024, 2026))
+    append_rows(wb, "Anggaran", [
+        {"Unit": "Kecamatan Alok", "Level": "Program", "Uraian": P1[1], "Pagu": "=E3", "Realisasi": "=F3"},
+        {"Level": "Kegiatan", "Uraian": K1[1], "Pagu": 5, "Realisasi": 4},
+    ])
+    wb["Narasi"]["C2"] = "=1+1"
+    ke = tmp_path / "ke.xlsx"
+    wb.save(ke)
+    hasil = impor_sipd(small_rekap(tmp_path), None, ke=ke, out=tmp_path / "hasil.xlsx")
+    assert hasil.rumus == {"Narasi": 1}  # the Anggaran figures are now values
+    assert load_workbook(hasil.out)["Anggaran"]["E2"].value == 5_250_000
+    assert any(line.startswith("Perhatian: workbook berisi rumus (1 di Narasi).") for line in rekonsiliasi_lines(hasil))

@@ -39,6 +39,7 @@ class HasilImpor:
     belanja: list[tuple[str, str, object, object, Decimal, Decimal | None]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # the SIPD files' problems
     validasi: list[Problem] = field(default_factory=list)  # arithmetic problems of the written workbook
+    rumus: dict[str, int] = field(default_factory=dict)  # sheet -> formula cells copied without their stored values
 
 
 def _leaf_totals(units) -> dict[str, tuple[Decimal, Decimal]]:
@@ -115,10 +116,12 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
     tulis.tulis_anggaran(ws, units, data, anggaran.name)
     belanja_lama = _belanja_lama(lap.belanja if ke is not None else [])
     tulis.tulis_belanja(wb, data)
+    rumus = _formulas(wb) if ke is not None else {}
     tulis.simpan(wb, out)
     hasil = HasilImpor(out, data, ke, sebelum, _leaf_totals(units),
                        {u.nama: u.sipd.total() for u in units if u.sipd is not None}, problems=list(data.problems))
     _changes(hasil, units)
+    hasil.rumus = rumus
     for jb in sorted(data.belanja.values(), key=lambda j: j.kode):
         lama = belanja_lama.get(jb.jenis.casefold(), (None, None))
         hasil.belanja.append((jb.kelompok, jb.jenis, lama[0], lama[1], jb.anggaran,
@@ -129,6 +132,16 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
         _lap, _hasil, problems = check(out)
         hasil.validasi = [p for p in problems if p.code in ARITMETIKA]
     return hasil
+
+
+def _formulas(wb) -> dict[str, int]:
+    """Formula cells per sheet: openpyxl copies the formula, not the value Excel stored with it."""
+    out: dict[str, int] = {}
+    for ws in wb.worksheets:
+        n = sum(1 for row in ws.iter_rows() for c in row if c.data_type == "f")
+        if n:
+            out[ws.title] = n
+    return out
 
 
 @dataclass
@@ -240,5 +253,10 @@ def rekonsiliasi_lines(h: HasilImpor) -> list[str]:
         lines += ["  " + x for x in problem_lines(h.validasi)]
     else:
         lines.append("Hitungan anggaran workbook baru cocok: setiap jumlah sama dengan rinciannya, total Belanja = total Anggaran.")
+    if h.rumus:
+        where = ", ".join(f"{n} di {sheet}" for sheet, n in h.rumus.items())
+        lines.append(f"Perhatian: workbook berisi rumus ({where}). Rumusnya disalin, tetapi nilai hasil rumus yang "
+                     f"disimpan Excel tidak: buka {h.out.name} di Excel/LibreOffice dan simpan sekali sebelum lkjip "
+                     "validate (tanpa itu: rumus.tanpa-nilai).")
     lines.append(f"Lalu: lkjip validate {h.out}, lkjip diff {h.ke or h.out} {h.out}")
     return lines
