@@ -304,7 +304,7 @@ class SipdFile:
         if not FAST_SCAN:
             return False
         with self.book.zip.open(self.part) as src:
-            head = src.read(1 << 20)
+            head = src.read(1 << 16)
         decl = head[:200]
         if decl.startswith((b"\xef\xbb\xbf", b"\xff", b"\xfe", b"\x00")) or (b"encoding=" in decl and not re.search(
                 rb"""encoding=["']utf-?8["']""", decl, re.I)):

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import click
 
+from ..cli_text import Command
+
 _FILE = click.Path(dir_okay=False, path_type=Path, readable=False)
 
 
-@click.command("impor-sipd")
+@click.command("impor-sipd", cls=Command)
 @click.option("--anggaran", type=_FILE, required=True, metavar="REKAP.xlsx",
               help="Ekspor rekap anggaran SIPD (satu baris per rekening, kolom PAGU).")
 @click.option("--realisasi", type=_FILE, default=None, metavar="REALISASI.xlsx",
