@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import hashlib
+import subprocess
+import sys
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from conftest import ALOK, ROOT
+from openpyxl import Workbook, load_workbook
+from sipd_fixtures import (
+    SKPD,
+    alok_exports,
+    realisasi_row,
+    rekap_row,
+    write_realisasi,
+    write_rekap,
+)
 
-from conftest import ALOK
-from sipd_fixtures import SKPD, realisasi_row, rekap_row, write_realisasi, write_rekap
-
+from generator.pipeline import check
+from generator.pipeline import diff as diff_revisions
 from generator.sipd.agregat import kumpulkan, nilai_bersih, parse_unit_map
 from generator.sipd.baca import REALISASI, REKAP, SipdError, SipdFile
+from generator.sipd.impor import impor_sipd, rekonsiliasi_lines
 from generator.xlsx_safety import ReadError
 
 KEC = (f"{SKPD[:-4]}0000", "Kecamatan Alok")
@@ -239,15 +251,6 @@ def test_reading_memory_does_not_grow_with_rows(tmp_path, monkeypatch, fast, sha
 
 # -- 3-5. matching, the new workbook, the reconciliation -------------------------------------------
 
-import hashlib  # noqa: E402
-
-from openpyxl import load_workbook  # noqa: E402
-
-from sipd_fixtures import alok_exports  # noqa: E402
-
-from generator.pipeline import check, diff as diff_revisions  # noqa: E402
-from generator.sipd.impor import impor_sipd, rekonsiliasi_lines  # noqa: E402
-
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -344,7 +347,6 @@ def test_reconciliation_lines(alok_import):
 
 def test_added_changed_and_kept_lines(tmp_path):
     """A workbook with one matching line (by name, different spelling), one line SIPD lacks; SIPD adds a sub kegiatan and a unit."""
-    from factory import make_workbook  # noqa: F401  (the project's small workbook is not needed: a blank one is enough)
     from generator.blank import append_rows, build_blank, set_isian
 
     wb = build_blank(2024, (2024, 2026))
@@ -518,3 +520,12 @@ def test_fast_scan_reads_inline_strings_formulas_and_escapes_as_lxml_does(tmp_pa
     assert read[True] == read[False]
     assert read[True][0][1]["nama_sub"] == "Penyediaan & Gaji ASN"
     assert read[True][1][1]["nilai_realisasi"] == Decimal(300_000)
+
+
+def test_bench_script_runs(tmp_path):
+    """bench/sipd.py (a smoke run at 300 documents; the measurement itself lives in bench/, not in tests)."""
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "sipd.py"), "--rows", "300", "--repeat", "1",
+                          "--folder", str(tmp_path)], capture_output=True, text=True, timeout=300, cwd=ROOT, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+    (line,) = [ln for ln in run.stdout.splitlines() if ln.split() and ln.split()[0] == "300"]
+    assert float(line.split()[2]) > 0  # seconds

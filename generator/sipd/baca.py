@@ -127,7 +127,7 @@ class SipdFile:
     def close(self) -> None:
         self.book.close()
 
-    def __enter__(self) -> "SipdFile":
+    def __enter__(self) -> SipdFile:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -307,7 +307,7 @@ class SipdFile:
             head = src.read(1 << 16)
         decl = head[:200]
         if decl.startswith((b"\xef\xbb\xbf", b"\xff", b"\xfe", b"\x00")) or (b"encoding=" in decl and not re.search(
-                rb"""encoding=["']utf-?8["']""", decl, re.I)):
+                rb"""encoding=["']utf-?8["']""", decl, re.IGNORECASE)):
             return False
         cells = head.count(b"<c ")
         return cells > 0 and cells == head.count(b'<c r="') and b"<c>" not in head and b":c " not in head and b"</row>" in head
@@ -315,7 +315,7 @@ class SipdFile:
     def _fast_rows(self) -> Iterator[tuple[int, dict[int, object]]]:
         alt = b"|".join(sorted((k.encode() for k in self._wanted), key=len, reverse=True))
         # a wanted cell: its column and row, its type, the value of the common <v> form, else its whole body
-        cell_re = re.compile(rb'<c r="(' + alt + rb')(\d+)"(?:[^>]*? t="(\w+)")?[^>]*?(?:/>|>(?:<v>([^<]*)</v></c>|(.*?)</c>))', re.S)
+        cell_re = re.compile(rb'<c r="(' + alt + rb')(\d+)"(?:[^>]*? t="(\w+)")?[^>]*?(?:/>|>(?:<v>([^<]*)</v></c>|(.*?)</c>))', re.DOTALL)
         wanted = {k.encode(): v for k, v in self._wanted.items()}
         sst = self._sst_text
         strings: dict[bytes, str] = {}  # raw shared-string index -> text
@@ -410,7 +410,7 @@ class _SharedStrings:
         self.fallback: list[str] | None = None
         head = self.data[:200]
         if b"<si>" not in self.data and b"si>" in self.data or (b"encoding=" in head and not re.search(
-                rb"""encoding=["']utf-?8["']""", head, re.I)) or head.startswith((b"\xff", b"\xfe", b"\x00")):
+                rb"""encoding=["']utf-?8["']""", head, re.IGNORECASE)) or head.startswith((b"\xff", b"\xfe", b"\x00")):
             self.fallback, self.data = book.shared, b""
             return
         self.starts = array("q", (m.start() for m in re.finditer(rb"<si>", self.data)))
@@ -426,8 +426,8 @@ class _SharedStrings:
         return _xml_text(b"".join(_T_TEXT.findall(_RPH.sub(b"", si))))
 
 
-_RPH = re.compile(rb"<rPh\b.*?</rPh>", re.S)
-_T_TEXT = re.compile(rb"<t\b[^>]*>(.*?)</t>", re.S)
+_RPH = re.compile(rb"<rPh\b.*?</rPh>", re.DOTALL)
+_T_TEXT = re.compile(rb"<t\b[^>]*>(.*?)</t>", re.DOTALL)
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 FAST_SCAN = True  # False: stream every sheet with lxml (tests compare the two)

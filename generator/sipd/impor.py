@@ -7,8 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..problems import LkjipError, Problem
-from .agregat import DataSipd, kumpulkan, parse_unit_map
-from .baca import SipdError
+from .agregat import DataSipd, kumpulkan
 
 ARITMETIKA = ("anggaran.jumlah-tidak-cocok", "anggaran.persentase-berbeda", "belanja.total-berbeda")
 
@@ -211,7 +210,7 @@ def rekonsiliasi_lines(h: HasilImpor) -> list[str]:
         lines.append(f"  {name}: SIPD {_rp(s[0]) if s else '-'} / {_rp(s[1]) if s and d.ada_realisasi else '-'}; "
                      f"workbook sebelum {_rp(b[0]) if b else '-'} / {_rp(b[1]) if b else '-'}; "
                      f"sesudah {_rp(a[0])} / {_rp(a[1])}")
-    tot = lambda m: (sum((v[0] for v in m.values()), Decimal(0)), sum((v[1] for v in m.values()), Decimal(0)))  # noqa: E731
+    tot = lambda m: (sum((v[0] for v in m.values()), Decimal(0)), sum((v[1] for v in m.values()), Decimal(0)))
     s, b, a = d.total(), tot(h.sebelum), tot(h.sesudah)
     lines.append(f"  Jumlah: SIPD {_rp(s[0])} / {_rp(s[1]) if d.ada_realisasi else '-'}; "
                  f"workbook sebelum {_rp(b[0])} / {_rp(b[1])}; sesudah {_rp(a[0])} / {_rp(a[1])}")

@@ -41,8 +41,8 @@ def impor_sipd_cmd(anggaran: Path, realisasi: Path | None, skpd: str | None, uni
     """
     from ..problems import LkjipError
     from ..summary import problem_lines
-    from .agregat import parse_unit_map
     from ..xlsx_safety import ReadError
+    from .agregat import parse_unit_map
     from .impor import impor_sipd, rekonsiliasi_lines
 
     if out is not None and out.suffix.lower() != ".xlsx":

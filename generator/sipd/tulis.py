@@ -39,8 +39,7 @@ def kunci(text: str, level: str = "") -> str:
     s = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode().casefold()
     s = " ".join(re.sub(r"[^0-9a-z]+", " ", s).split())
     for word in {"Program": ("program ",), "Kegiatan": ("kegiatan ",), "Sub Kegiatan": ("sub kegiatan ",)}.get(level, ()):
-        if s.startswith(word):
-            s = s[len(word):]
+        s = s.removeprefix(word)
     return s
 
 
@@ -58,7 +57,7 @@ class Baris:
     unit: str
     asal: BarisAnggaran | None = None
     sipd: Program | Kegiatan | SubKegiatan | None = None
-    anak: list["Baris"] = field(default_factory=list)
+    anak: list[Baris] = field(default_factory=list)
     pagu: Decimal | None = None
     realisasi: Decimal | None = None
     pagu_dari_sipd: bool = False
