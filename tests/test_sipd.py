@@ -437,7 +437,9 @@ def test_cli(tmp_path):
     res = runner.invoke(main, ["impor-sipd", "--anggaran", str(small_rekap(tmp_path)), "--realisasi",
                                str(small_realisasi(tmp_path)), "--unit", f"{KEL[0]}=Kel. Madawat", "--out", str(out)])
     assert res.exit_code == 0, res.output
-    assert "  Kel. Madawat: SIPD 200.000 / 150.000; workbook sebelum - / -; sesudah 200.000 / 150.000" in res.output
+    assert "  Kel. Madawat: SIPD 200.000 / 150.000; sesudah 200.000 / 150.000" in res.output
+    assert "Baris Anggaran: 7 baris dari SIPD (program, kegiatan, sub kegiatan)" in res.output
+    assert "Anggaran baru:" not in res.output  # a fresh workbook: not every line again
     res = runner.invoke(main, ["impor-sipd", "--anggaran", str(small_realisasi(tmp_path)), "--out", str(tmp_path / "x.xlsx")])
     assert res.exit_code == 1 and "[sipd.format-tidak-dikenal]" in res.output and not (tmp_path / "x.xlsx").exists()
     res = runner.invoke(main, ["impor-sipd", "--anggaran", "a.xlsx", "--unit", "tanpa"])

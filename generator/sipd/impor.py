@@ -207,21 +207,26 @@ def rekonsiliasi_lines(h: HasilImpor) -> list[str]:
         s = sipd_by_name.get(name)
         b = h.sebelum.get(name)
         a = h.sesudah[name]
+        sebelum = f"workbook sebelum {_rp(b[0]) if b else '-'} / {_rp(b[1]) if b else '-'}; " if h.ke else ""
         lines.append(f"  {name}: SIPD {_rp(s[0]) if s else '-'} / {_rp(s[1]) if s and d.ada_realisasi else '-'}; "
-                     f"workbook sebelum {_rp(b[0]) if b else '-'} / {_rp(b[1]) if b else '-'}; "
-                     f"sesudah {_rp(a[0])} / {_rp(a[1])}")
+                     f"{sebelum}sesudah {_rp(a[0])} / {_rp(a[1])}")
     tot = lambda m: (sum((v[0] for v in m.values()), Decimal(0)), sum((v[1] for v in m.values()), Decimal(0)))
     s, b, a = d.total(), tot(h.sebelum), tot(h.sesudah)
+    sebelum = f"workbook sebelum {_rp(b[0])} / {_rp(b[1])}; " if h.ke else ""
     lines.append(f"  Jumlah: SIPD {_rp(s[0])} / {_rp(s[1]) if d.ada_realisasi else '-'}; "
-                 f"workbook sebelum {_rp(b[0])} / {_rp(b[1])}; sesudah {_rp(a[0])} / {_rp(a[1])}")
+                 f"{sebelum}sesudah {_rp(a[0])} / {_rp(a[1])}")
     lines.append("")
-    lines.append(f"Baris Anggaran: {len(h.ditambah)} ditambah, {len(h.diubah)} diubah, "
-                 f"{len(h.dipertahankan)} dipertahankan (tidak ada di SIPD)")
+    if h.ke is None:  # a fresh workbook: every line is new, the totals above say what it holds
+        lines.append(f"Baris Anggaran: {len(h.ditambah)} baris dari SIPD (program, kegiatan, sub kegiatan), nama "
+                     "seperti tertulis di SIPD; isi Sasaran setiap program")
+    else:
+        lines.append(f"Baris Anggaran: {len(h.ditambah)} ditambah, {len(h.diubah)} diubah, "
+                     f"{len(h.dipertahankan)} dipertahankan (tidak ada di SIPD)")
 
     def name(p: Perubahan) -> str:
         return f"{p.unit} / {p.kode + ' ' if p.kode else ''}{p.level} '{p.uraian}'"
 
-    for p in h.ditambah:
+    for p in h.ditambah if h.ke is not None else []:
         lines.append(f"Anggaran baru: {name(p)} pagu {_rp(p.baru['pagu'])}, realisasi {_rp(p.baru['realisasi'])}")
     hanya_kode = [p for p in h.diubah if set(p.baru) == {"kode"} and not p.lama["kode"]]
     if hanya_kode:
