@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..problems import Problem, problem
+from .. import Problem
+from ..problems import problem
 from .baca import REALISASI, REKAP, SipdError, SipdFile, money
 
 KELOMPOK = {
@@ -337,6 +338,6 @@ def _rp(value: Decimal) -> str:
 
 
 def errors_in(problems: list[Problem]) -> bool:
-    from ..problems import errors
+    from .. import errors
 
     return bool(errors(problems))

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..problems import LkjipError, Problem
+from .. import LkjipError, Problem
 from .agregat import DataSipd, kumpulkan
 
 ARITMETIKA = ("anggaran.jumlah-tidak-cocok", "anggaran.persentase-berbeda", "belanja.total-berbeda")
@@ -69,7 +69,7 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
     """
     from openpyxl import load_workbook
 
-    from ..sheets import read_workbook
+    from .. import check
     from . import tulis
 
     anggaran = Path(anggaran)
@@ -87,7 +87,7 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
     if out.suffix.lower() != ".xlsx":
         raise LkjipError(f"--out {out} tidak berakhiran .xlsx; workbook ditulis sebagai .xlsx.")
     if ke is not None:
-        lap, problems = read_workbook(ke)
+        lap, _hasil, problems = check(ke)
         if lap is None:
             raise LkjipError(f"Workbook {ke} tidak dapat dibaca: {problems[0].message}")
         model_units = lap.unit
@@ -101,7 +101,8 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
             raise LkjipError(f"Workbook {ke} tidak memiliki sheet Anggaran.")
         ws = wb[name]
     else:
-        from ..blank import build_blank, set_isian
+        from .. import build_blank
+        from ..blank import set_isian
 
         model_units = []
         th = tahun or data.tahun
@@ -126,8 +127,6 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
         hasil.belanja.append((jb.kelompok, jb.jenis, lama[0], lama[1], jb.anggaran,
                               jb.realisasi if data.ada_realisasi else None))
     if periksa:
-        from ..pipeline import check
-
         _lap, _hasil, problems = check(out)
         hasil.validasi = [p for p in problems if p.code in ARITMETIKA]
     return hasil
@@ -246,7 +245,7 @@ def rekonsiliasi_lines(h: HasilImpor) -> list[str]:
         lines.append("Belanja (sheet Belanja ditulis ulang dari kode rekening):")
         for kel, jenis, la, lr, na, nr in h.belanja:
             lines.append(f"  {kel} / {jenis}: anggaran {_rp(la)} -> {_rp(na)}; realisasi {_rp(lr)} -> {_rp(nr)}")
-    from ..summary import problem_lines
+    from .. import problem_lines
 
     if h.problems:
         lines.append("")

@@ -39,8 +39,7 @@ def impor_sipd_cmd(anggaran: Path, realisasi: Path | None, skpd: str | None, uni
     Kode keluar: 0 berhasil; 1 berkas SIPD/workbook tidak dapat dipakai atau tujuan tidak boleh ditulis
     (tidak ada yang ditulis); 2 salah pemakaian.
     """
-    from ..problems import LkjipError
-    from ..summary import problem_lines
+    from .. import LkjipError, problem_lines
     from ..xlsx_safety import ReadError
     from .agregat import parse_unit_map
     from .impor import impor_sipd, rekonsiliasi_lines

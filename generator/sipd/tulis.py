@@ -23,13 +23,15 @@ from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import contract
+from .. import LkjipError, contract
 from ..formatting import rupiah
-from ..model import BarisAnggaran
 from ..numbers import round_half_up
-from ..problems import LkjipError
 from .agregat import DataSipd, Kegiatan, Program, SubKegiatan, UnitSipd
+
+if TYPE_CHECKING:  # the workbook's lines come from the model `check` returns
+    from ..model import BarisAnggaran
 
 NOTE_AUTHOR = "lkjip impor-sipd"
 
@@ -315,7 +317,7 @@ def tulis_belanja(wb, data: DataSipd) -> None:
 
 def simpan(wb, out: Path) -> Path:
     """Save atomically; an existing file is never replaced."""
-    from ..output import OutputError, TargetExists, atomic_write_bytes
+    from .. import OutputError, TargetExists, atomic_write_bytes
 
     buf = io.BytesIO()
     wb.save(buf)
