@@ -531,3 +531,17 @@ def test_bench_script_runs(tmp_path):
     assert run.returncode == 0, run.stdout + run.stderr
     (line,) = [ln for ln in run.stdout.splitlines() if ln.split() and ln.split()[0] == "300"]
     assert float(line.split()[2]) > 0  # seconds
+
+
+def test_alok_pagu_only_keeps_the_realisasi_in_anggaran_and_belanja(tmp_path):
+    """Only --anggaran: the workbook's realisasi stays, in Anggaran and (by jenis name) in Belanja; one total."""
+    rekap, _real, _codes = alok_exports(ALOK, tmp_path)
+    hasil = impor_sipd(rekap, None, ke=ALOK, out=tmp_path / "pagu.xlsx")
+    _lap, res, problems = check(hasil.out)
+    assert res.total.pagu == Decimal(5_367_390_869) and res.total.realisasi == Decimal(5_194_220_376)
+    assert [p for p in problems if p.code.startswith(("belanja.", "anggaran.jumlah", "anggaran.persentase"))] == []
+    assert _rows(load_workbook(hasil.out)["Belanja"])[1] == ("Belanja Operasi", "Belanja Pegawai", 3_689_413_567, 3_559_263_452)
+    lines = rekonsiliasi_lines(hasil)
+    assert any("realisasi tidak diimpor (tanpa --realisasi)" in line for line in lines)
+    assert "  Belanja Operasi / Belanja Pegawai: anggaran 3.689.413.567 -> 3.689.413.567; realisasi 3.559.263.452 -> " \
+           "3.559.263.452" in lines

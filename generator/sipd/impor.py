@@ -115,7 +115,7 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
     units = tulis.gabung(data, model_units)
     tulis.tulis_anggaran(ws, units, data, anggaran.name)
     belanja_lama = _belanja_lama(lap.belanja if ke is not None else [])
-    tulis.tulis_belanja(wb, data)
+    tulis.tulis_belanja(wb, data, {k: v[1] for k, v in belanja_lama.items()})
     rumus = _formulas(wb) if ke is not None else {}
     tulis.simpan(wb, out)
     hasil = HasilImpor(out, data, ke, sebelum, _leaf_totals(units),
@@ -125,7 +125,7 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
     for jb in sorted(data.belanja.values(), key=lambda j: j.kode):
         lama = belanja_lama.get(jb.jenis.casefold(), (None, None))
         hasil.belanja.append((jb.kelompok, jb.jenis, lama[0], lama[1], jb.anggaran,
-                              jb.realisasi if data.ada_realisasi else None))
+                              jb.realisasi if data.ada_realisasi else lama[1]))
     if periksa:
         _lap, _hasil, problems = check(out)
         hasil.validasi = [p for p in problems if p.code in ARITMETIKA]

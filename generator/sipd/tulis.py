@@ -284,8 +284,12 @@ def tulis_anggaran(ws, units: list[UnitBaru], data: DataSipd, sumber: str) -> in
     return out - 1
 
 
-def tulis_belanja(wb, data: DataSipd) -> None:
-    """Belanja rows by rekening jenis (kelompok, jenis, anggaran, realisasi), replacing the sheet's data rows."""
+def tulis_belanja(wb, data: DataSipd, realisasi_lama: dict[str, Decimal] | None = None) -> None:
+    """Belanja rows by rekening jenis (kelompok, jenis, anggaran, realisasi), replacing the sheet's data rows.
+
+    Without a realisasi export the Anggaran keeps the workbook's realisasi, so the Belanja does too:
+    `realisasi_lama` (jenis, casefolded -> realisasi) gives each jenis its old figure by name.
+    """
     spec = contract.sheet("Belanja")
     name = next((n for n in wb.sheetnames if contract.normalize_header(n) == "belanja"), None)
     if name is None:
@@ -313,6 +317,8 @@ def tulis_belanja(wb, data: DataSipd) -> None:
         if data.ada_realisasi:
             x = ws.cell(row=r, column=cols["realisasi"], value=_int(jb.realisasi))
             _note(x, f"Dari SIPD: {data.realisasi_file.name}, jumlah realisasi bersih rekening {jb.kode}.*")
+        elif realisasi_lama and jb.jenis.casefold() in realisasi_lama:
+            ws.cell(row=r, column=cols["realisasi"], value=_int(realisasi_lama[jb.jenis.casefold()]))
 
 
 def simpan(wb, out: Path) -> Path:
