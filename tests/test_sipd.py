@@ -545,3 +545,15 @@ def test_alok_pagu_only_keeps_the_realisasi_in_anggaran_and_belanja(tmp_path):
     assert any("realisasi tidak diimpor (tanpa --realisasi)" in line for line in lines)
     assert "  Belanja Operasi / Belanja Pegawai: anggaran 3.689.413.567 -> 3.689.413.567; realisasi 3.559.263.452 -> " \
            "3.559.263.452" in lines
+
+
+def test_importing_again_changes_nothing(alok_import, tmp_path):
+    """The second import matches every line by the Kode the first wrote: nothing added, changed or kept aside."""
+    first, _codes = alok_import
+    rekap, real = first.data.rekap, first.data.realisasi_file
+    again = impor_sipd(rekap, real, ke=first.out, out=tmp_path / "lagi.xlsx")
+    assert (len(again.ditambah), len(again.diubah), len(again.dipertahankan)) == (0, 0, 0)
+    assert _rows(load_workbook(again.out)["Anggaran"]) == _rows(load_workbook(first.out)["Anggaran"])
+    ws = load_workbook(again.out)["Anggaran"]
+    assert "Catatan sebelumnya" not in ws["E6"].comment.text  # its own note is replaced, not stacked
+    assert "Baris Anggaran: 0 ditambah, 0 diubah, 0 dipertahankan (tidak ada di SIPD)" in rekonsiliasi_lines(again)
