@@ -75,17 +75,26 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
     anggaran = Path(anggaran)
     realisasi = Path(realisasi) if realisasi else None
     ke = Path(ke) if ke else None
+
+
+    def check_out(out: Path) -> None:  # before anything is read when --out is given, else once the year is known
+        for src in (anggaran, realisasi, ke):
+            if src is not None and src.exists() and out.exists() and out.resolve() == src.resolve():
+                raise LkjipError(f"--out {out} adalah salah satu berkas masukan; workbook masukan tidak pernah "
+                                 "diubah. Pakai --out dengan nama lain.")
+        if out.exists():
+            raise LkjipError(f"Berkas {out} sudah ada dan tidak ditimpa. Pakai --out dengan nama lain, "
+                             "atau pindahkan/hapus berkas itu dulu.")
+        if out.suffix.lower() != ".xlsx":
+            raise LkjipError(f"--out {out} tidak berakhiran .xlsx; workbook ditulis sebagai .xlsx.")
+
+    if out is not None or ke is not None:
+        out = Path(out) if out else default_out(ke, None)
+        check_out(out)
     data = kumpulkan(anggaran, realisasi, skpd=skpd, unit_map=unit_map)
-    out = Path(out) if out else default_out(ke, tahun or data.tahun)
-    for src in (anggaran, realisasi, ke):
-        if src is not None and src.exists() and out.exists() and out.resolve() == src.resolve():
-            raise LkjipError(f"--out {out} adalah salah satu berkas masukan; workbook masukan tidak pernah diubah. "
-                             "Pakai --out dengan nama lain.")
-    if out.exists():
-        raise LkjipError(f"Berkas {out} sudah ada dan tidak ditimpa. Pakai --out dengan nama lain, "
-                         "atau pindahkan/hapus berkas itu dulu.")
-    if out.suffix.lower() != ".xlsx":
-        raise LkjipError(f"--out {out} tidak berakhiran .xlsx; workbook ditulis sebagai .xlsx.")
+    if out is None:
+        out = default_out(None, tahun or data.tahun)
+        check_out(out)
     if ke is not None:
         lap, _hasil, problems = check(ke)
         if lap is None:
