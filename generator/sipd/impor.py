@@ -76,7 +76,6 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
     realisasi = Path(realisasi) if realisasi else None
     ke = Path(ke) if ke else None
 
-
     def check_out(out: Path) -> None:  # before anything is read when --out is given, else once the year is known
         for src in (anggaran, realisasi, ke):
             if src is not None and src.exists() and out.exists() and out.resolve() == src.resolve():
