@@ -30,7 +30,7 @@ def _case(header: str, case: str) -> str:
 
 
 def _write(path: Path, headers: tuple[str, ...], rows, *, case: str, title_rows: list[str], extra: bool,
-           order=None) -> Path:
+           order=None, shared: bool = True) -> Path:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Sheet1")
     for text in title_rows:
@@ -48,21 +48,26 @@ def _write(path: Path, headers: tuple[str, ...], rows, *, case: str, title_rows:
             values = ["x"] + values + ["y"]
         ws.append(values)
     wb.save(path)
+    if shared:  # text in a shared-strings table, as Excel saves it (openpyxl writes inline strings)
+        from factory import as_excel_saves
+
+        as_excel_saves(path)
     return path
 
 
 def write_rekap(path: Path, rows, *, case: str = "upper", title_rows: list[str] | None = None,
-                extra: bool = False, order=None) -> Path:
+                extra: bool = False, order=None, shared: bool = True) -> Path:
     """Rows are dicts by the rekap's own headers (`KODE REKENING`, `PAGU` …)."""
-    return _write(path, REKAP.headers, rows, case=case, title_rows=title_rows or [], extra=extra, order=order)
+    return _write(path, REKAP.headers, rows, case=case, title_rows=title_rows or [], extra=extra, order=order,
+                  shared=shared)
 
 
 def write_realisasi(path: Path, rows, *, case: str = "title", title_rows: list[str] | None = None,
-                    extra: bool = False) -> Path:
+                    extra: bool = False, shared: bool = True) -> Path:
     """Rows are dicts by the realisasi's own headers (`Kode Rekening`, `Nilai Realisasi` …); 4 title rows by default."""
     titles = title_rows if title_rows is not None else [
         "PEMERINTAH KABUPATEN SIKKA", "LAPORAN REALISASI PER DOKUMEN", "Periode 1 Januari 2024 s.d. 31 Desember 2024", ""]
-    return _write(path, REALISASI.headers, rows, case=case, title_rows=titles, extra=extra)
+    return _write(path, REALISASI.headers, rows, case=case, title_rows=titles, extra=extra, shared=shared)
 
 
 def rekap_row(unit: tuple[str, str], prog: tuple[str, str], keg: tuple[str, str], sub: tuple[str, str] | None,

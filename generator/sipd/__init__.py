@@ -6,8 +6,11 @@
     impor    the orchestration (`impor_sipd`) and the reconciliation it prints (`rekonsiliasi_lines`)
     perintah the `lkjip impor-sipd` command (click), registered by generator/cli.py
 
-Uses the project's reader and writer (`xlsx_safety`, `xlsx`, `sheets`, `contract`, `blank`,
-`output`, `pipeline.check`); what is read and written: docs/sipd.md. Names load lazily, so
+Uses the project's public API (`generator.check` reads the workbook and checks the result,
+`build_blank`, `atomic_write_bytes`, `problem_lines`, `Problem`, `LkjipError`), the file safety
+and stream reader (`xlsx_safety`, `xlsx`) and the contract (`contract`, `blank.set_isian`);
+besides those only the shared formatting of numbers (`numbers`, `formatting`) and the problem
+builder (`problems.problem`). What is read and written: docs/sipd.md. Names load lazily, so
 the command line does not pay for them until the command runs.
 """
 

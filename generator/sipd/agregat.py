@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..problems import Problem, problem
+from .. import Problem
+from ..problems import problem
 from .baca import REALISASI, REKAP, SipdError, SipdFile, money
 
 KELOMPOK = {
@@ -135,8 +136,17 @@ class DataSipd:
         return pagu, real
 
 
+_KODE: dict[object, str] = {}
+
+
 def _kode(text: object) -> str:
-    return "".join(str(text or "").split())
+    """A code without spaces (memoised: the same few codes repeat on every row)."""
+    kode = _KODE.get(text)
+    if kode is None:
+        kode = "".join(str(text or "").split())
+        if len(_KODE) < 100_000:
+            _KODE[text] = kode
+    return kode
 
 
 def nilai_bersih(nilai_realisasi: Decimal, nilai_setoran: Decimal) -> Decimal:
@@ -163,6 +173,7 @@ class _Grouper:
         self.unit_map = unit_map
         self.skpd_seen: dict[str, str] = {}
         self.unit_seen: set[str] = set()
+        self._rekening: dict[str, JenisBelanja] = {}
 
     def keep(self, v: dict) -> bool:
         kode = _kode(v.get("kode_skpd"))
@@ -194,6 +205,12 @@ class _Grouper:
         return sub
 
     def belanja(self, rekening: str) -> JenisBelanja:
+        jb = self._rekening.get(rekening)
+        if jb is None:
+            jb = self._rekening[rekening] = self._jenis(rekening)
+        return jb
+
+    def _jenis(self, rekening: str) -> JenisBelanja:
         parts = rekening.split(".")
         jkode = ".".join(parts[:3])
         jb = self.data.belanja.get(jkode)
@@ -258,30 +275,44 @@ def kumpulkan(rekap: Path, realisasi: Path | None = None, *, skpd: str | None = 
         data.ada_realisasi = True
         g.skpd_seen = {}
         with SipdFile(Path(realisasi), (REALISASI,)) as f:
-            n = 0
-            skipped, first, skipped_total = 0, None, ZERO
+            # first the documents by their codes as written (a few thousand groups), then the groups into the tree
+            groups: dict[tuple, list] = {}
             for row in f.rows():
                 v = row.values
+                key = (v.get("kode_skpd"), v.get("kode_unit"), v.get("kode_program"), v.get("kode_kegiatan"),
+                       v.get("kode_sub"), v.get("kode_rekening"))
+                nr = v.get("nilai_realisasi") or ZERO
+                ns = v.get("nilai_setoran") or ZERO
+                acc = groups.get(key)
+                if acc is None:
+                    acc = groups[key] = [v, row.row, ZERO, ZERO, 0, 0, False]
+                acc[2] += nilai_bersih(nr, ns)
+                acc[3] += abs(ns)
+                acc[4] += 1
+                if ns or nr < 0:
+                    acc[5] += 1
+                if nr or ns:
+                    acc[6] = True
+            n = 0
+            skipped, first, skipped_total = 0, None, ZERO
+            for v, row_number, bersih, setoran, dokumen, kembali, bernilai in groups.values():
                 if not g.keep(v):
                     continue
-                n += 1
+                n += dokumen
                 rekening = _kode(v.get("kode_rekening"))
-                nr, ns = money(v, "nilai_realisasi"), money(v, "nilai_setoran")
                 if not rekening or not _kode(v.get("kode_sub")):
-                    if nr or ns:
-                        skipped += 1
-                        first = first or row.row
-                        skipped_total += nilai_bersih(nr, ns)
+                    if bernilai:
+                        skipped += dokumen
+                        first = min(first or row_number, row_number)
+                        skipped_total += bersih
                     continue
                 sub = g.sub(v)
-                bersih = nilai_bersih(nr, ns)
                 sub.realisasi += bersih
-                sub.setoran += abs(ns)
-                sub.dokumen += 1
-                if ns or nr < 0:
-                    data.baris_setoran += 1
+                sub.setoran += setoran
+                sub.dokumen += dokumen
+                data.baris_setoran += kembali
                 g.belanja(rekening).realisasi += bersih
-                data.baris_realisasi += 1
+                data.baris_realisasi += dokumen
             g.finish(f, n)
             data.problems += f.problems + _skipped(f, first, skipped, skipped_total)
             where = f.where
@@ -307,6 +338,6 @@ def _rp(value: Decimal) -> str:
 
 
 def errors_in(problems: list[Problem]) -> bool:
-    from ..problems import errors
+    from .. import errors
 
     return bool(errors(problems))

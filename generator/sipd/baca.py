@@ -15,6 +15,7 @@ listing the headers expected and the headers found — the columns are never gue
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -39,6 +40,7 @@ class Layout:
     headers: tuple[str, ...]
     dibaca: tuple[tuple[str, str], ...]  # (key, header) of every column lkjip needs; all required
     money: frozenset[str]  # keys read as rupiah
+    dikenali: frozenset[str] = frozenset()  # keys that identify the layout but are not read
 
     def required(self) -> dict[str, str]:
         return {contract.normalize_header(h): k for k, h in self.dibaca}
@@ -76,6 +78,7 @@ REALISASI = Layout(
      ("nomor_dokumen", "Nomor Dokumen"), ("jenis_dokumen", "Jenis Dokumen"), ("jenis_transaksi", "Jenis Transaksi"),
      ("nilai_realisasi", "Nilai Realisasi"), ("nilai_setoran", "Nilai Setoran")),
     frozenset({"nilai_realisasi", "nilai_setoran"}),
+    frozenset({"nama_rekening", "nomor_dokumen", "jenis_dokumen", "jenis_transaksi"}),
 )
 
 LAYOUTS = (REKAP, REALISASI)
@@ -98,7 +101,7 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).replace("\u00a0", " ").split())
+    return " ".join(str(value).replace("\u00a0", " ").split())[:MAX_CELL_CHARS]
 
 
 class SipdFile:
@@ -113,6 +116,8 @@ class SipdFile:
         inspect_file(self.path)  # ReadError for what is not a safe .xlsx
         self.book = Xlsx(self.path)
         self.problems: list[Problem] = []
+        self._sst_cache: dict[int, str] = {}
+        self._sst: _SharedStrings | list[str] | None = None
         try:
             self._find_header(expect)
         except BaseException:
@@ -122,7 +127,7 @@ class SipdFile:
     def close(self) -> None:
         self.book.close()
 
-    def __enter__(self) -> "SipdFile":
+    def __enter__(self) -> SipdFile:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -158,12 +163,12 @@ class SipdFile:
             if tag.endswith("}v") or tag == "v":
                 raw = el.text
             elif dtype == "inlineStr" and (tag.endswith("}is") or tag == "is"):
-                return unescape(rich_text(el))
+                return _text(unescape(rich_text(el)))
         if raw is None or raw == "":
             return None
         if dtype == "s":
             try:
-                return unescape(self.book.shared[int(raw)])
+                return self._sst_text(int(raw))
             except (IndexError, ValueError):
                 return None
         if dtype == "n":
@@ -211,8 +216,9 @@ class SipdFile:
                     if all(h in headers for h in need):
                         self.layout, self.sheet, self.header_row, self.part = layout, name, number, part
                         self.columns = {need[h]: headers[h] for h in need}  # key -> column index
-                        self._wanted_idx = set(self.columns.values())
-                        self._key_by_idx = {i: k for k, i in self.columns.items()}
+                        self._wanted_idx = {i for k, i in self.columns.items() if k not in layout.dikenali}
+                        self._key_by_idx = {i: k for k, i in self.columns.items() if i in self._wanted_idx}
+                        self._money_idx = {i for i, k in self._key_by_idx.items() if k in layout.money}
                         self._wanted = {column_letter(i + 1): i for i in self._wanted_idx}
                         return
                     hits = sum(h in headers for h in need)
@@ -247,38 +253,201 @@ class SipdFile:
         and the row is skipped (never read as zero).
         """
         keys = self._key_by_idx
-        money = self.layout.money
-        letters = {i: column_letter(i + 1) for i in keys}
+        money = [(i, k) for i, k in keys.items() if k in self.layout.money]
+        for number, cells in self._data_rows():
+            values: dict[str, object] = {keys[i]: v for i, v in cells.items()}
+            ok = True
+            for idx, key in money:
+                value = values.get(key)
+                if value is None:
+                    continue
+                if type(value) is int:  # the common case, first
+                    amount: Decimal | None = Decimal(value)
+                else:
+                    try:
+                        amount = parse_number(value) if not isinstance(value, str) or value.strip() else None
+                    except ParseError as exc:
+                        self.problems.append(problem("sipd.angka-tidak-terbaca", self.where, f"{column_letter(idx + 1)}{number}",
+                                                     header=_header(self.layout, key), found=exc.found[:80]))
+                        ok = False
+                        continue
+                if amount is not None and abs(amount) >= MAX_MONEY:
+                    self.problems.append(problem("sipd.angka-di-luar-batas", self.where, f"{column_letter(idx + 1)}{number}",
+                                                 header=_header(self.layout, key), found=str(amount)[:40], limit="10^18"))
+                    ok = False
+                    continue
+                values[key] = amount
+            if ok:
+                yield Baris(number, values)
+
+    def _data_rows(self) -> Iterator[tuple[int, dict[int, object]]]:
+        """(row number, {column: value}) of the rows below the header: the fast scan where the sheet allows it."""
+        if self._fast_ok():
+            for number, cells in self._fast_rows():
+                if number > self.header_row and cells:
+                    yield number, cells
+            return
         for number, row in self._stream(self.part):
             if number <= self.header_row:
                 continue
             cells = self._row_cells(row, self._wanted)
-            if not cells:
-                continue
-            values: dict[str, object] = {}
-            ok = True
-            for idx, value in cells.items():
-                key = keys[idx]
-                if key in money:
-                    try:
-                        amount = parse_number(value) if not isinstance(value, str) or value.strip() else None
-                    except ParseError as exc:
-                        self.problems.append(problem("sipd.angka-tidak-terbaca", self.where, f"{letters[idx]}{number}",
-                                                     header=_header(self.layout, key), found=exc.found[:80]))
-                        ok = False
+            if cells:
+                money = self._money_idx
+                yield number, {i: v if type(v) is str or i in money else _text(v) for i, v in cells.items()}
+
+    # -- the fast scan ------------------------------------------------------
+    def _fast_ok(self) -> bool:
+        """Whether the sheet is laid out as spreadsheet programs write it: UTF-8, every cell `<c r="A1" …>`
+        unprefixed with its reference first. Then a regular expression finds the wanted cells in C,
+        without building an element per cell (9 million cells of a 200.000-row export: 3 s instead of 25 s).
+        Any other sheet is streamed with lxml (`_stream`)."""
+        if not FAST_SCAN:
+            return False
+        with self.book.zip.open(self.part) as src:
+            head = src.read(1 << 16)
+        decl = head[:200]
+        if decl.startswith((b"\xef\xbb\xbf", b"\xff", b"\xfe", b"\x00")) or (b"encoding=" in decl and not re.search(
+                rb"""encoding=["']utf-?8["']""", decl, re.IGNORECASE)):
+            return False
+        cells = head.count(b"<c ")
+        return cells > 0 and cells == head.count(b'<c r="') and b"<c>" not in head and b":c " not in head and b"</row>" in head
+
+    def _fast_rows(self) -> Iterator[tuple[int, dict[int, object]]]:
+        alt = b"|".join(sorted((k.encode() for k in self._wanted), key=len, reverse=True))
+        # a wanted cell: its column and row, its type, the value of the common <v> form, else its whole body
+        cell_re = re.compile(rb'<c r="(' + alt + rb')(\d+)"(?:[^>]*? t="(\w+)")?[^>]*?(?:/>|>(?:<v>([^<]*)</v></c>|(.*?)</c>))', re.DOTALL)
+        wanted = {k.encode(): v for k, v in self._wanted.items()}
+        sst = self._sst_text
+        strings: dict[bytes, str] = {}  # raw shared-string index -> text
+        money = self._money_idx
+        current, cells = b"", {}
+        with self.book.zip.open(self.part) as src:
+            buf = b""
+            while True:
+                chunk = src.read(CHUNK)
+                buf += chunk
+                if chunk:
+                    cut = buf.rfind(b"</row>")
+                    if cut < 0:
                         continue
-                    if amount is not None and abs(amount) >= MAX_MONEY:
-                        self.problems.append(problem("sipd.angka-di-luar-batas", self.where, f"{letters[idx]}{number}",
-                                                     header=_header(self.layout, key), found=str(amount)[:40],
-                                                     limit="10^18"))
-                        ok = False
-                        continue
-                    values[key] = amount
+                    part, buf = buf[:cut + 6], buf[cut + 6:]
                 else:
-                    text = _text(value)
-                    values[key] = text[:MAX_CELL_CHARS]
-            if ok and any(v not in (None, "") for v in values.values()):
-                yield Baris(number, values)
+                    part, buf = buf, b""
+                for letters, num, t, v, body in cell_re.findall(part):
+                    if num != current:
+                        if cells:
+                            yield int(current), cells
+                        current, cells = num, {}
+                    idx = wanted[letters]
+                    if body or not v:
+                        value = self._fast_value(t, v, body)
+                    elif t == b"s":
+                        value = strings.get(v)
+                        if value is None:
+                            value = strings[v] = sst(int(v))
+                    elif not t or t == b"n":
+                        value = (int(v) if v.isdigit() else self._fast_value(t, v, body)) if idx in money else v.decode()
+                    else:
+                        value = self._fast_value(t, v, body)
+                    if value is not None:
+                        cells[idx] = value if type(value) is str or idx in money else _text(value)
+                if not chunk:
+                    break
+        if cells:
+            yield int(current), cells
+
+    def _fast_value(self, t: bytes, v: bytes, body: bytes) -> object:
+        """A cell's value from its type, its plain <v> (`v`) or, for any other form, its body."""
+        t = t or b"n"
+        if body:
+            if t == b"inlineStr":
+                return _text(unescape(_xml_text(b"".join(_T_TEXT.findall(_RPH.sub(b"", body))))))
+            i = body.find(b"<v>")
+            if i < 0:
+                return None
+            v = body[i + 3:body.find(b"</v>", i)]
+        if not v:
+            return None
+        if t == b"s":
+            try:
+                return self._sst_text(int(v))
+            except (IndexError, ValueError):
+                return None
+        if t == b"n":
+            try:
+                return int(v) if v.lstrip(b"-").isdigit() else float(v)
+            except ValueError:
+                return _xml_text(v)
+        if t == b"b":
+            return v.strip() in (b"1", b"true")
+        return _text(_xml_text(v))
+
+    def _sst_text(self, index: int) -> str:
+        """A shared string as the rows give it (escapes decoded, spaces folded), decoded once per string."""
+        text = self._sst_cache.get(index)
+        if text is None:
+            if self._sst is None:
+                self._sst = _SharedStrings(self.book) if FAST_SCAN else self.book.shared
+            raw = self._sst[index]
+            text = self._sst_cache[index] = _text(unescape(raw))
+        return text
+
+
+class _SharedStrings:
+    """The shared strings, decoded only when a wanted cell names one.
+
+    An export names a unique document number, date and description on every row: decoding
+    all of them (the project reader's list) held 300 MB for 200.000 rows. Here the part is kept
+    as bytes with the start of each `<si>`, and a string is decoded when asked for. A part
+    whose strings are not plain unprefixed `<si>` elements is read by the project's reader.
+    """
+
+    def __init__(self, book: Xlsx):
+        from array import array
+
+        part = book._strings_part
+        self.data = book.zip.read(part) if part else b"<sst/>"
+        self.fallback: list[str] | None = None
+        head = self.data[:200]
+        if b"<si>" not in self.data and b"si>" in self.data or (b"encoding=" in head and not re.search(
+                rb"""encoding=["']utf-?8["']""", head, re.IGNORECASE)) or head.startswith((b"\xff", b"\xfe", b"\x00")):
+            self.fallback, self.data = book.shared, b""
+            return
+        self.starts = array("q", (m.start() for m in re.finditer(rb"<si>", self.data)))
+        self.starts.append(len(self.data))
+
+    def __getitem__(self, index: int) -> str:
+        if self.fallback is not None:
+            return self.fallback[index]
+        if index < 0 or index + 1 >= len(self.starts):
+            raise IndexError(index)
+        si = self.data[self.starts[index]:self.starts[index + 1]]
+        si = si[:si.rfind(b"</si>")] if b"</si>" in si else si
+        return _xml_text(b"".join(_T_TEXT.findall(_RPH.sub(b"", si))))
+
+
+_RPH = re.compile(rb"<rPh\b.*?</rPh>", re.DOTALL)
+_T_TEXT = re.compile(rb"<t\b[^>]*>(.*?)</t>", re.DOTALL)
+_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+FAST_SCAN = True  # False: stream every sheet with lxml (tests compare the two)
+CHUNK = 1 << 22  # bytes of sheet XML scanned at a time (whole rows): the memory the fast scan holds
+
+
+def _entity(m: re.Match) -> str:
+    name = m.group(1)
+    if name[0] == "#":
+        try:
+            return chr(int(name[2:], 16) if name[1] in "xX" else int(name[1:]))
+        except (ValueError, OverflowError):
+            return ""
+    return _NAMED[name]
+
+
+def _xml_text(raw: bytes) -> str:
+    """Bytes of XML character data as text: UTF-8, the predefined entities and character references decoded."""
+    text = raw.decode("utf-8", "replace")
+    return _ENTITY.sub(_entity, text) if "&" in text else text
 
 
 def _header(layout: Layout, key: str) -> str:

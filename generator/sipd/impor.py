@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from ..problems import LkjipError, Problem
-from .agregat import DataSipd, kumpulkan, parse_unit_map
-from .baca import SipdError
+from .. import LkjipError, Problem
+from .agregat import DataSipd, kumpulkan
 
 ARITMETIKA = ("anggaran.jumlah-tidak-cocok", "anggaran.persentase-berbeda", "belanja.total-berbeda")
 
@@ -39,6 +38,7 @@ class HasilImpor:
     belanja: list[tuple[str, str, object, object, Decimal, Decimal | None]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # the SIPD files' problems
     validasi: list[Problem] = field(default_factory=list)  # arithmetic problems of the written workbook
+    rumus: dict[str, int] = field(default_factory=dict)  # sheet -> formula cells copied without their stored values
 
 
 def _leaf_totals(units) -> dict[str, tuple[Decimal, Decimal]]:
@@ -69,25 +69,33 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
     """
     from openpyxl import load_workbook
 
-    from ..sheets import read_workbook
+    from .. import check
     from . import tulis
 
     anggaran = Path(anggaran)
     realisasi = Path(realisasi) if realisasi else None
     ke = Path(ke) if ke else None
+
+    def check_out(out: Path) -> None:  # before anything is read when --out is given, else once the year is known
+        for src in (anggaran, realisasi, ke):
+            if src is not None and src.exists() and out.exists() and out.resolve() == src.resolve():
+                raise LkjipError(f"--out {out} adalah salah satu berkas masukan; workbook masukan tidak pernah "
+                                 "diubah. Pakai --out dengan nama lain.")
+        if out.exists():
+            raise LkjipError(f"Berkas {out} sudah ada dan tidak ditimpa. Pakai --out dengan nama lain, "
+                             "atau pindahkan/hapus berkas itu dulu.")
+        if out.suffix.lower() != ".xlsx":
+            raise LkjipError(f"--out {out} tidak berakhiran .xlsx; workbook ditulis sebagai .xlsx.")
+
+    if out is not None or ke is not None:
+        out = Path(out) if out else default_out(ke, None)
+        check_out(out)
     data = kumpulkan(anggaran, realisasi, skpd=skpd, unit_map=unit_map)
-    out = Path(out) if out else default_out(ke, tahun or data.tahun)
-    for src in (anggaran, realisasi, ke):
-        if src is not None and src.exists() and out.exists() and out.resolve() == src.resolve():
-            raise LkjipError(f"--out {out} adalah salah satu berkas masukan; workbook masukan tidak pernah diubah. "
-                             "Pakai --out dengan nama lain.")
-    if out.exists():
-        raise LkjipError(f"Berkas {out} sudah ada dan tidak ditimpa. Pakai --out dengan nama lain, "
-                         "atau pindahkan/hapus berkas itu dulu.")
-    if out.suffix.lower() != ".xlsx":
-        raise LkjipError(f"--out {out} tidak berakhiran .xlsx; workbook ditulis sebagai .xlsx.")
+    if out is None:
+        out = default_out(None, tahun or data.tahun)
+        check_out(out)
     if ke is not None:
-        lap, problems = read_workbook(ke)
+        lap, _hasil, problems = check(ke)
         if lap is None:
             raise LkjipError(f"Workbook {ke} tidak dapat dibaca: {problems[0].message}")
         model_units = lap.unit
@@ -101,7 +109,8 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
             raise LkjipError(f"Workbook {ke} tidak memiliki sheet Anggaran.")
         ws = wb[name]
     else:
-        from ..blank import build_blank, set_isian
+        from .. import build_blank
+        from ..blank import set_isian
 
         model_units = []
         th = tahun or data.tahun
@@ -114,21 +123,31 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
     units = tulis.gabung(data, model_units)
     tulis.tulis_anggaran(ws, units, data, anggaran.name)
     belanja_lama = _belanja_lama(lap.belanja if ke is not None else [])
-    tulis.tulis_belanja(wb, data)
+    tulis.tulis_belanja(wb, data, {k: v[1] for k, v in belanja_lama.items()})
+    rumus = _formulas(wb) if ke is not None else {}
     tulis.simpan(wb, out)
     hasil = HasilImpor(out, data, ke, sebelum, _leaf_totals(units),
                        {u.nama: u.sipd.total() for u in units if u.sipd is not None}, problems=list(data.problems))
     _changes(hasil, units)
+    hasil.rumus = rumus
     for jb in sorted(data.belanja.values(), key=lambda j: j.kode):
         lama = belanja_lama.get(jb.jenis.casefold(), (None, None))
         hasil.belanja.append((jb.kelompok, jb.jenis, lama[0], lama[1], jb.anggaran,
-                              jb.realisasi if data.ada_realisasi else None))
+                              jb.realisasi if data.ada_realisasi else lama[1]))
     if periksa:
-        from ..pipeline import check
-
         _lap, _hasil, problems = check(out)
         hasil.validasi = [p for p in problems if p.code in ARITMETIKA]
     return hasil
+
+
+def _formulas(wb) -> dict[str, int]:
+    """Formula cells per sheet: openpyxl copies the formula, not the value Excel stored with it."""
+    out: dict[str, int] = {}
+    for ws in wb.worksheets:
+        n = sum(1 for row in ws.iter_rows() for c in row if c.data_type == "f")
+        if n:
+            out[ws.title] = n
+    return out
 
 
 @dataclass
@@ -195,21 +214,26 @@ def rekonsiliasi_lines(h: HasilImpor) -> list[str]:
         s = sipd_by_name.get(name)
         b = h.sebelum.get(name)
         a = h.sesudah[name]
+        sebelum = f"workbook sebelum {_rp(b[0]) if b else '-'} / {_rp(b[1]) if b else '-'}; " if h.ke else ""
         lines.append(f"  {name}: SIPD {_rp(s[0]) if s else '-'} / {_rp(s[1]) if s and d.ada_realisasi else '-'}; "
-                     f"workbook sebelum {_rp(b[0]) if b else '-'} / {_rp(b[1]) if b else '-'}; "
-                     f"sesudah {_rp(a[0])} / {_rp(a[1])}")
-    tot = lambda m: (sum((v[0] for v in m.values()), Decimal(0)), sum((v[1] for v in m.values()), Decimal(0)))  # noqa: E731
+                     f"{sebelum}sesudah {_rp(a[0])} / {_rp(a[1])}")
+    tot = lambda m: (sum((v[0] for v in m.values()), Decimal(0)), sum((v[1] for v in m.values()), Decimal(0)))
     s, b, a = d.total(), tot(h.sebelum), tot(h.sesudah)
+    sebelum = f"workbook sebelum {_rp(b[0])} / {_rp(b[1])}; " if h.ke else ""
     lines.append(f"  Jumlah: SIPD {_rp(s[0])} / {_rp(s[1]) if d.ada_realisasi else '-'}; "
-                 f"workbook sebelum {_rp(b[0])} / {_rp(b[1])}; sesudah {_rp(a[0])} / {_rp(a[1])}")
+                 f"{sebelum}sesudah {_rp(a[0])} / {_rp(a[1])}")
     lines.append("")
-    lines.append(f"Baris Anggaran: {len(h.ditambah)} ditambah, {len(h.diubah)} diubah, "
-                 f"{len(h.dipertahankan)} dipertahankan (tidak ada di SIPD)")
+    if h.ke is None:  # a fresh workbook: every line is new, the totals above say what it holds
+        lines.append(f"Baris Anggaran: {len(h.ditambah)} baris dari SIPD (program, kegiatan, sub kegiatan), nama "
+                     "seperti tertulis di SIPD; isi Sasaran setiap program")
+    else:
+        lines.append(f"Baris Anggaran: {len(h.ditambah)} ditambah, {len(h.diubah)} diubah, "
+                     f"{len(h.dipertahankan)} dipertahankan (tidak ada di SIPD)")
 
     def name(p: Perubahan) -> str:
         return f"{p.unit} / {p.kode + ' ' if p.kode else ''}{p.level} '{p.uraian}'"
 
-    for p in h.ditambah:
+    for p in h.ditambah if h.ke is not None else []:
         lines.append(f"Anggaran baru: {name(p)} pagu {_rp(p.baru['pagu'])}, realisasi {_rp(p.baru['realisasi'])}")
     hanya_kode = [p for p in h.diubah if set(p.baru) == {"kode"} and not p.lama["kode"]]
     if hanya_kode:
@@ -229,7 +253,7 @@ def rekonsiliasi_lines(h: HasilImpor) -> list[str]:
         lines.append("Belanja (sheet Belanja ditulis ulang dari kode rekening):")
         for kel, jenis, la, lr, na, nr in h.belanja:
             lines.append(f"  {kel} / {jenis}: anggaran {_rp(la)} -> {_rp(na)}; realisasi {_rp(lr)} -> {_rp(nr)}")
-    from ..summary import problem_lines
+    from .. import problem_lines
 
     if h.problems:
         lines.append("")
@@ -240,5 +264,10 @@ def rekonsiliasi_lines(h: HasilImpor) -> list[str]:
         lines += ["  " + x for x in problem_lines(h.validasi)]
     else:
         lines.append("Hitungan anggaran workbook baru cocok: setiap jumlah sama dengan rinciannya, total Belanja = total Anggaran.")
+    if h.rumus:
+        where = ", ".join(f"{n} di {sheet}" for sheet, n in h.rumus.items())
+        lines.append(f"Perhatian: workbook berisi rumus ({where}). Rumusnya disalin, tetapi nilai hasil rumus yang "
+                     f"disimpan Excel tidak: buka {h.out.name} di Excel/LibreOffice dan simpan sekali sebelum lkjip "
+                     "validate (tanpa itu: rumus.tanpa-nilai).")
     lines.append(f"Lalu: lkjip validate {h.out}, lkjip diff {h.ke or h.out} {h.out}")
     return lines

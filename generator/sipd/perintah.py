@@ -7,10 +7,12 @@ from pathlib import Path
 
 import click
 
+from ..cli_text import Command
+
 _FILE = click.Path(dir_okay=False, path_type=Path, readable=False)
 
 
-@click.command("impor-sipd")
+@click.command("impor-sipd", cls=Command)
 @click.option("--anggaran", type=_FILE, required=True, metavar="REKAP.xlsx",
               help="Ekspor rekap anggaran SIPD (satu baris per rekening, kolom PAGU).")
 @click.option("--realisasi", type=_FILE, default=None, metavar="REALISASI.xlsx",
@@ -37,10 +39,9 @@ def impor_sipd_cmd(anggaran: Path, realisasi: Path | None, skpd: str | None, uni
     Kode keluar: 0 berhasil; 1 berkas SIPD/workbook tidak dapat dipakai atau tujuan tidak boleh ditulis
     (tidak ada yang ditulis); 2 salah pemakaian.
     """
-    from ..problems import LkjipError
-    from ..summary import problem_lines
+    from .. import LkjipError, problem_lines
+    from ..xlsx_safety import ReadError
     from .agregat import parse_unit_map
-    from .baca import SipdError
     from .impor import impor_sipd, rekonsiliasi_lines
 
     if out is not None and out.suffix.lower() != ".xlsx":
@@ -51,7 +52,7 @@ def impor_sipd_cmd(anggaran: Path, realisasi: Path | None, skpd: str | None, uni
         raise click.BadParameter(str(exc), param_hint="'--unit'") from exc
     try:
         hasil = impor_sipd(anggaran, realisasi, ke=ke, out=out, skpd=skpd, unit_map=unit_map, tahun=tahun)
-    except SipdError as exc:
+    except ReadError as exc:  # a SIPD file refused (unsafe, unreadable, not a known layout): its problem
         for line in problem_lines([exc.problem]):
             click.echo(line, err=True)
         click.echo("Tidak ada berkas yang ditulis.", err=True)

@@ -23,13 +23,15 @@ from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .. import contract
+from .. import LkjipError, contract
 from ..formatting import rupiah
-from ..model import BarisAnggaran
 from ..numbers import round_half_up
-from ..problems import LkjipError
 from .agregat import DataSipd, Kegiatan, Program, SubKegiatan, UnitSipd
+
+if TYPE_CHECKING:  # the workbook's lines come from the model `check` returns
+    from ..model import BarisAnggaran
 
 NOTE_AUTHOR = "lkjip impor-sipd"
 
@@ -39,8 +41,7 @@ def kunci(text: str, level: str = "") -> str:
     s = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode().casefold()
     s = " ".join(re.sub(r"[^0-9a-z]+", " ", s).split())
     for word in {"Program": ("program ",), "Kegiatan": ("kegiatan ",), "Sub Kegiatan": ("sub kegiatan ",)}.get(level, ()):
-        if s.startswith(word):
-            s = s[len(word):]
+        s = s.removeprefix(word)
     return s
 
 
@@ -58,7 +59,7 @@ class Baris:
     unit: str
     asal: BarisAnggaran | None = None
     sipd: Program | Kegiatan | SubKegiatan | None = None
-    anak: list["Baris"] = field(default_factory=list)
+    anak: list[Baris] = field(default_factory=list)
     pagu: Decimal | None = None
     realisasi: Decimal | None = None
     pagu_dari_sipd: bool = False
@@ -283,8 +284,12 @@ def tulis_anggaran(ws, units: list[UnitBaru], data: DataSipd, sumber: str) -> in
     return out - 1
 
 
-def tulis_belanja(wb, data: DataSipd) -> None:
-    """Belanja rows by rekening jenis (kelompok, jenis, anggaran, realisasi), replacing the sheet's data rows."""
+def tulis_belanja(wb, data: DataSipd, realisasi_lama: dict[str, Decimal] | None = None) -> None:
+    """Belanja rows by rekening jenis (kelompok, jenis, anggaran, realisasi), replacing the sheet's data rows.
+
+    Without a realisasi export the Anggaran keeps the workbook's realisasi, so the Belanja does too:
+    `realisasi_lama` (jenis, casefolded -> realisasi) gives each jenis its old figure by name.
+    """
     spec = contract.sheet("Belanja")
     name = next((n for n in wb.sheetnames if contract.normalize_header(n) == "belanja"), None)
     if name is None:
@@ -312,11 +317,13 @@ def tulis_belanja(wb, data: DataSipd) -> None:
         if data.ada_realisasi:
             x = ws.cell(row=r, column=cols["realisasi"], value=_int(jb.realisasi))
             _note(x, f"Dari SIPD: {data.realisasi_file.name}, jumlah realisasi bersih rekening {jb.kode}.*")
+        elif realisasi_lama and jb.jenis.casefold() in realisasi_lama:
+            ws.cell(row=r, column=cols["realisasi"], value=_int(realisasi_lama[jb.jenis.casefold()]))
 
 
 def simpan(wb, out: Path) -> Path:
     """Save atomically; an existing file is never replaced."""
-    from ..output import OutputError, TargetExists, atomic_write_bytes
+    from .. import OutputError, TargetExists, atomic_write_bytes
 
     buf = io.BytesIO()
     wb.save(buf)
