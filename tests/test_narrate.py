@@ -9,14 +9,15 @@ contradicts a table or staff text), and tests/test_teks_staf.py (staff text besi
 from __future__ import annotations
 
 import pytest
+from factory import make_workbook
 
 from generator import narrate
 from generator.pipeline import check
 
 
-@pytest.fixture
-def hasil(small):
-    _lap, h, problems = check(small)
+@pytest.fixture(scope="module")
+def hasil(tmp_path_factory):
+    _lap, h, problems = check(make_workbook(tmp_path_factory.mktemp("narasi") / "kecil.xlsx"))
     assert problems == []
     return h
 

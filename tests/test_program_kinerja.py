@@ -8,6 +8,8 @@ prints no such table); the Raas example's kegiatan capaian in tests/test_example
 
 from __future__ import annotations
 
+import functools
+
 from conftest import ALOK, RAAS
 
 from generator.context import build_context
@@ -15,7 +17,8 @@ from generator.pipeline import check
 from generator.program_kinerja import jenjang
 
 
-def _context(path):
+@functools.lru_cache(maxsize=None)
+def _context(path):  # each example is read once for this file
     _lap, hasil, problems = check(path)
     assert hasil is not None, problems
     return build_context(hasil)

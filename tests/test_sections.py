@@ -11,8 +11,15 @@ from __future__ import annotations
 from lxml import etree
 
 from generator import ooxml
-from generator.sections import (SECTPR_ORDER, all_sections, fix_sections, is_landscape, merge_landscape, schema_order,
-                                section_break)
+from generator.sections import (
+    SECTPR_ORDER,
+    all_sections,
+    fix_sections,
+    is_landscape,
+    merge_landscape,
+    schema_order,
+    section_break,
+)
 
 W = "{%s}" % ooxml.W_NS
 FINAL = ('<w:sectPr><w:pgNumType w:fmt="decimal"/><w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1701"/>'

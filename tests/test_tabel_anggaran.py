@@ -8,6 +8,7 @@ Kategori column, Alok's one budget total) and tests/test_examples.py (Raas' per-
 
 from __future__ import annotations
 
+import pytest
 from conftest import ALOK
 from factory import ANGGARAN, make_workbook
 
@@ -21,8 +22,14 @@ def _context(path):
     return build_context(hasil)
 
 
-def test_anggaran_rinci_has_unit_program_kegiatan_sub_kegiatan_rows_and_the_total(small):
-    t = _context(small)["tabel"]["anggaran_rinci"]
+@pytest.fixture(scope="module")
+def kecil(tmp_path_factory) -> dict:
+    """The context of the small workbook (tests/factory.py), read once for this file."""
+    return _context(make_workbook(tmp_path_factory.mktemp("anggaran") / "kecil.xlsx"))
+
+
+def test_anggaran_rinci_has_unit_program_kegiatan_sub_kegiatan_rows_and_the_total(kecil):
+    t = kecil["tabel"]["anggaran_rinci"]
     assert t.judul == "Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan Tahun 2024"
     assert [(b.gaya, b.indent, b.sel) for b in t.baris[:4]] == [
         ("unit", 0, ["I", "", "KECAMATAN CONTOH", "35.000.000", "32.500.000", "2.500.000", "92,86"]),
@@ -52,8 +59,8 @@ def test_signed_pagu_pk_is_printed_and_bab_ii_names_todays_total(tmp_path):
                                                  "Rp36.000.000,00 (tiga puluh enam juta rupiah).")
 
 
-def test_efisiensi_per_sasaran_and_without_kategori_under_the_sisa_method(small, tmp_path):
-    t = _context(small)["tabel"]["efisiensi"]
+def test_efisiensi_per_sasaran_and_without_kategori_under_the_sisa_method(kecil, tmp_path):
+    t = kecil["tabel"]["efisiensi"]
     assert [b.sel for b in t.baris] == [
         ["1", "Meningkatnya kualitas layanan administrasi", "15.000.000", "14.500.000", "96,67", "83,75", "-12,92", "Tidak Efisien"],
         ["2", "Meningkatnya akuntabilitas kinerja", "20.000.000", "18.000.000", "90,00", "100,00", "10,00", "Efisien"],
