@@ -3,7 +3,7 @@ parser sees it — what a wrong file really is, zip bombs, XML parts with a DTD,
 
 The same refusals through the command line (every file kind, truncated and damaged archives, zip
 bombs, billion laughs and XXE) are tested in tests/hostile/test_hostile_files.py; unreadable paths in
-tests/hostile/test_hostile_paths.py; a damaged part met by the sheet reader in tests/test_sheets.py.
+tests/hostile/test_hostile_paths.py; a damaged part met by the sheet reader in tests/test_xlsx.py.
 """
 
 from __future__ import annotations
