@@ -1,0 +1,74 @@
+"""generator/cli_text.py: click's own English sentences (usage, errors, help) in Indonesian for the
+`lkjip` command group only, and what a stopped command says about the files it wrote.
+
+Tested here on a small click group of its own; the real `lkjip` commands' Indonesian usage errors and
+exit codes are tested in tests/test_cli.py, the Ctrl+C/SIGTERM messages of a running build in
+tests/test_output.py and tests/hostile/test_hostile_interrupt.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from generator import output
+from generator.cli_text import TEXT, Group, stopped_message
+
+
+@click.group("alat", cls=Group)
+def alat() -> None:
+    """Alat contoh."""
+
+
+@alat.command()
+@click.argument("workbook")
+@click.option("--desimal", type=int, default=2)
+def periksa(workbook: str, desimal: int) -> None:
+    click.echo(f"{workbook} {desimal}")
+
+
+@pytest.mark.parametrize("args, usage, error", [
+    (["periksa"], "Pemakaian: alat periksa [PILIHAN] WORKBOOK", "Galat: Argumen wajib tidak diberikan 'WORKBOOK'."),
+    (["hapus"], "Pemakaian: alat [PILIHAN] PERINTAH [ARGUMEN]...", "Galat: Tidak ada perintah 'hapus'."),
+    (["periksa", "a.xlsx", "--x"], "Pemakaian: alat periksa [PILIHAN] WORKBOOK", "Galat: Tidak ada pilihan '--x'."),
+], ids=["argumen-kosong", "perintah-salah", "pilihan-salah"])
+def test_usage_errors_are_indonesian(args, usage, error):
+    res = CliRunner().invoke(alat, args)
+    assert res.exit_code == 2
+    lines = res.output.splitlines()
+    assert lines[0] == usage and lines[-1] == error
+    assert f"Coba 'alat{' periksa' if args[0] == 'periksa' else ''} --help' untuk bantuan." in lines
+
+
+def test_help_is_indonesian_and_click_speaks_english_again_afterwards():
+    res = CliRunner().invoke(alat, ["--help"])
+    assert res.exit_code == 0
+    assert res.output.splitlines()[:5] == ["Pemakaian: alat [PILIHAN] PERINTAH [ARGUMEN]...", "", "  Alat contoh.", "", "Pilihan:"]
+    assert "  --help  Tampilkan bantuan ini lalu keluar." in res.output.splitlines()
+
+    @click.command()
+    @click.argument("berkas")
+    def lain(berkas: str) -> None:  # another program's click command in the same process
+        pass
+
+    res = CliRunner().invoke(lain, [])
+    assert "Usage: lain [OPTIONS] BERKAS" in res.output and "Error: Missing argument 'BERKAS'." in res.output
+
+
+def test_every_translation_keeps_the_placeholders_of_its_english():
+    import re
+
+    for english, indonesian in TEXT.items():
+        assert sorted(re.findall(r"\{\w+(?:!r)?\}|%\(\w+\)s", english)) == sorted(
+            re.findall(r"\{\w+(?:!r)?\}|%\(\w+\)s", indonesian)), english
+
+
+def test_stopped_message_names_what_was_written(monkeypatch):
+    monkeypatch.setattr(output, "written", [])
+    assert stopped_message("Ctrl+C") == "Dihentikan (Ctrl+C): tidak ada berkas yang ditulis; berkas lama (bila ada) tetap utuh."
+    monkeypatch.setattr(output, "written", [Path("output/A.docx"), Path("output/A.docx"), Path("output/B.docx")])
+    assert stopped_message("SIGTERM") == ("Dihentikan (SIGTERM). Sudah ditulis sebelum penghentian: output/A.docx, output/B.docx. "
+                                          "Tidak ada berkas yang setengah ditulis.")
