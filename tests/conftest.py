@@ -29,3 +29,14 @@ def small(tmp_path: Path) -> Path:
 
 def codes(problems) -> list[tuple[str, str, str]]:
     return [(p.sheet, p.cell, p.code) for p in problems]
+
+
+def fuzz_examples(ordinary: int, *, nightly: bool = False) -> int:
+    """Examples per fuzz test: the one knob is `LKJIP_FUZZ_EXAMPLES` (every fuzz test, ordinary and
+    nightly runs alike); without it the ordinary run tries `ordinary` and the nightly run 1.000."""
+    import os
+
+    knob = os.environ.get("LKJIP_FUZZ_EXAMPLES", "").strip()
+    if knob.isdigit() and int(knob) > 0:
+        return int(knob)
+    return 1000 if nightly else ordinary

@@ -2,7 +2,8 @@
 
 The pipeline must end in a written, valid .docx or in problems/an error message: never an exception, never a
 half-written file. Numbers stay below 10^15 in magnitude here (what Excel holds exactly); the huge-number
-domain has its own test below.
+domain has its own test below. The ordinary run tries 60 examples, the nightly run
+(`pytest -m nightly`) 1.000; `LKJIP_FUZZ_EXAMPLES=N` sets both (tests/conftest.py: fuzz_examples).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hostile_util import SHEET_PART, cli, crashed, leftovers, make_workbook, validate_json
+from conftest import fuzz_examples
 from factory import ANGGARAN, KINERJA
 
 from generator.pipeline import build
@@ -79,9 +81,23 @@ def _undo(undo: list) -> None:
         cell._value, cell.data_type, cell._style = value, data_type, style
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+_SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+@settings(max_examples=fuzz_examples(60), **_SETTINGS)
 @given(changes=mutations)
 def test_random_cells_never_crash_the_pipeline(changes, base, tmp_path):
+    _random_cells(changes, base, tmp_path)
+
+
+@pytest.mark.nightly
+@settings(max_examples=fuzz_examples(60, nightly=True), **_SETTINGS)
+@given(changes=mutations)
+def test_random_cells_never_crash_the_pipeline_nightly(changes, base, tmp_path):
+    _random_cells(changes, base, tmp_path)
+
+
+def _random_cells(changes, base, tmp_path) -> None:
     wb, undo = base, []
     try:
         for (sheet, row, col), value in changes:

@@ -5,8 +5,8 @@ references outside Excel's sheet, non-finite number texts — mixed with each ot
 Every example runs `validate --format json`, `build` and `diff` against the unchanged workbook: each
 ends in a result or in problems, never an exception; JSON stays JSON; a written report opens; a refused
 build writes nothing; validate and build agree. The default run (CI) tries a few dozen examples; the
-nightly run (`pytest -m nightly tests/hostile/test_hostile_mutations.py`) tries 1.000, or
-`LKJIP_FUZZ_EXAMPLES`.
+nightly run (`pytest -m nightly tests/hostile/test_hostile_mutations.py`) tries 1.000;
+`LKJIP_FUZZ_EXAMPLES=N` sets both (the one knob, tests/conftest.py: fuzz_examples).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import fuzz_examples
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from hostile_util import cli, crashed, leftovers, make_workbook
@@ -231,14 +232,14 @@ _SETTINGS = dict(deadline=None, derandomize=False, print_blob=True,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
 
 
-@settings(max_examples=int(os.environ.get("LKJIP_FUZZ_EXAMPLES_CI", "40")), **_SETTINGS)
+@settings(max_examples=fuzz_examples(40), **_SETTINGS)
 @given(changes=mutations)
 def test_issue12_mutations_never_crash(changes, base, tmp_path):
     _check(changes, base, tmp_path / "f")
 
 
 @pytest.mark.nightly
-@settings(max_examples=int(os.environ.get("LKJIP_FUZZ_EXAMPLES", "1000")), **_SETTINGS)
+@settings(max_examples=fuzz_examples(40, nightly=True), **_SETTINGS)
 @given(changes=mutations)
 def test_issue12_mutations_never_crash_nightly(changes, base, tmp_path):
     _check(changes, base, tmp_path / "f")
