@@ -80,7 +80,7 @@ def test_markers_are_replaced_by_text_and_a_chart_part(finished):
     texts = [_text(p) for p in doc.element.body.iter(W + "p")]
     assert "Capaian dihitung dari realisasi dibagi target." in texts and "1.Polaritas positif" in texts
     assert not [t for t in texts if "\u27e6" in t and ":splice:" not in t]  # every marker is gone
-    assert "Gambar 3.1Capaian Indikator" in texts  # the figure's caption, below it
+    assert "Gambar 3.1 Capaian Indikator" in texts  # the figure's caption, below it (one line, issue 20.5)
     charts = [r for r in doc.part.rels.values() if r.reltype.endswith("/chart")]
     assert len(charts) == 1 and charts[0].target_part.partname == "/word/charts/chart1.xml"
     assert [r.target_part.partname for r in charts[0].target_part.rels.values()] == [

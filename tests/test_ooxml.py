@@ -43,7 +43,7 @@ def test_blocks_number_each_list_from_one_again():
 
 def test_table_caption_keeps_with_its_table_and_a_figure_caption_does_not():
     tab = _body(caption("Tabel 3.1", "Capaian Indikator Kinerja Sasaran Tahun 2024"))[0]
-    assert _text(tab) == "Tabel 3.1Capaian Indikator Kinerja Sasaran Tahun 2024"
+    assert _text(tab) == "Tabel 3.1 Capaian Indikator Kinerja Sasaran Tahun 2024"  # one line of text (issue 20.5)
     assert tab.find(f"{W}pPr/{W}keepNext") is not None
     fig = _body(caption("Gambar 3.1", "Capaian", style="JudulGambar"))[0]
     assert fig.find(f"{W}pPr/{W}keepNext") is None and fig.find(f"{W}pPr/{W}pStyle").get(W + "val") == "JudulGambar"

@@ -316,9 +316,9 @@ def test_unknown_header_over_text_is_an_error_naming_the_closest_column(tmp_path
 
 def test_a_notes_column_of_text_stays_a_warning(tmp_path):
     _lap, problems = _kinerja_with_texts(tmp_path, {}, extra="Catatan Verifikator")
-    assert codes(problems) == [("Kinerja", "W1", "kolom.tidak-dikenal")]
+    assert codes(problems) == [("Kinerja", "X1", "kolom.tidak-dikenal")]  # after the last contract column
     _lap, problems = _kinerja_with_texts(tmp_path, {}, extra="Verifikasi")
-    assert [(p.cell, p.code) for p in problems] == [("W1", "kolom.tidak-dikenal-berisi")]
+    assert [(p.cell, p.code) for p in problems] == [("X1", "kolom.tidak-dikenal-berisi")]
 
 
 def test_a_hidden_contract_sheet_beside_a_visible_copy_is_an_error_naming_both(tmp_path):
