@@ -117,6 +117,9 @@ PROFIL_FIELDS = (
     Column("misi", "misi", comment="Misi, satu per baris"),
     Column("logo", "logo", comment="Berkas gambar logo, relatif terhadap folder workbook (boleh kosong)"),
     Column("telepon", "telepon", comment="Nomor telepon kantor (boleh kosong)"),
+    Column("tanggal_reviu", "tanggal_reviu", "date", comment="Tanggal Laporan Hasil Reviu Inspektorat (APIP) atas laporan ini (boleh kosong; dipakai lkjip periksa)"),
+    Column("nomor_reviu", "nomor_reviu", comment="Nomor Laporan Hasil Reviu Inspektorat (boleh kosong; dipakai lkjip periksa)"),
+    Column("alamat_publikasi", "alamat_publikasi", comment="Alamat (URL) tempat laporan dipublikasikan, mis. situs resmi pemerintah daerah (boleh kosong; dipakai lkjip periksa)"),
 )
 
 PENGATURAN_FIELDS = (
@@ -156,13 +159,6 @@ PENGATURAN_FIELDS = (
         choices=YA_TIDAK,
         comment="Ya = total sheet Belanja boleh berbeda dari total Anggaran (laporan menyebut selisihnya); bawaan Tidak = galat",
     ),
-)
-
-# Optional isian read by `lkjip periksa` (criterion 13), not printed: the Inspektorat's review and the publication.
-PROFIL_FIELDS = PROFIL_FIELDS + (
-    Column("tanggal_reviu", "tanggal_reviu", "date", comment="Tanggal Laporan Hasil Reviu Inspektorat (APIP) atas laporan ini (boleh kosong; dipakai lkjip periksa)"),
-    Column("nomor_reviu", "nomor_reviu", comment="Nomor Laporan Hasil Reviu Inspektorat (boleh kosong; dipakai lkjip periksa)"),
-    Column("alamat_publikasi", "alamat_publikasi", comment="Alamat (URL) tempat laporan dipublikasikan, mis. situs resmi pemerintah daerah (boleh kosong; dipakai lkjip periksa)"),
 )
 
 _VALUE_HINT = "Angka, atau nilai kualitatif (A, BB, B, WTP, Belum ada penilaian)."

@@ -32,13 +32,13 @@ class Profil:
     atasan_nip: str = ""
     atasan_pangkat: str = ""
     tanggal_pk: dt.date | None = None
-    tanggal_reviu: dt.date | None = None  # Laporan Hasil Reviu of the Inspektorat (periksa, criterion 13)
-    nomor_reviu: str = ""
-    alamat_publikasi: str = ""  # where the report is published (URL)
     visi: str = ""
     misi: list[str] = field(default_factory=list)
     logo: str = ""
     telepon: str = ""
+    tanggal_reviu: dt.date | None = None  # Laporan Hasil Reviu of the Inspektorat (periksa, criterion 13)
+    nomor_reviu: str = ""
+    alamat_publikasi: str = ""  # where the report is published (URL)
     cells: dict[str, str] = field(default_factory=dict)  # isian -> cell of its Nilai
 
 

@@ -303,10 +303,10 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     if "Profil" not in broken:
         _check_profil(lap, out)
     if "Kinerja" not in broken:
-        if "Indeks" not in broken:
-            out += check_indeks(lap, hasil)
         _check_kinerja(lap, hasil, _header_refs(lap), out)
         out += check_tanpa_angka(lap, hasil)
+        if "Indeks" not in broken:
+            out += check_indeks(lap, hasil)
     if "Anggaran" not in broken:
         _check_anggaran(lap, hasil, out, unreadable, broken)
         _check_pk(lap, out)
