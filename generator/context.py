@@ -307,7 +307,7 @@ class _Builder(TabelAnggaran, ProgramKinerja):
     def standar_table(self) -> bool:
         """The comparison with national standards. Without any standard value, the report says "Belum terdapat
         standar nasional" only when staff stated it ("tidak ada") for every IKU/PK indicator; a blank Standar
-        Nasional states nothing, so those indicators are listed as "belum dicantumkan" instead of a claim."""
+        Nasional states nothing, so those indicators are listed with "-" instead of a claim."""
         items = [h for h in self.h.indikator if h.indikator.standar is not None]
         if not items:
             utama = [h for h in self.h.indikator if h.indikator.iku or h.indikator.pk] or \
@@ -315,10 +315,7 @@ class _Builder(TabelAnggaran, ProgramKinerja):
             items = [h for h in utama if not h.indikator.standar_tidak_ada]
         if not items:
             return False
-        def standar(ind) -> str:  # a blank cell is not "no standard": the report says it was not stated
-            return "belum dicantumkan" if ind.standar is None and not ind.standar_tidak_ada else nilai(ind.standar, self.d)
-
-        rows = [Baris([str(n), h.indikator.nama, h.indikator.satuan or "-", standar(h.indikator), nilai(h.realisasi, self.d),
+        rows = [Baris([str(n), h.indikator.nama, h.indikator.satuan or "-", nilai(h.indikator.standar, self.d), nilai(h.realisasi, self.d),
                        self.pct(h.capaian_standar.nilai) if h.capaian_standar else "-"]) for n, h in enumerate(items, 1)]
         self.tables["standar"] = Tabel("Perbandingan Realisasi Kinerja dengan Standar Nasional",
                                        [Kolom("No", 0.45, "tengah"), Kolom("Indikator Kinerja", 3), Kolom("Satuan", 0.8, "tengah"),
