@@ -703,7 +703,9 @@ def test_a_large_workbook_keeps_the_page_light(client, served, monkeypatch):
     monkeypatch.setattr(web_dashboard, "MAKS_BATANG", 3)
     monkeypatch.setattr(web_dashboard, "MAKS_PROGRAM", 4)
     html = text(get(client, f"/wb/{ALOK.name}/isi"))
-    anggaran = html[html.index('data-sheet="Anggaran"'):html.index("judul-periksa")]
+    start = html.index('<div class="kelompok" data-sheet="Anggaran">')
+    ends = [i for i in (html.find('<div class="kelompok"', start + 1), html.find("</section>", start)) if i > 0]
+    anggaran = html[start:min(ends)]
     n_anggaran = sum(1 for p in lk.check(ALOK)[2] if p.sheet == "Anggaran")
     assert anggaran.count("<tr data-severity") == 2 and f"… dan {n_anggaran - 2} masalah lainnya di sheet ini" in anggaran
     assert "S3 Tersedianya Mekanisme" in html and 'aria-label="S4 Terciptanya' not in html
