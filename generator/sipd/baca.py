@@ -362,10 +362,10 @@ class SipdFile:
         if body:
             if t == b"inlineStr":
                 return _text(unescape(_xml_text(b"".join(_T_TEXT.findall(_RPH.sub(b"", body))))))
-            i = body.find(b"<v>")
-            if i < 0:
+            m = _V_TEXT.search(body)  # after a formula, around white space, with attributes
+            if m is None:
                 return None
-            v = body[i + 3:body.find(b"</v>", i)]
+            v = m.group(1)
         if not v:
             return None
         if t == b"s":
@@ -427,6 +427,7 @@ class _SharedStrings:
 
 
 _RPH = re.compile(rb"<rPh\b.*?</rPh>", re.DOTALL)
+_V_TEXT = re.compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
 _T_TEXT = re.compile(rb"<t\b[^>]*>(.*?)</t>", re.DOTALL)
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
