@@ -508,6 +508,8 @@ def test_fast_scan_reads_inline_strings_formulas_and_escapes_as_lxml_does(tmp_pa
                         '<c r="R6" s="0" t="inlineStr"><is><r><t>Penyediaan &amp; </t></r><r><t xml:space="preserve">'
                         'Gaji_x000D_ASN</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></is></c>', sheet)
     sheet, m = _re.subn(r'<c r="Z7"([^>]*)><v>300000</v></c>', r'<c r="Z7"\1><f>SUM(1,2)</f><v>300000</v></c>', sheet)
+    sheet, j = _re.subn(r'<c r="P7" t="inlineStr"><is><t>[^<]*</t></is></c>', '<c r="P7" t="s"><v>99999</v></c>', sheet)
+    assert j == 1  # a shared string that does not exist (the workbook has none): blank, in both readers
     sheet, k = _re.subn(r'<c r="AA6"([^>]*)><v>100</v></c>', '<c r="AA6"\\1>\n  <v xml:space="preserve">100</v>\n</c>', sheet)
     assert n == m == k == 1
     parts["xl/worksheets/sheet1.xml"] = sheet.encode()
@@ -525,6 +527,7 @@ def test_fast_scan_reads_inline_strings_formulas_and_escapes_as_lxml_does(tmp_pa
     assert read[True][0][1]["nama_sub"] == "Penyediaan & Gaji ASN"
     assert read[True][1][1]["nilai_realisasi"] == Decimal(300_000)
     assert read[True][0][1]["nilai_setoran"] == Decimal(100)  # a <v> with white space and an attribute
+    assert read[True][1][1].get("nama_kegiatan") is None
 
 
 def test_bench_script_runs(tmp_path):

@@ -290,10 +290,11 @@ class SipdFile:
         for number, row in self._stream(self.part):
             if number <= self.header_row:
                 continue
-            cells = self._row_cells(row, self._wanted)
+            money = self._money_idx
+            cells = {i: v if type(v) is str or i in money else _text(v)
+                     for i, v in self._row_cells(row, self._wanted).items() if v is not None}  # blank = absent
             if cells:
-                money = self._money_idx
-                yield number, {i: v if type(v) is str or i in money else _text(v) for i, v in cells.items()}
+                yield number, cells
 
     # -- the fast scan ------------------------------------------------------
     def _fast_ok(self) -> bool:
@@ -344,7 +345,10 @@ class SipdFile:
                     elif t == b"s":
                         value = strings.get(v)
                         if value is None:
-                            value = strings[v] = sst(int(v))
+                            try:
+                                value = strings[v] = sst(int(v))
+                            except (IndexError, ValueError):  # no such string: blank, as the stream reads it
+                                value = None
                     elif not t or t == b"n":
                         value = (int(v) if v.isdigit() else self._fast_value(t, v, body)) if idx in money else v.decode()
                     else:
