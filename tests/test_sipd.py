@@ -563,3 +563,23 @@ def test_importing_again_changes_nothing(alok_import, tmp_path):
     ws = load_workbook(again.out)["Anggaran"]
     assert "Catatan sebelumnya" not in ws["E6"].comment.text  # its own note is replaced, not stacked
     assert "Baris Anggaran: 0 ditambah, 0 diubah, 0 dipertahankan (tidak ada di SIPD)" in rekonsiliasi_lines(again)
+
+
+def test_cli_json(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    res = CliRunner().invoke(main, ["impor-sipd", "--anggaran", str(small_rekap(tmp_path)), "--realisasi",
+                                    str(small_realisasi(tmp_path)), "--out", str(tmp_path / "j.xlsx"), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.output)
+    assert d["total"] == {"sipd": {"pagu": "5.450.000", "realisasi": "5.165.000"}, "sebelum": None,
+                          "sesudah": {"pagu": "5.450.000", "realisasi": "5.165.000"}}
+    assert d["unit"][1] == {"unit": "Kelurahan Madawat", "sipd": {"pagu": "200.000", "realisasi": "150.000"},
+                            "sebelum": None, "sesudah": {"pagu": "200.000", "realisasi": "150.000"}}
+    assert [m["code"] for m in d["masalah"]] == ["sipd.tanpa-kode"] and d["sipd"]["dokumen_setoran"] == 3
+    assert d["ditambah"][2] == {"unit": "Kecamatan Alok", "level": "Sub Kegiatan", "uraian": S1[1], "kode": S1[0],
+                                "lama": {}, "baru": {"pagu": "4.250.000", "realisasi": "4.050.000"}}
