@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -100,7 +101,9 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
             raise LkjipError(f"Workbook {ke} tidak dapat dibaca: {problems[0].message}")
         model_units = lap.unit
         try:
-            wb = load_workbook(ke)
+            with warnings.catch_warnings():  # openpyxl's English notes on parts it drops (extension lists): not for staff
+                warnings.simplefilter("ignore")
+                wb = load_workbook(ke)
         except Exception as exc:  # the reader read it; openpyxl refusing it is a damaged part
             raise LkjipError(f"Workbook {ke} tidak dapat dibuka untuk disalin: {type(exc).__name__}.") from exc
         name = next((n for n in wb.sheetnames if n == "Anggaran"), None) or next(
