@@ -583,3 +583,16 @@ def test_cli_json(tmp_path):
     assert [m["code"] for m in d["masalah"]] == ["sipd.tanpa-kode"] and d["sipd"]["dokumen_setoran"] == 3
     assert d["ditambah"][2] == {"unit": "Kecamatan Alok", "level": "Sub Kegiatan", "uraian": S1[1], "kode": S1[0],
                                 "lama": {}, "baru": {"pagu": "4.250.000", "realisasi": "4.050.000"}}
+
+
+def test_codes_written_differently_in_the_two_exports_meet_by_name(tmp_path):
+    """The realisasi writes the unit and sub kegiatan codes in another form: its documents still reach the rekap's lines."""
+    rekap = write_rekap(tmp_path / "r.xlsx", [rekap_row(KEC, P1, K1, S1, R_PEG, 1_000)])
+    other_unit = ("7.01.0.00.0.00.01.00", "KECAMATAN ALOK")
+    other_sub = ("7.01.01.2.01.01", "Penyediaan Gaji dan Tunjangan ASN")
+    real = write_realisasi(tmp_path / "d.xlsx", [realisasi_row(other_unit, P1, K1, other_sub, R_PEG, 900)])
+    data = kumpulkan(rekap, real)
+    assert [u.nama for u in data.unit.values()] == ["Kecamatan Alok"]
+    (sub,) = [s for _p, _k, s in data.unit[KEC[0]].subs()]
+    assert (sub.kode, sub.pagu, sub.realisasi, sub.dokumen) == (S1[0], Decimal(1_000), Decimal(900), 1)
+    assert [p.code for p in data.problems] == []
