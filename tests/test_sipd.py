@@ -514,7 +514,10 @@ def test_fast_scan_reads_inline_strings_formulas_and_escapes_as_lxml_does(tmp_pa
                         '<c r="R6" s="0" t="inlineStr"><is><r><t>Penyediaan &amp; </t></r><r><t xml:space="preserve">'
                         'Gaji_x000D_ASN</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></is></c>', sheet)
     sheet, m = _re.subn(r'<c r="Z7"([^>]*)><v>300000</v></c>', r'<c r="Z7"\1><f>SUM(1,2)</f><v>300000</v></c>', sheet)
-    assert n == m == 1
+    sheet, j = _re.subn(r'<c r="P7" t="inlineStr"><is><t>[^<]*</t></is></c>', '<c r="P7" t="s"><v>99999</v></c>', sheet)
+    assert j == 1  # a shared string that does not exist (the workbook has none): blank, in both readers
+    sheet, k = _re.subn(r'<c r="AA6"([^>]*)><v>100</v></c>', '<c r="AA6"\\1>\n  <v xml:space="preserve">100</v>\n</c>', sheet)
+    assert n == m == k == 1
     parts["xl/worksheets/sheet1.xml"] = sheet.encode()
     path = tmp_path / "bentuk.xlsx"
     with zipfile.ZipFile(path, "w") as z:
@@ -529,6 +532,8 @@ def test_fast_scan_reads_inline_strings_formulas_and_escapes_as_lxml_does(tmp_pa
     assert read[True] == read[False]
     assert read[True][0][1]["nama_sub"] == "Penyediaan & Gaji ASN"
     assert read[True][1][1]["nilai_realisasi"] == Decimal(300_000)
+    assert read[True][0][1]["nilai_setoran"] == Decimal(100)  # a <v> with white space and an attribute
+    assert read[True][1][1].get("nama_kegiatan") is None
 
 
 def test_bench_script_runs(tmp_path):
@@ -564,3 +569,36 @@ def test_importing_again_changes_nothing(alok_import, tmp_path):
     ws = load_workbook(again.out)["Anggaran"]
     assert "Catatan sebelumnya" not in ws["E6"].comment.text  # its own note is replaced, not stacked
     assert "Baris Anggaran: 0 ditambah, 0 diubah, 0 dipertahankan (tidak ada di SIPD)" in rekonsiliasi_lines(again)
+
+
+def test_cli_json(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    res = CliRunner().invoke(main, ["impor-sipd", "--anggaran", str(small_rekap(tmp_path)), "--realisasi",
+                                    str(small_realisasi(tmp_path)), "--out", str(tmp_path / "j.xlsx"), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.output)
+    assert d["total"] == {"sipd": {"pagu": "5.450.000", "realisasi": "5.165.000"}, "sebelum": None,
+                          "sesudah": {"pagu": "5.450.000", "realisasi": "5.165.000"}}
+    assert d["unit"][1] == {"unit": "Kelurahan Madawat", "sipd": {"pagu": "200.000", "realisasi": "150.000"},
+                            "sebelum": None, "sesudah": {"pagu": "200.000", "realisasi": "150.000"}}
+    assert [m["code"] for m in d["masalah"]] == ["sipd.tanpa-kode"] and d["sipd"]["dokumen_setoran"] == 3
+    assert d["ditambah"][2] == {"unit": "Kecamatan Alok", "level": "Sub Kegiatan", "uraian": S1[1], "kode": S1[0],
+                                "lama": {}, "baru": {"pagu": "4.250.000", "realisasi": "4.050.000"}}
+
+
+def test_codes_written_differently_in_the_two_exports_meet_by_name(tmp_path):
+    """The realisasi writes the unit and sub kegiatan codes in another form: its documents still reach the rekap's lines."""
+    rekap = write_rekap(tmp_path / "r.xlsx", [rekap_row(KEC, P1, K1, S1, R_PEG, 1_000)])
+    other_unit = ("7.01.0.00.0.00.01.00", "KECAMATAN ALOK")
+    other_sub = ("7.01.01.2.01.01", "Penyediaan Gaji dan Tunjangan ASN")
+    real = write_realisasi(tmp_path / "d.xlsx", [realisasi_row(other_unit, P1, K1, other_sub, R_PEG, 900)])
+    data = kumpulkan(rekap, real)
+    assert [u.nama for u in data.unit.values()] == ["Kecamatan Alok"]
+    (sub,) = [s for _p, _k, s in data.unit[KEC[0]].subs()]
+    assert (sub.kode, sub.pagu, sub.realisasi, sub.dokumen) == (S1[0], Decimal(1_000), Decimal(900), 1)
+    assert [p.code for p in data.problems] == []

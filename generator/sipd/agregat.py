@@ -19,6 +19,8 @@ Only the grouped sums are kept, never the rows.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -149,6 +151,15 @@ def _kode(text: object) -> str:
     return kode
 
 
+def kunci(text: str, level: str = "") -> str:
+    """A name as matched: accents, case, punctuation and spacing ignored; a leading level word dropped."""
+    s = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode().casefold()
+    s = " ".join(re.sub(r"[^0-9a-z]+", " ", s).split())
+    for word in {"Program": ("program ",), "Kegiatan": ("kegiatan ",), "Sub Kegiatan": ("sub kegiatan ",)}.get(level, ()):
+        s = s.removeprefix(word)
+    return s
+
+
 def nilai_bersih(nilai_realisasi: Decimal, nilai_setoran: Decimal) -> Decimal:
     """The realisasi one document adds: Nilai Realisasi as signed, minus the return whatever its sign."""
     return nilai_realisasi - abs(nilai_setoran)
@@ -174,6 +185,7 @@ class _Grouper:
         self.skpd_seen: dict[str, str] = {}
         self.unit_seen: set[str] = set()
         self._rekening: dict[str, JenisBelanja] = {}
+        self._alias: dict[tuple[int, str], object] = {}  # (children dict, code) -> the line it names
 
     def keep(self, v: dict) -> bool:
         kode = _kode(v.get("kode_skpd"))
@@ -188,21 +200,39 @@ class _Grouper:
     def sub(self, v: dict) -> SubKegiatan:
         ukode = _kode(v.get("kode_unit")) or self.data.kode_skpd
         self.unit_seen.add(ukode)
-        unit = self.data.unit.get(ukode)
+        nama_sipd = str(v.get("nama_unit") or v.get("nama_skpd") or ukode)
+        unit = self._find(self.data.unit, ukode, nama_sipd, "")
         if unit is None:
-            nama_sipd = str(v.get("nama_unit") or v.get("nama_skpd") or ukode)
             unit = self.data.unit[ukode] = UnitSipd(ukode, self.unit_map.get(ukode, nama_sipd), nama_sipd)
         pkode, kkode, skode = _kode(v.get("kode_program")), _kode(v.get("kode_kegiatan")), _kode(v.get("kode_sub"))
-        prog = unit.program.get(pkode)
+        prog = self._find(unit.program, pkode, v.get("nama_program"), "Program")
         if prog is None:
             prog = unit.program[pkode] = Program(pkode, str(v.get("nama_program") or ""))
-        keg = prog.kegiatan.get(kkode)
+        keg = self._find(prog.kegiatan, kkode, v.get("nama_kegiatan"), "Kegiatan")
         if keg is None:
             keg = prog.kegiatan[kkode] = Kegiatan(kkode, str(v.get("nama_kegiatan") or ""))
-        sub = keg.sub.get(skode)
+        sub = self._find(keg.sub, skode, v.get("nama_sub"), "Sub Kegiatan")
         if sub is None:
             sub = keg.sub[skode] = SubKegiatan(skode, str(v.get("nama_sub") or ""))
         return sub
+
+    def _find(self, items: dict, kode: str, nama: object, level: str):
+        """The line with this code; else, when the two exports write a code differently (`…0001` / `…01`),
+        the one with this name (remembered as an alias of the code). None: a new line."""
+        item = items.get(kode)
+        if item is not None:
+            return item
+        alias = self._alias.get((id(items), kode))
+        if alias is not None:
+            return alias
+        key = kunci(str(nama or ""), level)
+        if not key:
+            return None
+        for other in items.values():
+            if kunci(getattr(other, "nama_sipd", None) or other.nama, level) == key:
+                self._alias[(id(items), kode)] = other
+                return other
+        return None
 
     def belanja(self, rekening: str) -> JenisBelanja:
         jb = self._rekening.get(rekening)

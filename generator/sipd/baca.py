@@ -290,10 +290,11 @@ class SipdFile:
         for number, row in self._stream(self.part):
             if number <= self.header_row:
                 continue
-            cells = self._row_cells(row, self._wanted)
+            money = self._money_idx
+            cells = {i: v if type(v) is str or i in money else _text(v)
+                     for i, v in self._row_cells(row, self._wanted).items() if v is not None}  # blank = absent
             if cells:
-                money = self._money_idx
-                yield number, {i: v if type(v) is str or i in money else _text(v) for i, v in cells.items()}
+                yield number, cells
 
     # -- the fast scan ------------------------------------------------------
     def _fast_ok(self) -> bool:
@@ -344,7 +345,10 @@ class SipdFile:
                     elif t == b"s":
                         value = strings.get(v)
                         if value is None:
-                            value = strings[v] = sst(int(v))
+                            try:
+                                value = strings[v] = sst(int(v))
+                            except (IndexError, ValueError):  # no such string: blank, as the stream reads it
+                                value = None
                     elif not t or t == b"n":
                         value = (int(v) if v.isdigit() else self._fast_value(t, v, body)) if idx in money else v.decode()
                     else:
@@ -362,10 +366,10 @@ class SipdFile:
         if body:
             if t == b"inlineStr":
                 return _text(unescape(_xml_text(b"".join(_T_TEXT.findall(_RPH.sub(b"", body))))))
-            i = body.find(b"<v>")
-            if i < 0:
+            m = _V_TEXT.search(body)  # after a formula, around white space, with attributes
+            if m is None:
                 return None
-            v = body[i + 3:body.find(b"</v>", i)]
+            v = m.group(1)
         if not v:
             return None
         if t == b"s":
@@ -427,6 +431,7 @@ class _SharedStrings:
 
 
 _RPH = re.compile(rb"<rPh\b.*?</rPh>", re.DOTALL)
+_V_TEXT = re.compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
 _T_TEXT = re.compile(rb"<t\b[^>]*>(.*?)</t>", re.DOTALL)
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}

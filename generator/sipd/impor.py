@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -100,7 +101,9 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
             raise LkjipError(f"Workbook {ke} tidak dapat dibaca: {problems[0].message}")
         model_units = lap.unit
         try:
-            wb = load_workbook(ke)
+            with warnings.catch_warnings():  # openpyxl's English notes on parts it drops (extension lists): not for staff
+                warnings.simplefilter("ignore")
+                wb = load_workbook(ke)
         except Exception as exc:  # the reader read it; openpyxl refusing it is a damaged part
             raise LkjipError(f"Workbook {ke} tidak dapat dibuka untuk disalin: {type(exc).__name__}.") from exc
         name = next((n for n in wb.sheetnames if n == "Anggaran"), None) or next(
@@ -183,6 +186,45 @@ def _changes(hasil: HasilImpor, units) -> None:
                         entry.lama[key], entry.baru[key] = old, new
                 if entry.baru:
                     hasil.diubah.append(entry)
+
+
+def rekonsiliasi_dict(h: HasilImpor) -> dict:
+    """The reconciliation as JSON-able data (`--format json`): figures as the terminal prints them."""
+    d = h.data
+
+    def pair(v: tuple[Decimal, Decimal] | None, realisasi: bool = True) -> dict | None:
+        return None if v is None else {"pagu": _rp(v[0]), "realisasi": _rp(v[1]) if realisasi else None}
+
+    def line(p: Perubahan) -> dict:
+        return {"unit": p.unit, "level": p.level, "uraian": p.uraian, "kode": p.kode,
+                "lama": {k: v if k == "kode" else _rp(v) for k, v in p.lama.items()},
+                "baru": {k: v if k == "kode" else _rp(v) for k, v in p.baru.items()}}
+
+    return {
+        "workbook": str(h.out),
+        "dari": str(h.ke) if h.ke else None,
+        "sipd": {"rekap": d.rekap.name, "baris_rekening": d.baris_rekap,
+                 "realisasi": d.realisasi_file.name if d.realisasi_file else None, "dokumen": d.baris_realisasi,
+                 "dokumen_setoran": d.baris_setoran, "kode_skpd": d.kode_skpd, "skpd": d.skpd},
+        "unit": [{"unit": name, "sipd": pair(h.sipd.get(name), d.ada_realisasi), "sebelum": pair(h.sebelum.get(name)),
+                  "sesudah": pair(h.sesudah[name])} for name in h.sesudah],
+        "total": {"sipd": pair(d.total(), d.ada_realisasi),
+                  "sebelum": pair(_sum_pairs(h.sebelum.values())) if h.ke else None,
+                  "sesudah": pair(_sum_pairs(h.sesudah.values()))},
+        "ditambah": [line(p) for p in h.ditambah],
+        "diubah": [line(p) for p in h.diubah],
+        "dipertahankan": [line(p) for p in h.dipertahankan],
+        "belanja": [{"kelompok": k, "jenis": j, "anggaran": [_rp(la), _rp(na)], "realisasi": [_rp(lr), _rp(nr)]}
+                    for k, j, la, lr, na, nr in h.belanja],
+        "masalah": [p.as_dict() for p in h.problems],
+        "masalah_hitungan": [p.as_dict() for p in h.validasi],
+        "rumus": h.rumus,
+    }
+
+
+def _sum_pairs(values) -> tuple[Decimal, Decimal]:
+    values = list(values)
+    return sum((v[0] for v in values), Decimal(0)), sum((v[1] for v in values), Decimal(0))
 
 
 def _same(key: str, old, new) -> bool:

@@ -28,8 +28,10 @@ _FILE = click.Path(dir_okay=False, path_type=Path, readable=False)
               help="Workbook hasil (bawaan: <nama --ke>-sipd.xlsx). Berkas yang sudah ada tidak pernah ditimpa.")
 @click.option("--tahun", type=click.IntRange(1990, 2100), default=None, metavar="TAHUN",
               help="Tahun workbook baru tanpa --ke (bawaan: kolom TAHUN rekap).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Rekonsiliasi sebagai text untuk dibaca, json untuk program lain.")
 def impor_sipd_cmd(anggaran: Path, realisasi: Path | None, skpd: str | None, units: tuple[str, ...], ke: Path | None,
-                   out: Path | None, tahun: int | None) -> None:
+                   out: Path | None, tahun: int | None, fmt: str) -> None:
     """Ambil pagu dan realisasi sub kegiatan dari ekspor SIPD ke sheet Anggaran dan Belanja (workbook baru).
 
     \b
@@ -60,5 +62,12 @@ def impor_sipd_cmd(anggaran: Path, realisasi: Path | None, skpd: str | None, uni
     except LkjipError as exc:
         click.echo(f"Galat: {exc}", err=True)
         sys.exit(1)
+    if fmt == "json":
+        import json
+
+        from .impor import rekonsiliasi_dict
+
+        click.echo(json.dumps(rekonsiliasi_dict(hasil), ensure_ascii=False, indent=2))
+        return
     for line in rekonsiliasi_lines(hasil):
         click.echo(line)

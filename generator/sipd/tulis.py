@@ -17,8 +17,6 @@ typed totals are the sums. Each imported figure carries a cell note saying where
 from __future__ import annotations
 
 import io
-import re
-import unicodedata
 from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -28,21 +26,12 @@ from typing import TYPE_CHECKING
 from .. import LkjipError, contract
 from ..formatting import rupiah
 from ..numbers import round_half_up
-from .agregat import DataSipd, Kegiatan, Program, SubKegiatan, UnitSipd
+from .agregat import DataSipd, Kegiatan, Program, SubKegiatan, UnitSipd, kunci
 
 if TYPE_CHECKING:  # the workbook's lines come from the model `check` returns
     from ..model import BarisAnggaran
 
 NOTE_AUTHOR = "lkjip impor-sipd"
-
-
-def kunci(text: str, level: str = "") -> str:
-    """A name as matched: accents, case, punctuation and spacing ignored; a leading level word dropped."""
-    s = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode().casefold()
-    s = " ".join(re.sub(r"[^0-9a-z]+", " ", s).split())
-    for word in {"Program": ("program ",), "Kegiatan": ("kegiatan ",), "Sub Kegiatan": ("sub kegiatan ",)}.get(level, ()):
-        s = s.removeprefix(word)
-    return s
 
 
 def _kode(text: str) -> str:
