@@ -326,6 +326,37 @@ def check_claims(lap: Laporan, hasil: Hasil) -> list[Problem]:
     return out
 
 
+_REGULASI = re.compile(r"\b(Undang-Undang|Peraturan\s+Pemerintah|Peraturan\s+Presiden|Peraturan\s+Menteri[^,;.]{0,120}?|"
+                       r"Permen\w*|Perpres|PP|UU|Peraturan\s+Daerah[^,;.]{0,40}?|Peraturan\s+Bupati[^,;.]{0,40}?|"
+                       r"Peraturan\s+Walikota[^,;.]{0,40}?|Perda|Perbup|Keputusan[^,;.]{0,60}?)\s+"
+                       r"(?:Nomor|No\.?)\s*([\w./-]+?)\s+Tahun\s+(\d{4})", re.I)
+
+
+def check_regulations(lap: Laporan) -> list[Problem]:
+    """`narasi.regulasi-setelah-laporan`: a staff Dasar Hukum citing a regulation dated after the report."""
+    from .formatting import tanggal
+    from .narrate import DASAR_HUKUM, tanggal_acuan
+
+    nar = lap.narasi.get("dasar_hukum")
+    if nar is None:
+        return []
+    on = tanggal_acuan(lap)
+    known = {}
+    for text, start, _end in DASAR_HUKUM:
+        m = _REGULASI.search(text)
+        if m:
+            known[(m.group(2), m.group(3))] = start
+    out = []
+    for m in _REGULASI.finditer("\n".join(b.teks for b in nar.blok)):
+        year = int(m.group(3))
+        start = known.get((m.group(2), m.group(3)))
+        if year > on.year or (start is not None and start > on):
+            out.append(problem("narasi.regulasi-setelah-laporan", "Narasi", lap.cell("Narasi", "isi", nar.row),
+                               found=re.sub(r"\s+", " ", m.group(0)), tanggal=tanggal(on)))
+    return out
+
+
 def check_staff_text(lap: Laporan, hasil: Hasil) -> list[Problem]:
-    """All staff-text warnings: figures the report does not print, claims its figures refute."""
-    return check_figures(lap, hasil) + check_claims(lap, hasil)
+    """All staff-text warnings: figures the report does not print, claims its figures refute, regulations
+    dated after the report."""
+    return check_figures(lap, hasil) + check_claims(lap, hasil) + check_regulations(lap)

@@ -6,6 +6,8 @@ always takes precedence over what is written here (see `context`).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from decimal import Decimal
 
 from .compute import SCALE_NAMES, Capaian, Hasil, HasilIndikator, HasilNode, Jumlah, round_half_up
@@ -333,16 +335,35 @@ def maksud_tujuan(lap: Laporan) -> list[dict]:
     ], "nomor")
 
 
+# The regulations the default Dasar Hukum cites: (text, in force from, in force until (exclusive) or None).
+# A report cites only those in force on its date (tanggal_laporan): before PermenPANRB 88/2021, 12/2015.
+DASAR_HUKUM: tuple[tuple[str, dt.date, dt.date | None], ...] = (
+    ("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;", dt.date(2014, 10, 2), None),
+    ("Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja Instansi Pemerintah;",
+     dt.date(2006, 3, 3), None),
+    ("Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;",
+     dt.date(2014, 4, 21), None),
+    ("Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis "
+     "Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah;",
+     dt.date(2014, 12, 2), None),
+    ("Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 12 Tahun 2015 tentang Pedoman "
+     "Evaluasi atas Implementasi Sistem Akuntabilitas Kinerja Instansi Pemerintah;", dt.date(2015, 3, 26), dt.date(2021, 12, 31)),
+    ("Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 88 Tahun 2021 tentang Evaluasi "
+     "Akuntabilitas Kinerja Instansi Pemerintah;", dt.date(2021, 12, 31), None),
+)
+
+
+def tanggal_acuan(lap: Laporan) -> dt.date:
+    """The date the report speaks from: tanggal_laporan, else the end of January after its year."""
+    p = lap.profil
+    return p.tanggal_laporan or dt.date((p.tahun or dt.date.today().year) + 1, 1, 31)
+
+
 def dasar_hukum(lap: Laporan) -> list[dict]:
-    return butir([
-        "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;",
-        "Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja Instansi Pemerintah;",
-        "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;",
-        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis "
-        "Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah;",
-        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 88 Tahun 2021 tentang Evaluasi "
-        "Akuntabilitas Kinerja Instansi Pemerintah.",
-    ], "nomor")
+    on = tanggal_acuan(lap)
+    items = [text for text, start, end in DASAR_HUKUM if start <= on and (end is None or on < end)]
+    items[-1] = items[-1].rstrip(";") + "."
+    return butir(items, "nomor")
 
 
 _GAMBAR_BAGIAN = ("peta_wilayah", "gambaran_umum", "dokumentasi", "lampiran")

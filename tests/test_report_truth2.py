@@ -277,3 +277,29 @@ def test_kinerja_codes_twice_skipped_or_blank_between_siblings_are_warnings(tmp_
     assert "Kode '1.3' menyusul '1.1': nomor 1.2 terlewat." in msgs["kode.loncat"]
     assert "Kode '1.1' sudah dipakai untuk 'Sasaran satu' (B3)." in msgs["kode.ganda-kinerja"]
     assert "'Sasaran tanpa kode' tanpa Kode di antara '1.3' dan '1.4'" in msgs["kode.kosong-di-antara"]
+
+
+# ---------------------------------------------------------------- 6. regulations in force on the report's date
+def test_default_dasar_hukum_cites_only_regulations_in_force_on_the_report_date(tmp_path):
+    import datetime as dt
+
+    old, _ = build(make_workbook(tmp_path / "a.xlsx", profil={"tanggal_laporan": dt.date(2021, 8, 17)}))
+    text = all_text(old)
+    assert "Nomor 12 Tahun 2015 tentang Pedoman Evaluasi atas Implementasi Sistem Akuntabilitas Kinerja" in text
+    assert "Nomor 88 Tahun 2021" not in text
+    new, _ = build(make_workbook(tmp_path / "b.xlsx"))  # 30 Januari 2025
+    text = all_text(new)
+    assert "Nomor 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah." in text
+    assert "Nomor 12 Tahun 2015" not in text
+
+
+def test_staff_dasar_hukum_citing_a_later_regulation_is_a_warning(tmp_path):
+    import datetime as dt
+
+    narasi = [{"Bagian": "dasar_hukum", "Isi": "- Peraturan Presiden Nomor 29 Tahun 2014 tentang SAKIP;\n"
+                                               "- Peraturan Menteri PANRB Nomor 88 Tahun 2021 tentang Evaluasi AKIP."}]
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "w.xlsx", profil={"tanggal_laporan": dt.date(2021, 8, 17)},
+                                                 sheets={"Narasi": narasi}))
+    got = [(p.cell, p.message) for p in problems if p.code == "narasi.regulasi-setelah-laporan"]
+    assert got == [("C2", "Dasar Hukum menyebut Peraturan Menteri PANRB Nomor 88 Tahun 2021, yang terbit sesudah tanggal "
+                          "laporan (17 Agustus 2021).")]
