@@ -56,6 +56,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "kinerja.tahun-realisasi-tidak-ada": (ERROR, "Tidak ada kolom 'Realisasi {tahun}' untuk tahun laporan.", "Tambahkan kolom 'Realisasi {tahun}' di sheet Kinerja."),
     "kinerja.tahun-di-luar-renstra": (WARNING, "Kolom '{header}' di luar periode Renstra {periode}.", "Periksa tahun pada judul kolom atau periode_renstra di Profil."),
     "kinerja.target-tanpa-realisasi": (WARNING, "Indikator '{indikator}' punya target {tahun} tetapi realisasinya kosong.", "Isi Realisasi {tahun}; tanpa itu capaiannya tidak dapat dihitung."),
+    "kinerja.target-realisasi-kosong": (WARNING, "Indikator '{indikator}' tidak punya Target {tahun} maupun Realisasi {tahun}: laporan mencetaknya sebagai belum dapat diukur (target dan realisasi belum diisi).", "Isi target dan realisasinya, atau hapus indikator ini bila memang tidak diukur tahun ini."),
     "kinerja.capaian-berbeda": (WARNING, "Capaian tertulis {found} berbeda dari {expected} yang dicetak laporan (realisasi {realisasi} / target {target}){bulat}.", "Hapus isian Capaian atau betulkan; laporan selalu mencetak hasil hitung."),
     "kinerja.capaian-ekstrem": (WARNING, "Capaian {found} untuk '{indikator}' di luar kewajaran (di atas 150% atau di bawah 0).", "Periksa target dan realisasinya (mis. 0,7 yang seharusnya 0,07)."),
     "kinerja.target-nol": (WARNING, "Target '{indikator}' bernilai 0; capaian tidak dapat dihitung.", "Periksa targetnya; laporan akan menjelaskan bahwa capaian tidak dihitung."),

@@ -105,6 +105,8 @@ def _check_kinerja(lap: Laporan, hasil: Hasil, header_refs: dict[str, str], out:
         rcell = ind.cells.get(f"realisasi:{tahun}", "") or tcell
         if h.target is not None and h.realisasi is None and tahun in lap.tahun_realisasi:
             out.append(problem("kinerja.target-tanpa-realisasi", "Kinerja", rcell, indikator=ind.nama[:60], tahun=tahun))
+        if h.target is None and h.realisasi is None and tahun in lap.tahun_realisasi and not h.indeks:
+            out.append(problem("kinerja.target-realisasi-kosong", "Kinerja", tcell or rcell, indikator=ind.nama[:60], tahun=tahun))
         if isinstance(h.target, Decimal) and h.target == 0:
             out.append(problem("kinerja.target-nol", "Kinerja", tcell, indikator=ind.nama[:60]))
         if isinstance(h.target, str) != isinstance(h.realisasi, str) and h.target is not None and h.realisasi is not None:

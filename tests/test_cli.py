@@ -186,7 +186,7 @@ def test_program_exit_codes_and_complete_output(tmp_path):
     ok = _program("validate", ALOK, cwd=tmp_path)
     assert ok.returncode == 0, ok.stderr
     lines = ok.stdout.splitlines()
-    assert len(lines) == 10 and lines[-1] == "Workbook sah (9 peringatan)."  # every line flushed before exit
+    assert len(lines) == 15 and lines[-1] == "Workbook sah (14 peringatan)."  # every line flushed before exit
     assert _program("validate", ALOK, "--strict", cwd=tmp_path).returncode == 1
     missing = _program("validate", tmp_path / "tidak-ada.xlsx", cwd=tmp_path)
     assert missing.returncode == 1 and "[berkas.tidak-ada]" in missing.stdout

@@ -161,10 +161,12 @@ def test_missing_target_and_realisasi_are_both_named_and_nothing_counts_zero(tmp
     kinerja = _program_rows()
     kinerja[2] = {**kinerja[2], "Target 2024": None, "Realisasi 2024": None}  # the program row: neither typed
     kinerja[3] = {**kinerja[3], "Realisasi 2024": None}  # a kegiatan: target 2, no realisasi
-    document, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))
+    document, problems = build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))
     text = all_text(document)
     line = next(p for p in text.splitlines() if p.startswith("Sasaran 1 (Meningkatnya kualitas layanan administrasi) didukung"))
     assert "(nol)" not in text
+    # staff are told at the cell that the report prints the program indicator as not measurable
+    assert ("Kinerja", "I4", "warning") in found(problems, "kinerja.target-realisasi-kosong")
     assert line.endswith("dengan 3 (tiga) indikator: 1 (satu) yang terukur belum mencapai target (Jumlah kegiatan "
                          "peringatan hari besar (kegiatan Pameran Pembangunan): 0,00%) dan 2 (dua) belum dapat diukur "
                          "(Persentase dokumen tepat waktu: target dan realisasi belum diisi; Jumlah kegiatan peringatan "

@@ -78,7 +78,7 @@ def test_result_validates_with_only_what_is_still_to_fill(tmp_path):
     assert {p.cell for p in problems if p.code == "profil.wajib-kosong"} == {"B8"}  # tanggal_laporan
     # tanggal_pk was cleared: the PK date still has to be filled in
     assert {p.code for p in problems if p.severity == "warning"} == {"kinerja.target-tanpa-realisasi", "profil.tanggal-pk-kosong",
-                                                                      "anggaran.pagu-pk-kosong"}
+                                                                      "anggaran.pagu-pk-kosong", "kinerja.target-realisasi-kosong"}
 
 
 def test_dropdowns_comments_and_formats_as_a_fresh_template(tmp_path):
