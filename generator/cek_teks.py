@@ -222,6 +222,8 @@ KLAIM: tuple[tuple[str, str, str], ...] = (
     ("terealisasi-baik", r"\b(?:dapat\s+)?(?:di)?realisasikan\s+dengan\s+(?:baik|sangat\s+baik|optimal|maksimal)",
      "di-bawah-target"),
     ("berhasil-baik", r"\bberhasil\s+dengan\s+(?:baik|sangat\s+baik)", "di-bawah-target"),
+    ("ada-yang-gagal", r"\b(?:beberapa|sebagian|ada)\s+(?:indikator|sasaran|target)(?:\s+\w+){0,2}?\s+(?:yang\s+)?belum\s+"
+                       r"(?:menunjukkan\s+capaian\s+sesuai|mencapai|memenuhi|sesuai)(?:\s+dengan)?\s+target", "semua-tercapai"),
 )
 _GAGAL = re.compile(r"\b(?:belum|tidak)\s+(?:dapat\s+)?(?:tercapai|mencapai\s+target|memenuhi\s+target|berhasil)|\bgagal\b", re.I)
 _HITUNG = re.compile(r"\b(\d{1,2}|" + "|".join(_ANGKA_KATA) + r")\s*(?:\(\s*[a-z ]+\s*\)\s*)?"
@@ -283,6 +285,8 @@ def check_claims(lap: Laporan, hasil: Hasil) -> list[Problem]:
     out: list[Problem] = []
     texts = staff_texts(lap)
     below = _below_target(hasil)
+    measured = [h for h in hasil.indikator if h.capaian.status is not None]
+    all_met = len(measured) if measured and not any(h.capaian.status == "tidak_tercapai" for h in measured) else 0
     counts = _counts(lap, hasil)
     sasaran = [(s, hasil.of(s)) for s in lap.nodes("Sasaran")]
     known_programs = {program_key(p.uraian) for u in lap.unit for p in u.program} | {
@@ -294,6 +298,9 @@ def check_claims(lap: Laporan, hasil: Hasil) -> list[Problem]:
             if m and cond == "di-bawah-target" and below:
                 out.append(problem("teks.klaim-bertentangan", t.sheet, t.cell, bagian=t.bagian, found=m.group(0),
                                    why="belum mencapai target: " + "; ".join(below[:3]) + ("; …" if len(below) > 3 else "")))
+            if m and cond == "semua-tercapai" and all_met:
+                out.append(problem("teks.klaim-bertentangan", t.sheet, t.cell, bagian=t.bagian, found=m.group(0),
+                                   why=f"semua {all_met} indikator yang terukur mencapai atau melampaui target"))
         for sentence in _sentences(t.teks):
             if not _GAGAL.search(sentence):
                 continue

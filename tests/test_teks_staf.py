@@ -56,6 +56,17 @@ def test_claims_the_figures_refute_are_warnings_at_the_cell(tmp_path):
     assert "sasaran 'Meningkatnya akuntabilitas kinerja' mencapai 100,00%" in got[4][2]
 
 
+def test_a_staff_text_naming_failures_when_every_indicator_met_its_target_is_a_warning(tmp_path):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[1]["Realisasi 2024"] = 85  # every measured indicator at or above target
+    narasi = [{"Bagian": "kata_pengantar", "Isi": "Secara umum sesuai rencana, meskipun beberapa indikator belum menunjukkan "
+                                                   "capaian sesuai target."}]
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja, sheets={"Narasi": narasi}))
+    got = [(p.cell, p.message) for p in problems if p.code == "teks.klaim-bertentangan"]
+    assert got == [("C2", "Teks Narasi 'kata_pengantar' menyatakan \"beberapa indikator belum menunjukkan capaian sesuai "
+                          "target\", padahal menurut angka laporan semua 3 indikator yang terukur mencapai atau melampaui target.")]
+
+
 def test_true_claims_are_quiet(tmp_path):
     kinerja = [dict(r) for r in KINERJA]
     kinerja[1]["Realisasi 2024"] = 85  # every sasaran at or above target
