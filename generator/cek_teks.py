@@ -225,6 +225,8 @@ KLAIM: tuple[tuple[str, str, str], ...] = (
     ("ada-yang-gagal", r"\b(?:beberapa|sebagian|ada)\s+(?:indikator|sasaran|target)(?:\s+\w+){0,2}?\s+(?:yang\s+)?belum\s+"
                        r"(?:menunjukkan\s+capaian\s+sesuai|mencapai|memenuhi|sesuai)(?:\s+dengan)?\s+target", "semua-tercapai"),
 )
+# "Kegagalan kinerja … dipengaruhi oleh kegagalan kinerja sasaran, di antaranya:" followed by a list
+_GAGAL_JUDUL = re.compile(r"\bkegagalan\s+(?:kinerja\s+)?sasaran\b|\bsasaran\s+yang\s+(?:belum|tidak)\s+tercapai\b", re.I)
 _GAGAL = re.compile(r"\b(?:belum|tidak)\s+(?:dapat\s+)?(?:tercapai|mencapai\s+target|memenuhi\s+target|berhasil)|\bgagal\b", re.I)
 _HITUNG = re.compile(r"\b(\d{1,2}|" + "|".join(_ANGKA_KATA) + r")\s*(?:\(\s*[a-z ]+\s*\)\s*)?"
                      r"(sub\s+kegiatan|program|kegiatan|sasaran|indikator)\b", re.I)
@@ -301,15 +303,16 @@ def check_claims(lap: Laporan, hasil: Hasil) -> list[Problem]:
             if m and cond == "semua-tercapai" and all_met:
                 out.append(problem("teks.klaim-bertentangan", t.sheet, t.cell, bagian=t.bagian, found=m.group(0),
                                    why=f"semua {all_met} indikator yang terukur mencapai atau melampaui target"))
-        for sentence in _sentences(t.teks):
-            if not _GAGAL.search(sentence):
-                continue
-            ns = _norm(sentence)
+        failed_spans = [_norm(s) for s in _sentences(t.teks) if _GAGAL.search(s)]
+        failed_spans += [_norm(t.teks[m.end():m.end() + 800]) for m in _GAGAL_JUDUL.finditer(t.teks)]
+        named: set[int] = set()
+        for ns in failed_spans:
             for s, hn in sasaran:
                 if len(_norm(s.uraian)) > 12 and _norm(s.uraian) in ns and hn.capaian is not None and \
-                        round_half_up(hn.capaian) >= 100:
+                        round_half_up(hn.capaian) >= 100 and id(s) not in named:
+                    named.add(id(s))
                     out.append(problem("teks.klaim-bertentangan", t.sheet, t.cell, bagian=t.bagian,
-                                       found=sentence.strip()[:80],
+                                       found=f"sasaran {s.uraian[:60]}: gagal/belum tercapai",
                                        why=f"sasaran '{s.uraian[:60]}' mencapai {persen(hn.capaian)} ({hn.predikat})"))
         for m in _HITUNG.finditer(t.teks):
             word, what = m.group(1).lower(), re.sub(r"\s+", " ", m.group(2).lower())

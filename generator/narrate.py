@@ -14,6 +14,7 @@ from .compute import SCALE_NAMES, Capaian, Hasil, HasilIndikator, HasilNode, Jum
 from .contract import LEVEL_ANGGARAN
 from .formatting import bilangan, nilai, persen, rupiah, tanggal, terbilang
 from .model import Laporan
+from .numbers import BELUM_DINILAI
 
 
 def blok(*paragraphs: str, jenis: str = "paragraf") -> list[dict]:
@@ -54,6 +55,9 @@ def kalimat_capaian(h: HasilIndikator, tahun: int) -> str:
                     "sehingga target belum tercapai (capaian nilai kualitatif tidak dinyatakan dalam persen).")
         if h.realisasi is None and h.target is not None:
             return f"Indikator {ind.nama} ditargetkan {t} pada tahun {tahun}, namun realisasinya belum tersedia sehingga capaiannya belum dapat diukur."
+        if h.realisasi == BELUM_DINILAI:  # "realisasi Belum ada penilaian" reads as a form, not a sentence
+            ditarget = f"ditargetkan {t} pada tahun {tahun}, namun " if h.target is not None else f"pada tahun {tahun} "
+            return f"Indikator {ind.nama} {ditarget}belum dinilai, sehingga capaiannya belum dapat diukur."
         return f"Indikator {ind.nama} (target {t}, realisasi {r}) tidak dihitung capaiannya karena {h.capaian.alasan}."
     polar = " (indikator dengan polaritas negatif: makin rendah realisasi makin baik)" if ind.polaritas == "Negatif" else ""
     return (f"Indikator {ind.nama} dengan target {t} terealisasi {r}{polar}, sehingga capaian kinerjanya "
@@ -67,6 +71,8 @@ def kalimat_tren(h: HasilIndikator, tahun: int) -> str:
     r0 = dengan_satuan(nilai(h.realisasi_lalu), ind.satuan)
     r1 = dengan_satuan(nilai(h.realisasi), ind.satuan)
     if h.pertumbuhan is None:
+        if h.realisasi == BELUM_DINILAI and h.realisasi_lalu == BELUM_DINILAI:
+            return f"Indikator {ind.nama} belum dinilai, baik pada tahun {tahun} maupun tahun {h.tahun_lalu}."
         if isinstance(h.realisasi, str) or isinstance(h.realisasi_lalu, str):
             same = h.realisasi == h.realisasi_lalu
             return (f"Realisasi indikator {ind.nama} tahun {tahun} adalah {r1}, "
@@ -200,6 +206,9 @@ def ringkasan(hasil: Hasil) -> list[dict]:
             t = dengan_satuan(nilai(h.target), ind.satuan)
             r = dengan_satuan(nilai(h.realisasi), ind.satuan)
             cap = persen(h.capaian.nilai) if h.capaian.nilai is not None else "tidak dihitung"
+            if h.realisasi == BELUM_DINILAI:
+                items.append(f"Sasaran {s.uraian}, indikator {ind.nama}: target {t}, belum dinilai.")
+                continue
             items.append(f"Sasaran {s.uraian}, indikator {ind.nama}: target {t}, realisasi {r}, capaian {cap}"
                          + (f" ({h.predikat})." if h.capaian.nilai is not None else f" ({h.capaian.alasan})."))
     out += butir(items, "nomor")

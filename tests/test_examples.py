@@ -131,9 +131,11 @@ def test_raas_totals_capaian_and_efficiency():
     assert sakip.capaian.nilai is None and sakip.predikat == "-"
     # the report's own 257 % kegiatan; no Pagu PK: the PK prints today's pagu
     assert [p.code for p in problems] == ["kinerja.capaian-ekstrem", "anggaran.pagu-pk-kosong",
-                                          # the original names a third program its budget does not have, and
-                                          # concludes "rata-rata … 100%" beside the printed 95,94 % from 6 of 7 indicators
-                                          "teks.nama-tidak-dikenal", "teks.angka-berbeda", "teks.kesimpulan-tanpa-cakupan"]
+                                          # the original names a third program its budget does not have, lists as a
+                                          # failed sasaran one at 100 %, and concludes "rata-rata … 100%" beside the
+                                          # printed 95,94 % from 6 of 7 indicators
+                                          "teks.nama-tidak-dikenal", "teks.klaim-bertentangan", "teks.angka-berbeda",
+                                          "teks.kesimpulan-tanpa-cakupan"]
 
 
 def test_alok_report_prints_the_figures(tmp_path):

@@ -305,3 +305,12 @@ def test_staff_dasar_hukum_citing_a_later_regulation_is_a_warning(tmp_path):
     got = [(p.cell, p.message) for p in problems if p.code == "narasi.regulasi-setelah-laporan"]
     assert got == [("C2", "Dasar Hukum menyebut Peraturan Menteri PANRB Nomor 88 Tahun 2021, yang terbit sesudah tanggal "
                           "laporan (17 Agustus 2021).")]
+
+
+def test_an_indicator_not_yet_assessed_reads_as_a_sentence(tmp_path):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[2]["Realisasi 2024"] = "Belum ada penilaian"  # Nilai SAKIP, target B
+    text = all_text(build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))[0])
+    assert "realisasi Belum ada penilaian" not in text
+    assert "Indikator Nilai SAKIP ditargetkan B pada tahun 2024, namun belum dinilai, sehingga capaiannya belum dapat diukur." in text
+    assert "Sasaran Meningkatnya akuntabilitas kinerja, indikator Nilai SAKIP: target B, belum dinilai." in text

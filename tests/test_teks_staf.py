@@ -67,6 +67,15 @@ def test_a_staff_text_naming_failures_when_every_indicator_met_its_target_is_a_w
                           "target\", padahal menurut angka laporan semua 3 indikator yang terukur mencapai atau melampaui target.")]
 
 
+def test_a_sasaran_listed_under_kegagalan_that_met_its_target_is_a_warning(tmp_path):
+    narasi = [{"Bagian": "permasalahan", "Isi": "Kegagalan kinerja tujuan dipengaruhi oleh kegagalan kinerja sasaran, di antaranya:\n"
+                                                 "- Sasaran Meningkatnya akuntabilitas kinerja: kegiatan tidak dapat dilaksanakan."}]
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "w.xlsx", sheets={"Narasi": narasi}))  # S2: BB for B, 100 %
+    got = [(p.cell, p.message) for p in problems if p.code == "teks.klaim-bertentangan"]
+    assert len(got) == 1 and got[0][0] == "C2"
+    assert "sasaran 'Meningkatnya akuntabilitas kinerja' mencapai 100,00% (Sangat Tinggi)" in got[0][1]
+
+
 def test_true_claims_are_quiet(tmp_path):
     kinerja = [dict(r) for r in KINERJA]
     kinerja[1]["Realisasi 2024"] = 85  # every sasaran at or above target
