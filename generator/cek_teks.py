@@ -150,7 +150,8 @@ def _keyword_before(text: str, start: int, words: dict[str, Decimal | None]) -> 
 
 def check_figures(lap: Laporan, hasil: Hasil, printed: set[Decimal] | None = None) -> list[Problem]:
     """`teks.angka-berbeda`: a Rupiah amount, percentage or capaian in staff text that the report does not print."""
-    texts = staff_texts(lap)
+    # only texts that state a figure; the report's figures are gathered (a context build) only for them
+    texts = [t for t in staff_texts(lap) if _RP.search(t.teks) or _PCT.search(t.teks) or _CAPAIAN.search(t.teks)]
     if not texts:
         return []
     printed = printed_numbers(hasil) if printed is None else printed
@@ -289,11 +290,20 @@ def check_claims(lap: Laporan, hasil: Hasil) -> list[Problem]:
     below = _below_target(hasil)
     measured = [h for h in hasil.indikator if h.capaian.status is not None]
     all_met = len(measured) if measured and not any(h.capaian.status == "tidak_tercapai" for h in measured) else 0
-    counts = _counts(lap, hasil)
     sasaran = [(s, hasil.of(s)) for s in lap.nodes("Sasaran")]
-    known_programs = {program_key(p.uraian) for u in lap.unit for p in u.program} | {
-        program_key(n.uraian) for n in lap.nodes("Program")}
-    known_programs = {_norm(k) for k in known_programs}
+    lazy: dict[str, object] = {}  # what only a matching text needs, worked out once
+
+    def counts() -> dict[str, set[int]]:
+        if "counts" not in lazy:
+            lazy["counts"] = _counts(lap, hasil)
+        return lazy["counts"]  # type: ignore[return-value]
+
+    def known_programs() -> set[str]:
+        if "programs" not in lazy:
+            names = {program_key(p.uraian) for u in lap.unit for p in u.program} | {
+                program_key(n.uraian) for n in lap.nodes("Program")}
+            lazy["programs"] = {_norm(k) for k in names}
+        return lazy["programs"]  # type: ignore[return-value]
     for t in texts:
         for name, pattern, cond in KLAIM:
             m = re.search(pattern, t.teks, re.I)
@@ -317,12 +327,12 @@ def check_claims(lap: Laporan, hasil: Hasil) -> list[Problem]:
         for m in _HITUNG.finditer(t.teks):
             word, what = m.group(1).lower(), re.sub(r"\s+", " ", m.group(2).lower())
             n = int(word) if word.isdigit() else _ANGKA_KATA[word]
-            if n > max(counts[what]):  # fewer may be a part ("dua kegiatan yaitu …"); more than there are is not
+            if n > max(counts()[what]):  # fewer may be a part ("dua kegiatan yaitu …"); more than there are is not
                 out.append(problem("teks.jumlah-berbeda", t.sheet, t.cell, bagian=t.bagian, found=m.group(0),
-                                   expected=" atau ".join(str(v) for v in sorted(counts[what])), what=what))
+                                   expected=" atau ".join(str(v) for v in sorted(counts()[what])), what=what))
         for m in _PROGRAM.finditer(t.teks):
             named = _norm(m.group(1))
-            if len(named.split()) < 2 or any(k.startswith(named) or named.startswith(k) for k in known_programs):
+            if len(named.split()) < 2 or any(k.startswith(named) or named.startswith(k) for k in known_programs()):
                 continue
             out.append(problem("teks.nama-tidak-dikenal", t.sheet, t.cell, bagian=t.bagian, found="Program " + m.group(1)))
     nar = lap.narasi.get("kesimpulan")
