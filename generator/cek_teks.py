@@ -148,13 +148,41 @@ def _keyword_before(text: str, start: int, words: dict[str, Decimal | None]) -> 
     return best
 
 
+def _figures_of(hasil: Hasil) -> set[Decimal]:
+    """The figures every report prints, straight from the results (budget lines, units, totals, Belanja,
+    indicators, sasaran, instansi): a subset of `printed_numbers`, without building the context."""
+    out: set[Decimal] = set()
+    for j in list(hasil.jumlah.values()) + [u for _, u in hasil.unit] + [hasil.total]:
+        out.update((j.pagu, j.realisasi))
+        if j.penyerapan is not None:
+            out.add(j.penyerapan)
+    out.add(hasil.total.sisa)
+    for _, u in hasil.unit:
+        out.add(u.sisa)
+    for b in hasil.laporan.belanja:
+        out.update((b.anggaran, b.realisasi))
+    for h in hasil.indikator:
+        out.update(v for v in (h.target, h.realisasi, h.capaian.nilai) if isinstance(v, Decimal))
+    for hn in hasil.node.values():
+        out.update(v for v in (hn.capaian, hn.efisiensi) if v is not None)
+    out.update(v for v in (hasil.capaian_instansi, hasil.efisiensi_instansi) if v is not None)
+    return out
+
+
 def check_figures(lap: Laporan, hasil: Hasil, printed: set[Decimal] | None = None) -> list[Problem]:
     """`teks.angka-berbeda`: a Rupiah amount, percentage or capaian in staff text that the report does not print."""
-    # only texts that state a figure; the report's figures are gathered (a context build) only for them
+    # only texts that state a figure; the whole report's figures (a context build) only when the results'
+    # own figures do not account for one
     texts = [t for t in staff_texts(lap) if _RP.search(t.teks) or _PCT.search(t.teks) or _CAPAIAN.search(t.teks)]
     if not texts:
         return []
-    printed = printed_numbers(hasil) if printed is None else printed
+    if printed is not None:
+        return _scan(lap, hasil, texts, printed)
+    cheap = _figures_of(hasil)
+    return _scan(lap, hasil, texts, cheap) and _scan(lap, hasil, texts, cheap | printed_numbers(hasil))
+
+
+def _scan(lap: Laporan, hasil: Hasil, texts: list[TeksStaf], printed: set[Decimal]) -> list[Problem]:
     amounts = sorted(v for v in printed if v >= 1000)
     small = sorted(v for v in printed if v <= 1000)
     total = hasil.total
