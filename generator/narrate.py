@@ -14,6 +14,7 @@ from .compute import SCALE_NAMES, Capaian, Hasil, HasilIndikator, HasilNode, Jum
 from .contract import LEVEL_ANGGARAN
 from .formatting import bilangan, nilai, persen, rupiah, tanggal, terbilang
 from .model import Laporan
+from .contract import normalize_header as _norm_nama
 from .numbers import BELUM_DINILAI
 
 
@@ -262,15 +263,26 @@ def kesimpulan(hasil: Hasil) -> list[dict]:
     unmeasured = [h for h in total if h.capaian.status is None]
     if total:
         head = f"Dari {bilangan(len(total))} indikator kinerja sasaran, "
+        nama = nama_indikator(total)
         out.append(head + rincian_status(
             len(met), len(unmet), len(unmeasured),
-            "; ".join(f"{h.indikator.nama}: {persen(h.capaian.nilai) if h.capaian.nilai is not None else _alasan(h)}" for h in unmet),
-            "; ".join(f"{h.indikator.nama}: {_alasan(h)}" for h in unmeasured), kata="indikator ") + ".")
+            "; ".join(f"{nama[id(h)]}: {persen(h.capaian.nilai) if h.capaian.nilai is not None else _alasan(h)}" for h in unmet),
+            "; ".join(f"{nama[id(h)]}: {_alasan(h)}" for h in unmeasured), kata="indikator ") + ".")
     t = hasil.total
     out.append(f"Realisasi anggaran mencapai {rupiah(t.realisasi)} dari pagu {rupiah(t.pagu)} atau {persen(t.penyerapan)}.")
     if hasil.efisiensi_instansi is not None:
         out.append(f"Tingkat efisiensi penggunaan sumber daya adalah {persen(hasil.efisiensi_instansi)}{kategori(hasil.efisiensi_label)}.")
     return butir(out, "nomor")
+
+
+def nama_indikator(hasil: list[HasilIndikator]) -> dict[int, str]:
+    """Each indicator's name as a list prints it; a name that repeats names its program/kegiatan too."""
+    from collections import Counter
+
+    names = [_norm_nama(h.indikator.nama) for h in hasil]
+    seen = Counter(names)
+    return {id(h): (f"{h.indikator.nama} ({h.node.level.lower()} {h.node.uraian})" if seen[key] > 1
+                    else h.indikator.nama) for h, key in zip(hasil, names)}
 
 
 def rincian_status(met: int, unmet: int, none: int, unmet_detail: str = "", none_detail: str = "",
