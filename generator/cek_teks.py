@@ -215,7 +215,7 @@ def _scan(lap: Laporan, hasil: Hasil, texts: list[TeksStaf], printed: set[Decima
             if ok:
                 continue
             ref = _keyword_before(t.teks, m.start(), rp_words) or _nearest(value, amounts)
-            out.append(problem("teks.angka-berbeda", t.sheet, t.cell, bagian=t.bagian, jenis="jumlah",
+            out.append(problem("teks.angka-berbeda", t.sheet, t.cell, bagian=t.bagian, jenis="jumlah", sebagai="",
                                found=m.group(0).strip(), expected=rupiah(ref) if ref is not None else "-"))
         for pattern, jenis in ((_PCT, "persentase"), (_CAPAIAN, "capaian")):
             for m in pattern.finditer(t.teks):
@@ -235,6 +235,7 @@ def _scan(lap: Laporan, hasil: Hasil, texts: list[TeksStaf], printed: set[Decima
                 ref = (hasil.capaian_instansi if rata else None) or _keyword_before(t.teks, m.start(1), words) \
                     or _nearest(value, small)
                 out.append(problem("teks.angka-berbeda", t.sheet, t.cell, bagian=t.bagian, jenis=jenis,
+                                   sebagai=" sebagai rata-rata capaian" if rata else "",
                                    found=m.group(0).strip() if jenis == "persentase" else typed,
                                    expected=persen(ref) if ref is not None else "-"))
     return out

@@ -96,3 +96,11 @@ def test_staff_kesimpulan_without_the_n_of_m_qualification_is_a_warning(tmp_path
     narasi[0]["Isi"] += " Capaian dihitung dari 1 (satu) dari 2 (dua) indikator; satu indikator belum dapat diukur."
     _lap, _hasil, problems = check(make_workbook(tmp_path / "v.xlsx", kinerja=kinerja, sheets={"Narasi": narasi}))
     assert not [p for p in problems if p.code == "teks.kesimpulan-tanpa-cakupan"]
+
+
+def test_an_average_in_staff_text_is_compared_with_the_printed_average(tmp_path):
+    # 100 % is printed (S2's capaian), but not as the average: the instansi average is 91,88 %
+    narasi = [{"Bagian": "kesimpulan", "Isi": "Rata-rata nilai capaian kinerja dari program wajib adalah 100% sehingga baik."}]
+    found = teks_problems(make_workbook(tmp_path / "w.xlsx", sheets={"Narasi": narasi}))
+    assert found == [("Narasi", "C2", "Teks Narasi 'kesimpulan' menyebut persentase 100%, yang tidak dicetak laporan sebagai "
+                                      "rata-rata capaian; laporan mencetak 91,88%.")]
