@@ -148,12 +148,41 @@ def _keyword_before(text: str, start: int, words: dict[str, Decimal | None]) -> 
     return best
 
 
+def _figures_of(hasil: Hasil) -> set[Decimal]:
+    """The figures every report prints, straight from the results (budget lines, units, totals, Belanja,
+    indicators, sasaran, instansi): a subset of `printed_numbers`, without building the context."""
+    out: set[Decimal] = set()
+    for j in list(hasil.jumlah.values()) + [u for _, u in hasil.unit] + [hasil.total]:
+        out.update((j.pagu, j.realisasi))
+        if j.penyerapan is not None:
+            out.add(j.penyerapan)
+    out.add(hasil.total.sisa)
+    for _, u in hasil.unit:
+        out.add(u.sisa)
+    for b in hasil.laporan.belanja:
+        out.update((b.anggaran, b.realisasi))
+    for h in hasil.indikator:
+        out.update(v for v in (h.target, h.realisasi, h.capaian.nilai) if isinstance(v, Decimal))
+    for hn in hasil.node.values():
+        out.update(v for v in (hn.capaian, hn.efisiensi) if v is not None)
+    out.update(v for v in (hasil.capaian_instansi, hasil.efisiensi_instansi) if v is not None)
+    return out
+
+
 def check_figures(lap: Laporan, hasil: Hasil, printed: set[Decimal] | None = None) -> list[Problem]:
     """`teks.angka-berbeda`: a Rupiah amount, percentage or capaian in staff text that the report does not print."""
-    texts = staff_texts(lap)
+    # only texts that state a figure; the whole report's figures (a context build) only when the results'
+    # own figures do not account for one
+    texts = [t for t in staff_texts(lap) if _RP.search(t.teks) or _PCT.search(t.teks) or _CAPAIAN.search(t.teks)]
     if not texts:
         return []
-    printed = printed_numbers(hasil) if printed is None else printed
+    if printed is not None:
+        return _scan(lap, hasil, texts, printed)
+    cheap = _figures_of(hasil)
+    return _scan(lap, hasil, texts, cheap) and _scan(lap, hasil, texts, cheap | printed_numbers(hasil))
+
+
+def _scan(lap: Laporan, hasil: Hasil, texts: list[TeksStaf], printed: set[Decimal]) -> list[Problem]:
     amounts = sorted(v for v in printed if v >= 1000)
     small = sorted(v for v in printed if v <= 1000)
     total = hasil.total
@@ -186,7 +215,7 @@ def check_figures(lap: Laporan, hasil: Hasil, printed: set[Decimal] | None = Non
             if ok:
                 continue
             ref = _keyword_before(t.teks, m.start(), rp_words) or _nearest(value, amounts)
-            out.append(problem("teks.angka-berbeda", t.sheet, t.cell, bagian=t.bagian, jenis="jumlah",
+            out.append(problem("teks.angka-berbeda", t.sheet, t.cell, bagian=t.bagian, jenis="jumlah", sebagai="",
                                found=m.group(0).strip(), expected=rupiah(ref) if ref is not None else "-"))
         for pattern, jenis in ((_PCT, "persentase"), (_CAPAIAN, "capaian")):
             for m in pattern.finditer(t.teks):
@@ -206,6 +235,7 @@ def check_figures(lap: Laporan, hasil: Hasil, printed: set[Decimal] | None = Non
                 ref = (hasil.capaian_instansi if rata else None) or _keyword_before(t.teks, m.start(1), words) \
                     or _nearest(value, small)
                 out.append(problem("teks.angka-berbeda", t.sheet, t.cell, bagian=t.bagian, jenis=jenis,
+                                   sebagai=" sebagai rata-rata capaian" if rata else "",
                                    found=m.group(0).strip() if jenis == "persentase" else typed,
                                    expected=persen(ref) if ref is not None else "-"))
     return out
@@ -222,7 +252,11 @@ KLAIM: tuple[tuple[str, str, str], ...] = (
     ("terealisasi-baik", r"\b(?:dapat\s+)?(?:di)?realisasikan\s+dengan\s+(?:baik|sangat\s+baik|optimal|maksimal)",
      "di-bawah-target"),
     ("berhasil-baik", r"\bberhasil\s+dengan\s+(?:baik|sangat\s+baik)", "di-bawah-target"),
+    ("ada-yang-gagal", r"\b(?:beberapa|sebagian|ada)\s+(?:indikator|sasaran|target)(?:\s+\w+){0,2}?\s+(?:yang\s+)?belum\s+"
+                       r"(?:menunjukkan\s+capaian\s+sesuai|mencapai|memenuhi|sesuai)(?:\s+dengan)?\s+target", "semua-tercapai"),
 )
+# "Kegagalan kinerja … dipengaruhi oleh kegagalan kinerja sasaran, di antaranya:" followed by a list
+_GAGAL_JUDUL = re.compile(r"\bkegagalan\s+(?:kinerja\s+)?sasaran\b|\bsasaran\s+yang\s+(?:belum|tidak)\s+tercapai\b", re.I)
 _GAGAL = re.compile(r"\b(?:belum|tidak)\s+(?:dapat\s+)?(?:tercapai|mencapai\s+target|memenuhi\s+target|berhasil)|\bgagal\b", re.I)
 _HITUNG = re.compile(r"\b(\d{1,2}|" + "|".join(_ANGKA_KATA) + r")\s*(?:\(\s*[a-z ]+\s*\)\s*)?"
                      r"(sub\s+kegiatan|program|kegiatan|sasaran|indikator)\b", re.I)
@@ -283,36 +317,51 @@ def check_claims(lap: Laporan, hasil: Hasil) -> list[Problem]:
     out: list[Problem] = []
     texts = staff_texts(lap)
     below = _below_target(hasil)
-    counts = _counts(lap, hasil)
+    measured = [h for h in hasil.indikator if h.capaian.status is not None]
+    all_met = len(measured) if measured and not any(h.capaian.status == "tidak_tercapai" for h in measured) else 0
     sasaran = [(s, hasil.of(s)) for s in lap.nodes("Sasaran")]
-    known_programs = {program_key(p.uraian) for u in lap.unit for p in u.program} | {
-        program_key(n.uraian) for n in lap.nodes("Program")}
-    known_programs = {_norm(k) for k in known_programs}
+    lazy: dict[str, object] = {}  # what only a matching text needs, worked out once
+
+    def counts() -> dict[str, set[int]]:
+        if "counts" not in lazy:
+            lazy["counts"] = _counts(lap, hasil)
+        return lazy["counts"]  # type: ignore[return-value]
+
+    def known_programs() -> set[str]:
+        if "programs" not in lazy:
+            names = {program_key(p.uraian) for u in lap.unit for p in u.program} | {
+                program_key(n.uraian) for n in lap.nodes("Program")}
+            lazy["programs"] = {_norm(k) for k in names}
+        return lazy["programs"]  # type: ignore[return-value]
     for t in texts:
         for name, pattern, cond in KLAIM:
             m = re.search(pattern, t.teks, re.I)
             if m and cond == "di-bawah-target" and below:
                 out.append(problem("teks.klaim-bertentangan", t.sheet, t.cell, bagian=t.bagian, found=m.group(0),
                                    why="belum mencapai target: " + "; ".join(below[:3]) + ("; …" if len(below) > 3 else "")))
-        for sentence in _sentences(t.teks):
-            if not _GAGAL.search(sentence):
-                continue
-            ns = _norm(sentence)
+            if m and cond == "semua-tercapai" and all_met:
+                out.append(problem("teks.klaim-bertentangan", t.sheet, t.cell, bagian=t.bagian, found=m.group(0),
+                                   why=f"semua {all_met} indikator yang terukur mencapai atau melampaui target"))
+        failed_spans = [_norm(s) for s in _sentences(t.teks) if _GAGAL.search(s)]
+        failed_spans += [_norm(t.teks[m.end():m.end() + 800]) for m in _GAGAL_JUDUL.finditer(t.teks)]
+        named: set[int] = set()
+        for ns in failed_spans:
             for s, hn in sasaran:
                 if len(_norm(s.uraian)) > 12 and _norm(s.uraian) in ns and hn.capaian is not None and \
-                        round_half_up(hn.capaian) >= 100:
+                        round_half_up(hn.capaian) >= 100 and id(s) not in named:
+                    named.add(id(s))
                     out.append(problem("teks.klaim-bertentangan", t.sheet, t.cell, bagian=t.bagian,
-                                       found=sentence.strip()[:80],
+                                       found=f"sasaran {s.uraian[:60]}: gagal/belum tercapai",
                                        why=f"sasaran '{s.uraian[:60]}' mencapai {persen(hn.capaian)} ({hn.predikat})"))
         for m in _HITUNG.finditer(t.teks):
             word, what = m.group(1).lower(), re.sub(r"\s+", " ", m.group(2).lower())
             n = int(word) if word.isdigit() else _ANGKA_KATA[word]
-            if n > max(counts[what]):  # fewer may be a part ("dua kegiatan yaitu …"); more than there are is not
+            if n > max(counts()[what]):  # fewer may be a part ("dua kegiatan yaitu …"); more than there are is not
                 out.append(problem("teks.jumlah-berbeda", t.sheet, t.cell, bagian=t.bagian, found=m.group(0),
-                                   expected=" atau ".join(str(v) for v in sorted(counts[what])), what=what))
+                                   expected=" atau ".join(str(v) for v in sorted(counts()[what])), what=what))
         for m in _PROGRAM.finditer(t.teks):
             named = _norm(m.group(1))
-            if len(named.split()) < 2 or any(k.startswith(named) or named.startswith(k) for k in known_programs):
+            if len(named.split()) < 2 or any(k.startswith(named) or named.startswith(k) for k in known_programs()):
                 continue
             out.append(problem("teks.nama-tidak-dikenal", t.sheet, t.cell, bagian=t.bagian, found="Program " + m.group(1)))
     nar = lap.narasi.get("kesimpulan")
@@ -326,6 +375,37 @@ def check_claims(lap: Laporan, hasil: Hasil) -> list[Problem]:
     return out
 
 
+_REGULASI = re.compile(r"\b(Undang-Undang|Peraturan\s+Pemerintah|Peraturan\s+Presiden|Peraturan\s+Menteri[^,;.]{0,120}?|"
+                       r"Permen\w*|Perpres|PP|UU|Peraturan\s+Daerah[^,;.]{0,40}?|Peraturan\s+Bupati[^,;.]{0,40}?|"
+                       r"Peraturan\s+Walikota[^,;.]{0,40}?|Perda|Perbup|Keputusan[^,;.]{0,60}?)\s+"
+                       r"(?:Nomor|No\.?)\s*([\w./-]+?)\s+Tahun\s+(\d{4})", re.I)
+
+
+def check_regulations(lap: Laporan) -> list[Problem]:
+    """`narasi.regulasi-setelah-laporan`: a staff Dasar Hukum citing a regulation dated after the report."""
+    from .formatting import tanggal
+    from .narrate import DASAR_HUKUM, tanggal_acuan
+
+    nar = lap.narasi.get("dasar_hukum")
+    if nar is None:
+        return []
+    on = tanggal_acuan(lap)
+    known = {}
+    for text, start, _end in DASAR_HUKUM:
+        m = _REGULASI.search(text)
+        if m:
+            known[(m.group(2), m.group(3))] = start
+    out = []
+    for m in _REGULASI.finditer("\n".join(b.teks for b in nar.blok)):
+        year = int(m.group(3))
+        start = known.get((m.group(2), m.group(3)))
+        if year > on.year or (start is not None and start > on):
+            out.append(problem("narasi.regulasi-setelah-laporan", "Narasi", lap.cell("Narasi", "isi", nar.row),
+                               found=re.sub(r"\s+", " ", m.group(0)), tanggal=tanggal(on)))
+    return out
+
+
 def check_staff_text(lap: Laporan, hasil: Hasil) -> list[Problem]:
-    """All staff-text warnings: figures the report does not print, claims its figures refute."""
-    return check_figures(lap, hasil) + check_claims(lap, hasil)
+    """All staff-text warnings: figures the report does not print, claims its figures refute, regulations
+    dated after the report."""
+    return check_figures(lap, hasil) + check_claims(lap, hasil) + check_regulations(lap)

@@ -6,12 +6,16 @@ always takes precedence over what is written here (see `context`).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from decimal import Decimal
 
 from .compute import SCALE_NAMES, Capaian, Hasil, HasilIndikator, HasilNode, Jumlah, round_half_up
 from .contract import LEVEL_ANGGARAN
 from .formatting import bilangan, nilai, persen, rupiah, tanggal, terbilang
 from .model import Laporan
+from .contract import normalize_header as _norm_nama
+from .numbers import BELUM_DINILAI
 
 
 def blok(*paragraphs: str, jenis: str = "paragraf") -> list[dict]:
@@ -52,6 +56,9 @@ def kalimat_capaian(h: HasilIndikator, tahun: int) -> str:
                     "sehingga target belum tercapai (capaian nilai kualitatif tidak dinyatakan dalam persen).")
         if h.realisasi is None and h.target is not None:
             return f"Indikator {ind.nama} ditargetkan {t} pada tahun {tahun}, namun realisasinya belum tersedia sehingga capaiannya belum dapat diukur."
+        if h.realisasi == BELUM_DINILAI:  # "realisasi Belum ada penilaian" reads as a form, not a sentence
+            ditarget = f"ditargetkan {t} pada tahun {tahun}, namun " if h.target is not None else f"pada tahun {tahun} "
+            return f"Indikator {ind.nama} {ditarget}belum dinilai, sehingga capaiannya belum dapat diukur."
         return f"Indikator {ind.nama} (target {t}, realisasi {r}) tidak dihitung capaiannya karena {h.capaian.alasan}."
     polar = " (indikator dengan polaritas negatif: makin rendah realisasi makin baik)" if ind.polaritas == "Negatif" else ""
     return (f"Indikator {ind.nama} dengan target {t} terealisasi {r}{polar}, sehingga capaian kinerjanya "
@@ -65,6 +72,8 @@ def kalimat_tren(h: HasilIndikator, tahun: int) -> str:
     r0 = dengan_satuan(nilai(h.realisasi_lalu), ind.satuan)
     r1 = dengan_satuan(nilai(h.realisasi), ind.satuan)
     if h.pertumbuhan is None:
+        if h.realisasi == BELUM_DINILAI and h.realisasi_lalu == BELUM_DINILAI:
+            return f"Indikator {ind.nama} belum dinilai, baik pada tahun {tahun} maupun tahun {h.tahun_lalu}."
         if isinstance(h.realisasi, str) or isinstance(h.realisasi_lalu, str):
             same = h.realisasi == h.realisasi_lalu
             return (f"Realisasi indikator {ind.nama} tahun {tahun} adalah {r1}, "
@@ -200,6 +209,9 @@ def ringkasan(hasil: Hasil) -> list[dict]:
             t = dengan_satuan(nilai(h.target), ind.satuan)
             r = dengan_satuan(nilai(h.realisasi), ind.satuan)
             cap = persen(h.capaian.nilai) if h.capaian.nilai is not None else "tidak dihitung"
+            if h.realisasi == BELUM_DINILAI:
+                items.append(f"Sasaran {s.uraian}, indikator {ind.nama}: target {t}, belum dinilai.")
+                continue
             items.append(f"Sasaran {s.uraian}, indikator {ind.nama}: target {t}, realisasi {r}, capaian {cap}"
                          + (f" ({h.predikat})." if h.capaian.nilai is not None else f" ({h.capaian.alasan})."))
     out += butir(items, "nomor")
@@ -253,15 +265,26 @@ def kesimpulan(hasil: Hasil) -> list[dict]:
     unmeasured = [h for h in total if h.capaian.status is None]
     if total:
         head = f"Dari {bilangan(len(total))} indikator kinerja sasaran, "
+        nama = nama_indikator(total)
         out.append(head + rincian_status(
             len(met), len(unmet), len(unmeasured),
-            "; ".join(f"{h.indikator.nama}: {persen(h.capaian.nilai) if h.capaian.nilai is not None else _alasan(h)}" for h in unmet),
-            "; ".join(f"{h.indikator.nama}: {_alasan(h)}" for h in unmeasured), kata="indikator ") + ".")
+            "; ".join(f"{nama[id(h)]}: {persen(h.capaian.nilai) if h.capaian.nilai is not None else _alasan(h)}" for h in unmet),
+            "; ".join(f"{nama[id(h)]}: {_alasan(h)}" for h in unmeasured), kata="indikator ") + ".")
     t = hasil.total
     out.append(f"Realisasi anggaran mencapai {rupiah(t.realisasi)} dari pagu {rupiah(t.pagu)} atau {persen(t.penyerapan)}.")
     if hasil.efisiensi_instansi is not None:
         out.append(f"Tingkat efisiensi penggunaan sumber daya adalah {persen(hasil.efisiensi_instansi)}{kategori(hasil.efisiensi_label)}.")
     return butir(out, "nomor")
+
+
+def nama_indikator(hasil: list[HasilIndikator]) -> dict[int, str]:
+    """Each indicator's name as a list prints it; a name that repeats names its program/kegiatan too."""
+    from collections import Counter
+
+    names = [_norm_nama(h.indikator.nama) for h in hasil]
+    seen = Counter(names)
+    return {id(h): (f"{h.indikator.nama} ({h.node.level.lower()} {h.node.uraian})" if seen[key] > 1
+                    else h.indikator.nama) for h, key in zip(hasil, names)}
 
 
 def rincian_status(met: int, unmet: int, none: int, unmet_detail: str = "", none_detail: str = "",
@@ -335,16 +358,35 @@ def maksud_tujuan(lap: Laporan) -> list[dict]:
     ], "nomor")
 
 
+# The regulations the default Dasar Hukum cites: (text, in force from, in force until (exclusive) or None).
+# A report cites only those in force on its date (tanggal_laporan): before PermenPANRB 88/2021, 12/2015.
+DASAR_HUKUM: tuple[tuple[str, dt.date, dt.date | None], ...] = (
+    ("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;", dt.date(2014, 10, 2), None),
+    ("Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja Instansi Pemerintah;",
+     dt.date(2006, 3, 3), None),
+    ("Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;",
+     dt.date(2014, 4, 21), None),
+    ("Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis "
+     "Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah;",
+     dt.date(2014, 12, 2), None),
+    ("Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 12 Tahun 2015 tentang Pedoman "
+     "Evaluasi atas Implementasi Sistem Akuntabilitas Kinerja Instansi Pemerintah;", dt.date(2015, 3, 26), dt.date(2021, 12, 31)),
+    ("Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 88 Tahun 2021 tentang Evaluasi "
+     "Akuntabilitas Kinerja Instansi Pemerintah;", dt.date(2021, 12, 31), None),
+)
+
+
+def tanggal_acuan(lap: Laporan) -> dt.date:
+    """The date the report speaks from: tanggal_laporan, else the end of January after its year."""
+    p = lap.profil
+    return p.tanggal_laporan or dt.date((p.tahun or dt.date.today().year) + 1, 1, 31)
+
+
 def dasar_hukum(lap: Laporan) -> list[dict]:
-    return butir([
-        "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;",
-        "Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja Instansi Pemerintah;",
-        "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;",
-        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis "
-        "Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah;",
-        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 88 Tahun 2021 tentang Evaluasi "
-        "Akuntabilitas Kinerja Instansi Pemerintah.",
-    ], "nomor")
+    on = tanggal_acuan(lap)
+    items = [text for text, start, end in DASAR_HUKUM if start <= on and (end is None or on < end)]
+    items[-1] = items[-1].rstrip(";") + "."
+    return butir(items, "nomor")
 
 
 _GAMBAR_BAGIAN = ("peta_wilayah", "gambaran_umum", "dokumentasi", "lampiran")

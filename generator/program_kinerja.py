@@ -15,7 +15,7 @@ from .contract import LEVEL_ANGGARAN as LEVELS
 from .contract import normalize_header, program_key
 from .formatting import bilangan, nilai, persen, uang
 from .model import BarisAnggaran, NodeKinerja
-from .narrate import daftar, rincian_status
+from .narrate import daftar, nama_indikator, rincian_status
 from .specs import Baris, Kolom, Tabel
 
 
@@ -34,13 +34,6 @@ def identitas_map(root: NodeKinerja) -> dict[NodeKinerja, tuple]:
         out[node] = key
         stack.extend((c, key) for c in node.anak)
     return out
-
-
-def nama_indikator(hasil: list[HasilIndikator]) -> dict[int, str]:
-    """Each indicator's name as a list prints it; a name that repeats names its program/kegiatan too."""
-    names = [normalize_header(h.indikator.nama) for h in hasil]
-    return {id(h): (f"{h.indikator.nama} ({h.node.level.lower()} {h.node.uraian})" if names.count(key) > 1
-                    else h.indikator.nama) for h, key in zip(hasil, names)}
 
 
 class ProgramKinerja:

@@ -213,6 +213,9 @@ def _check_plausible(lap: Laporan, out: list[Problem]) -> None:
         if line.anak:
             kids = [k for k in line.anak if not k.anak]
             for field, label in (("pagu", "Pagu"), ("realisasi", "Realisasi")):
+                amounts = [v for v in (getattr(k, field) for k in kids) if v and v > 0]
+                if len(amounts) < 2 or max(amounts) <= min(amounts) * 100:
+                    continue  # no pair a hundredfold apart: nothing to look at (cheap on 20.000 lines)
                 for k in kids:
                     v = getattr(k, field)
                     if not v or v <= 0 or not _text_typed(k, field):

@@ -145,9 +145,8 @@ def test_a_program_on_two_rows_is_one_program_and_its_indicator_is_listed_once(t
     text = all_text(document)
     line = next(p for p in text.splitlines() if p.startswith("Sasaran 1 (Meningkatnya kualitas layanan administrasi) didukung"))
     assert "didukung oleh 1 (satu) program dan 2 (dua) kegiatan dengan 3 (tiga) indikator:" in line
-    rows = [r for r in text.splitlines()  # the program-indicator table (10 columns; no "Program:" label, issue 20.6)
-            if r.count(" | ") == 9 and r.split(" | ")[1] == "Program Penunjang Urusan Pemerintahan Daerah"]
-    assert len(rows) == 1 and rows[0].endswith("| 15.000.000 | 14.500.000 | 96,67")  # its budget once
+    rows = [r for r in text.splitlines() if "| Persentase dokumen tepat waktu | % |" in r]  # the program-indicator table
+    assert len(rows) == 1 and rows[0].endswith("| 15.000.000 | 14.500.000 | 96,67")  # one row, its budget once
 
 
 def test_repeated_indicator_names_name_their_kegiatan(tmp_path):
@@ -162,10 +161,12 @@ def test_missing_target_and_realisasi_are_both_named_and_nothing_counts_zero(tmp
     kinerja = _program_rows()
     kinerja[2] = {**kinerja[2], "Target 2024": None, "Realisasi 2024": None}  # the program row: neither typed
     kinerja[3] = {**kinerja[3], "Realisasi 2024": None}  # a kegiatan: target 2, no realisasi
-    document, _ = build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))
+    document, problems = build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))
     text = all_text(document)
     line = next(p for p in text.splitlines() if p.startswith("Sasaran 1 (Meningkatnya kualitas layanan administrasi) didukung"))
     assert "(nol)" not in text
+    # staff are told at the cell that the report prints the program indicator as not measurable
+    assert ("Kinerja", "I4", "warning") in found(problems, "kinerja.tanpa-target-realisasi")  # one code (issue 21.2)
     assert line.endswith("dengan 3 (tiga) indikator: 1 (satu) yang terukur belum mencapai target (Jumlah kegiatan "
                          "peringatan hari besar (kegiatan Pameran Pembangunan): 0,00%) dan 2 (dua) belum dapat diukur "
                          "(Persentase dokumen tepat waktu: target dan realisasi belum diisi; Jumlah kegiatan peringatan "
@@ -208,7 +209,7 @@ def test_a_sasaran_has_one_budget_in_every_table_when_a_units_program_is_unlinke
     assert found(problems, "anggaran.program-tanpa-sasaran")  # staff are told at the cell
     text = all_text(document).splitlines()
     per_sasaran = [r for r in text if r.startswith("1 | Meningkatnya kualitas layanan administrasi | 15.000.000 | 14.500.000")]
-    program = [r for r in text if r.startswith("1 | Program Penunjang Urusan Pemerintahan Daerah |") and r.count(" | ") == 9]
+    program = [r for r in text if "| Persentase dokumen tepat waktu | % |" in r]  # the program-indicator table
     assert per_sasaran and program and program[0].endswith("| 15.000.000 | 14.500.000 | 96,67")
 
 
@@ -278,3 +279,38 @@ def test_kinerja_codes_twice_skipped_or_blank_between_siblings_are_warnings(tmp_
     assert "Kode '1.3' menyusul '1.1': nomor 1.2 terlewat." in msgs["kode.loncat"]
     assert "Kode '1.1' sudah dipakai untuk 'Sasaran satu' (B3)." in msgs["kode.ganda-kinerja"]
     assert "'Sasaran tanpa kode' tanpa Kode di antara '1.3' dan '1.4'" in msgs["kode.kosong-di-antara"]
+
+
+# ---------------------------------------------------------------- 6. regulations in force on the report's date
+def test_default_dasar_hukum_cites_only_regulations_in_force_on_the_report_date(tmp_path):
+    import datetime as dt
+
+    old, _ = build(make_workbook(tmp_path / "a.xlsx", profil={"tanggal_laporan": dt.date(2021, 8, 17)}))
+    text = all_text(old)
+    assert "Nomor 12 Tahun 2015 tentang Pedoman Evaluasi atas Implementasi Sistem Akuntabilitas Kinerja" in text
+    assert "Nomor 88 Tahun 2021" not in text
+    new, _ = build(make_workbook(tmp_path / "b.xlsx"))  # 30 Januari 2025
+    text = all_text(new)
+    assert "Nomor 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah." in text
+    assert "Nomor 12 Tahun 2015" not in text
+
+
+def test_staff_dasar_hukum_citing_a_later_regulation_is_a_warning(tmp_path):
+    import datetime as dt
+
+    narasi = [{"Bagian": "dasar_hukum", "Isi": "- Peraturan Presiden Nomor 29 Tahun 2014 tentang SAKIP;\n"
+                                               "- Peraturan Menteri PANRB Nomor 88 Tahun 2021 tentang Evaluasi AKIP."}]
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "w.xlsx", profil={"tanggal_laporan": dt.date(2021, 8, 17)},
+                                                 sheets={"Narasi": narasi}))
+    got = [(p.cell, p.message) for p in problems if p.code == "narasi.regulasi-setelah-laporan"]
+    assert got == [("C2", "Dasar Hukum menyebut Peraturan Menteri PANRB Nomor 88 Tahun 2021, yang terbit sesudah tanggal "
+                          "laporan (17 Agustus 2021).")]
+
+
+def test_an_indicator_not_yet_assessed_reads_as_a_sentence(tmp_path):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[2]["Realisasi 2024"] = "Belum ada penilaian"  # Nilai SAKIP, target B
+    text = all_text(build(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja))[0])
+    assert "realisasi Belum ada penilaian" not in text
+    assert "Indikator Nilai SAKIP ditargetkan B pada tahun 2024, namun belum dinilai, sehingga capaiannya belum dapat diukur." in text
+    assert "Sasaran Meningkatnya akuntabilitas kinerja, indikator Nilai SAKIP: target B, belum dinilai." in text

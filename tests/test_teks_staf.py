@@ -56,6 +56,26 @@ def test_claims_the_figures_refute_are_warnings_at_the_cell(tmp_path):
     assert "sasaran 'Meningkatnya akuntabilitas kinerja' mencapai 100,00%" in got[4][2]
 
 
+def test_a_staff_text_naming_failures_when_every_indicator_met_its_target_is_a_warning(tmp_path):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[1]["Realisasi 2024"] = 85  # every measured indicator at or above target
+    narasi = [{"Bagian": "kata_pengantar", "Isi": "Secara umum sesuai rencana, meskipun beberapa indikator belum menunjukkan "
+                                                   "capaian sesuai target."}]
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "w.xlsx", kinerja=kinerja, sheets={"Narasi": narasi}))
+    got = [(p.cell, p.message) for p in problems if p.code == "teks.klaim-bertentangan"]
+    assert got == [("C2", "Teks Narasi 'kata_pengantar' menyatakan \"beberapa indikator belum menunjukkan capaian sesuai "
+                          "target\", padahal menurut angka laporan semua 3 indikator yang terukur mencapai atau melampaui target.")]
+
+
+def test_a_sasaran_listed_under_kegagalan_that_met_its_target_is_a_warning(tmp_path):
+    narasi = [{"Bagian": "permasalahan", "Isi": "Kegagalan kinerja tujuan dipengaruhi oleh kegagalan kinerja sasaran, di antaranya:\n"
+                                                 "- Sasaran Meningkatnya akuntabilitas kinerja: kegiatan tidak dapat dilaksanakan."}]
+    _lap, _hasil, problems = check(make_workbook(tmp_path / "w.xlsx", sheets={"Narasi": narasi}))  # S2: BB for B, 100 %
+    got = [(p.cell, p.message) for p in problems if p.code == "teks.klaim-bertentangan"]
+    assert len(got) == 1 and got[0][0] == "C2"
+    assert "sasaran 'Meningkatnya akuntabilitas kinerja' mencapai 100,00% (Sangat Tinggi)" in got[0][1]
+
+
 def test_true_claims_are_quiet(tmp_path):
     kinerja = [dict(r) for r in KINERJA]
     kinerja[1]["Realisasi 2024"] = 85  # every sasaran at or above target
@@ -76,3 +96,11 @@ def test_staff_kesimpulan_without_the_n_of_m_qualification_is_a_warning(tmp_path
     narasi[0]["Isi"] += " Capaian dihitung dari 1 (satu) dari 2 (dua) indikator; satu indikator belum dapat diukur."
     _lap, _hasil, problems = check(make_workbook(tmp_path / "v.xlsx", kinerja=kinerja, sheets={"Narasi": narasi}))
     assert not [p for p in problems if p.code == "teks.kesimpulan-tanpa-cakupan"]
+
+
+def test_an_average_in_staff_text_is_compared_with_the_printed_average(tmp_path):
+    # 100 % is printed (S2's capaian), but not as the average: the instansi average is 91,88 %
+    narasi = [{"Bagian": "kesimpulan", "Isi": "Rata-rata nilai capaian kinerja dari program wajib adalah 100% sehingga baik."}]
+    found = teks_problems(make_workbook(tmp_path / "w.xlsx", sheets={"Narasi": narasi}))
+    assert found == [("Narasi", "C2", "Teks Narasi 'kesimpulan' menyebut persentase 100%, yang tidak dicetak laporan sebagai "
+                                      "rata-rata capaian; laporan mencetak 91,88%.")]
