@@ -3,7 +3,7 @@
 Flow, one module per step: reader (workbook -> model) -> validate -> compute ->
 narrate -> context -> render; the CLI (`cli`) is a thin layer on top.
 
-The public API below is what every face (the command line, the web page, `gabung`,
+The public API below (and the module `generator.contract`, the workbook contract as data) is what every face (the command line, the web page, `gabung`,
 `impor-sipd`) uses; nothing else of the core is imported by them. Names are loaded
 lazily (PEP 562), so `import generator` stays cheap for the command line.
 """
@@ -52,7 +52,7 @@ _API: dict[str, str] = {
     "build_blank": "blank",
     "buat_tahun_baru": "tahun_baru",
     "periksa": "periksa",
-    "periksa_file": "periksa",
+    "periksa_file": "pipeline",
     "Kriteria": "periksa",
     # files
     "atomic_write_bytes": "output",
@@ -78,6 +78,24 @@ _API: dict[str, str] = {
     "Kolom": "specs",
     "Baris": "specs",
     "Grafik": "specs",
+    # reading machinery the faces reuse (impor-sipd reads other workbooks with the same safety)
+    "ERROR": "problems",
+    "WARNING": "problems",
+    "column_letter": "problems",
+    "ParseError": "numbers",
+    "parse_number": "numbers",
+    "Xlsx": "xlsx",
+    "rich_text": "xlsx",
+    "unescape": "xlsx",
+    "ReadError": "xlsx_safety",
+    "inspect_file": "xlsx_safety",
+    "MAX_CELL_CHARS": "xlsx_safety",
+    "MAX_MONEY": "xlsx_safety",
+    "BarisAnggaran": "model",
+    "normalize_header": "contract",
+    "set_isian": "blank",
+    # a face's command speaks Indonesian like the rest of `lkjip`
+    "Command": "cli_text",
 }
 
 __all__ = ["__version__", *_API]
@@ -120,7 +138,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .model import Laporan
     from .output import OutputError, TargetExists, atomic_write_bytes
     from .pdf import PdfError, soffice, to_pdf
-    from .periksa import Kriteria, periksa, periksa_file, periksa_lines
+    from .periksa import Kriteria, periksa, periksa_lines
+    from .pipeline import periksa_file
     from .pipeline import BuildResult, build, check, default_output, diff
     from .problems import LkjipError, Problem, errors, sort_problems, warnings
     from .render import render_docx

@@ -409,3 +409,34 @@ def check_staff_text(lap: Laporan, hasil: Hasil) -> list[Problem]:
     """All staff-text warnings: figures the report does not print, claims its figures refute, regulations
     dated after the report."""
     return check_figures(lap, hasil) + check_claims(lap, hasil) + check_regulations(lap)
+
+
+def check_report_text(lap: Laporan, hasil: Hasil, reader_problems: list[Problem]) -> list[Problem]:
+    """What staff wrote against the report that will be printed: the Sistematika against the parts printed,
+    and every staff figure and claim against the printed figures. Part of the report step (it needs what
+    the report prints), run by `pipeline.check` after `validate`."""
+    from .validate import broken_sheets
+
+    out: list[Problem] = []
+    _check_sistematika(lap, out)
+    broken = broken_sheets(reader_problems)
+    if not broken & {"Kinerja", "Anggaran"} and not [p for p in reader_problems if p.severity == "error"]:
+        out += check_staff_text(lap, hasil)
+    return out
+
+
+def _check_sistematika(lap: Laporan, out: list[Problem]) -> None:
+    """Staff Sistematika naming a part the report leaves out (by the rule the generated Sistematika follows)."""
+    from .narrate import ada_bagian, bagian_opsional
+
+    nar = lap.narasi.get("sistematika")
+    if nar is None:
+        return
+    text = " ".join(b.teks for b in nar.blok).lower()
+    opsional = bagian_opsional(ada_bagian(lap))
+    parts = (("gambaran umum", "Gambaran Umum", "gambaran_umum"), ("isu strategis", "Isu Strategis", "isu_strategis"),
+             ("tugas", "Tugas dan Fungsi", "tugas_fungsi"), ("rencana aksi", "Rencana Aksi", "rencana_aksi"),
+             ("arah kebijakan", "Strategi dan Arah Kebijakan", "strategi"), ("dokumentasi", "Dokumentasi", "dokumentasi"))
+    for word, label, key in parts:
+        if word in text and not opsional[key]:
+            out.append(problem("narasi.sistematika-tidak-ada", "Narasi", lap.cell("Narasi", "isi", nar.row), found=label))

@@ -449,7 +449,8 @@ def periksa_cmd(workbook: Path, fmt: str) -> None:
     Kode keluar: 0 (apa pun statusnya), 1 workbook tidak dapat dibaca, 2 salah pemakaian.
     Contoh:  lkjip periksa LKjIP-2024.xlsx --format json
     """
-    from .periksa import periksa_file, periksa_json, periksa_lines
+    from .periksa import periksa_json, periksa_lines
+    from .pipeline import periksa_file
 
     try:
         kriteria, problems = periksa_file(workbook)

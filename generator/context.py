@@ -409,7 +409,7 @@ def _finite(value: Decimal) -> float:
 
 
 def _parse(text: str) -> list[Blok]:
-    from .sheets import parse_blocks
+    from .model import parse_blocks
 
     return parse_blocks(text) if text else []
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 
-from . import ooxml
+from . import page
 from .specs import Baris, Tabel
 
 KEEP_ROWS = 15
@@ -34,8 +34,8 @@ KEEP_WHOLE = 0.4  # a table kept whole takes at most this share of a page: movin
 FONT_PT = 9  # the Isi Tabel style
 LINE_TWIPS = 207  # one 9 pt line of Arial at single spacing (1.15 em)
 CELL_MARGIN = 2 * 57 + 30  # left and right cell margins of `ooxml.table`, and a little slack for rounding
-BODY_H_PORTRAIT = ooxml.PAGE_H - ooxml.MARGIN_T - ooxml.MARGIN_B
-BODY_H_LANDSCAPE = ooxml.PAGE_W - ooxml.MARGIN_T - ooxml.MARGIN_B
+BODY_H_PORTRAIT = page.PAGE_H - page.MARGIN_T - page.MARGIN_B
+BODY_H_LANDSCAPE = page.PAGE_W - page.MARGIN_T - page.MARGIN_B
 MEASURE_ROWS = 200  # longer tables: heights estimated from an evenly spread sample of this many rows
 SAMPLE = 150  # words measured from the first and last rows of a very long table
 
@@ -178,13 +178,13 @@ def landscape(spec: Tabel) -> bool:
     landscape page holding a few rows reads worse than a portrait table running on.
     """
     mins = min_widths(spec)
-    if sum(mins) > ooxml.TEXT_W_PORTRAIT:
+    if sum(mins) > page.TEXT_W_PORTRAIT:
         return True
     if not spec.lanskap:
         return False
     sample, scale = _sampled(spec)
-    upright = height(sample, widths(spec, ooxml.TEXT_W_PORTRAIT, mins)) * scale / BODY_H_PORTRAIT
-    wide = height(sample, widths(spec, ooxml.TEXT_W_LANDSCAPE, mins)) * scale / BODY_H_LANDSCAPE + 0.08  # its heading and caption
+    upright = height(sample, widths(spec, page.TEXT_W_PORTRAIT, mins)) * scale / BODY_H_PORTRAIT
+    wide = height(sample, widths(spec, page.TEXT_W_LANDSCAPE, mins)) * scale / BODY_H_LANDSCAPE + 0.08  # its heading and caption
     last = wide - math.floor(wide)
     return math.ceil(upright) > math.ceil(wide) and (last == 0 or last >= 0.5)
 
@@ -197,10 +197,10 @@ def compact(spec: Tabel) -> bool:
     """Whether a table that `landscape` turns fits a portrait page at `SMALL_PT` and takes at most a page and a
     half: a smaller type keeps it in the flow of the chapter instead of a landscape section of its own."""
     mins = min_widths(spec, SMALL_PT)
-    if len(spec.baris) > MEASURE_ROWS or sum(mins) - (SLACK - 10) * len(spec.kolom) > ooxml.TEXT_W_PORTRAIT:
+    if len(spec.baris) > MEASURE_ROWS or sum(mins) - (SLACK - 10) * len(spec.kolom) > page.TEXT_W_PORTRAIT:
         return False
     # only a table of about a page: a long one reads better turned than squeezed
-    return height(spec, widths(spec, ooxml.TEXT_W_PORTRAIT, mins, SMALL_PT), SMALL_PT) <= 1.5 * BODY_H_PORTRAIT
+    return height(spec, widths(spec, page.TEXT_W_PORTRAIT, mins, SMALL_PT), SMALL_PT) <= 1.5 * BODY_H_PORTRAIT
 
 
 def kept_rows(spec: Tabel, ws: list[int], *, landscape: bool, size: float = FONT_PT) -> set[int]:

@@ -7,6 +7,7 @@ so they compare and hash by identity (`eq=False`): computed results are keyed by
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -246,3 +247,32 @@ class Laporan:
         for unit in self.unit:
             for prog in unit.program:
                 yield from prog.walk()
+
+
+def parse_blocks(text: str) -> list[Blok]:
+    """Split staff text into paragraphs and list items (blank line = new paragraph)."""
+    blocks: list[Blok] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(Blok("paragraf", " ".join(para)))
+            para.clear()
+
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        s = line.strip()
+        if not s:
+            flush()
+            continue
+        m = re.match(r"^(?:[-•*]|\u2013)\s+(.*)$", s)
+        n = re.match(r"^(\d{1,2}|[a-zA-Z])[.)]\s+(.*)$", s)
+        if m:
+            flush()
+            blocks.append(Blok("butir", m.group(1)))
+        elif n:
+            flush()
+            blocks.append(Blok("nomor", n.group(2)))
+        else:
+            para.append(s)
+    flush()
+    return blocks

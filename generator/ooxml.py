@@ -10,16 +10,13 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
+from .page import MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PAGE_H, PAGE_W, TEXT_W_LANDSCAPE, TEXT_W_PORTRAIT  # noqa: F401
 from .specs import Kolom, Tabel
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 
-# A4 in twentieths of a point, margins: left 3 cm, right 2 cm, top/bottom 2,5 cm.
-PAGE_W, PAGE_H = 11906, 16838
-MARGIN_L, MARGIN_R, MARGIN_T, MARGIN_B = 1701, 1134, 1418, 1418
-TEXT_W_PORTRAIT = PAGE_W - MARGIN_L - MARGIN_R
-TEXT_W_LANDSCAPE = PAGE_H - MARGIN_L - MARGIN_R
+# A4 and its margins (left 3 cm, right 2 cm, top/bottom 2,5 cm) live in `page`, imported above.
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 

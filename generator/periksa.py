@@ -515,16 +515,6 @@ def periksa(lap: Laporan, hasil: Hasil | None, problems: list[Problem] = ()) -> 
     return out
 
 
-def periksa_file(path: Path | str, assets: Path | None = None) -> tuple[list[Kriteria] | None, list[Problem]]:
-    """Read and check a workbook: (criteria, problems); criteria None when the workbook cannot be read."""
-    from .pipeline import check
-
-    lap, hasil, problems = check(path, assets)
-    if lap is None:
-        return None, problems
-    return periksa(lap, hasil, problems), problems
-
-
 # -- what the terminal shows ------------------------------------------------------------
 MAX_BUKTI_TEKS = 8
 _LABEL = {TERPENUHI: "terpenuhi", SEBAGIAN: "sebagian", BELUM: "belum", TIDAK_DAPAT: "tidak dapat diperiksa"}

@@ -10,14 +10,13 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .compute import Hasil, compute
 from .model import Laporan
+from .nama import WINDOWS_RESERVED, nama_berkas_problem, slug  # noqa: F401  (re-exported: public names of the build step)
 from .problems import LkjipError, Problem, errors, sort_problems
 
 
@@ -46,6 +45,7 @@ def check(path: Path | str, assets_dir: Path | None = None,
     `timings` receives the seconds spent reading, computing and validating. Results are
     None when the workbook cannot be read, or lacks the sheets/columns everything rests on.
     """
+    from .cek_teks import check_report_text
     from .sheets import read_workbook
     from .validate import validate
 
@@ -64,45 +64,9 @@ def check(path: Path | str, assets_dir: Path | None = None,
     hasil = compute(lap)
     clock["compute"] = time.perf_counter() - t
     t = time.perf_counter()
-    problems = problems + validate(lap, hasil, problems)
+    problems = problems + validate(lap, hasil, problems) + check_report_text(lap, hasil, problems)
     clock["validate"] = time.perf_counter() - t
     return lap, hasil, sort_problems(problems)
-
-
-def slug(text: str, fallback: str = "Instansi") -> str:
-    """`Kecamatan Kota Sumenep` -> `Kecamatan-Kota-Sumenep` (safe as a file name everywhere).
-
-    Latin letters lose their accents (`Pérez` -> `Perez`; one without an ASCII form, `ß`, is left out,
-    as always); letters, marks and digits of other scripts stay (two agencies named in Arabic or
-    Devanagari get two names, not both `Instansi`); anything else becomes one `-`."""
-    out: list[str] = []
-    for ch in unicodedata.normalize("NFC", text):
-        plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
-        if plain:
-            out.append(plain if plain.isalnum() else "-")
-        elif unicodedata.category(ch)[0] in "LMN" and not unicodedata.name(ch, "").startswith("LATIN"):
-            out.append(ch)
-        elif not unicodedata.name(ch, "").startswith("LATIN") or unicodedata.category(ch)[0] not in "LMN":
-            out.append("-")
-    return re.sub(r"-+", "-", "".join(out)).strip("-")[:80].strip("-") or fallback
-
-
-# names Windows gives to devices: `CON.docx` cannot be a file there (also on a shared drive)
-WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-
-
-def nama_berkas_problem(name: str) -> str | None:
-    """Why `nama_berkas` cannot name a report (for `pengaturan.tidak-sah`), or None."""
-    if not name.strip():
-        return None
-    stem = slug(name, "")
-    if not stem:
-        return ("Nama berkas harus memuat huruf atau angka (tanda baca dan simbol diganti '-'); tulis mis. "
-                "LKjIP-Kecamatan-Alok-2024, atau kosongkan agar nama dibuat dari instansi dan tahun.")
-    if stem.lower() in WINDOWS_RESERVED:
-        return (f"'{stem}' adalah nama perangkat di Windows dan tidak dapat menjadi nama berkas; tulis nama lain, mis. "
-                "LKjIP-Kecamatan-Alok-2024.")
-    return None
 
 
 def default_output(lap: Laporan, out_dir: Path) -> Path:
@@ -189,6 +153,19 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
             res.pdf_error = str(exc)
     res.timings["total"] = time.perf_counter() - t0
     return res
+
+
+
+def periksa_file(path: Path | str, assets: Path | None = None) -> tuple[list | None, list[Problem]]:
+    """Read and check a workbook, then judge it against the LKE criteria: (criteria, problems);
+    criteria None when the workbook cannot be read. The self-check itself (`periksa.periksa`) only
+    judges what it is given; reading is this step's, like `check`."""
+    from .periksa import periksa
+
+    lap, hasil, problems = check(path, assets)
+    if lap is None:
+        return None, problems
+    return periksa(lap, hasil, problems), problems
 
 
 def diff(old_path: Path | str, new_path: Path | str, izinkan_selisih: bool = False,

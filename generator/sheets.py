@@ -33,6 +33,7 @@ from .model import (
     RencanaAksi,
     Unit,
 )
+from .model import parse_blocks
 from .numbers import ParseError, is_blank, parse_date, parse_number, parse_periode, parse_year
 from .problems import Problem, problem, sort_problems
 from .xlsx import Xlsx
@@ -128,7 +129,7 @@ def read_pengaturan(c: Cells, data: SheetData | None) -> Pengaturan:
                 else:
                     cfg.batas_capaian = n
         elif f.key == "nama_berkas":
-            from .pipeline import nama_berkas_problem
+            from .nama import nama_berkas_problem
 
             name = c.text(row, "nilai")
             why = nama_berkas_problem(name)
@@ -461,35 +462,6 @@ def read_gambar(c: Cells, data: SheetData | None, assets_dir: Path) -> list[Gamb
         if path:
             out.append(Gambar(row.number, bagian, path, c.text(row, "keterangan")))
     return out
-
-
-def parse_blocks(text: str) -> list[Blok]:
-    """Split staff text into paragraphs and list items (blank line = new paragraph)."""
-    blocks: list[Blok] = []
-    para: list[str] = []
-
-    def flush() -> None:
-        if para:
-            blocks.append(Blok("paragraf", " ".join(para)))
-            para.clear()
-
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        s = line.strip()
-        if not s:
-            flush()
-            continue
-        m = re.match(r"^(?:[-•*]|\u2013)\s+(.*)$", s)
-        n = re.match(r"^(\d{1,2}|[a-zA-Z])[.)]\s+(.*)$", s)
-        if m:
-            flush()
-            blocks.append(Blok("butir", m.group(1)))
-        elif n:
-            flush()
-            blocks.append(Blok("nomor", n.group(2)))
-        else:
-            para.append(s)
-    flush()
-    return blocks
 
 
 def read_workbook(path: Path | str, assets_dir: Path | None = None) -> tuple[Laporan | None, list[Problem]]:

@@ -244,23 +244,6 @@ def _check_narasi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
                                metode=lap.pengaturan.metode_efisiensi))
 
 
-def _check_sistematika(lap: Laporan, out: list[Problem]) -> None:
-    """Staff Sistematika naming a part the report leaves out (by the rule the generated Sistematika follows)."""
-    from .narrate import ada_bagian, bagian_opsional
-
-    nar = lap.narasi.get("sistematika")
-    if nar is None:
-        return
-    text = " ".join(b.teks for b in nar.blok).lower()
-    opsional = bagian_opsional(ada_bagian(lap))
-    parts = (("gambaran umum", "Gambaran Umum", "gambaran_umum"), ("isu strategis", "Isu Strategis", "isu_strategis"),
-             ("tugas", "Tugas dan Fungsi", "tugas_fungsi"), ("rencana aksi", "Rencana Aksi", "rencana_aksi"),
-             ("arah kebijakan", "Strategi dan Arah Kebijakan", "strategi"), ("dokumentasi", "Dokumentasi", "dokumentasi"))
-    for word, label, key in parts:
-        if word in text and not opsional[key]:
-            out.append(problem("narasi.sistematika-tidak-ada", "Narasi", lap.cell("Narasi", "isi", nar.row), found=label))
-
-
 def _check_persentase(line, total, desimal: int, out: list[Problem]) -> None:
     """A typed Persentase against the figure the report prints: realisasi / pagu of the line's details."""
     typed = line.persentase_tertulis
@@ -396,6 +379,14 @@ def _check_kode_kinerja(lap: Laporan, out: list[Problem]) -> None:
                 prev = (m.group(1), int(m.group(2)), n.kode) if m else None
 
 
+def broken_sheets(reader_problems: list[Problem]) -> set[str]:
+    """Sheets the reader found without a required column, missing, or ambiguous: the checks resting on them
+    are skipped (they would only repeat that problem on every row)."""
+    broken = {p.sheet for p in reader_problems if p.code in ("kolom.tidak-ada", "sheet.tidak-ada")}
+    broken |= {sheet(p.sheet).name for p in reader_problems if p.code == "sheet.ganda-tanpa-asli"}
+    return broken
+
+
 def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) -> list[Problem]:
     """All semantic problems of a model (the reader's own problems are not repeated).
 
@@ -405,8 +396,7 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
     unreadable = {p.cell for p in reader_problems if p.sheet == "Anggaran" and p.severity == "error"}
     # a sheet without a required column (or a required sheet missing) is reported once, by the reader:
     # the checks that rest on it would only repeat that on every row (a missing Pagu: every line "overspent")
-    broken = {p.sheet for p in reader_problems if p.code in ("kolom.tidak-ada", "sheet.tidak-ada")}
-    broken |= {sheet(p.sheet).name for p in reader_problems if p.code == "sheet.ganda-tanpa-asli"}
+    broken = broken_sheets(reader_problems)
     if "Profil" not in broken:
         _check_profil(lap, out)
     if "Kinerja" not in broken:
@@ -420,13 +410,8 @@ def validate(lap: Laporan, hasil: Hasil, reader_problems: list[Problem] = ()) ->
         _check_pk(lap, out)
     if not broken & {"Kinerja", "Anggaran"}:
         _check_narasi(lap, hasil, out)
-    _check_sistematika(lap, out)
     if not broken & {"Kinerja", "Anggaran", "Rencana_Aksi"}:
         _check_rencana_aksi(lap, hasil, out)
-    if not broken & {"Kinerja", "Anggaran"} and not [p for p in reader_problems if p.severity == "error"]:
-        from .cek_teks import check_staff_text
-
-        out += check_staff_text(lap, hasil)
     _check_lain(lap, out, broken)
     out += check_typed(lap, list(reader_problems))
     return out

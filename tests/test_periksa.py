@@ -12,7 +12,8 @@ from conftest import ALOK, RAAS, SUMENEP
 from factory import make_workbook
 
 from generator.cli import main
-from generator.periksa import KRITERIA, periksa_file
+from generator.periksa import KRITERIA
+from generator.pipeline import periksa_file
 
 ANALISIS = "Target tercapai karena jam layanan diperpanjang dan petugas loket ditambah dua orang sejak triwulan kedua."
 SOLUSI = "Menambah petugas, membuka layanan daring, dan memantau waktu layanan setiap minggu bersama kepala seksi."

@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .. import Problem
-from ..problems import problem
+from .. import Problem, problem
 from .baca import REALISASI, REKAP, SipdError, SipdFile, money
 
 KELOMPOK = {
@@ -259,7 +258,7 @@ class _Grouper:
 def _skipped(f: SipdFile, first: int | None, n: int, total: Decimal) -> list[Problem]:
     if not n:
         return []
-    from ..formatting import rupiah
+    from .. import rupiah
 
     return [problem("sipd.tanpa-kode", f.where, f"A{first}", n=n, first=first, total=rupiah(total))]
 
@@ -362,7 +361,7 @@ def kumpulkan(rekap: Path, realisasi: Path | None = None, *, skpd: str | None = 
 
 
 def _rp(value: Decimal) -> str:
-    from ..formatting import rupiah
+    from .. import rupiah
 
     return rupiah(value)
 

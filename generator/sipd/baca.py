@@ -21,11 +21,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from .. import contract
-from ..numbers import ParseError, parse_number
-from ..problems import Problem, column_letter, problem
-from ..xlsx import Xlsx, rich_text, unescape
-from ..xlsx_safety import MAX_CELL_CHARS, MAX_MONEY, ReadError, inspect_file
+from .. import (
+    MAX_CELL_CHARS,
+    MAX_MONEY,
+    ParseError,
+    Problem,
+    ReadError,
+    Xlsx,
+    column_letter,
+    inspect_file,
+    normalize_header,
+    parse_number,
+    problem,
+    rich_text,
+    unescape,
+)
 from . import masalah  # noqa: F401  (registers the sipd.* problem codes)
 
 HEADER_SCAN_ROWS = 30  # title rows tolerated above the header
@@ -43,7 +53,7 @@ class Layout:
     dikenali: frozenset[str] = frozenset()  # keys that identify the layout but are not read
 
     def required(self) -> dict[str, str]:
-        return {contract.normalize_header(h): k for k, h in self.dibaca}
+        return {normalize_header(h): k for k, h in self.dibaca}
 
 
 REKAP = Layout(
@@ -210,7 +220,7 @@ class SipdFile:
                 if number > HEADER_SCAN_ROWS:
                     break
                 cells = self._row_cells(row, None)
-                headers = {contract.normalize_header(v): i for i, v in cells.items() if isinstance(v, str) and v.strip()}
+                headers = {normalize_header(v): i for i, v in cells.items() if isinstance(v, str) and v.strip()}
                 for layout in expect:
                     need = layout.required()
                     if all(h in headers for h in need):
@@ -233,9 +243,9 @@ class SipdFile:
         else:
             hits, sheet, row, cols = best
             found = ", ".join(cols[:60]) + (" …" if len(cols) > 60 else "")
-            have = {contract.normalize_header(c) for c in cols}
+            have = {normalize_header(c) for c in cols}
             closest = max(expect, key=lambda lay: sum(h in have for h in lay.required()))
-            miss = [h for _k, h in closest.dibaca if contract.normalize_header(h) not in have]
+            miss = [h for _k, h in closest.dibaca if normalize_header(h) not in have]
             missing = f" Yang tidak ada untuk {closest.judul}: {', '.join(miss)}." if miss else ""
             other = [lay for lay in LAYOUTS if lay not in expect and all(h in have for h in lay.required())]
             if other:

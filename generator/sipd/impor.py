@@ -112,8 +112,7 @@ def impor_sipd(anggaran: Path | str, realisasi: Path | str | None = None, *, ke:
             raise LkjipError(f"Workbook {ke} tidak memiliki sheet Anggaran.")
         ws = wb[name]
     else:
-        from .. import build_blank
-        from ..blank import set_isian
+        from .. import build_blank, set_isian
 
         model_units = []
         th = tahun or data.tahun
@@ -234,7 +233,7 @@ def _same(key: str, old, new) -> bool:
 
 
 def _rp(value) -> str:
-    from ..formatting import uang
+    from .. import uang
 
     return "-" if value is None else uang(value)
 

@@ -6,7 +6,7 @@ so they are reported, sorted and printed like every other problem.
 
 from __future__ import annotations
 
-from ..problems import ERROR, WARNING, register
+from .. import ERROR, WARNING, register_codes
 
 SIPD_CATALOGUE: dict[str, tuple[str, str, str]] = {
     "sipd.format-tidak-dikenal": (
@@ -38,4 +38,4 @@ SIPD_CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Tulis --unit 'KODE SUB UNIT=Nama unit' dengan kode persis seperti kolom KODE SUB UNIT / Kode Sub SKPD."),
 }
 
-register(SIPD_CATALOGUE)
+register_codes(SIPD_CATALOGUE)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..cli_text import Command
+from .. import Command
 
 _FILE = click.Path(dir_okay=False, path_type=Path, readable=False)
 
@@ -41,8 +41,7 @@ def impor_sipd_cmd(anggaran: Path, realisasi: Path | None, skpd: str | None, uni
     Kode keluar: 0 berhasil; 1 berkas SIPD/workbook tidak dapat dipakai atau tujuan tidak boleh ditulis
     (tidak ada yang ditulis); 2 salah pemakaian.
     """
-    from .. import LkjipError, problem_lines
-    from ..xlsx_safety import ReadError
+    from .. import LkjipError, ReadError, problem_lines
     from .agregat import parse_unit_map
     from .impor import impor_sipd, rekonsiliasi_lines
 

@@ -23,13 +23,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import LkjipError, contract
-from ..formatting import rupiah
-from ..numbers import round_half_up
+from .. import LkjipError, contract, round_half_up, rupiah
 from .agregat import DataSipd, Kegiatan, Program, SubKegiatan, UnitSipd, kunci
 
 if TYPE_CHECKING:  # the workbook's lines come from the model `check` returns
-    from ..model import BarisAnggaran
+    from .. import BarisAnggaran
 
 NOTE_AUTHOR = "lkjip impor-sipd"
 
