@@ -474,3 +474,22 @@ def test_docx_passes_the_layout_checks_of_the_opd_reports(dokumen):
             assert not re.fullmatch(r"[A-H]\. [A-Z][\w ,/-]+", lines[-1]), f"halaman {i + 1}: {lines[-1]}"
     chart_page = next(t for t in texts if "Gambar 1.1" in t and "Capaian (%)" in t)
     assert "103,84" in chart_page  # Dinas Pendidikan, as its own report prints it, with the Indonesian comma
+
+
+# ------------------------------------------------------------------ the OPD report: Renstra-RPJMD alignment in Bab II
+
+
+def test_opd_report_prints_the_renstra_rpjmd_table_only_when_the_column_is_filled(tmp_path):
+    from docx_text import captions, load, table_after
+
+    res = g.build(CONTOH / "dinas-pendidikan.xlsx", out_dir=tmp_path)
+    assert res.ok, res.error
+    doc = load(res.output)
+    caption = next(c for c in captions(doc) if "Keselarasan" in c)
+    assert caption.startswith("Tabel 2.2 Keselarasan Tujuan dan Sasaran Renstra dengan Sasaran RPJMD Tahun 2024")
+    rows_ = table_after(doc, "Tabel 2.2")[2:]
+    assert [r[1] for r in rows_] == ["-", "SR.1", "SR.1", "-", "SR.3"]  # the two tujuan have no code; the three sasaran have
+    assert rows_[1][2] == "Sasaran: Meningkatnya Mutu Layanan" and rows_[1][3] == "Nilai Survei Kepuasan Masyarakat (SKM)"
+    assert rows_[1][4] == "85"  # Target 2024 as the PK table prints it (narrate.dengan_satuan)
+    plain = g.build(CONTOH / "kecamatan-barat.xlsx", out_dir=tmp_path)  # no Sasaran RPJMD column: no table, no sentence
+    assert plain.ok and not [c for c in captions(load(plain.output)) if "Keselarasan" in c]

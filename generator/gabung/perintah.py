@@ -27,7 +27,13 @@ def gabung_cmd(folder: Path, pemda: Path | None, out: Path | None, docx: bool, p
     Kode keluar: 0 rekap ditulis; 1 rekap ditulis tetapi ada OPD ganda atau tahun/pemerintah berbeda
     (workbook itu tidak direkap), atau rekap tidak dapat ditulis; 2 salah pemakaian (folder atau workbook Pemda tidak dapat dipakai).
     """
+    import gc
+
     from generator import LkjipError, atomic_write_bytes
+
+    # `run` switches the cyclic collector off for short commands; a recap reads hundreds of workbooks in this
+    # process and in workers forked from it, whose garbage must not pile up (memory flat in the number of files)
+    gc.enable()
 
     from . import HENTI, gabung, workbook_bytes
 
