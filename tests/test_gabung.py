@@ -493,3 +493,19 @@ def test_opd_report_prints_the_renstra_rpjmd_table_only_when_the_column_is_fille
     assert rows_[1][4] == "85"  # Target 2024 as the PK table prints it (narrate.dengan_satuan)
     plain = g.build(CONTOH / "kecamatan-barat.xlsx", out_dir=tmp_path)  # no Sasaran RPJMD column: no table, no sentence
     assert plain.ok and not [c for c in captions(load(plain.output)) if "Keselarasan" in c]
+
+
+def test_cli_recap_written_into_the_folder_is_not_read_back_and_an_empty_folder_is_refused(tmp_path):
+    folder = _copy(tmp_path, ["dinas-pendidikan.xlsx", "dinas-kesehatan.xlsx"])
+    cmd = [sys.executable, "-m", "generator.cli", "gabung", str(folder), "--out", str(folder / "Rekap-2024.xlsx")]
+    for _ in range(2):  # the second run finds the first run's recap in the folder
+        proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+    assert "2 dari 2 berkas direkap" in proc.stderr
+    st = rows(openpyxl.load_workbook(folder / "Rekap-2024.xlsx")["Status_Pengumpulan"])
+    assert [r["Berkas"] for r in st] == ["dinas-pendidikan.xlsx", "dinas-kesehatan.xlsx"]
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    proc = subprocess.run([sys.executable, "-m", "generator.cli", "gabung", str(empty)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=300)
+    assert proc.returncode == 2 and "tidak berisi satu berkas pun" in proc.stderr

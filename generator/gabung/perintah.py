@@ -41,9 +41,16 @@ def gabung_cmd(folder: Path, pemda: Path | None, out: Path | None, docx: bool, p
         click.echo(f"Galat: folder {folder} tidak ditemukan.", err=True)
         sys.exit(2)
     try:
-        rekap = gabung(folder, pemda, workers=pekerja, progress=lambda line: click.echo(line, err=True))
+        rekap = gabung(folder, pemda, workers=pekerja, progress=lambda line: click.echo(line, err=True),
+                       abaikan=[p for p in (out, out.with_suffix(".docx") if out else None) if p is not None])
     except LkjipError as exc:
         click.echo(f"Galat: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("Dihentikan (Ctrl+C); rekap tidak ditulis.", err=True)
+        sys.exit(130)
+    if not rekap.berkas:
+        click.echo(f"Galat: folder {folder} tidak berisi satu berkas pun untuk direkap.", err=True)
         sys.exit(2)
     for m in rekap.masalah_gabung():
         click.echo(str(m), err=True)

@@ -111,19 +111,21 @@ def baca_pemda(path: Path) -> PemdaRekap:
     return pem
 
 
-def _scan(folder: Path, pemda: Path | None) -> tuple[list[tuple[Path, str]], list[Ringkasan]]:
+def _scan(folder: Path, abaikan: list[Path]) -> tuple[list[tuple[Path, str]], list[Ringkasan]]:
+    """The folder as `build folder/` reads it, less the Pemda workbook and the recap's own output files."""
     files, skipped = g.expand([folder])
 
-    def same(a: Path, b: Path | None) -> bool:
-        if b is None:
-            return False
-        try:
-            return os.path.samefile(a, b)
-        except OSError:
-            return False
+    def ours(a: Path) -> bool:
+        for b in abaikan:
+            try:
+                if os.path.samefile(a, b):
+                    return True
+            except OSError:
+                continue
+        return False
 
-    tasks = [(p, p.name) for p in files if not same(p, pemda)]
-    lewat = [Ringkasan(s.path.name, s.path, alasan=s.why) for s in skipped if not same(s.path, pemda)]
+    tasks = [(p, p.name) for p in files if not ours(p)]
+    lewat = [Ringkasan(s.path.name, s.path, alasan=s.why) for s in skipped if not ours(s.path)]
     return tasks, lewat
 
 
@@ -172,11 +174,15 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text or "").strip().casefold()
 
 
-def gabung(folder: Path | str, pemda: Path | str | None = None, *, workers: int | None = None, progress=None) -> Rekap:
-    """Read every workbook of `folder` (and the Pemda workbook) into one recap, with the checks across files."""
+def gabung(folder: Path | str, pemda: Path | str | None = None, *, workers: int | None = None, progress=None,
+           abaikan: list[Path] | None = None) -> Rekap:
+    """Read every workbook of `folder` (and the Pemda workbook) into one recap, with the checks across files.
+
+    `abaikan`: files of the folder that are not OPD workbooks (the recap written into the folder itself).
+    """
     folder = Path(folder)
     pem = baca_pemda(Path(pemda)) if pemda else None
-    tasks, lewat = _scan(folder, Path(pemda) if pemda else None)
+    tasks, lewat = _scan(folder, [Path(p) for p in (abaikan or [])] + ([Path(pemda)] if pemda else []))
     if workers is None:
         workers = min(4, os.cpu_count() or 1)
     files = _run(tasks, workers, progress) + lewat
