@@ -509,3 +509,13 @@ def test_cli_recap_written_into_the_folder_is_not_read_back_and_an_empty_folder_
     proc = subprocess.run([sys.executable, "-m", "generator.cli", "gabung", str(empty)], capture_output=True, text=True, cwd=ROOT,
                           timeout=300)
     assert proc.returncode == 2 and "tidak berisi satu berkas pun" in proc.stderr
+
+
+def test_next_years_workbook_keeps_kode_opd_and_the_cascade(tmp_path):
+    from generator.sheets import read_workbook
+
+    out = tmp_path / "dinas-pendidikan-2025.xlsx"
+    g.buat_tahun_baru(CONTOH / "dinas-pendidikan.xlsx", out)
+    lap, _problems = read_workbook(out)
+    assert lap.profil.tahun == 2025 and lap.profil.kode_opd == "1.01.0.00.0.00.01.0000"
+    assert [n.sasaran_rpjmd for n in lap.nodes("Sasaran")] == ["SR.1", "SR.1", "SR.3"]
