@@ -520,3 +520,24 @@ def test_next_years_workbook_keeps_kode_opd_and_the_cascade(tmp_path):
     lap, _problems = read_workbook(out)
     assert lap.profil.tahun == 2025 and lap.profil.kode_opd == "1.01.0.00.0.00.01.0000"
     assert [n.sasaran_rpjmd for n in lap.nodes("Sasaran")] == ["SR.1", "SR.1", "SR.3"]
+
+
+def _reader_that_dies_on_kesehatan(task):
+    """A reader process killed while it reads one file (as the out-of-memory killer would)."""
+    from generator.gabung.ringkas import ringkas_berkas
+
+    if task[1] == "dinas-kesehatan.xlsx":
+        os._exit(137)
+    return ringkas_berkas(task)
+
+
+def test_a_reader_process_that_dies_names_its_file_and_the_rest_is_read(tmp_path, monkeypatch):
+    import generator.gabung.rekap as rekap_module
+
+    folder = _copy(tmp_path, ["dinas-pendidikan.xlsx", "dinas-kesehatan.xlsx", "dinas-sosial.xlsx", "kecamatan-timur.xlsx"])
+    monkeypatch.setattr(rekap_module, "ringkas_berkas", _reader_that_dies_on_kesehatan)  # forked workers see it too
+    lines: list[str] = []
+    rekap = gabung(folder, workers=2, progress=lines.append)
+    assert rekap.status["dinas-kesehatan.xlsx"].startswith("Tidak: proses pembaca berhenti saat membaca berkas ini")
+    assert [r.instansi for r in rekap.direkap] == ["Dinas Pendidikan", "Dinas Sosial", "Kecamatan Timur"]
+    assert len(lines) == 4 and lines[-1].startswith("[4/4] ")

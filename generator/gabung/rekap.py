@@ -149,20 +149,37 @@ def _run(tasks: list[tuple[Path, str]], workers: int, progress) -> list[Ringkasa
         for t in tasks:
             report(ringkas_berkas(t))
         return out
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    pending = set(range(total))
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(ringkas_berkas, tasks[i]): i for i in range(total)}
+            for fut in as_completed(futures):
+                if fut.exception() is None:  # a worker that died fails its futures with BrokenProcessPool
+                    pending.discard(futures[fut])
+                    report(fut.result())
+    except BrokenProcessPool:
+        pass
+    # a worker died (out of memory, killed): each file not read yet gets a reader process of its own, so the one
+    # file that ends its reader is named in Status_Pengumpulan and every other is read
+    for i in sorted(pending):
+        report(_alone(tasks[i]))
+    return out
+
+
+def _alone(task: tuple[Path, str]) -> Ringkasan:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    done: set[int] = set()
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for i, r in enumerate(pool.map(ringkas_berkas, tasks, chunksize=max(1, min(8, total // (workers * 4))))):
-                done.add(i)
-                report(r)
-    except BrokenProcessPool:  # a worker died (out of memory, killed): the rest is read here, one by one
-        for i, t in enumerate(tasks):
-            if i not in done:
-                report(ringkas_berkas(t))
-    return out
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(ringkas_berkas, task).result()
+    except BrokenProcessPool:
+        path, nama = task
+        return Ringkasan(nama, path, alasan="proses pembaca berhenti saat membaca berkas ini (mis. kehabisan memori); "
+                                           "tidak direkap")
 
 
 def _most_common(values: list) -> object:
