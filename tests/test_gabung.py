@@ -541,3 +541,22 @@ def test_a_reader_process_that_dies_names_its_file_and_the_rest_is_read(tmp_path
     assert rekap.status["dinas-kesehatan.xlsx"].startswith("Tidak: proses pembaca berhenti saat membaca berkas ini")
     assert [r.instansi for r in rekap.direkap] == ["Dinas Pendidikan", "Dinas Sosial", "Kecamatan Timur"]
     assert len(lines) == 4 and lines[-1].startswith("[4/4] ")
+
+
+def test_docx_package_like_the_opd_reports(dokumen):
+    """The package checks of tests/test_package.py: every paragraph style defined; the Open XML SDK rules when installed."""
+    import zipfile
+
+    from lxml import etree
+
+    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(dokumen) as z:
+        styles = {s.get(W + "styleId") for s in etree.fromstring(z.read("word/styles.xml")).iter(W + "style")}
+        used = {ps.get(W + "val") for ps in etree.fromstring(z.read("word/document.xml")).iter(W + "pStyle")}
+    assert {"JudulTabel", "JudulGambar", "Heading1", "Heading2"} <= used and used <= styles, used - styles
+    try:
+        import openxml_audit
+    except ImportError:
+        return  # `pip install -e .[test]` installs it; the style check above ran regardless
+    result = openxml_audit.OpenXmlValidator().validate(str(dokumen))
+    assert result.is_valid, [(e.part_uri, e.path, e.description) for e in result.errors[:10]]
