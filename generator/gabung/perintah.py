@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from ..cli_text import Command
 
-@click.command("gabung")
+
+@click.command("gabung", cls=Command)
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path, readable=False))
 @click.option("--pemda", type=click.Path(dir_okay=False, path_type=Path, readable=False), default=None, metavar="PEMDA.xlsx",
               help="Workbook kabupaten (Profil Bupati; Kinerja berisi tujuan/sasaran RPJMD dan IKU Pemda).")
