@@ -129,6 +129,8 @@ def test_capaian_indikator_rows_are_the_reports_capaian_table(book, reports):
             printed = b.sel[6]
             assert (pct(r["Capaian (%)"]) if r["Capaian (%)"] is not None else printed) == printed, (name, r["Indikator"])
             assert r["Predikat"] == b.sel[7]
+            if r["Capaian (%)"] is None:  # why there is no figure, as the report explains it
+                assert r["Keterangan Capaian"] == printed if printed == "Tidak tercapai" else r["Keterangan Capaian"], r
     pend = [r for r in by_opd["Dinas Pendidikan"] if r["Level"] == "Sasaran"]
     assert [r["Sasaran RPJMD"] for r in pend] == ["SR.1", "SR.1", "SR.3"]
 
@@ -171,9 +173,11 @@ def test_cascading_from_rpjmd_sasaran_to_opd_indicators(book):
     unlinked = [r for r in cas if r["Sasaran RPJMD"] is None]
     assert all(r["Keterangan"] == "tidak terhubung ke sasaran RPJMD" for r in unlinked)
     assert {r["Instansi"] for r in unlinked} >= {"Kecamatan Barat"}
-    # linked first, in the Pemda's order, the unlinked ones last
+    # linked first, in the Pemda's order (a sasaran RPJMD no OPD supports included), the unlinked ones last
     codes = [r["Sasaran RPJMD"] for r in cas]
-    assert codes.index("SR.1") < codes.index("SR.3") < codes.index("SR.4") < codes.index(None)
+    assert codes.index("SR.1") < codes.index("SR.3") < codes.index("SR.4") < codes.index("SR.5") < codes.index(None)
+    sr5 = [r for r in cas if r["Sasaran RPJMD"] == "SR.5"]
+    assert len(sr5) == 1 and sr5[0]["Instansi"] is None and sr5[0]["Keterangan"] == "belum didukung sasaran OPD"
 
 
 def test_iku_pemda_with_supporting_opd_indicators(book, reports):

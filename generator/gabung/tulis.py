@@ -103,14 +103,15 @@ def capaian_sheet(rekap: Rekap) -> _Sheet:
         ("No", 6, None), ("Kode OPD", 24, None), ("Instansi", 30, None), ("Level", 9, None), ("Kode", 8, None),
         ("Tujuan / Sasaran", 40, None), ("Indikator", 40, None), ("Satuan", 10, None), ("Polaritas", 10, None), ("IKU", 6, None),
         ("PK", 6, None), (f"Target {t}", 11, None), (f"Realisasi {t}", 11, None), ("Capaian (%)", 11, PCT), ("Predikat", 14, None),
-        ("Realisasi Tahun Lalu", 11, None), ("Target Akhir Renstra", 11, None), ("Sasaran RPJMD", 12, None)])
+        ("Realisasi Tahun Lalu", 11, None), ("Target Akhir Renstra", 11, None), ("Sasaran RPJMD", 12, None),
+        ("Keterangan Capaian", 30, None)])
     n = 0
     for r in rekap.direkap:
         for i in r.indikator:
             n += 1
             yield ([n, r.kode_opd or None, r.instansi, i.level, i.kode or None, i.sasaran, i.indikator, i.satuan or None, i.polaritas,
                    _yt(i.iku), _yt(i.pk), _num(i.target), _num(i.realisasi), i.capaian, i.predikat, _num(i.realisasi_lalu),
-                   _num(i.target_akhir), i.sasaran_rpjmd or None])
+                   _num(i.target_akhir), i.sasaran_rpjmd or None, i.alasan or None])
 
 
 def cascading_sheet(rekap: Rekap) -> _Sheet:
@@ -120,7 +121,8 @@ def cascading_sheet(rekap: Rekap) -> _Sheet:
         ("Capaian (%)", 11, PCT), ("Predikat", 14, None), ("Keterangan", 34, None)])
     pemda = rekap.pemda.sasaran if rekap.pemda else {}
     order = {k: i for i, k in enumerate(pemda)}
-    linked: dict[str, list] = defaultdict(list)
+    linked: dict[str, list] = defaultdict(list)  # kode key -> rows
+    typed: dict[str, str] = {}  # kode key -> the code as first typed
     unlinked: list = []
     for r in rekap.direkap:
         for i in r.indikator:
@@ -128,18 +130,23 @@ def cascading_sheet(rekap: Rekap) -> _Sheet:
                 continue
             row = [r.kode_opd or None, r.instansi, i.kode or None, i.sasaran, i.indikator, i.capaian, i.predikat]
             if i.sasaran_rpjmd:
-                linked[i.sasaran_rpjmd].append(row)
+                k = kode_key(i.sasaran_rpjmd)
+                typed.setdefault(k, i.sasaran_rpjmd.strip())
+                linked[k].append(row)
             else:
                 unlinked.append(row)
-
-    def key(code: str) -> tuple:
-        k = kode_key(code)
-        return (k not in order, order.get(k, 0), k)
+    for k, (_kode, level, _uraian) in pemda.items():  # a sasaran RPJMD no OPD supports is part of the cascade too
+        if level == "Sasaran" and k not in linked:
+            linked[k] = []
 
     n = 0
-    for code in sorted(linked, key=key):
-        known = pemda.get(kode_key(code))
-        for row in linked[code]:
+    for k in sorted(linked, key=lambda k: (k not in order, order.get(k, 0), k)):
+        known = pemda.get(k)
+        code = known[0] if known else typed[k]
+        if not linked[k]:
+            n += 1
+            yield ([n, code, known[2], None, None, None, None, None, None, None, "belum didukung sasaran OPD"])
+        for row in linked[k]:
             n += 1
             ket = None if known or not pemda else "kode tidak ada di workbook Pemda"
             yield ([n, code, known[2] if known else None, *row, ket])
