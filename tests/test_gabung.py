@@ -140,7 +140,7 @@ def test_anggaran_subtotals_are_the_reports_totals(book, reports):
     for name, (hasil, ctx) in reports.items():
         inst = hasil.laporan.profil.instansi
         sub = [r for r in ang if r["Baris"] == "Jumlah OPD" and r["Instansi"] == inst]
-        assert len(sub) == 1 and g.rupiah(sub[0]["Pagu (Rp)"]) == ctx["ringkas"]["pagu"]
+        assert len(sub) == 1 and g.rupiah(sub[0]["Pagu (Rp)"]) == ctx["ringkas"]["pagu"], name
         programs = [r for r in ang if r["Baris"] == "Rincian" and r["Instansi"] == inst and r["Level"] == "Program"]
         lines = [ln for u in hasil.laporan.unit for ln in u.program]
         assert [Decimal(r["Pagu (Rp)"]) for r in programs] == [hasil.jumlah[ln].pagu for ln in lines]

@@ -82,6 +82,46 @@ class Rekap:
     def masalah_gabung(self) -> list[MasalahBerkas]:
         return [m for m in self.masalah if m.problem.code.startswith("gabung.")]
 
+    def dukungan(self) -> dict[str, list]:
+        """kode key of a sasaran RPJMD -> the (OPD, indicator) pairs that name it, in recap order."""
+        out: dict[str, list] = defaultdict(list)
+        for r in self.direkap:
+            for i in r.indikator:
+                if i.sasaran_rpjmd:
+                    out[kode_key(i.sasaran_rpjmd)].append((r, i))
+        return dict(out)
+
+    def cascading(self) -> tuple[list[tuple[str, tuple | None, list]], list]:
+        """The cascade, one computation for the workbook, the document and the checks.
+
+        ([(code, the Pemda's (kode, level, uraian) or None, [(OPD, sasaran indicator)...])...] in the Pemda's
+        order, unknown codes after; a sasaran RPJMD no OPD supports with an empty list), and the sasaran
+        indicators linked to nothing.
+        """
+        pemda = self.pemda.sasaran if self.pemda else {}
+        order = {k: i for i, k in enumerate(pemda)}
+        linked: dict[str, list] = defaultdict(list)
+        typed: dict[str, str] = {}
+        unlinked = []
+        for r in self.direkap:
+            for i in r.indikator:
+                if i.level != "Sasaran":
+                    continue
+                if i.sasaran_rpjmd:
+                    k = kode_key(i.sasaran_rpjmd)
+                    typed.setdefault(k, i.sasaran_rpjmd.strip())
+                    linked[k].append((r, i))
+                else:
+                    unlinked.append((r, i))
+        for k, (_kode, level, _uraian) in pemda.items():
+            if level == "Sasaran" and k not in linked:
+                linked[k] = []
+        groups = []
+        for k in sorted(linked, key=lambda k: (k not in order, order.get(k, 0), k)):
+            known = pemda.get(k)
+            groups.append((known[0] if known else typed[k], known, linked[k]))
+        return groups, unlinked
+
 
 def baca_pemda(path: Path) -> PemdaRekap:
     """The kabupaten's own workbook (same contract): its sasaran codes, IKU and APBD total."""
@@ -275,25 +315,22 @@ def gabung(folder: Path | str, pemda: Path | str | None = None, *, workers: int 
 def _cascade_checks(rekap: Rekap, pem: PemdaRekap | None, add, masalah_list: list[MasalahBerkas]) -> None:
     known = pem.sasaran if pem else {}
     contoh = ", ".join(v[0] for v in list(known.values())[:3]) or "SR.1"
-    supported: set[str] = set()
     for r in rekap.direkap:
-        for ind in r.indikator:
-            if ind.sasaran_rpjmd:
-                supported.add(kode_key(ind.sasaran_rpjmd))
         if pem is not None:
             seen: set[tuple[str, str]] = set()
             for ind in r.indikator:
                 code = ind.sasaran_rpjmd
                 if code and kode_key(code) not in known and (code, ind.sel_rpjmd) not in seen:
                     seen.add((code, ind.sel_rpjmd))
-                    sel = ind.sel_rpjmd or ""
-                    add(r, "gabung.sasaran-rpjmd-tidak-dikenal", "Kinerja", sel, found=code, pemda=pem.berkas, contoh=contoh)
+                    add(r, "gabung.sasaran-rpjmd-tidak-dikenal", "Kinerja", ind.sel_rpjmd or "", found=code, pemda=pem.berkas,
+                        contoh=contoh)
         if pem is not None or r.pakai_kolom_rpjmd:
             for s in r.sasaran:
                 if not s.kode_rpjmd:
                     add(r, "gabung.sasaran-tanpa-rpjmd", "Kinerja", s.sel, uraian=s.uraian)
     if pem is None:
         return
+    supported = rekap.dukungan()
     for iku in pem.iku:
         if not iku.kode or kode_key(iku.kode) not in supported:
             masalah_list.append(MasalahBerkas(pem.berkas, masalah(

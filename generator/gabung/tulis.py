@@ -119,40 +119,21 @@ def cascading_sheet(rekap: Rekap) -> _Sheet:
         ("No", 6, None), ("Sasaran RPJMD", 12, None), ("Uraian Sasaran RPJMD", 40, None), ("Kode OPD", 24, None),
         ("Instansi", 30, None), ("Kode Sasaran OPD", 10, None), ("Sasaran OPD", 40, None), ("Indikator", 40, None),
         ("Capaian (%)", 11, PCT), ("Predikat", 14, None), ("Keterangan", 34, None)])
-    pemda = rekap.pemda.sasaran if rekap.pemda else {}
-    order = {k: i for i, k in enumerate(pemda)}
-    linked: dict[str, list] = defaultdict(list)  # kode key -> rows
-    typed: dict[str, str] = {}  # kode key -> the code as first typed
-    unlinked: list = []
-    for r in rekap.direkap:
-        for i in r.indikator:
-            if i.level != "Sasaran":
-                continue
-            row = [r.kode_opd or None, r.instansi, i.kode or None, i.sasaran, i.indikator, i.capaian, i.predikat]
-            if i.sasaran_rpjmd:
-                k = kode_key(i.sasaran_rpjmd)
-                typed.setdefault(k, i.sasaran_rpjmd.strip())
-                linked[k].append(row)
-            else:
-                unlinked.append(row)
-    for k, (_kode, level, _uraian) in pemda.items():  # a sasaran RPJMD no OPD supports is part of the cascade too
-        if level == "Sasaran" and k not in linked:
-            linked[k] = []
-
+    groups, unlinked = rekap.cascading()
     n = 0
-    for k in sorted(linked, key=lambda k: (k not in order, order.get(k, 0), k)):
-        known = pemda.get(k)
-        code = known[0] if known else typed[k]
-        if not linked[k]:
+    for code, known, items in groups:
+        if not items:
             n += 1
             yield ([n, code, known[2], None, None, None, None, None, None, None, "belum didukung sasaran OPD"])
-        for row in linked[k]:
+        for r, i in items:
             n += 1
-            ket = None if known or not pemda else "kode tidak ada di workbook Pemda"
-            yield ([n, code, known[2] if known else None, *row, ket])
-    for row in unlinked:
+            ket = None if known or not rekap.pemda else "kode tidak ada di workbook Pemda"
+            yield ([n, code, known[2] if known else None, r.kode_opd or None, r.instansi, i.kode or None, i.sasaran, i.indikator,
+                    i.capaian, i.predikat, ket])
+    for r, i in unlinked:
         n += 1
-        yield ([n, None, None, *row, "tidak terhubung ke sasaran RPJMD"])
+        yield ([n, None, None, r.kode_opd or None, r.instansi, i.kode or None, i.sasaran, i.indikator, i.capaian, i.predikat,
+                "tidak terhubung ke sasaran RPJMD"])
 
 
 def iku_pemda_sheet(rekap: Rekap) -> _Sheet | None:
@@ -165,11 +146,7 @@ def iku_pemda_sheet(rekap: Rekap) -> _Sheet | None:
         ("Penanggung Jawab", 28, None), ("Kode OPD Pendukung", 24, None), ("OPD Pendukung", 30, None),
         ("Indikator OPD Pendukung", 40, None), ("Capaian Indikator OPD (%)", 12, PCT), ("Pagu Sasaran OPD (Rp)", 18, MONEY),
         ("Realisasi Sasaran OPD (Rp)", 18, MONEY)])
-    support: dict[str, list] = defaultdict(list)
-    for r in rekap.direkap:
-        for i in r.indikator:
-            if i.sasaran_rpjmd:
-                support[kode_key(i.sasaran_rpjmd)].append((r, i))
+    support = rekap.dukungan()
     n = 0
     for iku in pem.iku:
         head = [iku.kode or None, iku.sasaran, iku.indikator, iku.satuan or None, _num(iku.target), _num(iku.realisasi), iku.capaian,
