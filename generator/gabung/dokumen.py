@@ -18,7 +18,7 @@ from pathlib import Path
 import generator as g
 
 from .rekap import Rekap, kode_key
-from .tulis import peringkat, predikat_labels, urusan
+from .tulis import peringkat, predikat_labels, urusan, urusan_key
 
 CHART_CHUNK = 15  # the capaian chart shows at most 15 bars: one chart per 15 OPD
 
@@ -71,12 +71,12 @@ def context(rekap: Rekap) -> dict:
                             K("Capaian (%)", 0.9, "kanan"), K("Predikat", 1.2, "tengah"), K("Peringkat", 0.9, "tengah")], baris)
     caps = [(r.instansi, r.opd.capaian) for r in rows if r.opd.capaian is not None]
     keys = []
-    for i in range(0, len(caps), CHART_CHUNK):
-        key = f"capaian_{i // CHART_CHUNK + 1}"
-        part = caps[i:i + CHART_CHUNK]
+    for start in range(0, len(caps), CHART_CHUNK):
+        key = f"capaian_{start // CHART_CHUNK + 1}"
+        part = caps[start:start + CHART_CHUNK]
         judul = f"Capaian Kinerja Perangkat Daerah Tahun {tahun}"
         if len(caps) > CHART_CHUNK:
-            judul += f" ({i + 1}–{i + len(part)} dari {len(caps)})"
+            judul += f" ({start + 1}–{start + len(part)} dari {len(caps)})"
         grafik[key] = g.Grafik(judul, "capaian", [{"nama": nama, "capaian": float(c)} for nama, c in part])
         keys.append(key)
 
@@ -161,9 +161,9 @@ def context(rekap: Rekap) -> dict:
                                K("Realisasi (Rp)", 1.6, "kanan"), K("Penyerapan (%)", 1.0, "kanan"), K("Efisiensi (%)", 1.0, "kanan"),
                                K("Kategori Efisiensi", 1.3, "tengah")], baris)
     baris = []
-    for n, u in enumerate(sorted(per_urusan, key=lambda k: (k == "(tanpa kode)", [int(p) if p.isdigit() else 0 for p in k.split(".")], k)), 1):
-        p, rl = per_urusan[u]
-        baris.append(B([str(n), u, g.uang(p), g.uang(rl), _pct(_penyerapan(p, rl))]))
+    for n, kode in enumerate(sorted(per_urusan, key=urusan_key), 1):
+        p, rl = per_urusan[kode]
+        baris.append(B([str(n), kode, g.uang(p), g.uang(rl), _pct(_penyerapan(p, rl))]))
     baris.append(B(["", "Jumlah", g.uang(pagu), g.uang(real), _pct(_penyerapan(pagu, real))], "total"))
     tabel["anggaran_urusan"] = T(f"Realisasi Anggaran per Urusan Tahun {tahun}",
                                  [K("No", 0.45, "tengah"), K("Urusan", 2.0), K("Pagu (Rp)", 1.8, "kanan"), K("Realisasi (Rp)", 1.8, "kanan"),

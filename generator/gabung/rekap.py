@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import generator as g
 
@@ -222,7 +223,7 @@ def _alone(task: tuple[Path, str]) -> Ringkasan:
                                            "tidak direkap")
 
 
-def _most_common(values: list) -> object:
+def _most_common(values: list[Any]) -> Any:
     counts = Counter(values)
     return max(counts, key=lambda v: (counts[v], str(v))) if counts else None
 

@@ -13,7 +13,9 @@ import re
 import warnings
 import zipfile
 from collections import defaultdict
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import generator as g
 
@@ -46,7 +48,7 @@ class _Sheet:
         self.columns = columns  # (header, width, number format)
 
 
-def status_sheet(rekap: Rekap) -> _Sheet:
+def status_sheet(rekap: Rekap) -> Iterator[Any]:
     yield _Sheet("Status_Pengumpulan", [
         ("No", 6, None), ("Berkas", 30, None), ("Instansi", 36, None), ("Kode OPD", 24, None), ("Tahun", 8, None),
         ("Tanggal Laporan", 14, DATE), ("Penandatangan", 40, None), ("Galat", 8, None), ("Peringatan", 11, None),
@@ -63,7 +65,7 @@ def status_sheet(rekap: Rekap) -> _Sheet:
 def peringkat(rows: list[Ringkasan]) -> dict[str, int]:
     """Rank by capaian instansi as printed, highest first; equal capaian share a rank (1, 2, 2, 4)."""
     caps = sorted((r.opd.capaian for r in rows if r.opd and r.opd.capaian is not None), reverse=True)
-    first = {}
+    first: dict[Decimal, int] = {}
     for i, c in enumerate(caps, 1):
         first.setdefault(c, i)
     return {r.berkas: first[r.opd.capaian] for r in rows if r.opd and r.opd.capaian is not None}
@@ -78,7 +80,7 @@ def predikat_labels(rows: list[Ringkasan]) -> list[str]:
     return labels
 
 
-def rekap_opd_sheet(rekap: Rekap) -> _Sheet:
+def rekap_opd_sheet(rekap: Rekap) -> Iterator[Any]:
     rows = rekap.direkap
     labels = predikat_labels(rows)
     rank = peringkat(rows)
@@ -97,7 +99,7 @@ def rekap_opd_sheet(rekap: Rekap) -> _Sheet:
                o.efisiensi_label or None, o.metode_efisiensi, rank.get(r.berkas)])
 
 
-def capaian_sheet(rekap: Rekap) -> _Sheet:
+def capaian_sheet(rekap: Rekap) -> Iterator[Any]:
     t = rekap.tahun
     yield _Sheet("Capaian_Indikator", [
         ("No", 6, None), ("Kode OPD", 24, None), ("Instansi", 30, None), ("Level", 9, None), ("Kode", 8, None),
@@ -114,7 +116,7 @@ def capaian_sheet(rekap: Rekap) -> _Sheet:
                    _num(i.target_akhir), i.sasaran_rpjmd or None, i.alasan or None])
 
 
-def cascading_sheet(rekap: Rekap) -> _Sheet:
+def cascading_sheet(rekap: Rekap) -> Iterator[Any]:
     yield _Sheet("Cascading", [
         ("No", 6, None), ("Sasaran RPJMD", 12, None), ("Uraian Sasaran RPJMD", 40, None), ("Kode OPD", 24, None),
         ("Instansi", 30, None), ("Kode Sasaran OPD", 10, None), ("Sasaran OPD", 40, None), ("Indikator", 40, None),
@@ -124,7 +126,7 @@ def cascading_sheet(rekap: Rekap) -> _Sheet:
     for code, known, items in groups:
         if not items:
             n += 1
-            yield ([n, code, known[2], None, None, None, None, None, None, None, "belum didukung sasaran OPD"])
+            yield ([n, code, known[2] if known else None, None, None, None, None, None, None, None, "belum didukung sasaran OPD"])
         for r, i in items:
             n += 1
             ket = None if known or not rekap.pemda else "kode tidak ada di workbook Pemda"
@@ -136,7 +138,7 @@ def cascading_sheet(rekap: Rekap) -> _Sheet:
                 "tidak terhubung ke sasaran RPJMD"])
 
 
-def iku_pemda_sheet(rekap: Rekap) -> _Sheet | None:
+def iku_pemda_sheet(rekap: Rekap) -> Iterator[Any]:
     pem = rekap.pemda
     if pem is None:
         return
@@ -169,11 +171,16 @@ def urusan(kode_program: str, kode_opd: str) -> str:
     return "(tanpa kode)"
 
 
+def urusan_key(kode: str) -> tuple:
+    """Urusan in code order (1.01 < 1.02 < 7.01), the programs without a code last."""
+    return (kode == "(tanpa kode)", [int(p) if p.isdigit() else 0 for p in kode.split(".")], kode)
+
+
 def _pct(pagu: Decimal, realisasi: Decimal) -> Decimal | None:
     return g.round_half_up(realisasi / pagu * 100, 2) if pagu else None
 
 
-def anggaran_sheet(rekap: Rekap) -> _Sheet:
+def anggaran_sheet(rekap: Rekap) -> Iterator[Any]:
     yield _Sheet("Anggaran", [
         ("No", 6, None), ("Baris", 14, None), ("Kode OPD", 24, None), ("Instansi", 30, None), ("Unit", 26, None), ("Urusan", 9, None),
         ("Level", 10, None), ("Kode", 18, None), ("Uraian", 50, None), ("Pagu (Rp)", 18, MONEY), ("Realisasi (Rp)", 18, MONEY),
@@ -196,7 +203,7 @@ def anggaran_sheet(rekap: Rekap) -> _Sheet:
                r.opd.realisasi, r.opd.penyerapan])
         total[0] += r.opd.pagu
         total[1] += r.opd.realisasi
-    for u in sorted(per_urusan, key=lambda k: (k == "(tanpa kode)", tuple(int(p) if p.isdigit() else 0 for p in k.split(".")), k)):
+    for u in sorted(per_urusan, key=urusan_key):
         pagu, real = per_urusan[u]
         n += 1
         yield ([n, "Jumlah Urusan", None, None, None, u, None, None, f"Jumlah urusan {u}", pagu, real, _pct(pagu, real)])
@@ -205,7 +212,7 @@ def anggaran_sheet(rekap: Rekap) -> _Sheet:
            _pct(total[0], total[1])])
 
 
-def masalah_sheet(rekap: Rekap) -> _Sheet:
+def masalah_sheet(rekap: Rekap) -> Iterator[Any]:
     yield _Sheet("Masalah", [
         ("No", 6, None), ("Berkas", 30, None), ("Kode OPD", 24, None), ("Instansi", 30, None), ("Sheet", 12, None), ("Sel", 8, None),
         ("Kode Masalah", 30, None), ("Tingkat", 11, None), ("Pesan", 80, None), ("Saran", 60, None)])
@@ -223,7 +230,7 @@ def masalah_sheet(rekap: Rekap) -> _Sheet:
 SHEETS = (status_sheet, rekap_opd_sheet, capaian_sheet, cascading_sheet, iku_pemda_sheet, anggaran_sheet, masalah_sheet)
 
 
-def sheets(rekap: Rekap):
+def sheets(rekap: Rekap) -> Iterator[tuple[_Sheet, Iterator[list[Any]]]]:
     """(sheet, its rows) for every sheet of the recap, in order; IKU_Pemda only with a Pemda workbook."""
     for fn in SHEETS:
         gen = fn(rekap)
