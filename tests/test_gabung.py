@@ -564,3 +564,18 @@ def test_docx_package_like_the_opd_reports(dokumen):
         return  # `pip install -e .[test]` installs it; the style check above ran regardless
     result = openxml_audit.OpenXmlValidator().validate(str(dokumen))
     assert result.is_valid, [(e.part_uri, e.path, e.description) for e in result.errors[:10]]
+
+
+def test_pemda_workbook_without_an_anggaran_sheet_and_a_broken_one(tmp_path):
+    from generator.gabung import baca_pemda
+
+    wb = openpyxl.load_workbook(PEMDA)
+    del wb["Anggaran"]
+    wb.save(tmp_path / "pemda.xlsx")
+    pem = baca_pemda(tmp_path / "pemda.xlsx")
+    assert [v[0] for v in pem.sasaran.values()] == ["T.1", "SR.1", "SR.2", "T.2", "SR.3", "SR.4", "SR.5"]
+    assert [i.kode for i in pem.iku] == ["SR.1", "SR.2", "SR.3", "SR.4", "SR.5"] and pem.total_apbd == Decimal(100_000_000_000)
+    wb["Profil"]["B4"] = "dua ribu"  # tahun unreadable: the Pemda workbook cannot be used, and gabung says why
+    wb.save(tmp_path / "pemda-rusak.xlsx")
+    with pytest.raises(g.LkjipError, match=r"Workbook Pemda pemda-rusak.xlsx tidak dapat dipakai: .*'dua ribu' bukan tahun"):
+        baca_pemda(tmp_path / "pemda-rusak.xlsx")

@@ -127,7 +127,8 @@ class Rekap:
 def baca_pemda(path: Path) -> PemdaRekap:
     """The kabupaten's own workbook (same contract): its sasaran codes, IKU and APBD total."""
     lap, hasil, problems = g.check(path)
-    problems = [p for p in problems if p.code not in _BUKAN_UNTUK_PEMDA]
+    problems = [p for p in problems if p.code not in _BUKAN_UNTUK_PEMDA
+                and not (p.sheet == "Anggaran" and p.code in ("sheet.tidak-ada", "kolom.tidak-ada"))]
     if lap is None or hasil is None or g.errors(problems):
         lines = "; ".join(str(p) for p in g.errors(problems)[:5])
         raise g.LkjipError(f"Workbook Pemda {path.name} tidak dapat dipakai: {lines}")
