@@ -125,6 +125,21 @@ class _Builder(TabelAnggaran, ProgramKinerja):
             + [Kolom(f"Target {y}", 0.85, "kanan") for y in years] + [Kolom("Target Akhir", 0.9, "kanan")],
             rows, lanskap=len(years) > 3)
 
+    def rpjmd_table(self) -> None:
+        """Renstra-RPJMD alignment (issue 23): each tujuan/sasaran indicator with the kabupaten sasaran it supports,
+        printed only when the Kinerja column Sasaran RPJMD is filled somewhere."""
+        items = [(n, i) for n in self.lap.nodes() if n.level in ("Tujuan", "Sasaran") for i in n.indikator]
+        if not any(i.sasaran_rpjmd or n.sasaran_rpjmd for n, i in items):
+            return
+        rows = []
+        for k, (node, ind) in enumerate(items, 1):
+            rows.append(Baris([str(k), ind.sasaran_rpjmd or node.sasaran_rpjmd or "-", f"{node.level}: {node.uraian}", ind.nama,
+                               narrate.dengan_satuan(nilai(self.h.of_indikator(ind).target, self.d), ind.satuan)]))
+        self.tables["rpjmd"] = Tabel(
+            f"Keselarasan Tujuan dan Sasaran Renstra dengan Sasaran RPJMD Tahun {self.tahun}",
+            [Kolom("No", 0.45, "tengah"), Kolom("Sasaran RPJMD", 1.3, "tengah"), Kolom("Tujuan / Sasaran Renstra", 2.8),
+             Kolom("Indikator", 2.6), Kolom(f"Target {self.tahun}", 1.1, "tengah")], rows)
+
     def _flagged(self, flag: str):
         """(node, indicator) pairs flagged IKU / PK; all sasaran indicators when none is flagged."""
         inds = [(n, i) for n in self.lap.nodes() for i in n.indikator if getattr(i, flag)]
@@ -422,6 +437,7 @@ def build_context(hasil: Hasil) -> dict:
     t = hasil.total
     b.sdm_tables()
     b.renstra_table()
+    b.rpjmd_table()
     b.iku_table("iku", f"Indikator Kinerja Utama {p.instansi}")
     b.pk_tables("")
     b.skala_table()
@@ -449,7 +465,7 @@ def build_context(hasil: Hasil) -> dict:
         **narrate.ada_bagian(lap), "belanja": bool(hasil.belanja), "standar": ada_standar,
         "standar_kosong": b.standar_kosong,
         "program": "program" in b.tables, "program_kinerja": "program_kinerja" in b.tables,
-        "visi": bool(p.visi), "misi": bool(p.misi),
+        "visi": bool(p.visi), "misi": bool(p.misi), "rpjmd": "rpjmd" in b.tables,
     }
     teks = b.teks(ada)
     return {

@@ -28,7 +28,7 @@ from .xlsx_safety import ReadError, inspect_file
 # Kinerja's year columns are decided separately (targets kept, realisasi up to last year kept).
 CARRY: dict[str, set[str]] = {
     "Kinerja": {"level", "kode", "uraian", "indikator", "satuan", "polaritas", "iku", "pk", "target_akhir", "standar",
-                "definisi", "formula", "sumber_data", "penanggung_jawab"},
+                "definisi", "formula", "sumber_data", "penanggung_jawab", "sasaran_rpjmd"},
     "Anggaran": {"unit", "kode", "level", "uraian", "sumber_dana", "sasaran", "indikator_keluaran", "satuan_keluaran"},
     "Belanja": {"kelompok", "jenis"},
     "Narasi": {"bagian", "judul", "isi"},

@@ -346,6 +346,10 @@ def build() -> Document:
     tag(doc, "{%p endif %}")
     tag(doc, '{{ sisip_teks("tujuan_sasaran") }}')
     tag(doc, '{{ sisip_tabel("renstra") }}')
+    tag(doc, "{%p if ada.rpjmd %}")  # issue 23: only when the Kinerja column Sasaran RPJMD is filled
+    para(doc, "Keselarasan sasaran Renstra dengan sasaran RPJMD {{ profil.pemerintah }} yang didukungnya disajikan pada tabel berikut.")
+    tag(doc, '{{ sisip_tabel("rpjmd") }}')
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if ada.teks_strategi or ada.teks_arah_kebijakan %}")
     h(doc, "{{ huruf() }}. Strategi dan Arah Kebijakan", 2)
     tag(doc, '{{ sisip_teks("strategi") }}')

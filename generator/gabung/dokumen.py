@@ -18,7 +18,7 @@ from pathlib import Path
 import generator as g
 
 from .rekap import Rekap, kode_key
-from .tulis import peringkat, predikat_labels, urusan
+from .tulis import peringkat, predikat_labels, urusan, urusan_key
 
 CHART_CHUNK = 15  # the capaian chart shows at most 15 bars: one chart per 15 OPD
 
@@ -71,12 +71,12 @@ def context(rekap: Rekap) -> dict:
                             K("Capaian (%)", 0.9, "kanan"), K("Predikat", 1.2, "tengah"), K("Peringkat", 0.9, "tengah")], baris)
     caps = [(r.instansi, r.opd.capaian) for r in rows if r.opd.capaian is not None]
     keys = []
-    for i in range(0, len(caps), CHART_CHUNK):
-        key = f"capaian_{i // CHART_CHUNK + 1}"
-        part = caps[i:i + CHART_CHUNK]
+    for start in range(0, len(caps), CHART_CHUNK):
+        key = f"capaian_{start // CHART_CHUNK + 1}"
+        part = caps[start:start + CHART_CHUNK]
         judul = f"Capaian Kinerja Perangkat Daerah Tahun {tahun}"
         if len(caps) > CHART_CHUNK:
-            judul += f" ({i + 1}–{i + len(part)} dari {len(caps)})"
+            judul += f" ({start + 1}–{start + len(part)} dari {len(caps)})"
         grafik[key] = g.Grafik(judul, "capaian", [{"nama": nama, "capaian": float(c)} for nama, c in part])
         keys.append(key)
 
@@ -102,42 +102,30 @@ def context(rekap: Rekap) -> dict:
                                         "seri": "Jumlah indikator"} for label in order])
 
     # cascading
-    pemda = rekap.pemda.sasaran if rekap.pemda else {}
-    pemda_order = {k: i for i, k in enumerate(pemda)}
-    linked: dict[str, list] = {}
-    unlinked = []
-    for r in rows:
-        for i in r.indikator:
-            if i.level != "Sasaran":
-                continue
-            item = (r.instansi, i.sasaran, i.indikator, _pct(i.capaian, r.opd.desimal))
-            if i.sasaran_rpjmd:
-                linked.setdefault(i.sasaran_rpjmd, []).append(item)
-            else:
-                unlinked.append(item)
+    groups, unlinked = rekap.cascading()
     baris = []
     n = 0
-    for code in sorted(linked, key=lambda c: (kode_key(c) not in pemda_order, pemda_order.get(kode_key(c), 0), kode_key(c))):
-        known = pemda.get(kode_key(code))
+    for code, known, items in groups:
         n += 1
-        label = f"{code} {known[2]}" if known else (f"{code} (tidak ada di workbook Pemda)" if pemda else code)
-        for k, (inst, sas, ind, cap) in enumerate(linked[code]):
-            baris.append(B([str(n) if k == 0 else "", label if k == 0 else "", inst, sas, ind, cap]))
+        label = f"{code} {known[2]}" if known else (f"{code} (tidak ada di workbook Pemda)" if rekap.pemda else code)
+        if not items:
+            baris.append(B([str(n), label, "-", "Belum didukung sasaran perangkat daerah", "-", "-"]))
+        for k, (r, i) in enumerate(items):
+            baris.append(B([str(n) if k == 0 else "", label if k == 0 else "", r.instansi, i.sasaran, i.indikator,
+                            _pct(i.capaian, r.opd.desimal)]))
     if unlinked:
         n += 1
-        for k, (inst, sas, ind, cap) in enumerate(unlinked):
-            baris.append(B([str(n) if k == 0 else "", "Belum terhubung ke sasaran RPJMD" if k == 0 else "", inst, sas, ind, cap]))
+        for k, (r, i) in enumerate(unlinked):
+            baris.append(B([str(n) if k == 0 else "", "Belum terhubung ke sasaran RPJMD" if k == 0 else "", r.instansi, i.sasaran,
+                            i.indikator, _pct(i.capaian, r.opd.desimal)]))
+    n_linked = sum(len(items) for _c, _k, items in groups)
     tabel["cascading"] = T("Keselarasan Sasaran Perangkat Daerah dengan Sasaran RPJMD",
                            [K("No", 0.45, "tengah"), K("Sasaran RPJMD", 2.4), K("Perangkat Daerah", 1.8), K("Sasaran Perangkat Daerah", 2.6),
                             K("Indikator", 2.6), K("Capaian (%)", 0.9, "kanan")], baris, lanskap=True)
 
     # IKU Pemda
     if rekap.pemda:
-        support: dict[str, list] = {}
-        for r in rows:
-            for i in r.indikator:
-                if i.sasaran_rpjmd:
-                    support.setdefault(kode_key(i.sasaran_rpjmd), []).append((r, i))
+        support = rekap.dukungan()
         baris = []
         for n, iku in enumerate(rekap.pemda.iku, 1):
             items = support.get(kode_key(iku.kode), []) if iku.kode else []
@@ -173,9 +161,9 @@ def context(rekap: Rekap) -> dict:
                                K("Realisasi (Rp)", 1.6, "kanan"), K("Penyerapan (%)", 1.0, "kanan"), K("Efisiensi (%)", 1.0, "kanan"),
                                K("Kategori Efisiensi", 1.3, "tengah")], baris)
     baris = []
-    for n, u in enumerate(sorted(per_urusan, key=lambda k: (k == "(tanpa kode)", [int(p) if p.isdigit() else 0 for p in k.split(".")], k)), 1):
-        p, rl = per_urusan[u]
-        baris.append(B([str(n), u, g.uang(p), g.uang(rl), _pct(_penyerapan(p, rl))]))
+    for n, kode in enumerate(sorted(per_urusan, key=urusan_key), 1):
+        p, rl = per_urusan[kode]
+        baris.append(B([str(n), kode, g.uang(p), g.uang(rl), _pct(_penyerapan(p, rl))]))
     baris.append(B(["", "Jumlah", g.uang(pagu), g.uang(real), _pct(_penyerapan(pagu, real))], "total"))
     tabel["anggaran_urusan"] = T(f"Realisasi Anggaran per Urusan Tahun {tahun}",
                                  [K("No", 0.45, "tengah"), K("Urusan", 2.0), K("Pagu (Rp)", 1.8, "kanan"), K("Realisasi (Rp)", 1.8, "kanan"),
@@ -201,9 +189,7 @@ def context(rekap: Rekap) -> dict:
 
     n_files = len(rekap.berkas)
     best = [r for r in rows if rank.get(r.berkas) == 1]
-    iku_tanpa = [i for i in rekap.pemda.iku if not any(kode_key(i.kode) == kode_key(x.sasaran_rpjmd) for r in rows for x in r.indikator
-                                                     if x.sasaran_rpjmd)] if rekap.pemda else []
-    n_linked = sum(len(v) for v in linked.values())
+    iku_tanpa = [i for i in rekap.pemda.iku if not i.kode or kode_key(i.kode) not in support] if rekap.pemda else []
     return {
         "profil": {"pemerintah": rekap.pemerintah, "instansi": rekap.pemerintah, "tahun": tahun, "kota": "",
                    "tanggal_iso": f"{tahun + 1}-01-01" if tahun else "2000-01-01"},

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import click
 
+from .. import Command
 
-@click.command("gabung")
+
+@click.command("gabung", cls=Command)
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path, readable=False))
 @click.option("--pemda", type=click.Path(dir_okay=False, path_type=Path, readable=False), default=None, metavar="PEMDA.xlsx",
               help="Workbook kabupaten (Profil Bupati; Kinerja berisi tujuan/sasaran RPJMD dan IKU Pemda).")
@@ -27,7 +29,13 @@ def gabung_cmd(folder: Path, pemda: Path | None, out: Path | None, docx: bool, p
     Kode keluar: 0 rekap ditulis; 1 rekap ditulis tetapi ada OPD ganda atau tahun/pemerintah berbeda
     (workbook itu tidak direkap), atau rekap tidak dapat ditulis; 2 salah pemakaian (folder atau workbook Pemda tidak dapat dipakai).
     """
+    import gc
+
     from generator import LkjipError, atomic_write_bytes
+
+    # `run` switches the cyclic collector off for short commands; a recap reads hundreds of workbooks in this
+    # process and in workers forked from it, whose garbage must not pile up (memory flat in the number of files)
+    gc.enable()
 
     from . import HENTI, gabung, workbook_bytes
 
@@ -35,9 +43,16 @@ def gabung_cmd(folder: Path, pemda: Path | None, out: Path | None, docx: bool, p
         click.echo(f"Galat: folder {folder} tidak ditemukan.", err=True)
         sys.exit(2)
     try:
-        rekap = gabung(folder, pemda, workers=pekerja, progress=lambda line: click.echo(line, err=True))
+        rekap = gabung(folder, pemda, workers=pekerja, progress=lambda line: click.echo(line, err=True),
+                       abaikan=[p for p in (out, out.with_suffix(".docx") if out else None) if p is not None])
     except LkjipError as exc:
         click.echo(f"Galat: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("Dihentikan (Ctrl+C); rekap tidak ditulis.", err=True)
+        sys.exit(130)
+    if not rekap.berkas:
+        click.echo(f"Galat: folder {folder} tidak berisi satu berkas pun untuk direkap.", err=True)
         sys.exit(2)
     for m in rekap.masalah_gabung():
         click.echo(str(m), err=True)

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import generator as g
 
@@ -82,11 +83,52 @@ class Rekap:
     def masalah_gabung(self) -> list[MasalahBerkas]:
         return [m for m in self.masalah if m.problem.code.startswith("gabung.")]
 
+    def dukungan(self) -> dict[str, list]:
+        """kode key of a sasaran RPJMD -> the (OPD, indicator) pairs that name it, in recap order."""
+        out: dict[str, list] = defaultdict(list)
+        for r in self.direkap:
+            for i in r.indikator:
+                if i.sasaran_rpjmd:
+                    out[kode_key(i.sasaran_rpjmd)].append((r, i))
+        return dict(out)
+
+    def cascading(self) -> tuple[list[tuple[str, tuple | None, list]], list]:
+        """The cascade, one computation for the workbook, the document and the checks.
+
+        ([(code, the Pemda's (kode, level, uraian) or None, [(OPD, sasaran indicator)...])...] in the Pemda's
+        order, unknown codes after; a sasaran RPJMD no OPD supports with an empty list), and the sasaran
+        indicators linked to nothing.
+        """
+        pemda = self.pemda.sasaran if self.pemda else {}
+        order = {k: i for i, k in enumerate(pemda)}
+        linked: dict[str, list] = defaultdict(list)
+        typed: dict[str, str] = {}
+        unlinked = []
+        for r in self.direkap:
+            for i in r.indikator:
+                if i.level != "Sasaran":
+                    continue
+                if i.sasaran_rpjmd:
+                    k = kode_key(i.sasaran_rpjmd)
+                    typed.setdefault(k, i.sasaran_rpjmd.strip())
+                    linked[k].append((r, i))
+                else:
+                    unlinked.append((r, i))
+        for k, (_kode, level, _uraian) in pemda.items():
+            if level == "Sasaran" and k not in linked:
+                linked[k] = []
+        groups = []
+        for k in sorted(linked, key=lambda k: (k not in order, order.get(k, 0), k)):
+            known = pemda.get(k)
+            groups.append((known[0] if known else typed[k], known, linked[k]))
+        return groups, unlinked
+
 
 def baca_pemda(path: Path) -> PemdaRekap:
     """The kabupaten's own workbook (same contract): its sasaran codes, IKU and APBD total."""
     lap, hasil, problems = g.check(path)
-    problems = [p for p in problems if p.code not in _BUKAN_UNTUK_PEMDA]
+    problems = [p for p in problems if p.code not in _BUKAN_UNTUK_PEMDA
+                and not (p.sheet == "Anggaran" and p.code in ("sheet.tidak-ada", "kolom.tidak-ada"))]
     if lap is None or hasil is None or g.errors(problems):
         lines = "; ".join(str(p) for p in g.errors(problems)[:5])
         raise g.LkjipError(f"Workbook Pemda {path.name} tidak dapat dipakai: {lines}")
@@ -111,19 +153,21 @@ def baca_pemda(path: Path) -> PemdaRekap:
     return pem
 
 
-def _scan(folder: Path, pemda: Path | None) -> tuple[list[tuple[Path, str]], list[Ringkasan]]:
+def _scan(folder: Path, abaikan: list[Path]) -> tuple[list[tuple[Path, str]], list[Ringkasan]]:
+    """The folder as `build folder/` reads it, less the Pemda workbook and the recap's own output files."""
     files, skipped = g.expand([folder])
 
-    def same(a: Path, b: Path | None) -> bool:
-        if b is None:
-            return False
-        try:
-            return os.path.samefile(a, b)
-        except OSError:
-            return False
+    def ours(a: Path) -> bool:
+        for b in abaikan:
+            try:
+                if os.path.samefile(a, b):
+                    return True
+            except OSError:
+                continue
+        return False
 
-    tasks = [(p, p.name) for p in files if not same(p, pemda)]
-    lewat = [Ringkasan(s.path.name, s.path, alasan=s.why) for s in skipped if not same(s.path, pemda)]
+    tasks = [(p, p.name) for p in files if not ours(p)]
+    lewat = [Ringkasan(s.path.name, s.path, alasan=s.why) for s in skipped if not ours(s.path)]
     return tasks, lewat
 
 
@@ -147,23 +191,40 @@ def _run(tasks: list[tuple[Path, str]], workers: int, progress) -> list[Ringkasa
         for t in tasks:
             report(ringkas_berkas(t))
         return out
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
-    done: set[int] = set()
+    pending = set(range(total))
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for i, r in enumerate(pool.map(ringkas_berkas, tasks, chunksize=max(1, min(8, total // (workers * 4))))):
-                done.add(i)
-                report(r)
-    except BrokenProcessPool:  # a worker died (out of memory, killed): the rest is read here, one by one
-        for i, t in enumerate(tasks):
-            if i not in done:
-                report(ringkas_berkas(t))
+            futures = {pool.submit(ringkas_berkas, tasks[i]): i for i in range(total)}
+            for fut in as_completed(futures):
+                if fut.exception() is None:  # a worker that died fails its futures with BrokenProcessPool
+                    pending.discard(futures[fut])
+                    report(fut.result())
+    except BrokenProcessPool:
+        pass
+    # a worker died (out of memory, killed): each file not read yet gets a reader process of its own, so the one
+    # file that ends its reader is named in Status_Pengumpulan and every other is read
+    for i in sorted(pending):
+        report(_alone(tasks[i]))
     return out
 
 
-def _most_common(values: list) -> object:
+def _alone(task: tuple[Path, str]) -> Ringkasan:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            return pool.submit(ringkas_berkas, task).result()
+    except BrokenProcessPool:
+        path, nama = task
+        return Ringkasan(nama, path, alasan="proses pembaca berhenti saat membaca berkas ini (mis. kehabisan memori); "
+                                           "tidak direkap")
+
+
+def _most_common(values: list[Any]) -> Any:
     counts = Counter(values)
     return max(counts, key=lambda v: (counts[v], str(v))) if counts else None
 
@@ -172,11 +233,15 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text or "").strip().casefold()
 
 
-def gabung(folder: Path | str, pemda: Path | str | None = None, *, workers: int | None = None, progress=None) -> Rekap:
-    """Read every workbook of `folder` (and the Pemda workbook) into one recap, with the checks across files."""
+def gabung(folder: Path | str, pemda: Path | str | None = None, *, workers: int | None = None, progress=None,
+           abaikan: list[Path] | None = None) -> Rekap:
+    """Read every workbook of `folder` (and the Pemda workbook) into one recap, with the checks across files.
+
+    `abaikan`: files of the folder that are not OPD workbooks (the recap written into the folder itself).
+    """
     folder = Path(folder)
     pem = baca_pemda(Path(pemda)) if pemda else None
-    tasks, lewat = _scan(folder, Path(pemda) if pemda else None)
+    tasks, lewat = _scan(folder, [Path(p) for p in (abaikan or [])] + ([Path(pemda)] if pemda else []))
     if workers is None:
         workers = min(4, os.cpu_count() or 1)
     files = _run(tasks, workers, progress) + lewat
@@ -252,25 +317,22 @@ def gabung(folder: Path | str, pemda: Path | str | None = None, *, workers: int 
 def _cascade_checks(rekap: Rekap, pem: PemdaRekap | None, add, masalah_list: list[MasalahBerkas]) -> None:
     known = pem.sasaran if pem else {}
     contoh = ", ".join(v[0] for v in list(known.values())[:3]) or "SR.1"
-    supported: set[str] = set()
     for r in rekap.direkap:
-        for ind in r.indikator:
-            if ind.sasaran_rpjmd:
-                supported.add(kode_key(ind.sasaran_rpjmd))
         if pem is not None:
             seen: set[tuple[str, str]] = set()
             for ind in r.indikator:
                 code = ind.sasaran_rpjmd
                 if code and kode_key(code) not in known and (code, ind.sel_rpjmd) not in seen:
                     seen.add((code, ind.sel_rpjmd))
-                    sel = ind.sel_rpjmd or ""
-                    add(r, "gabung.sasaran-rpjmd-tidak-dikenal", "Kinerja", sel, found=code, pemda=pem.berkas, contoh=contoh)
+                    add(r, "gabung.sasaran-rpjmd-tidak-dikenal", "Kinerja", ind.sel_rpjmd or "", found=code, pemda=pem.berkas,
+                        contoh=contoh)
         if pem is not None or r.pakai_kolom_rpjmd:
             for s in r.sasaran:
                 if not s.kode_rpjmd:
                     add(r, "gabung.sasaran-tanpa-rpjmd", "Kinerja", s.sel, uraian=s.uraian)
     if pem is None:
         return
+    supported = rekap.dukungan()
     for iku in pem.iku:
         if not iku.kode or kode_key(iku.kode) not in supported:
             masalah_list.append(MasalahBerkas(pem.berkas, masalah(

@@ -41,6 +41,7 @@ class IndikatorRekap:
     sel: str  # the Indikator cell (Kinerja!D5)
     sel_rpjmd: str  # where the code was typed
     sasaran_baris: int  # the row of its sasaran (groups indicators of one sasaran)
+    alasan: str = ""  # why there is no capaian (as the report explains it), or "Tidak tercapai" for a qualitative miss
     pagu_sasaran: Decimal | None = None  # the budget linked to its sasaran (the report's efisiensi per sasaran)
     realisasi_sasaran: Decimal | None = None
 
@@ -210,7 +211,8 @@ def _figures(r: Ringkasan, h) -> None:
             x.target, x.realisasi, _rounded(x.capaian.nilai, d), x.predikat, x.realisasi_lalu, x.target_akhir, code,
             f"Kinerja!{ind.cells.get('indikator') or lap.cell('Kinerja', 'indikator', ind.row, 'D')}",
             ind.cells.get("sasaran_rpjmd") if ind.sasaran_rpjmd else lap.cell("Kinerja", "sasaran_rpjmd", node.row),
-            node.row, budget.pagu if budget else None, budget.realisasi if budget else None,
+            node.row, "Tidak tercapai" if x.capaian.nilai is None and x.capaian.status == "tidak_tercapai" else x.capaian.alasan,
+            budget.pagu if budget else None, budget.realisasi if budget else None,
         ))
     for s in lap.nodes("Sasaran"):
         codes = [c for c in dict.fromkeys([s.sasaran_rpjmd, *(i.sasaran_rpjmd for i in s.indikator)]) if c]

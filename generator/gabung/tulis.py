@@ -13,7 +13,9 @@ import re
 import warnings
 import zipfile
 from collections import defaultdict
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import generator as g
 
@@ -46,7 +48,7 @@ class _Sheet:
         self.columns = columns  # (header, width, number format)
 
 
-def status_sheet(rekap: Rekap) -> _Sheet:
+def status_sheet(rekap: Rekap) -> Iterator[Any]:
     yield _Sheet("Status_Pengumpulan", [
         ("No", 6, None), ("Berkas", 30, None), ("Instansi", 36, None), ("Kode OPD", 24, None), ("Tahun", 8, None),
         ("Tanggal Laporan", 14, DATE), ("Penandatangan", 40, None), ("Galat", 8, None), ("Peringatan", 11, None),
@@ -63,7 +65,7 @@ def status_sheet(rekap: Rekap) -> _Sheet:
 def peringkat(rows: list[Ringkasan]) -> dict[str, int]:
     """Rank by capaian instansi as printed, highest first; equal capaian share a rank (1, 2, 2, 4)."""
     caps = sorted((r.opd.capaian for r in rows if r.opd and r.opd.capaian is not None), reverse=True)
-    first = {}
+    first: dict[Decimal, int] = {}
     for i, c in enumerate(caps, 1):
         first.setdefault(c, i)
     return {r.berkas: first[r.opd.capaian] for r in rows if r.opd and r.opd.capaian is not None}
@@ -78,7 +80,7 @@ def predikat_labels(rows: list[Ringkasan]) -> list[str]:
     return labels
 
 
-def rekap_opd_sheet(rekap: Rekap) -> _Sheet:
+def rekap_opd_sheet(rekap: Rekap) -> Iterator[Any]:
     rows = rekap.direkap
     labels = predikat_labels(rows)
     rank = peringkat(rows)
@@ -97,58 +99,46 @@ def rekap_opd_sheet(rekap: Rekap) -> _Sheet:
                o.efisiensi_label or None, o.metode_efisiensi, rank.get(r.berkas)])
 
 
-def capaian_sheet(rekap: Rekap) -> _Sheet:
+def capaian_sheet(rekap: Rekap) -> Iterator[Any]:
     t = rekap.tahun
     yield _Sheet("Capaian_Indikator", [
         ("No", 6, None), ("Kode OPD", 24, None), ("Instansi", 30, None), ("Level", 9, None), ("Kode", 8, None),
         ("Tujuan / Sasaran", 40, None), ("Indikator", 40, None), ("Satuan", 10, None), ("Polaritas", 10, None), ("IKU", 6, None),
         ("PK", 6, None), (f"Target {t}", 11, None), (f"Realisasi {t}", 11, None), ("Capaian (%)", 11, PCT), ("Predikat", 14, None),
-        ("Realisasi Tahun Lalu", 11, None), ("Target Akhir Renstra", 11, None), ("Sasaran RPJMD", 12, None)])
+        ("Realisasi Tahun Lalu", 11, None), ("Target Akhir Renstra", 11, None), ("Sasaran RPJMD", 12, None),
+        ("Keterangan Capaian", 30, None)])
     n = 0
     for r in rekap.direkap:
         for i in r.indikator:
             n += 1
             yield ([n, r.kode_opd or None, r.instansi, i.level, i.kode or None, i.sasaran, i.indikator, i.satuan or None, i.polaritas,
                    _yt(i.iku), _yt(i.pk), _num(i.target), _num(i.realisasi), i.capaian, i.predikat, _num(i.realisasi_lalu),
-                   _num(i.target_akhir), i.sasaran_rpjmd or None])
+                   _num(i.target_akhir), i.sasaran_rpjmd or None, i.alasan or None])
 
 
-def cascading_sheet(rekap: Rekap) -> _Sheet:
+def cascading_sheet(rekap: Rekap) -> Iterator[Any]:
     yield _Sheet("Cascading", [
         ("No", 6, None), ("Sasaran RPJMD", 12, None), ("Uraian Sasaran RPJMD", 40, None), ("Kode OPD", 24, None),
         ("Instansi", 30, None), ("Kode Sasaran OPD", 10, None), ("Sasaran OPD", 40, None), ("Indikator", 40, None),
         ("Capaian (%)", 11, PCT), ("Predikat", 14, None), ("Keterangan", 34, None)])
-    pemda = rekap.pemda.sasaran if rekap.pemda else {}
-    order = {k: i for i, k in enumerate(pemda)}
-    linked: dict[str, list] = defaultdict(list)
-    unlinked: list = []
-    for r in rekap.direkap:
-        for i in r.indikator:
-            if i.level != "Sasaran":
-                continue
-            row = [r.kode_opd or None, r.instansi, i.kode or None, i.sasaran, i.indikator, i.capaian, i.predikat]
-            if i.sasaran_rpjmd:
-                linked[i.sasaran_rpjmd].append(row)
-            else:
-                unlinked.append(row)
-
-    def key(code: str) -> tuple:
-        k = kode_key(code)
-        return (k not in order, order.get(k, 0), k)
-
+    groups, unlinked = rekap.cascading()
     n = 0
-    for code in sorted(linked, key=key):
-        known = pemda.get(kode_key(code))
-        for row in linked[code]:
+    for code, known, items in groups:
+        if not items:
             n += 1
-            ket = None if known or not pemda else "kode tidak ada di workbook Pemda"
-            yield ([n, code, known[2] if known else None, *row, ket])
-    for row in unlinked:
+            yield ([n, code, known[2] if known else None, None, None, None, None, None, None, None, "belum didukung sasaran OPD"])
+        for r, i in items:
+            n += 1
+            ket = None if known or not rekap.pemda else "kode tidak ada di workbook Pemda"
+            yield ([n, code, known[2] if known else None, r.kode_opd or None, r.instansi, i.kode or None, i.sasaran, i.indikator,
+                    i.capaian, i.predikat, ket])
+    for r, i in unlinked:
         n += 1
-        yield ([n, None, None, *row, "tidak terhubung ke sasaran RPJMD"])
+        yield ([n, None, None, r.kode_opd or None, r.instansi, i.kode or None, i.sasaran, i.indikator, i.capaian, i.predikat,
+                "tidak terhubung ke sasaran RPJMD"])
 
 
-def iku_pemda_sheet(rekap: Rekap) -> _Sheet | None:
+def iku_pemda_sheet(rekap: Rekap) -> Iterator[Any]:
     pem = rekap.pemda
     if pem is None:
         return
@@ -158,11 +148,7 @@ def iku_pemda_sheet(rekap: Rekap) -> _Sheet | None:
         ("Penanggung Jawab", 28, None), ("Kode OPD Pendukung", 24, None), ("OPD Pendukung", 30, None),
         ("Indikator OPD Pendukung", 40, None), ("Capaian Indikator OPD (%)", 12, PCT), ("Pagu Sasaran OPD (Rp)", 18, MONEY),
         ("Realisasi Sasaran OPD (Rp)", 18, MONEY)])
-    support: dict[str, list] = defaultdict(list)
-    for r in rekap.direkap:
-        for i in r.indikator:
-            if i.sasaran_rpjmd:
-                support[kode_key(i.sasaran_rpjmd)].append((r, i))
+    support = rekap.dukungan()
     n = 0
     for iku in pem.iku:
         head = [iku.kode or None, iku.sasaran, iku.indikator, iku.satuan or None, _num(iku.target), _num(iku.realisasi), iku.capaian,
@@ -185,11 +171,16 @@ def urusan(kode_program: str, kode_opd: str) -> str:
     return "(tanpa kode)"
 
 
+def urusan_key(kode: str) -> tuple:
+    """Urusan in code order (1.01 < 1.02 < 7.01), the programs without a code last."""
+    return (kode == "(tanpa kode)", [int(p) if p.isdigit() else 0 for p in kode.split(".")], kode)
+
+
 def _pct(pagu: Decimal, realisasi: Decimal) -> Decimal | None:
     return g.round_half_up(realisasi / pagu * 100, 2) if pagu else None
 
 
-def anggaran_sheet(rekap: Rekap) -> _Sheet:
+def anggaran_sheet(rekap: Rekap) -> Iterator[Any]:
     yield _Sheet("Anggaran", [
         ("No", 6, None), ("Baris", 14, None), ("Kode OPD", 24, None), ("Instansi", 30, None), ("Unit", 26, None), ("Urusan", 9, None),
         ("Level", 10, None), ("Kode", 18, None), ("Uraian", 50, None), ("Pagu (Rp)", 18, MONEY), ("Realisasi (Rp)", 18, MONEY),
@@ -212,7 +203,7 @@ def anggaran_sheet(rekap: Rekap) -> _Sheet:
                r.opd.realisasi, r.opd.penyerapan])
         total[0] += r.opd.pagu
         total[1] += r.opd.realisasi
-    for u in sorted(per_urusan, key=lambda k: (k == "(tanpa kode)", tuple(int(p) if p.isdigit() else 0 for p in k.split(".")), k)):
+    for u in sorted(per_urusan, key=urusan_key):
         pagu, real = per_urusan[u]
         n += 1
         yield ([n, "Jumlah Urusan", None, None, None, u, None, None, f"Jumlah urusan {u}", pagu, real, _pct(pagu, real)])
@@ -221,7 +212,7 @@ def anggaran_sheet(rekap: Rekap) -> _Sheet:
            _pct(total[0], total[1])])
 
 
-def masalah_sheet(rekap: Rekap) -> _Sheet:
+def masalah_sheet(rekap: Rekap) -> Iterator[Any]:
     yield _Sheet("Masalah", [
         ("No", 6, None), ("Berkas", 30, None), ("Kode OPD", 24, None), ("Instansi", 30, None), ("Sheet", 12, None), ("Sel", 8, None),
         ("Kode Masalah", 30, None), ("Tingkat", 11, None), ("Pesan", 80, None), ("Saran", 60, None)])
@@ -239,7 +230,7 @@ def masalah_sheet(rekap: Rekap) -> _Sheet:
 SHEETS = (status_sheet, rekap_opd_sheet, capaian_sheet, cascading_sheet, iku_pemda_sheet, anggaran_sheet, masalah_sheet)
 
 
-def sheets(rekap: Rekap):
+def sheets(rekap: Rekap) -> Iterator[tuple[_Sheet, Iterator[list[Any]]]]:
     """(sheet, its rows) for every sheet of the recap, in order; IKU_Pemda only with a Pemda workbook."""
     for fn in SHEETS:
         gen = fn(rekap)
