@@ -3,14 +3,37 @@
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import re
+import signal
 import sys
 from pathlib import Path
 
-import click
 
-from . import __version__
-from .cli_text import Group
+def _stopped_while_starting(signum: int, _frame) -> None:
+    """Ctrl+C/SIGTERM while the program is still importing: nothing is written yet; no traceback."""
+    how = "Ctrl+C" if signum == signal.SIGINT else "SIGTERM" if signum == getattr(signal, "SIGTERM", -1) else f"sinyal {signum}"
+    try:
+        sys.stderr.write(f"\nDihentikan ({how}): tidak ada berkas yang ditulis.\n")
+        sys.stderr.flush()
+    finally:
+        os._exit(128 + signum)
+
+
+# The program itself (`lkjip`, `python -m generator.cli`), not a library import: a stop during the imports
+# below ends quietly; `run` then installs the handlers that unwind a command.
+if __name__ == "__main__" or Path(sys.argv[0] if sys.argv else "").stem == "lkjip":
+    for _sig in (signal.SIGINT, getattr(signal, "SIGTERM", None)):
+        if _sig is not None:
+            try:
+                signal.signal(_sig, _stopped_while_starting)
+            except ValueError:  # not the main thread
+                pass
+
+import click  # noqa: E402
+
+from . import __version__  # noqa: E402
+from .cli_text import Group  # noqa: E402
 
 
 def _parse_periode(text: str) -> tuple[int, int]:
@@ -639,14 +662,13 @@ def run() -> None:
     # collector would only re-scan the growing model (a tenth of a large build) to free a
     # few MB. Batch workers collect between workbooks (`_build_one`).
     gc.disable()
-    import signal
-
-    from .output import stop_requested
+    from .output import stop_requested  # before the handlers below, which use it (until then: `_stopped_while_starting`)
 
     # the stop handlers from the start: a stop during the imports below is a stop too
     for sig, handler in ((getattr(signal, "SIGTERM", None), _terminate), (signal.SIGINT, _interrupt)):
         if sig is not None:
             signal.signal(sig, handler)
+
     if sys.argv[1:2] == ["template"]:
         _import_openpyxl_lean()
     quiet = False

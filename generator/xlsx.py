@@ -279,9 +279,9 @@ def sheet_extent(xml: bytes) -> tuple[int, int]:
     if last is None:
         for last in _ROW_NUMBER.finditer(xml):
             pass
-    last_row = int(last.group(1)) if last else 0
+    last_row = int(last.group(1)) if last else xml.count(b"row")  # rows without numbers: as many as there are
     digits = min(max(len(str(last_row)), 1), 6)  # at most 999.999: every usual reference is inside Excel's sheet
-    rows, columns = 10 ** digits - 1, 26
+    rows, columns = max(10 ** digits - 1, last_row), 26
     for m in _unusual_refs(digits).finditer(xml):
         start = m.start()
         if start == 0 or xml[start - 1] not in b" \t\r\n":  # `header="0.3"`: another attribute ending in r

@@ -298,3 +298,15 @@ def test_sigterm_during_pdf_leaves_no_libreoffice_lock_or_temp_and_says_what_was
     assert f"Dihentikan (SIGTERM). Sudah ditulis sebelum penghentian: {out}. Tidak ada berkas yang setengah ditulis." in stderr
     assert sorted(p.name for p in out.parent.iterdir()) == ["laporan.docx"]  # no lock file, no PDF, no .tmp
     assert sorted(p.name for p in system_tmp.iterdir()) == []  # no lu*.tmp, no LibreOffice profile
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_a_stop_while_the_program_is_still_starting_is_quiet_and_honest(sig):
+    """Issue 26.3: a Ctrl+C while lkjip was importing gave a Python traceback (or, in the handler's own lazy
+    import, an English ImportError); the program's module now stops quietly from its first lines."""
+    code = ("import os, signal, sys, time\nsys.argv = ['lkjip', 'validate', 'x.xlsx']\nimport generator.cli\n"
+            f"os.kill(os.getpid(), {int(sig)})\ntime.sleep(30)\nprint('tidak berhenti')\n")
+    res = subprocess.run([sys.executable, "-c", code], cwd=str(ROOT), capture_output=True, text=True, timeout=60)
+    how = "Ctrl+C" if sig == signal.SIGINT else "SIGTERM"
+    assert res.returncode == 128 + sig and res.stdout == ""
+    assert res.stderr.strip() == f"Dihentikan ({how}): tidak ada berkas yang ditulis."

@@ -240,7 +240,7 @@ def test_surrogate_escapes_in_every_text_cell_never_crash_any_command(sheet, tmp
     assert crashed(d) is None, crashed(d)
     assert d.exit_code in (0, 1, 2)
     if d.exit_code in (0, 1):
-        json.loads(d.stdout)  # notes such as "Catatan: ... galat" go to stderr
+        json.loads(d.stdout)  # errors of a revision that is read go to stderr, beside the changes
 
 
 @pytest.mark.parametrize("grid", [True, False], ids=["calamine", "stream"])
