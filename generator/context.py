@@ -60,7 +60,8 @@ class _Builder(TabelAnggaran, ProgramKinerja):
         }
         out = dict(generated)
         out.update(staff)
-        if "ringkasan_eksekutif" not in staff and ("permasalahan" in staff or "solusi" in staff):
+        if "ringkasan_eksekutif" not in staff and ("permasalahan" in staff or "solusi" in staff) and \
+                self.cfg.tabel_ganda == "Ya":
             # the generated summary closes with the staff's own kendala and solusi
             extra = []
             if "permasalahan" in staff:
@@ -68,6 +69,10 @@ class _Builder(TabelAnggaran, ProgramKinerja):
             if "solusi" in staff:
                 extra += narrate.blok("Upaya yang telah dilakukan untuk mengatasinya:") + staff["solusi"]
             out["ringkasan_eksekutif"] = generated["ringkasan_eksekutif"] + extra
+        elif "ringkasan_eksekutif" not in staff and ("permasalahan" in staff or "solusi" in staff):
+            # printed once, in Bab III: the summary points to them
+            out["ringkasan_eksekutif"] = generated["ringkasan_eksekutif"] + narrate.blok(
+                "Kendala yang dihadapi dan upaya yang telah dilakukan untuk mengatasinya diuraikan pada Bab III.")
         # staff efisiensi text replaces the generated paragraph (no second figure after it); a staff figure that
         # differs from the one lkjip prints is a validate warning (narasi.angka-berbeda)
         return out
@@ -426,7 +431,7 @@ def build_context(hasil: Hasil) -> dict:
     ada = {
         **narrate.ada_bagian(lap), "belanja": bool(hasil.belanja), "standar": ada_standar,
         "program": "program" in b.tables, "program_kinerja": "program_kinerja" in b.tables,
-        "visi": bool(p.visi), "misi": bool(p.misi),
+        "visi": bool(p.visi), "misi": bool(p.misi), "tabel_ganda": lap.pengaturan.tabel_ganda == "Ya",
     }
     teks = b.teks(ada)
     return {

@@ -156,6 +156,14 @@ PENGATURAN_FIELDS = (
         choices=YA_TIDAK,
         comment="Ya = total sheet Belanja boleh berbeda dari total Anggaran (laporan menyebut selisihnya); bawaan Tidak = galat",
     ),
+    Column(
+        "tabel_ganda",
+        "tabel_ganda",
+        "choice",
+        choices=YA_TIDAK,
+        comment="Ya = tabel Perjanjian Kinerja dicetak juga di Bab II, tabel IKU juga di Lampiran, tabel analisis juga di "
+                "Bab III.A.7; bawaan Tidak = setiap tabel dicetak sekali dan dirujuk",
+    ),
 )
 
 _VALUE_HINT = "Angka, atau nilai kualitatif (A, BB, B, WTP, Belum ada penilaian)."

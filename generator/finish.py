@@ -62,6 +62,7 @@ def _chapter(text: str) -> str | None:
     return None
 
 
+SHORT_TEXT = 700  # characters of text in a subsection that may move onto a landscape page with its small table
 SMALL_SHARE = 0.4  # a portrait table under this share of a page may join the landscape table right after it
 
 
@@ -207,8 +208,10 @@ class Finisher:
             start = lead if lead is not None else p
             prev = start.getprevious()
             if prev is not None and self.small.get(prev):
-                # a small table right before would sit alone on a portrait page: it goes onto the landscape page
-                start = prev
+                # a small table right before, in a short subsection of its own, would sit alone on a portrait page:
+                # the subsection goes onto the landscape page
+                sub = self._short_subsection(prev)
+                start = sub if sub is not None else start
             start.addprevious(self.parse(sections.section_break(False))[0])
             self.replace(p, [placeholder] + self.parse(sections.section_break(True)), copy_elements=False)
         else:
@@ -225,6 +228,19 @@ class Finisher:
                 break
             el = el.getnext()
         return el is not None and el.tag == W + "tbl" and el not in self.placeholders
+
+    def _short_subsection(self, table):
+        """The heading opening the subsection that ends with `table` when the text between is short, else None."""
+        text = 0
+        el = table.getprevious()
+        while el is not None and el.tag == W + "p" and el not in self.placeholders and el.find(f"{W}pPr/{W}sectPr") is None:
+            if _style(el) in ("Heading2", "Heading3"):
+                return el
+            text += len(_text(el))
+            if text > SHORT_TEXT or "\u27e6" in _text(el):
+                return None
+            el = el.getprevious()
+        return None
 
     _LEAD_STYLES = ("Heading2", "Heading3", "JudulSasaran")
 

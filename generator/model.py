@@ -201,6 +201,7 @@ class Pengaturan:
     desimal: int = 2
     nama_berkas: str = ""
     izinkan_selisih: str = "Tidak"  # "Ya": a Belanja total differing from the Anggaran total is only a warning
+    tabel_ganda: str = "Tidak"  # "Ya": the PK, IKU and analysis tables are printed twice, as before (issue 20.8)
 
 
 @dataclass

@@ -357,8 +357,13 @@ def build() -> Document:
     tag(doc, '{{ sisip_tabel("iku") }}')
     h(doc, "{{ huruf() }}. Perjanjian Kinerja Tahun {{ profil.tahun }}", 2)
     para(doc, "{{ ringkas.kalimat_pk }}")
+    tag(doc, "{%p if ada.tabel_ganda %}")
     tag(doc, '{{ sisip_tabel("pk_kinerja") }}')
     tag(doc, '{{ sisip_tabel("pk_anggaran") }}')
+    tag(doc, "{%p else %}")  # printed once, in the signed Lampiran
+    para(doc, "Sasaran, indikator dan target kinerja serta program dan anggaran yang diperjanjikan disajikan pada "
+              "Lampiran A (Perjanjian Kinerja Tahun {{ profil.tahun }}).")
+    tag(doc, "{%p endif %}")
 
     # ------------------------------------------------------------ BAB III
     h(doc, "BAB III AKUNTABILITAS KINERJA{{ huruf_ulang() }}", 1)
@@ -424,9 +429,12 @@ def build() -> Document:
     para(doc, "Solusi yang telah dilakukan:", bold=True)
     tag(doc, '{{ sisip_teks("solusi") }}')
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if tabel.analisis.baris or not (ada.teks_permasalahan or ada.teks_solusi) %}")
+    tag(doc, "{%p if tabel.analisis.baris and ada.tabel_ganda or not (tabel.analisis.baris or ada.teks_permasalahan or ada.teks_solusi) %}")
     para(doc, "{{ ringkas.kalimat_analisis }}")
     tag(doc, '{{ sisip_tabel("analisis") }}')
+    tag(doc, "{%p elif tabel.analisis.baris %}")  # printed once, under each sasaran
+    para(doc, "Penyebab keberhasilan atau kegagalan setiap indikator beserta solusinya diuraikan pada analisis capaian "
+              "per sasaran (angka 3 di atas).")
     tag(doc, "{%p endif %}")
     h(doc, "8. Analisis Efisiensi Penggunaan Sumber Daya", 3)
     tag(doc, '{{ sisip_teks("efisiensi") }}')
@@ -504,15 +512,17 @@ def build() -> Document:
                 run.bold = i == 6 or None
             p.alignment = C
             p.paragraph_format.space_after = Pt(0)
-    # each lampiran after the signed PK starts a page of its own
+    # each lampiran after the signed PK starts a page of its own; the IKU is printed once, in Bab II
+    tag(doc, "{%p if ada.tabel_ganda %}")
     h(doc, "{{ huruf() }}. Indikator Kinerja Utama", 2).paragraph_format.page_break_before = True
     tag(doc, '{{ sisip_tabel("lampiran_iku") }}')
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if ada.rencana_aksi %}")
-    h(doc, "{{ huruf() }}. Rencana Aksi", 2)
+    h(doc, "{{ huruf() }}. Rencana Aksi", 2).paragraph_format.page_break_before = True
     tag(doc, '{{ sisip_tabel("rencana_aksi") }}')
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ada.gambar_dokumentasi or ada.gambar_lampiran %}")
-    h(doc, "{{ huruf() }}. Dokumentasi", 2)
+    h(doc, "{{ huruf() }}. Dokumentasi", 2).paragraph_format.page_break_before = True
     tag(doc, '{{ sisip_gambar("dokumentasi") }}')
     tag(doc, '{{ sisip_gambar("lampiran") }}')
     tag(doc, "{%p endif %}")
