@@ -462,8 +462,12 @@ def build() -> Document:
     para(doc, "{{ ringkas.kalimat_belanja }}")
     tag(doc, '{{ sisip_tabel("belanja") }}')
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p if ringkas.kalimat_satu_unit %}")  # one unit: a sentence, not a one-row table
+    para(doc, "{{ ringkas.kalimat_satu_unit }}")
+    tag(doc, "{%p else %}")
     para(doc, "Anggaran dan realisasi per unit disajikan pada tabel berikut. {{ ringkas.kalimat_unit }}")
     tag(doc, '{{ sisip_tabel("anggaran_unit") }}')
+    tag(doc, "{%p endif %}")
     tag(doc, '{{ sisip_grafik("anggaran") }}')
     para(doc, "Rincian realisasi anggaran per program, kegiatan dan sub kegiatan disajikan pada tabel berikut.")
     tag(doc, '{{ sisip_tabel("anggaran_rinci") }}')

@@ -218,3 +218,22 @@ def test_each_table_is_printed_once_unless_pengaturan_asks_for_both(built, tmp_p
     assert titles.count("Sasaran, Indikator dan Target Perjanjian Kinerja Tahun 2024") == 2
     assert titles.count("Indikator Kinerja Utama Kecamatan Contoh") == 2
     assert "Analisis Penyebab Keberhasilan/Kegagalan dan Solusi" in titles
+
+
+def test_numbering_shows_the_hierarchy_and_one_unit_is_a_sentence(built):
+    """Issue 20.7: Kota Sumenep's program-indicator table numbers 1, 1.1, 1.1.1 (not 1…126); a one-unit report (Kota
+    Sumenep, Raas) has no per-unit table of one row but a sentence, and no unit row repeating the total."""
+    ctx, doc = built[SUMENEP.stem]
+    tbl = _table_after(doc, next(c for c in _captions(doc) if "Indikator Program" in c))
+    numbers = [r.findall(qn("w:tc"))[0] for r in tbl.findall(qn("w:tr"))]
+    numbers = [_text(tc) for tc in numbers]
+    assert numbers[3:7] == ["1", "1.1", "1.1.1", "2"]
+    assert max(len(n.split(".")) for n in numbers if n) == 3 and "126" not in numbers
+    for stem in (SUMENEP.stem, RAAS.stem):
+        ctx, doc = built[stem]
+        assert not any("per Unit" in c for c in _captions(doc))
+        sentence = ctx["ringkas"]["kalimat_satu_unit"]
+        assert sentence.startswith("Seluruh anggaran dikelola oleh Kecamatan ") and sentence in [p.text for p in doc.paragraphs]
+        rinci = _table_after(doc, next(c for c in _captions(doc) if "Realisasi Anggaran per" in c))
+        assert not any(_text(tc).isupper() and len(_text(tc)) > 8 for tc in rinci.iter(qn("w:tc")))  # no "KECAMATAN RAAS" row
+    assert any("per Unit" in c for c in _captions(built[ALOK.stem][1]))  # five units: the table stays

@@ -41,8 +41,10 @@ def test_report_prints_the_computed_figures(report):
     assert rows[2][2:] == ["Persentase layanan tepat waktu", "%", "80", "67", "83,75", "Tinggi"]
     assert rows[3][2:] == ["Nilai SAKIP", "predikat", "B", "BB", "100,00", "Sangat Tinggi"]
     assert rows[-1][1] == "Rata-rata capaian kinerja sasaran" and rows[-1][6:] == ["91,88", "Sangat Tinggi"]
-    unit = table_after(report, "Tabel 3.9")
-    assert unit[2] == ["1", "Kecamatan Contoh", "35.000.000", "32.500.000", "2.500.000", "92,86"]
+    # one unit: a sentence, not a one-row table (issue 20.7)
+    assert ("Seluruh anggaran dikelola oleh Kecamatan Contoh: pagu Rp35.000.000,00, realisasi Rp32.500.000,00 (92,86%), "
+            "sisa Rp2.500.000,00.") in text
+    assert not any("per Unit" in c for c in captions(report))
     assert "Rp35.000.000,00 (tiga puluh lima juta rupiah)" in text
 
 
@@ -62,8 +64,8 @@ def test_caption_sequence_numbered_per_chapter(report):
     numbers = [re.match(r"Tabel (\S+)", c).group(1) for c in caps]
     # each table once (issue 20.8): the PK tables in the Lampiran only, the IKU table in Bab II only
     assert numbers[:2] == ["2.1", "2.2"]
-    assert numbers[2:12] == [f"3.{i}" for i in range(1, 11)]
-    assert numbers[12:] == ["L.1", "L.2"]
+    assert numbers[2:11] == [f"3.{i}" for i in range(1, 10)]
+    assert numbers[11:] == ["L.1", "L.2"]
     # no Target 2023 in the small workbook: no capaian 2023, so no tren chart (issue 11.9)
     assert [c.split(" ", 1)[0] for c in captions(report, "Judul Gambar")] == ["Gambar"] * 2
 
