@@ -433,6 +433,10 @@ def build_context(hasil: Hasil) -> dict:
         "program": "program" in b.tables, "program_kinerja": "program_kinerja" in b.tables,
         "visi": bool(p.visi), "misi": bool(p.misi), "tabel_ganda": lap.pengaturan.tabel_ganda == "Ya",
     }
+    from . import bagan
+
+    top, pelaksana = bagan.struktur(lap.pegawai)
+    ada["bagan"] = top is not None and "struktur_organisasi" not in gambar  # the staff's own picture wins
     teks = b.teks(ada)
     return {
         "profil": {
@@ -464,6 +468,7 @@ def build_context(hasil: Hasil) -> dict:
         "tabel": {k: layout.tanpa_kolom_kosong(t) for k, t in b.tables.items()},
         "grafik": dict(b.charts),
         "gambar": gambar,
+        "bagan": {"struktur": bagan.as_dict(top) if top is not None else None, "pelaksana": pelaksana},
         "ada": ada,
     }
 

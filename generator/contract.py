@@ -257,6 +257,8 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Eselon", "eselon", comment="Contoh: III.a, IV.a, atau kosong", width=10),
             Column("Status", "status", comment="PNS, PPPK, Honorer/Non ASN", width=14),
             Column("Unit", "unit", comment="Unit kerja (kosong = instansi)", width=20),
+            Column("Atasan", "atasan", comment="Opsional: jabatan atasan langsung, untuk garis bagan struktur organisasi "
+                                               "(kosong = menurut eselon)", width=24),
         ),
         comment="Daftar pegawai, satu orang per baris.",
     ),

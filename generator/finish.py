@@ -384,6 +384,26 @@ class Finisher:
             self._picture(target, data, f"Gambar {self.number('gambar', chapter)}", g["keterangan"] or key.replace("_", " ").title(), 15)
             anchor = target.getnext()
 
+    def insert_bagan(self, p, key: str, chapter: str | None) -> None:
+        """The struktur organisasi drawn from the Pegawai sheet (`bagan`), captioned below as a figure."""
+        from . import bagan
+
+        data = self.ctx.get("bagan", {}).get("struktur")
+        if not data:
+            self.replace(p, [])
+            return
+        instansi = self.ctx.get("profil", {}).get("instansi", "")
+        label = f"Gambar {self.number('gambar', chapter)}"
+        title = f"Struktur Organisasi {instansi}".strip()
+        xml = [bagan.table_xml(bagan.from_dict(data), ooxml.TEXT_W_PORTRAIT),
+               ooxml.caption(label, title, style=ooxml.STYLE_CAPTION_FIGURE)]
+        n = self.ctx["bagan"].get("pelaksana") or 0
+        if n:
+            xml.append(ooxml.paragraph(f"Selain pejabat struktural di atas, terdapat {n} orang staf pelaksana.",
+                                       style=ooxml.STYLE_BODY, jc="both"))
+        self.captions.append(("gambar", f"{label} {title}"))
+        self.replace(p, self.parse("".join(xml)))
+
     def _new_paragraph_after(self, el):
         """A python-docx paragraph element (CT_P), so the python-docx API works on it."""
         new = parse_xml(f'<w:p xmlns:w="{ooxml.W_NS}"/>')

@@ -157,6 +157,7 @@ class Pegawai:
     eselon: str = ""
     status: str = ""
     unit: str = ""
+    atasan: str = ""  # the jabatan this position reports to (struktur organisasi), optional
 
 
 @dataclass

@@ -71,7 +71,8 @@ def test_figure_captions_keep_with_their_figure_only(built, stem):
     assert figures
     for i in figures:
         assert not _keeps(body[i]), _text(body[i])
-        assert _keeps(body[i - 1])  # the chart itself stays with its caption
+        above = body[i - 1]  # the chart itself (or the last row of a drawn chart) stays with its caption
+        assert _keeps(above) or all(_keeps(x) for x in above.findall(f"{qn('w:tr')}/{qn('w:tc')}/{qn('w:p')}"))
     tables = [el for el in body if el.tag == qn("w:p") and _style(el) == "JudulTabel"]
     assert tables and all(_keeps(el) for el in tables)
 
@@ -237,3 +238,37 @@ def test_numbering_shows_the_hierarchy_and_one_unit_is_a_sentence(built):
         rinci = _table_after(doc, next(c for c in _captions(doc) if "Realisasi Anggaran per" in c))
         assert not any(_text(tc).isupper() and len(_text(tc)) > 8 for tc in rinci.iter(qn("w:tc")))  # no "KECAMATAN RAAS" row
     assert any("per Unit" in c for c in _captions(built[ALOK.stem][1]))  # five units: the table stays
+
+
+def _bagan_rows(doc) -> list[list[str]]:
+    caption = next(el for el in doc.element.body.iterchildren()
+                   if el.tag == qn("w:p") and _style(el) == "JudulGambar" and "Struktur Organisasi" in _text(el))
+    tbl = caption.getprevious()
+    assert tbl.tag == qn("w:tbl")
+    return [[_text(tc.find(qn("w:p"))) for tc in tr.findall(qn("w:tc")) if tc.find(f".//{qn('w:shd')}") is not None]
+            for tr in tbl.findall(qn("w:tr"))]
+
+
+def test_struktur_organisasi_drawn_from_the_pegawai_sheet(built, tmp_path):
+    """Issue 20.10: Raas gives no picture: its Pegawai sheet draws the chart (Camat on top, the Sekretaris with both
+    Kepala Sub Bagian under it, the Kepala Seksi beside); an Atasan column gives the lines; a picture wins."""
+    from factory import make_workbook
+
+    _ctx, doc = built[RAAS.stem]
+    rows = [r for r in _bagan_rows(doc) if r]
+    assert rows[0] == ["Camat Raas"]
+    assert rows[1][0] == "Sekretaris Kecamatan" and len(rows[1]) == 5 and all(c.startswith("Kepala Seksi") for c in rows[1][1:])
+    assert rows[2] == ["Kepala Sub Bagian Umum, Kearsipan dan Kepegawaian", "Kepala Sub Bagian Program, Perencanaan dan Keuangan"]
+    assert "Gambar 1.1 Struktur Organisasi Kecamatan Raas" in [p.text for p in doc.paragraphs]
+    assert "Selain pejabat struktural di atas, terdapat 9 orang staf pelaksana." in [p.text for p in doc.paragraphs]
+    assert not any("Struktur Organisasi" in p.text for p in built[ALOK.stem][1].paragraphs if p.style.name == "Judul Gambar")
+
+    pegawai = [{"Nama": "A", "Jabatan": "Camat Contoh", "Eselon": "III.a"},
+               {"Nama": "B", "Jabatan": "Sekretaris Kecamatan", "Eselon": "III.b", "Atasan": "Camat Contoh"},
+               {"Nama": "C", "Jabatan": "Kepala Seksi Pemerintahan", "Eselon": "IV.a", "Atasan": "Sekretaris Kecamatan"},
+               {"Nama": "D", "Jabatan": "Staf", "Eselon": ""}]
+    wb = make_workbook(tmp_path / "pegawai.xlsx", sheets={"Pegawai": pegawai})
+    _lap, hasil, problems = check(wb)
+    assert hasil is not None, problems
+    rows = [r for r in _bagan_rows(load(render_docx(build_context(hasil)))) if r]
+    assert rows == [["Camat Contoh"], ["Sekretaris Kecamatan"], ["Kepala Seksi Pemerintahan"]]
