@@ -198,6 +198,34 @@ class _Builder(TabelAnggaran, ProgramKinerja):
              Kolom("Target", 0.85, "kanan"), Kolom("Realisasi", 0.85, "kanan"), Kolom("Capaian (%)", 0.9, "kanan"), Kolom("Predikat", 1.1, "tengah")],
             rows, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8"])
 
+    def capaian_tujuan_table(self) -> None:
+        """Tujuan-level indicators (issue 20.11): their capaian before the sasaran's, when the Kinerja sheet has them."""
+        rows = []
+        n = 0
+        for t in self.lap.nodes("Tujuan"):
+            for k, ind in enumerate(t.indikator):
+                n += k == 0
+                h = self.h.of_indikator(ind)
+                rows.append(Baris([str(n) if k == 0 else "", t.uraian if k == 0 else "", ind.nama, ind.satuan or "-",
+                                   nilai(h.target, self.d), nilai(h.realisasi, self.d),
+                                   self.pct(h.capaian.nilai) if h.capaian.nilai is not None else "-", h.predikat or "-"]))
+        if not rows:
+            return
+        inds = [i for t in self.lap.nodes("Tujuan") for i in t.indikator]
+        if all(self.h.of_indikator(i).realisasi is None for i in inds):  # nothing measured: a sentence, no table of "-"
+            self.kalimat["capaian_tujuan"] = (f"Indikator kinerja tujuan ({', '.join(i.nama for i in inds)}) belum memiliki "
+                                              f"realisasi tahun {self.tahun}, sehingga capaiannya belum dapat disajikan.")
+            return
+        self.tables["capaian_tujuan"] = Tabel(
+            f"Capaian Indikator Kinerja Tujuan Tahun {self.tahun}",
+            [Kolom("No", 0.45, "tengah"), Kolom("Tujuan", 2.4), Kolom("Indikator Kinerja", 2.4), Kolom("Satuan", 0.8, "tengah"),
+             Kolom("Target", 0.85, "kanan"), Kolom("Realisasi", 0.85, "kanan"), Kolom("Capaian (%)", 0.9, "kanan"),
+             Kolom("Predikat", 1.1, "tengah")],
+            rows, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8"])
+        self.kalimat["capaian_tujuan"] = (
+            f"Capaian indikator kinerja tujuan {self.lap.profil.instansi} tahun {self.tahun}, sebagai ukuran keberhasilan "
+            "di atas sasaran strategis, disajikan pada tabel berikut.")
+
     def sasaran_sections(self) -> list[dict]:
         out = []
         tahun, akhir = self.tahun, self.lap.profil.periode[1]
@@ -408,6 +436,7 @@ def build_context(hasil: Hasil) -> dict:
     b.iku_table("iku", f"Indikator Kinerja Utama {p.instansi}")
     b.pk_tables("")
     b.skala_table()
+    b.capaian_tujuan_table()
     b.capaian_table()
     b.capaian_chart()
     sasaran = b.sasaran_sections()
@@ -458,7 +487,7 @@ def build_context(hasil: Hasil) -> dict:
             "efisiensi_label": hasil.efisiensi_label, "skala_predikat": SCALE_NAMES.get(lap.pengaturan.skala_predikat, ""),
             "kalimat_capaian_instansi": narrate.kalimat_capaian_instansi(hasil),
             "kalimat_tren": b.kalimat.get("tren", ""), "kalimat_renstra_akhir": b.kalimat.get("renstra_akhir", ""),
-            "kalimat_analisis": b.kalimat.get("analisis", ""), "kalimat_satu_unit": b.kalimat.get("satu_unit", ""), "kalimat_pagu_pk": b.kalimat.get("pagu_pk", ""),
+            "kalimat_analisis": b.kalimat.get("analisis", ""), "kalimat_capaian_tujuan": b.kalimat.get("capaian_tujuan", ""), "kalimat_satu_unit": b.kalimat.get("satu_unit", ""), "kalimat_pagu_pk": b.kalimat.get("pagu_pk", ""),
             "kalimat_unit": narrate.unit_kalimat(hasil), "kalimat_belanja": narrate.belanja_kalimat(hasil),
             "kalimat_sdm": narrate.sdm_kalimat(hasil), "kalimat_pk": narrate.pk_pengantar(lap),
         },

@@ -375,6 +375,12 @@ def build() -> Document:
     tag(doc, '{{ sisip_teks("pengukuran") }}')
     tag(doc, '{{ sisip_tabel("skala") }}')
     h(doc, "2. Capaian Indikator Kinerja Tahun {{ profil.tahun }}", 3)
+    tag(doc, "{%p if ringkas.kalimat_capaian_tujuan %}")  # tujuan-level indicators, before the sasaran
+    para(doc, "{{ ringkas.kalimat_capaian_tujuan }}")
+    tag(doc, '{%p if "capaian_tujuan" in tabel %}')
+    tag(doc, '{{ sisip_tabel("capaian_tujuan") }}')
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
     para(doc, "Capaian indikator kinerja sasaran {{ profil.instansi }} tahun {{ profil.tahun }} disajikan pada tabel berikut. "
               "{{ ringkas.kalimat_capaian_instansi }}")
     tag(doc, '{{ sisip_tabel("capaian") }}')

@@ -272,3 +272,20 @@ def test_struktur_organisasi_drawn_from_the_pegawai_sheet(built, tmp_path):
     assert hasil is not None, problems
     rows = [r for r in _bagan_rows(load(render_docx(build_context(hasil)))) if r]
     assert rows == [["Camat Contoh"], ["Sekretaris Kecamatan"], ["Kepala Seksi Pemerintahan"]]
+
+
+def test_capaian_per_tujuan_before_the_sasaran(built):
+    """Issue 20.11: Kota Sumenep's two tujuan indicators get their own capaian table right before the sasaran's;
+    Alok's tujuan indicator (IKM) has no realisasi: one sentence, no table of "-"."""
+    _ctx, doc = built[SUMENEP.stem]
+    caps = _captions(doc)
+    at = next(i for i, c in enumerate(caps) if "Capaian Indikator Kinerja Tujuan Tahun 2023" in c)
+    assert "Capaian Indikator Kinerja Sasaran Tahun 2023" in caps[at + 1]
+    tbl = _table_after(doc, caps[at])
+    body = [r for r in tbl.findall(qn("w:tr")) if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
+    assert [_text(r.findall(qn("w:tc"))[2]) for r in body] == [
+        "Nilai Indeks Kepuasan Masyarakat (IKM) Kecamatan Kota Sumenep", "Nilai SAKIP Perangkat Daerah"]
+    ctx, doc = built[ALOK.stem]
+    assert not any("Tujuan Tahun" in c for c in _captions(doc))
+    assert ("Indikator kinerja tujuan (Indeks Kepuasan Masyarakat (IKM)) belum memiliki realisasi tahun 2024, sehingga "
+            "capaiannya belum dapat disajikan.") in [p.text for p in doc.paragraphs]
