@@ -391,6 +391,35 @@ class _Builder(TabelAnggaran, ProgramKinerja):
                                             "capaian", data)
 
     # ---------------------------------------------------------------- Lampiran
+    def cascading_table(self) -> None:
+        """The performance tree as a lampiran (issue 20.13): tujuan → sasaran → program → kegiatan → sub kegiatan,
+        each with its indicators and this year's target; only when the Kinerja sheet goes below the sasaran."""
+        levels = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
+        if not any(n.level in levels[2:] for n in self.lap.nodes()):
+            return
+        rows = []
+        counter = [0] * len(levels)
+        gaya = {"Tujuan": "subjudul", "Sasaran": "tebal", "Program": "program", "Kegiatan": "kegiatan"}
+        for node in self.lap.nodes():
+            depth = levels.index(node.level) if node.level in levels else len(levels) - 1
+            counter[depth] += 1
+            counter[depth + 1:] = [0] * (len(levels) - depth - 1)
+            nomor = ".".join(str(c) for c in counter[:depth + 1] if c)
+            for k, ind in enumerate(node.indikator or [None]):
+                first = k == 0
+                cells = [nomor if first else "", node.level if first else "", node.uraian if first else ""]
+                if ind is None:
+                    rows.append(Baris(cells + ["", "", ""], gaya.get(node.level, "biasa"), indent=depth))
+                    continue
+                h = self.h.of_indikator(ind)
+                rows.append(Baris(cells + [ind.nama, ind.satuan or "-", nilai(h.target, self.d)],
+                                  gaya.get(node.level, "biasa") if first else "biasa", indent=depth if first else 0))
+        self.tables["cascading"] = Tabel(
+            f"Matriks Cascading Kinerja {self.lap.profil.instansi} Tahun {self.tahun}",
+            [Kolom("No", 0.6, "kiri"), Kolom("Level", 0.9), Kolom("Tujuan / Sasaran / Program / Kegiatan", 3.2),
+             Kolom("Indikator Kinerja", 2.8), Kolom("Satuan", 0.8, "tengah"), Kolom(f"Target {self.tahun}", 0.9, "kanan")],
+            rows)
+
     def rencana_aksi_table(self) -> None:
         if not self.lap.rencana_aksi:
             return
@@ -453,6 +482,7 @@ def build_context(hasil: Hasil) -> dict:
     b.pk_tables("lampiran_")
     b.iku_table("lampiran_iku", f"Indikator Kinerja Utama {p.instansi} (Definisi dan Formula)")
     b.rencana_aksi_table()
+    b.cascading_table()
     gambar: dict[str, list[dict]] = {}
     for g in lap.gambar:
         gambar.setdefault(g.bagian, []).append({"berkas": str(g.berkas), "keterangan": g.keterangan})

@@ -530,6 +530,12 @@ def build() -> Document:
     h(doc, "{{ huruf() }}. Indikator Kinerja Utama", 2).paragraph_format.page_break_before = True
     tag(doc, '{{ sisip_tabel("lampiran_iku") }}')
     tag(doc, "{%p endif %}")
+    tag(doc, '{%p if "cascading" in tabel %}')  # the performance tree, tujuan to sub kegiatan
+    h(doc, "{{ huruf() }}. Matriks Cascading Kinerja", 2).paragraph_format.page_break_before = True
+    para(doc, "Keterkaitan tujuan, sasaran, program, kegiatan dan sub kegiatan beserta indikator kinerja dan target "
+              "tahun {{ profil.tahun }} masing-masing disajikan pada matriks berikut.")
+    tag(doc, '{{ sisip_tabel("cascading") }}')
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if ada.rencana_aksi %}")
     h(doc, "{{ huruf() }}. Rencana Aksi", 2).paragraph_format.page_break_before = True
     tag(doc, '{{ sisip_tabel("rencana_aksi") }}')

@@ -153,8 +153,8 @@ def test_pk_signed_on_the_page_where_its_tables_end(printed, stem):
     assert page.index("Jumlah") < page.index("Pihak Kedua,")  # the total row of the PK budget table
     assert "Jumlah anggaran yang direncanakan" in page
     assert not re.search(r"\b[B-H]\. [A-Z][a-z]+ [A-Z]", page.split("Pihak Pertama,")[1])  # no next lampiran under the signatures
-    if sig[0] + 1 < len(flats):  # Alok's Rencana Aksi: on a page of its own
-        assert flats[sig[0] + 1].startswith("B. Rencana Aksi")
+    if sig[0] + 1 < len(flats):  # the next lampiran (the cascading matrix, Alok's Rencana Aksi): on a page of its own
+        assert re.match(r"B\. (Matriks Cascading Kinerja|Rencana Aksi)", flats[sig[0] + 1])
 
 
 @pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])

@@ -289,3 +289,20 @@ def test_capaian_per_tujuan_before_the_sasaran(built):
     assert not any("Tujuan Tahun" in c for c in _captions(doc))
     assert ("Indikator kinerja tujuan (Indeks Kepuasan Masyarakat (IKM)) belum memiliki realisasi tahun 2024, sehingga "
             "capaiannya belum dapat disajikan.") in [p.text for p in doc.paragraphs]
+
+
+def test_cascading_matrix_lampiran(built):
+    """Issue 20.13: a lampiran follows the tree from tujuan to sub kegiatan with each level's indicators and target,
+    numbered by the hierarchy, every level row kept with the row under it (a reader can follow it across pages)."""
+    ctx, doc = built[SUMENEP.stem]
+    caption = next(c for c in _captions(doc) if "Matriks Cascading Kinerja" in c)
+    assert caption.startswith("Tabel L.")
+    tbl = _table_after(doc, caption)
+    body = [r for r in tbl.findall(qn("w:tr")) if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
+    cells = [[_text(tc) for tc in r.findall(qn("w:tc"))] for r in body]
+    assert cells[0][:3] == ["1", "Tujuan", "Meningkatkan Pelayanan Publik di Kecamatan"]
+    assert cells[4][:2] == ["1.1.1.1.1", "Sub Kegiatan"]
+    assert {c[1] for c in cells if c[1]} == {"Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"}
+    kept = _body_rows_kept(tbl)
+    assert all(kept[i] for i in range(4))  # tujuan → sasaran → program → kegiatan → its first sub kegiatan
+    assert "Matriks Cascading Kinerja" in [p.text for p in doc.paragraphs if p.style.name == "Heading 2"][-1]
