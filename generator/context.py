@@ -490,7 +490,7 @@ def build_context(hasil: Hasil) -> dict:
     ada = {
         **narrate.ada_bagian(lap), "belanja": bool(hasil.belanja), "standar": ada_standar,
         "program": "program" in b.tables, "program_kinerja": "program_kinerja" in b.tables,
-        "visi": bool(p.visi), "misi": bool(p.misi), "tabel_ganda": lap.pengaturan.tabel_ganda == "Ya",
+        "visi": bool(p.visi), "misi": bool(p.misi), "tabel_ganda": lap.pengaturan.tabel_ganda == "Ya", "cascading": "cascading" in b.tables,
     }
     from . import bagan
 

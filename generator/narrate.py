@@ -378,6 +378,8 @@ def sistematika(lap: Laporan, ada: dict | None = None) -> list[dict]:
         bab3.append("capaian indikator program dan kegiatan")
     bab3.append("realisasi anggaran")
     lampiran = ["Perjanjian Kinerja"] + (["Indikator Kinerja Utama"] if ada and ada.get("tabel_ganda") else [])  # issue 20.8
+    if ada and ada.get("cascading"):
+        lampiran.append("matriks cascading kinerja")
     if opsional["rencana_aksi"]:
         lampiran.append("Rencana Aksi")
     if opsional["dokumentasi"]:
