@@ -219,7 +219,7 @@ def _scan(lap: Laporan, hasil: Hasil, texts: list[TeksStaf], printed: set[Decima
                                found=m.group(0).strip(), expected=rupiah(ref) if ref is not None else "-"))
         for pattern, jenis in ((_PCT, "persentase"), (_CAPAIAN, "capaian")):
             for m in pattern.finditer(t.teks):
-                if any(a <= m.start(1) < b for a, b in skip):
+                if any(a <= m.start(1) < b for a, b in skip) or _threshold(t.teks, m.start(1), m.end()):
                     continue
                 typed = m.group(1)
                 value = _indonesian(typed) if "," in typed or "." not in typed else Decimal(typed)
@@ -239,6 +239,16 @@ def _scan(lap: Laporan, hasil: Hasil, texts: list[TeksStaf], printed: set[Decima
                                    found=m.group(0).strip() if jenis == "persentase" else typed,
                                    expected=persen(ref) if ref is not None else "-"))
     return out
+
+
+_BATAS_SEBELUM = re.compile(r"(?:lebih\s+dari|kurang\s+dari|di\s+atas|di\s+bawah|minimal|maksimal|paling\s+(?:sedikit|banyak)|"
+                           r"sampai(?:\s+dengan)?|hingga|s\.?\s*d\.?|[<>≤≥]=?|[-–—])\s*$", re.I)
+_BATAS_SESUDAH = re.compile(r"^\s*(?:%|persen)?\s*(?:[-–—]|s\.?\s*d\.?|sampai|hingga)\s*\d", re.I)
+
+
+def _threshold(text: str, start: int, end: int) -> bool:
+    """A percentage that bounds a range or a scale ("60% - 80%: Efisien", "lebih dari 100%"), not a figure."""
+    return bool(_BATAS_SEBELUM.search(text[max(0, start - 20):start]) or _BATAS_SESUDAH.match(text[end:end + 20]))
 
 
 # -- claims the figures refute ------------------------------------------------------------------

@@ -61,7 +61,8 @@ class _Builder(TabelAnggaran, ProgramKinerja):
         }
         out = dict(generated)
         out.update(staff)
-        if "ringkasan_eksekutif" not in staff and ("permasalahan" in staff or "solusi" in staff):
+        if "ringkasan_eksekutif" not in staff and ("permasalahan" in staff or "solusi" in staff) and \
+                self.cfg.tabel_ganda == "Ya":
             # the generated summary closes with the staff's own kendala and solusi
             extra = []
             if "permasalahan" in staff:
@@ -69,6 +70,10 @@ class _Builder(TabelAnggaran, ProgramKinerja):
             if "solusi" in staff:
                 extra += narrate.blok("Upaya yang telah dilakukan untuk mengatasinya:") + staff["solusi"]
             out["ringkasan_eksekutif"] = generated["ringkasan_eksekutif"] + extra
+        elif "ringkasan_eksekutif" not in staff and ("permasalahan" in staff or "solusi" in staff):
+            # printed once, in Bab III: the summary points to them
+            out["ringkasan_eksekutif"] = generated["ringkasan_eksekutif"] + narrate.blok(
+                "Kendala yang dihadapi dan upaya yang telah dilakukan untuk mengatasinya diuraikan pada Bab III.")
         # staff efisiensi text replaces the generated paragraph (no second figure after it); a staff figure that
         # differs from the one lkjip prints is a validate warning (narasi.angka-berbeda)
         return out
@@ -210,6 +215,34 @@ class _Builder(TabelAnggaran, ProgramKinerja):
             [Kolom("No", 0.45, "tengah"), Kolom("Sasaran", 2.4), Kolom("Indikator Kinerja", 2.4), Kolom("Satuan", 0.8, "tengah"),
              Kolom("Target", 0.85, "kanan"), Kolom("Realisasi", 0.85, "kanan"), Kolom("Capaian (%)", 0.9, "kanan"), Kolom("Predikat", 1.1, "tengah")],
             rows, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8"])
+
+    def capaian_tujuan_table(self) -> None:
+        """Tujuan-level indicators (issue 20.11): their capaian before the sasaran's, when the Kinerja sheet has them."""
+        rows = []
+        n = 0
+        for t in self.lap.nodes("Tujuan"):
+            for k, ind in enumerate(t.indikator):
+                n += k == 0
+                h = self.h.of_indikator(ind)
+                rows.append(Baris([str(n) if k == 0 else "", t.uraian if k == 0 else "", ind.nama, ind.satuan or "-",
+                                   nilai(h.target, self.d), nilai(h.realisasi, self.d),
+                                   self.pct(h.capaian.nilai) if h.capaian.nilai is not None else "-", h.predikat or "-"]))
+        if not rows:
+            return
+        inds = [i for t in self.lap.nodes("Tujuan") for i in t.indikator]
+        if all(self.h.of_indikator(i).realisasi is None for i in inds):  # nothing measured: a sentence, no table of "-"
+            self.kalimat["capaian_tujuan"] = (f"Indikator kinerja tujuan ({', '.join(i.nama for i in inds)}) belum memiliki "
+                                              f"realisasi tahun {self.tahun}, sehingga capaiannya belum dapat disajikan.")
+            return
+        self.tables["capaian_tujuan"] = Tabel(
+            f"Capaian Indikator Kinerja Tujuan Tahun {self.tahun}",
+            [Kolom("No", 0.45, "tengah"), Kolom("Tujuan", 2.4), Kolom("Indikator Kinerja", 2.4), Kolom("Satuan", 0.8, "tengah"),
+             Kolom("Target", 0.85, "kanan"), Kolom("Realisasi", 0.85, "kanan"), Kolom("Capaian (%)", 0.9, "kanan"),
+             Kolom("Predikat", 1.1, "tengah")],
+            rows, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8"])
+        self.kalimat["capaian_tujuan"] = (
+            f"Capaian indikator kinerja tujuan {self.lap.profil.instansi} tahun {self.tahun}, sebagai ukuran keberhasilan "
+            "di atas sasaran strategis, disajikan pada tabel berikut.")
 
     def sasaran_sections(self) -> list[dict]:
         out = []
@@ -395,6 +428,35 @@ class _Builder(TabelAnggaran, ProgramKinerja):
                                             "capaian", data)
 
     # ---------------------------------------------------------------- Lampiran
+    def cascading_table(self) -> None:
+        """The performance tree as a lampiran (issue 20.13): tujuan → sasaran → program → kegiatan → sub kegiatan,
+        each with its indicators and this year's target; only when the Kinerja sheet goes below the sasaran."""
+        levels = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
+        if not any(n.level in levels[2:] for n in self.lap.nodes()):
+            return
+        rows = []
+        counter = [0] * len(levels)
+        gaya = {"Tujuan": "subjudul", "Sasaran": "tebal", "Program": "program", "Kegiatan": "kegiatan"}
+        for node in self.lap.nodes():
+            depth = levels.index(node.level) if node.level in levels else len(levels) - 1
+            counter[depth] += 1
+            counter[depth + 1:] = [0] * (len(levels) - depth - 1)
+            nomor = ".".join(str(c) for c in counter[:depth + 1] if c)
+            for k, ind in enumerate(node.indikator or [None]):
+                first = k == 0
+                cells = [nomor if first else "", node.level if first else "", node.uraian if first else ""]
+                if ind is None:
+                    rows.append(Baris(cells + ["", "", ""], gaya.get(node.level, "biasa"), indent=depth))
+                    continue
+                h = self.h.of_indikator(ind)
+                rows.append(Baris(cells + [ind.nama, ind.satuan or "-", nilai(h.target, self.d)],
+                                  gaya.get(node.level, "biasa") if first else "biasa", indent=depth if first else 0))
+        self.tables["cascading"] = Tabel(
+            f"Matriks Cascading Kinerja {self.lap.profil.instansi} Tahun {self.tahun}",
+            [Kolom("No", 0.6, "kiri"), Kolom("Level", 0.9), Kolom("Tujuan / Sasaran / Program / Kegiatan", 3.2),
+             Kolom("Indikator Kinerja", 2.8), Kolom("Satuan", 0.8, "tengah"), Kolom(f"Target {self.tahun}", 0.9, "kanan")],
+            rows)
+
     def rencana_aksi_table(self) -> None:
         if not self.lap.rencana_aksi:
             return
@@ -441,6 +503,7 @@ def build_context(hasil: Hasil) -> dict:
     b.iku_table("iku", f"Indikator Kinerja Utama {p.instansi}")
     b.pk_tables("")
     b.skala_table()
+    b.capaian_tujuan_table()
     b.capaian_table()
     b.capaian_chart()
     sasaran = b.sasaran_sections()
@@ -457,6 +520,7 @@ def build_context(hasil: Hasil) -> dict:
     b.pk_tables("lampiran_")
     b.iku_table("lampiran_iku", f"Indikator Kinerja Utama {p.instansi} (Definisi dan Formula)")
     b.rencana_aksi_table()
+    b.cascading_table()
     gambar: dict[str, list[dict]] = {}
     for g in lap.gambar:
         gambar.setdefault(g.bagian, []).append({"berkas": str(g.berkas), "keterangan": g.keterangan})
@@ -466,7 +530,12 @@ def build_context(hasil: Hasil) -> dict:
         "standar_kosong": b.standar_kosong,
         "program": "program" in b.tables, "program_kinerja": "program_kinerja" in b.tables,
         "visi": bool(p.visi), "misi": bool(p.misi), "rpjmd": "rpjmd" in b.tables,
+        "tabel_ganda": lap.pengaturan.tabel_ganda == "Ya", "cascading": "cascading" in b.tables,
     }
+    from . import bagan
+
+    top, pelaksana = bagan.struktur(lap.pegawai)
+    ada["bagan"] = top is not None and "struktur_organisasi" not in gambar  # the staff's own picture wins
     teks = b.teks(ada)
     return {
         "profil": {
@@ -488,7 +557,7 @@ def build_context(hasil: Hasil) -> dict:
             "efisiensi_label": hasil.efisiensi_label, "skala_predikat": SCALE_NAMES.get(lap.pengaturan.skala_predikat, ""),
             "kalimat_capaian_instansi": narrate.kalimat_capaian_instansi(hasil),
             "kalimat_tren": b.kalimat.get("tren", ""), "kalimat_renstra_akhir": b.kalimat.get("renstra_akhir", ""),
-            "kalimat_analisis": b.kalimat.get("analisis", ""), "kalimat_pagu_pk": b.kalimat.get("pagu_pk", ""),
+            "kalimat_analisis": b.kalimat.get("analisis", ""), "kalimat_capaian_tujuan": b.kalimat.get("capaian_tujuan", ""), "kalimat_satu_unit": b.kalimat.get("satu_unit", ""), "kalimat_pagu_pk": b.kalimat.get("pagu_pk", ""),
             "kalimat_unit": narrate.unit_kalimat(hasil), "kalimat_belanja": narrate.belanja_kalimat(hasil),
             "kalimat_sdm": narrate.sdm_kalimat(hasil), "kalimat_pk": narrate.pk_pengantar(lap),
         },
@@ -498,6 +567,7 @@ def build_context(hasil: Hasil) -> dict:
         "tabel": {k: layout.tanpa_kolom_kosong(t) for k, t in b.tables.items()},
         "grafik": dict(b.charts),
         "gambar": gambar,
+        "bagan": {"struktur": bagan.as_dict(top) if top is not None else None, "pelaksana": pelaksana},
         "ada": ada,
     }
 

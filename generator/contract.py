@@ -187,6 +187,14 @@ PENGATURAN_FIELDS = (
         comment="Ya = total sheet Belanja boleh berbeda dari total Anggaran (laporan menyebut selisihnya); bawaan Tidak = galat",
     ),
     Column("total_apbd", "total_apbd", "money", comment="Hanya workbook Pemda (lkjip gabung --pemda): total belanja APBD (Rp), dibandingkan dengan jumlah pagu seluruh OPD; kosong = tidak dibandingkan"),
+    Column(
+        "tabel_ganda",
+        "tabel_ganda",
+        "choice",
+        choices=YA_TIDAK,
+        comment="Ya = tabel Perjanjian Kinerja dicetak juga di Bab II, tabel IKU juga di Lampiran, tabel analisis juga di "
+                "Bab III.A.7; bawaan Tidak = setiap tabel dicetak sekali dan dirujuk",
+    ),
 )
 
 _VALUE_HINT = "Angka, atau nilai kualitatif (A, BB, B, WTP, Belum ada penilaian)."
@@ -285,6 +293,8 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Eselon", "eselon", comment="Contoh: III.a, IV.a, atau kosong", width=10),
             Column("Status", "status", comment="PNS, PPPK, Honorer/Non ASN", width=14),
             Column("Unit", "unit", comment="Unit kerja (kosong = instansi)", width=20),
+            Column("Atasan", "atasan", comment="Opsional: jabatan atasan langsung, untuk garis bagan struktur organisasi "
+                                               "(kosong = menurut eselon)", width=24),
         ),
         comment="Daftar pegawai, satu orang per baris.",
     ),

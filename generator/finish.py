@@ -62,6 +62,7 @@ def _chapter(text: str) -> str | None:
     return None
 
 
+SHORT_TEXT = 700  # characters of text in a subsection that may move onto a landscape page with its small table
 SMALL_SHARE = 0.4  # a portrait table under this share of a page may join the landscape table right after it
 
 
@@ -207,8 +208,10 @@ class Finisher:
             start = lead if lead is not None else p
             prev = start.getprevious()
             if prev is not None and self.small.get(prev):
-                # a small table right before would sit alone on a portrait page: it goes onto the landscape page
-                start = prev
+                # a small table right before, in a short subsection of its own, would sit alone on a portrait page:
+                # the subsection goes onto the landscape page
+                sub = self._short_subsection(prev)
+                start = sub if sub is not None else start
             start.addprevious(self.parse(sections.section_break(False))[0])
             self.replace(p, [placeholder] + self.parse(sections.section_break(True)), copy_elements=False)
         else:
@@ -225,6 +228,19 @@ class Finisher:
                 break
             el = el.getnext()
         return el is not None and el.tag == W + "tbl" and el not in self.placeholders
+
+    def _short_subsection(self, table):
+        """The heading opening the subsection that ends with `table` when the text between is short, else None."""
+        text = 0
+        el = table.getprevious()
+        while el is not None and el.tag == W + "p" and el not in self.placeholders and el.find(f"{W}pPr/{W}sectPr") is None:
+            if _style(el) in ("Heading2", "Heading3"):
+                return el
+            text += len(_text(el))
+            if text > SHORT_TEXT or "\u27e6" in _text(el):
+                return None
+            el = el.getprevious()
+        return None
 
     _LEAD_STYLES = ("Heading2", "Heading3", "JudulSasaran")
 
@@ -367,6 +383,26 @@ class Finisher:
                 continue
             self._picture(target, data, f"Gambar {self.number('gambar', chapter)}", g["keterangan"] or key.replace("_", " ").title(), 15)
             anchor = target.getnext()
+
+    def insert_bagan(self, p, key: str, chapter: str | None) -> None:
+        """The struktur organisasi drawn from the Pegawai sheet (`bagan`), captioned below as a figure."""
+        from . import bagan
+
+        data = self.ctx.get("bagan", {}).get("struktur")
+        if not data:
+            self.replace(p, [])
+            return
+        instansi = self.ctx.get("profil", {}).get("instansi", "")
+        label = f"Gambar {self.number('gambar', chapter)}"
+        title = f"Struktur Organisasi {instansi}".strip()
+        xml = [bagan.table_xml(bagan.from_dict(data), ooxml.TEXT_W_PORTRAIT),
+               ooxml.caption(label, title, style=ooxml.STYLE_CAPTION_FIGURE)]
+        n = self.ctx["bagan"].get("pelaksana") or 0
+        if n:
+            xml.append(ooxml.paragraph(f"Selain pejabat struktural di atas, terdapat {n} orang staf pelaksana.",
+                                       style=ooxml.STYLE_BODY, jc="both"))
+        self.captions.append(("gambar", f"{label} {title}"))
+        self.replace(p, self.parse("".join(xml)))
 
     def _new_paragraph_after(self, el):
         """A python-docx paragraph element (CT_P), so the python-docx API works on it."""

@@ -65,10 +65,16 @@ def text_twips(text: str, *, bold: bool = False, size: float = FONT_PT) -> int:
 _NUMBER = re.compile(r"[\d.,%()+\-−–=×/ ]+|[A-Z]{1,3}\.?[\d.]*|[IVXLC]+")  # 1.234,5 / 7 = 6/5 × 100 / BB / 7.01.01 / IV
 
 
-def _cells(spec: Tabel, i: int) -> list[str]:
+BOLD_STYLES = ("tebal", "total", "unit", "program", "subjudul")
+
+
+def _cells(spec: Tabel, i: int, *, bold: bool = False) -> list[str]:
+    """Column i's cells (of a very long table, its first and last rows); `bold`: only those of bold rows."""
     rows = spec.baris
     if len(rows) > 2 * SAMPLE:
         rows = rows[:SAMPLE] + rows[-SAMPLE:]
+    if bold:
+        rows = [r for r in rows if r.gaya in BOLD_STYLES]
     return [str(r.sel[i]) for r in rows if i < len(r.sel) and r.sel[i] not in (None, "")]
 
 
@@ -86,7 +92,8 @@ def min_widths(spec: Tabel, size: float = FONT_PT) -> list[int]:
     out = []
     for i, col in enumerate(spec.kolom):
         head = _longest_word([col.judul], bold=True, size=size)
-        body = _longest_word(_cells(spec, i), bold=False, size=size)
+        body = max(_longest_word(_cells(spec, i), bold=False, size=size),
+                   _longest_word(_cells(spec, i, bold=True), bold=True, size=size))  # bold rows: program, unit, total
         if col.rata != "kiri":  # numbers and short codes: the whole cell on one line (bold in total rows); words may wrap
             body = max([int(text_twips(c, size=size) * 1.06) for c in set(_cells(spec, i)) if len(c) <= 24 and _NUMBER.fullmatch(c)] + [body])
         # the column-number row ("7 = 6/5 × 100", 8 pt italic) on one line
@@ -155,7 +162,7 @@ def height(spec: Tabel, ws: list[int], size: float = FONT_PT) -> int:
     head = max(_lines(c.judul, w, bold=True, size=size) for c, w in zip(spec.kolom, ws)) * line + 40
     total = head + (line if spec.nomor_kolom else 0)
     for row in spec.baris:
-        bold = row.gaya in ("tebal", "total", "unit", "program", "subjudul")
+        bold = row.gaya in BOLD_STYLES
         total += max([_lines(c, w, bold=bold, size=size) for c, w in zip(row.sel, ws) if c] + [1]) * line + 20
     return int(total)
 

@@ -165,6 +165,7 @@ class Pegawai:
     eselon: str = ""
     status: str = ""
     unit: str = ""
+    atasan: str = ""  # the jabatan this position reports to (struktur organisasi), optional
 
 
 @dataclass
@@ -210,6 +211,7 @@ class Pengaturan:
     nama_berkas: str = ""
     izinkan_selisih: str = "Tidak"  # "Ya": a Belanja total differing from the Anggaran total is only a warning
     total_apbd: Decimal | None = None  # Pemda workbook only: the APBD total `lkjip gabung` checks the OPD pagu against
+    tabel_ganda: str = "Tidak"  # "Ya": the PK, IKU and analysis tables are printed twice, as before (issue 20.8)
     cells: dict[str, str] = field(default_factory=dict)  # isian -> cell of its Nilai
 
 

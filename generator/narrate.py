@@ -410,7 +410,8 @@ def bagian_opsional(ada: dict) -> dict[str, bool]:
     """Which optional parts of the outline this report prints, from the template's flags: the one rule
     for the generated Sistematika and for the check of a Sistematika typed by staff."""
     return {
-        "tugas_fungsi": bool(ada.get("teks_tugas_fungsi") or ada.get("teks_struktur_organisasi") or ada.get("struktur_organisasi")),
+        "tugas_fungsi": bool(ada.get("teks_tugas_fungsi") or ada.get("teks_struktur_organisasi") or ada.get("struktur_organisasi")
+                             or ada.get("bagan")),
         "gambaran_umum": bool(ada.get("teks_gambaran_umum") or ada.get("sdm") or ada.get("gambar_peta_wilayah")
                               or ada.get("gambar_gambaran_umum")),
         "isu_strategis": bool(ada.get("teks_isu_strategis")),
@@ -440,7 +441,9 @@ def sistematika(lap: Laporan, ada: dict | None = None) -> list[dict]:
     if opsional["program_kinerja"]:
         bab3.append("capaian indikator program dan kegiatan")
     bab3.append("realisasi anggaran")
-    lampiran = ["Perjanjian Kinerja", "Indikator Kinerja Utama"]
+    lampiran = ["Perjanjian Kinerja"] + (["Indikator Kinerja Utama"] if ada and ada.get("tabel_ganda") else [])  # issue 20.8
+    if ada and ada.get("cascading"):
+        lampiran.append("matriks cascading kinerja")
     if opsional["rencana_aksi"]:
         lampiran.append("Rencana Aksi")
     if opsional["dokumentasi"]:

@@ -83,8 +83,8 @@ class ProgramKinerja:
         index, memo = self._anggaran_index(), {}
         rows: list[Baris] = []
         kalimat: list[str] = []
-        n = 0
         for i, s in enumerate(self.lap.nodes("Sasaran"), 1):
+            counter = [0] * len(LEVELS)  # 1, 1.1, 1.1.1: program, kegiatan, sub kegiatan, from 1 under each sasaran
             nodes = [x for x in s.walk() if x.level in LEVELS]
             if not any(x.indikator for x in nodes):
                 continue
@@ -106,7 +106,10 @@ class ProgramKinerja:
                 if identitas(node) in seen:
                     continue
                 seen.add(identitas(node))
-                n += 1
+                depth = LEVELS.index(node.level)
+                counter[depth] += 1
+                counter[depth + 1:] = [0] * (len(LEVELS) - depth - 1)
+                nomor = ".".join(str(c) for c in counter[:depth + 1] if c) or str(counter[depth])
                 j = self._anggaran_nodes(same[identitas(node)], index, memo, scope)
                 budget = [uang(j.pagu), uang(j.realisasi), self.pct(j.penyerapan)] if j is not None else ["-", "-", "-"]
                 gaya = {"Program": "tebal"}.get(node.level, "biasa")
@@ -114,7 +117,7 @@ class ProgramKinerja:
                 for k, ind in enumerate(node.indikator or [None]):
                     # "Program Penunjang …" already says its level: no "Program: Program …"
                     named = node.uraian if node.uraian.lower().startswith(node.level.lower()) else f"{node.level}: {node.uraian}"
-                    label = [str(n), named] if k == 0 else ["", ""]
+                    label = [nomor, named] if k == 0 else ["", ""]
                     money = budget if k == 0 else ["", "", ""]
                     if ind is None:
                         rows.append(Baris(label + ["-", "", "", "", ""] + money, gaya, indent=indent))

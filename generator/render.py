@@ -89,6 +89,7 @@ def _marker_functions(context: dict, nonce: str, markers: dict):
         "sisip_tabel": make("tabel", "tabel"),
         "sisip_grafik": make("grafik", "grafik"),
         "sisip_gambar": make("gambar", "gambar"),
+        "sisip_bagan": make("bagan", "bagan"),
         "huruf": huruf,
         "huruf_ulang": huruf_ulang,
     }

@@ -338,6 +338,7 @@ def read_pegawai(c: Cells, data: SheetData | None) -> list[Pegawai]:
         if not nama:
             continue
         pegawai = Pegawai(row.number, nama, *(c.text(row, k) for k in ("nip", "jabatan", "golongan", "pendidikan", "eselon", "status", "unit")))
+        pegawai.atasan = c.text(row, "atasan") if "atasan" in row.cells else ""
         nip = row.cells.get("nip")
         if nip is not None and isinstance(nip.value, (int, float)) and not isinstance(nip.value, bool):
             digits, why = nip_from_number(nip.value)

@@ -115,6 +115,10 @@ class TabelAnggaran:
                                        nomor_kolom=["1", "2", "3", "4", "5 = 4/3 × 100"])
 
     def unit_table(self) -> None:
+        if len(self.h.unit) == 1:  # one unit: a sentence, not a table of one row and its total
+            name, j = self.h.unit[0]
+            self.kalimat["satu_unit"] = (f"Seluruh anggaran dikelola oleh {name}: pagu {rupiah(j.pagu)}, realisasi "
+                                         f"{rupiah(j.realisasi)} ({self.pct(j.penyerapan)}%), sisa {rupiah(j.sisa)}.")
         rows = [Baris([str(i), name, uang(j.pagu), uang(j.realisasi), uang(j.sisa), self.pct(j.penyerapan)])
                 for i, (name, j) in enumerate(self.h.unit, 1)]
         t = self.h.total
@@ -134,7 +138,9 @@ class TabelAnggaran:
         rows = []
         for ui, unit in enumerate(self.lap.unit, 1):
             uj = next(j for n, j in self.h.unit if n == unit.nama)
-            rows.append(Baris([romawi(ui), "", unit.nama.upper(), uang(uj.pagu), uang(uj.realisasi), uang(uj.sisa), self.pct(uj.penyerapan)], "unit"))
+            if len(self.lap.unit) > 1:  # one unit: its row would repeat the total
+                rows.append(Baris([romawi(ui), "", unit.nama.upper(), uang(uj.pagu), uang(uj.realisasi), uang(uj.sisa),
+                                   self.pct(uj.penyerapan)], "unit"))
             for pi, prog in enumerate(unit.program, 1):
                 for ln in prog.walk():
                     j = self.h.jumlah[ln]

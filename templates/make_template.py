@@ -304,11 +304,14 @@ def build() -> Document:
     tag(doc, '{{ sisip_teks("maksud_tujuan") }}')
     h(doc, "{{ huruf() }}. Dasar Hukum", 2)
     tag(doc, '{{ sisip_teks("dasar_hukum") }}')
-    tag(doc, "{%p if ada.teks_tugas_fungsi or ada.teks_struktur_organisasi or ada.struktur_organisasi %}")
+    tag(doc, "{%p if ada.teks_tugas_fungsi or ada.teks_struktur_organisasi or ada.struktur_organisasi or ada.bagan %}")
     h(doc, "{{ huruf() }}. Tugas, Fungsi dan Struktur Organisasi", 2)
     tag(doc, '{{ sisip_teks("tugas_fungsi") }}')
     tag(doc, '{{ sisip_teks("struktur_organisasi") }}')
     tag(doc, '{{ sisip_gambar("struktur_organisasi") }}')
+    tag(doc, "{%p if ada.bagan %}")  # no picture given: drawn from the Pegawai sheet
+    tag(doc, '{{ sisip_bagan("struktur_organisasi") }}')
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ada.teks_gambaran_umum or ada.sdm or ada.gambar_peta_wilayah or ada.gambar_gambaran_umum %}")
     h(doc, "{{ huruf() }}. Gambaran Umum", 2)
@@ -361,8 +364,13 @@ def build() -> Document:
     tag(doc, '{{ sisip_tabel("iku") }}')
     h(doc, "{{ huruf() }}. Perjanjian Kinerja Tahun {{ profil.tahun }}", 2)
     para(doc, "{{ ringkas.kalimat_pk }}")
+    tag(doc, "{%p if ada.tabel_ganda %}")
     tag(doc, '{{ sisip_tabel("pk_kinerja") }}')
     tag(doc, '{{ sisip_tabel("pk_anggaran") }}')
+    tag(doc, "{%p else %}")  # printed once, in the signed Lampiran
+    para(doc, "Sasaran, indikator dan target kinerja serta program dan anggaran yang diperjanjikan disajikan pada "
+              "Lampiran A (Perjanjian Kinerja Tahun {{ profil.tahun }}).")
+    tag(doc, "{%p endif %}")
 
     # ------------------------------------------------------------ BAB III
     h(doc, "BAB III AKUNTABILITAS KINERJA{{ huruf_ulang() }}", 1)
@@ -371,6 +379,12 @@ def build() -> Document:
     tag(doc, '{{ sisip_teks("pengukuran") }}')
     tag(doc, '{{ sisip_tabel("skala") }}')
     h(doc, "2. Capaian Indikator Kinerja Tahun {{ profil.tahun }}", 3)
+    tag(doc, "{%p if ringkas.kalimat_capaian_tujuan %}")  # tujuan-level indicators, before the sasaran
+    para(doc, "{{ ringkas.kalimat_capaian_tujuan }}")
+    tag(doc, '{%p if "capaian_tujuan" in tabel %}')
+    tag(doc, '{{ sisip_tabel("capaian_tujuan") }}')
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
     para(doc, "Capaian indikator kinerja sasaran {{ profil.instansi }} tahun {{ profil.tahun }} disajikan pada tabel berikut. "
               "{{ ringkas.kalimat_capaian_instansi }}")
     tag(doc, '{{ sisip_tabel("capaian") }}')
@@ -430,9 +444,12 @@ def build() -> Document:
     para(doc, "Solusi yang telah dilakukan:", bold=True)
     tag(doc, '{{ sisip_teks("solusi") }}')
     tag(doc, "{%p endif %}")
-    tag(doc, "{%p if tabel.analisis.baris or not (ada.teks_permasalahan or ada.teks_solusi) %}")
+    tag(doc, "{%p if tabel.analisis.baris and ada.tabel_ganda or not (tabel.analisis.baris or ada.teks_permasalahan or ada.teks_solusi) %}")
     para(doc, "{{ ringkas.kalimat_analisis }}")
     tag(doc, '{{ sisip_tabel("analisis") }}')
+    tag(doc, "{%p elif tabel.analisis.baris %}")  # printed once, under each sasaran
+    para(doc, "Penyebab keberhasilan atau kegagalan setiap indikator beserta solusinya diuraikan pada analisis capaian "
+              "per sasaran (angka 3 di atas).")
     tag(doc, "{%p endif %}")
     h(doc, "8. Analisis Efisiensi Penggunaan Sumber Daya", 3)
     tag(doc, '{{ sisip_teks("efisiensi") }}')
@@ -460,8 +477,12 @@ def build() -> Document:
     para(doc, "{{ ringkas.kalimat_belanja }}")
     tag(doc, '{{ sisip_tabel("belanja") }}')
     tag(doc, "{%p endif %}")
+    tag(doc, "{%p if ringkas.kalimat_satu_unit %}")  # one unit: a sentence, not a one-row table
+    para(doc, "{{ ringkas.kalimat_satu_unit }}")
+    tag(doc, "{%p else %}")
     para(doc, "Anggaran dan realisasi per unit disajikan pada tabel berikut. {{ ringkas.kalimat_unit }}")
     tag(doc, '{{ sisip_tabel("anggaran_unit") }}')
+    tag(doc, "{%p endif %}")
     tag(doc, '{{ sisip_grafik("anggaran") }}')
     para(doc, "Rincian realisasi anggaran per program, kegiatan dan sub kegiatan disajikan pada tabel berikut.")
     tag(doc, '{{ sisip_tabel("anggaran_rinci") }}')
@@ -510,15 +531,23 @@ def build() -> Document:
                 run.bold = i == 6 or None
             p.alignment = C
             p.paragraph_format.space_after = Pt(0)
-    # each lampiran after the signed PK starts a page of its own
+    # each lampiran after the signed PK starts a page of its own; the IKU is printed once, in Bab II
+    tag(doc, "{%p if ada.tabel_ganda %}")
     h(doc, "{{ huruf() }}. Indikator Kinerja Utama", 2).paragraph_format.page_break_before = True
     tag(doc, '{{ sisip_tabel("lampiran_iku") }}')
+    tag(doc, "{%p endif %}")
+    tag(doc, '{%p if "cascading" in tabel %}')  # the performance tree, tujuan to sub kegiatan
+    h(doc, "{{ huruf() }}. Matriks Cascading Kinerja", 2).paragraph_format.page_break_before = True
+    para(doc, "Keterkaitan tujuan, sasaran, program, kegiatan dan sub kegiatan beserta indikator kinerja dan target "
+              "tahun {{ profil.tahun }} masing-masing disajikan pada matriks berikut.")
+    tag(doc, '{{ sisip_tabel("cascading") }}')
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if ada.rencana_aksi %}")
-    h(doc, "{{ huruf() }}. Rencana Aksi", 2)
+    h(doc, "{{ huruf() }}. Rencana Aksi", 2).paragraph_format.page_break_before = True
     tag(doc, '{{ sisip_tabel("rencana_aksi") }}')
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if ada.gambar_dokumentasi or ada.gambar_lampiran %}")
-    h(doc, "{{ huruf() }}. Dokumentasi", 2)
+    h(doc, "{{ huruf() }}. Dokumentasi", 2).paragraph_format.page_break_before = True
     tag(doc, '{{ sisip_gambar("dokumentasi") }}')
     tag(doc, '{{ sisip_gambar("lampiran") }}')
     tag(doc, "{%p endif %}")

@@ -39,7 +39,7 @@ def word_heights(pdf: Path, page: int = 1) -> tuple[float, dict[str, float]]:
 MARGIN_PT = 70.9  # the report's top and bottom margins (2,5 cm); the page number sits below the bottom one
 
 
-def page_fills(pdf: Path, dpi: int = 30) -> list[tuple[bool, float]]:
+def page_fills(pdf: Path, dpi: int = 50) -> list[tuple[bool, float]]:
     """Per page: (landscape, fill), fill = how far down the body the lowest ink reaches (0..1).
 
     Read from a greyscale raster of each page (pdftoppm, PGM), so charts and pictures count

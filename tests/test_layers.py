@@ -20,7 +20,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("read", {"xlsx_safety", "xlsx", "cells", "assets", "sheets"}),
     ("compute", {"compute"}),
     ("check", {"validate", "validate_typed", "periksa"}),
-    ("report", {"narrate", "context", "program_kinerja", "tabel_anggaran", "cek_teks", "layout", "charts"}),
+    ("report", {"narrate", "context", "program_kinerja", "tabel_anggaran", "cek_teks", "layout", "charts", "bagan"}),
     ("docx", {"ooxml", "sections", "finish", "render", "docx_package"}),
     ("write", {"output", "pdf"}),
     ("compare", {"diff", "diff_laporan"}),

@@ -35,14 +35,19 @@ def test_report_prints_the_computed_figures(report):
     text = all_text(report)
     assert "Capaian kinerja Kecamatan Contoh tahun 2024 secara keseluruhan adalah 91,88% dengan predikat Sangat Tinggi." in text
     # 67 / 80 = 83,75 %, a Permendagri 86 "Tinggi"
-    rows = table_after(report, "Tabel 3.2")
+    tujuan = table_after(report, "Tabel 3.2")  # the tujuan's indicator first (issue 20.11): 82 / 80
+    assert tujuan[2] == ["1", "Meningkatkan pelayanan publik", "Indeks Kepuasan Masyarakat", "indeks", "80", "82", "102,50",
+                         "Sangat Tinggi"]
+    rows = table_after(report, "Tabel 3.3")
     assert rows[0][:8] == ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat"]
     assert rows[1][6] == "7 = 6/5 × 100"
     assert rows[2][2:] == ["Persentase layanan tepat waktu", "%", "80", "67", "83,75", "Tinggi"]
     assert rows[3][2:] == ["Nilai SAKIP", "predikat", "B", "BB", "100,00", "Sangat Tinggi"]
     assert rows[-1][1] == "Rata-rata capaian kinerja sasaran" and rows[-1][6:] == ["91,88", "Sangat Tinggi"]
-    unit = table_after(report, "Tabel 3.10")
-    assert unit[2] == ["1", "Kecamatan Contoh", "35.000.000", "32.500.000", "2.500.000", "92,86"]
+    # one unit: a sentence, not a one-row table (issue 20.7)
+    assert ("Seluruh anggaran dikelola oleh Kecamatan Contoh: pagu Rp35.000.000,00, realisasi Rp32.500.000,00 (92,86%), "
+            "sisa Rp2.500.000,00.") in text
+    assert not any("per Unit" in c for c in captions(report))
     assert "Rp35.000.000,00 (tiga puluh lima juta rupiah)" in text
 
 
@@ -60,9 +65,10 @@ def test_pk_target_table_and_document(report):
 def test_caption_sequence_numbered_per_chapter(report):
     caps = captions(report)
     numbers = [re.match(r"Tabel (\S+)", c).group(1) for c in caps]
-    assert numbers[:4] == ["2.1", "2.2", "2.3", "2.4"]
-    assert numbers[4:15] == [f"3.{i}" for i in range(1, 12)]
-    assert numbers[15:] == ["L.1", "L.2", "L.3"]
+    # each table once (issue 20.8): the PK tables in the Lampiran only, the IKU table in Bab II only
+    assert numbers[:2] == ["2.1", "2.2"]
+    assert numbers[2:12] == [f"3.{i}" for i in range(1, 11)]  # 3.2: the tujuan's capaian (issue 20.11)
+    assert numbers[12:] == ["L.1", "L.2"]
     # no Target 2023 in the small workbook: no capaian 2023, so no tren chart (issue 11.9)
     assert [c.split(" ", 1)[0] for c in captions(report, "Judul Gambar")] == ["Gambar"] * 2
 

@@ -171,7 +171,7 @@ def test_sistematika_names_only_the_parts_present(tmp_path):
     doc, _ = build(make_workbook(tmp_path / "w.xlsx"))
     bab1, *_rest, lampiran = _sistematika(doc)
     assert bab1 == "Bab I Pendahuluan: latar belakang, maksud dan tujuan, dasar hukum dan sistematika penyajian."
-    assert lampiran == "Lampiran: Perjanjian Kinerja dan Indikator Kinerja Utama."
+    assert lampiran == "Lampiran: Perjanjian Kinerja."  # the IKU is printed once, in Bab II (issue 20.8)
     assert "Rencana Aksi" not in all_text(doc)
 
 
@@ -198,7 +198,7 @@ def test_sistematika_and_lampiran_print_rencana_aksi_and_isu_strategis_when_give
     doc, _ = build(make_workbook(tmp_path / "w.xlsx", sheets=sheets))
     bab1, *_rest, lampiran = _sistematika(doc)
     assert bab1 == "Bab I Pendahuluan: latar belakang, maksud dan tujuan, dasar hukum, isu strategis dan sistematika penyajian."
-    assert lampiran == "Lampiran: Perjanjian Kinerja, Indikator Kinerja Utama dan Rencana Aksi."
+    assert lampiran == "Lampiran: Perjanjian Kinerja dan Rencana Aksi."
     rows = table_titled(doc, "Rencana Aksi atas Perjanjian Kinerja Tahun 2024")
     assert rows[-2][:4] == ["Persentase layanan tepat waktu", "Triwulan II", "40", "35"]
     assert rows[-1] == ["", "Triwulan IV", "80", "67", "Program Penunjang Urusan Pemerintahan Daerah", "15.000.000", "14.500.000",

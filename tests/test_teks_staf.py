@@ -104,3 +104,15 @@ def test_an_average_in_staff_text_is_compared_with_the_printed_average(tmp_path)
     found = teks_problems(make_workbook(tmp_path / "w.xlsx", sheets={"Narasi": narasi}))
     assert found == [("Narasi", "C2", "Teks Narasi 'kesimpulan' menyebut persentase 100%, yang tidak dicetak laporan sebagai "
                                       "rata-rata capaian; laporan mencetak 91,88%.")]
+
+
+def test_a_scale_of_thresholds_in_staff_text_is_not_a_figure(tmp_path):
+    """Kota Sumenep's efisiensi text lists the Kepmendagri scale ("60% - 80%: Efisien", "kurang dari 60%"):
+    bounds of a scale, not figures the report must print."""
+    from generator.cek_teks import _PCT, _threshold
+
+    text = ("- lebih dari 100%: Tidak Efisien;\n- 90% - 100%: Kurang Efisien;\n- 60%-80%: Efisien;\n"
+            "- kurang dari 60%: Sangat Efisien. Penyerapan tahun ini 95,12%.")
+    judged = [(m.group(0), _threshold(text, m.start(1), m.end())) for m in _PCT.finditer(text)]
+    assert judged == [("100%", True), ("90%", True), ("100%", True), ("60%", True), ("80%", True), ("60%", True),
+                      ("95,12%", False)]
