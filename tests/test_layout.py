@@ -198,3 +198,23 @@ def test_column_number_rows_stay_on_one_line(printed, stem):
     docx, _texts = printed[stem]
     layout_text = pages(docx.with_suffix(".pdf"), layout=True)
     assert not [t for t in layout_text if re.search(r"^\s*(× ?100\s*)+$", t, re.M)]
+
+
+def test_a_workbook_with_every_optional_part_empty_reads_as_finished(tmp_path):
+    """Issue 20 on the smallest report: no optional sheet, no analysis, one year: no page under 45 % but the cover,
+    chapter ends and the signature page, the PK signed on the page its table ends, no table of "-", no lone row."""
+    from factory import KINERJA, make_workbook
+
+    kinerja = [{k: v for k, v in r.items() if k not in ("Analisis", "Solusi", "Realisasi 2023")} for r in KINERJA]
+    wb = make_workbook(tmp_path / "minimal.xlsx", kinerja=kinerja,
+                       drop=("Belanja", "Narasi", "Pegawai", "Rencana_Aksi", "Indeks", "Gambar", "Pengaturan"))
+    res = build(wb, out_dir=tmp_path / "out", pdf=True)
+    assert res.pdf, res.error
+    texts = pages(res.pdf)
+    assert underfilled(res.pdf, texts, limit=0.45) == []
+    assert not [i for i, t in enumerate(texts) if only_page_number(t)]
+    assert lone_rows(res.output, texts) == [] and group_rows_last(res.output, texts) == []
+    flats = [" ".join(t.split()) for t in texts]
+    signed = [t for t in flats if "Pihak Kedua," in t and "Pihak Pertama," in t]
+    assert len(signed) == 1 and "Jumlah anggaran yang direncanakan" in signed[0]
+    assert " - - - " not in " ".join(flats)
