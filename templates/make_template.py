@@ -254,6 +254,14 @@ def pk_signatures(doc, *, perubahan: bool = False) -> None:
             p.paragraph_format.space_after = Pt(0)
 
 
+def _cover_space(doc, cm: float) -> None:
+    """An empty cover paragraph `cm` high (its space before; the line itself 1 pt)."""
+    p = para(doc, "", None, space_after=0)
+    p.paragraph_format.space_before = Cm(cm)
+    p.paragraph_format.line_spacing = Pt(1)
+    p.paragraph_format.keep_with_next = True
+
+
 def build() -> Document:
     doc = Document()
     setup_styles(doc)
@@ -272,13 +280,16 @@ def build() -> Document:
     logo = tag(doc, '{{ sisip_gambar("logo") }}')
     logo.paragraph_format.space_before = Cm(2.5)
     logo.paragraph_format.alignment = C
+    _cover_space(doc, 8.0)  # the instansi block at the foot, under the logo
     tag(doc, "{%p else %}")
-    para(doc, "", None).paragraph_format.space_before = Cm(6.5)  # the logo's place, kept
+    _cover_space(doc, 6.0)  # no logo: the instansi block in the middle of the page, its address at the foot
     tag(doc, "{%p endif %}")
     block = para(doc, "{{ profil.pemerintah|upper }}", None, bold=True, align=C, size=14, space_after=2)
-    block.paragraph_format.space_before = Cm(8.5)
     block.paragraph_format.keep_with_next = True
     para(doc, "{{ profil.instansi|upper }}", None, bold=True, align=C, size=20, space_after=6).paragraph_format.keep_with_next = True
+    tag(doc, "{%p if not ada.logo %}")
+    _cover_space(doc, 8.5)
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if profil.alamat %}")
     para(doc, "{{ profil.alamat }}", None, align=C, size=10, space_after=0)
     tag(doc, "{%p endif %}")
