@@ -518,6 +518,7 @@ def build_context(hasil: Hasil) -> dict:
     b.unit_table()
     b.rinci_table()
     b.pk_tables("lampiran_")
+    b.pk_perubahan_table()
     b.iku_table("lampiran_iku", f"Indikator Kinerja Utama {p.instansi} (Definisi dan Formula)")
     b.rencana_aksi_table()
     b.cascading_table()
@@ -545,7 +546,7 @@ def build_context(hasil: Hasil) -> dict:
             "tanggal_iso": f"{p.tanggal_laporan:%Y-%m-%d}" if p.tanggal_laporan else "",
             "kepala_nama": p.kepala_nama, "kepala_jabatan": p.kepala_jabatan, "kepala_nip": p.kepala_nip,
             "kepala_pangkat": p.kepala_pangkat, "atasan_nama": p.atasan_nama, "atasan_jabatan": p.atasan_jabatan,
-            "atasan_nip": p.atasan_nip, "atasan_pangkat": p.atasan_pangkat, "tanggal_pk": tanggal(p.tanggal_pk) if p.tanggal_pk else TITIK_TANGGAL,
+            "atasan_nip": p.atasan_nip, "atasan_pangkat": p.atasan_pangkat, "tanggal_pk": tanggal(p.tanggal_pk) if p.tanggal_pk else TITIK_TANGGAL, "tanggal_pk_perubahan": TITIK_TANGGAL,
             "visi": p.visi, "misi": p.misi,
         },
         "ringkas": {
@@ -557,7 +558,7 @@ def build_context(hasil: Hasil) -> dict:
             "efisiensi_label": hasil.efisiensi_label, "skala_predikat": SCALE_NAMES.get(lap.pengaturan.skala_predikat, ""),
             "kalimat_capaian_instansi": narrate.kalimat_capaian_instansi(hasil),
             "kalimat_tren": b.kalimat.get("tren", ""), "kalimat_renstra_akhir": b.kalimat.get("renstra_akhir", ""),
-            "kalimat_analisis": b.kalimat.get("analisis", ""), "kalimat_capaian_tujuan": b.kalimat.get("capaian_tujuan", ""), "kalimat_satu_unit": b.kalimat.get("satu_unit", ""), "kalimat_pagu_pk": b.kalimat.get("pagu_pk", ""),
+            "kalimat_analisis": b.kalimat.get("analisis", ""), "kalimat_pk_perubahan": b.kalimat.get("pk_perubahan", ""), "kalimat_capaian_tujuan": b.kalimat.get("capaian_tujuan", ""), "kalimat_satu_unit": b.kalimat.get("satu_unit", ""), "kalimat_pagu_pk": b.kalimat.get("pagu_pk", ""),
             "kalimat_unit": narrate.unit_kalimat(hasil), "kalimat_belanja": narrate.belanja_kalimat(hasil),
             "kalimat_sdm": narrate.sdm_kalimat(hasil), "kalimat_pk": narrate.pk_pengantar(lap),
         },

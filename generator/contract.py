@@ -257,6 +257,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("Realisasi Keluaran", "realisasi_keluaran", "value", width=10),
             Column("Satuan Keluaran", "satuan_keluaran", width=12),
             Column("Pagu PK", "pagu_pk", "money", comment="Opsional: pagu program menurut Perjanjian Kinerja yang ditandatangani (Rp), diisi pada baris Program; kosong = lampiran PK memakai pagu saat ini", width=18),
+            Column("Pagu PK Perubahan", "pagu_pk_perubahan", "money", comment="Opsional: pagu program menurut Perjanjian Kinerja Perubahan yang ditandatangani (Rp), baris Program; diisi = lampiran mencetak PK Perubahan (sebelum/sesudah)", width=18),
         ),
         comment="Pagu dan realisasi per program, kegiatan dan sub kegiatan, per unit.",
     ),

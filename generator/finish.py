@@ -200,7 +200,7 @@ class Finisher:
         self.splices[token] = [piece.encode("utf-8") for piece in xml]
         placeholder = self.parse(f"<w:p><w:r><w:t>{token}</w:t></w:r></w:p>")[0]
         self.placeholders.add(placeholder)
-        self.small[placeholder] = not landscape and spec.lanskap and \
+        self.small[placeholder] = not landscape and spec.lanskap and len(spec.baris) <= layout.KEEP_ROWS and \
             layout.height(spec, layout.widths(spec, ooxml.TEXT_W_PORTRAIT)) < SMALL_SHARE * layout.BODY_H_PORTRAIT
         lead = self._lead(p)
         if landscape:

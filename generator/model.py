@@ -102,6 +102,7 @@ class BarisAnggaran:
     realisasi: Decimal | None = None
     persentase_tertulis: Decimal | None = None
     pagu_pk: Decimal | None = None  # pagu in the signed Perjanjian Kinerja (optional)
+    pagu_pk_perubahan: Decimal | None = None  # pagu in a signed Perjanjian Kinerja Perubahan (optional)
     sumber_dana: str = ""
     sasaran: str = ""
     indikator_keluaran: str = ""

@@ -106,6 +106,9 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         t = time.perf_counter()
         data = render_docx(ctx, template)
         res.timings["render"] = time.perf_counter() - t
+        from .rujukan import periksa as periksa_rujukan
+
+        res.problems.extend(periksa_rujukan(lap, data))  # "lihat Tabel 2.3" against the numbers printed (issue 20.9)
         target = Path(out) if out else default_output(lap, out_dir)
         within = None if out else out_dir  # a default name stays in its folder (an explicit --out may follow a link)
         inputs = {workbook.resolve()} | ({Path(template).resolve()} if template else set())

@@ -270,6 +270,7 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
             realisasi=c.number(row, "realisasi", dash_is_zero=True) if "realisasi" in cells else None,
             persentase_tertulis=c.number(row, "persentase", as_percent=True) if "persentase" in cells else None,
             pagu_pk=c.number(row, "pagu_pk", dash_is_zero=True) if "pagu_pk" in cells else None,
+            pagu_pk_perubahan=c.number(row, "pagu_pk_perubahan", dash_is_zero=True) if "pagu_pk_perubahan" in cells else None,
             sumber_dana=carried["sumber_dana"],
             sasaran=(c.text(row, "sasaran") if "sasaran" in cells else "") or carried["sasaran"],
             indikator_keluaran=c.text(row, "indikator_keluaran") if "indikator_keluaran" in cells else "",

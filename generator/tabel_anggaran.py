@@ -52,6 +52,35 @@ class TabelAnggaran:
         self.kalimat["pagu_pk"] = (f"Jumlah anggaran yang direncanakan untuk mencapai sasaran strategis: {rupiah(total)} "
                                    f"({terbilang(total)}).")
 
+    def pk_perubahan_table(self) -> None:
+        """Issue 20.4: the Perjanjian Kinerja Perubahan, program by program before and after, when column Pagu PK
+        Perubahan gives one (a program without it keeps its PK figure)."""
+        after: OrderedDict[str, Decimal] = OrderedDict()
+        for unit in self.lap.unit:
+            for prog in unit.program:
+                for ln in prog.walk():
+                    if ln.pagu_pk_perubahan is not None:
+                        key = program_key(prog.uraian)
+                        after[key] = after.get(key, Decimal(0)) + ln.pagu_pk_perubahan
+        if not after:
+            return
+        rows, total = [], [Decimal(0), Decimal(0)]
+        for i, (name, before, _src) in enumerate(self.pk_anggaran()[0], 1):
+            now = after.get(program_key(name), before)
+            total[0] += before
+            total[1] += now
+            rows.append(Baris([str(i), name, uang(before), uang(now), uang(now - before)]))
+        rows.append(Baris(["", "Jumlah", uang(total[0]), uang(total[1]), uang(total[1] - total[0])], "total"))
+        self.tables["lampiran_pk_perubahan"] = Tabel(
+            f"Program dan Anggaran Perjanjian Kinerja Perubahan Tahun {self.tahun}",
+            [Kolom("No", 0.45, "tengah"), Kolom("Program", 3.6), Kolom("Sebelum Perubahan (Rp)", 1.5, "kanan"),
+             Kolom("Setelah Perubahan (Rp)", 1.5, "kanan"), Kolom("Selisih (Rp)", 1.3, "kanan")],
+            rows, nomor_kolom=["1", "2", "3", "4", "5 = 4 − 3"])
+        self.kalimat["pk_perubahan"] = (
+            f"Perjanjian Kinerja Tahun {self.tahun} diubah dengan Perjanjian Kinerja Perubahan; sasaran, indikator dan "
+            f"target kinerja tetap, anggaran program sebelum dan setelah perubahan sebagai berikut. Jumlah anggaran "
+            f"setelah perubahan: {rupiah(total[1])} ({terbilang(total[1])}).")
+
     def efisiensi_table(self) -> None:
         rows = []
         for n, s in enumerate(self.lap.nodes("Sasaran"), 1):

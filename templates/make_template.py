@@ -231,6 +231,37 @@ def page_numbers(section, fmt: str, start: int | None) -> None:
         pg.set(qn("w:start"), str(start))
 
 
+def pk_signatures(doc, *, perubahan: bool = False) -> None:
+    """Both signatures of a Perjanjian Kinerja in a borderless two-column table (one row: never split)."""
+    C = WD_ALIGN_PARAGRAPH.CENTER
+    tanggal = "{{ profil.tanggal_pk_perubahan }}" if perubahan else "{{ profil.tanggal_pk }}"
+    sig = doc.add_table(rows=1, cols=2)
+    sig.alignment = WD_TABLE_ALIGNMENT.CENTER
+    sig.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # both signatures on one page
+    left, right = sig.rows[0].cells
+    lines_left = ["", "Pihak Kedua,", "{{ profil.atasan_jabatan }},", "", "", "", "{{ profil.atasan_nama }}", "{{ profil.atasan_pangkat }}",
+                  "{% if profil.atasan_nip %}NIP. {{ profil.atasan_nip }}{% endif %}"]
+    lines_right = ["{{ profil.kota }}, " + tanggal, "Pihak Pertama,", "{{ profil.kepala_jabatan }},", "", "", "",
+                   "{{ profil.kepala_nama }}", "{{ profil.kepala_pangkat }}", "{% if profil.kepala_nip %}NIP. {{ profil.kepala_nip }}{% endif %}"]
+    for cell, lines in ((left, lines_left), (right, lines_right)):
+        cell.paragraphs[0].text = lines[0]
+        for i, line in enumerate(lines):
+            p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            if i:
+                run = p.add_run(line)
+                run.bold = i == 6 or None
+            p.alignment = C
+            p.paragraph_format.space_after = Pt(0)
+
+
+def _cover_space(doc, cm: float) -> None:
+    """An empty cover paragraph `cm` high (its space before; the line itself 1 pt)."""
+    p = para(doc, "", None, space_after=0)
+    p.paragraph_format.space_before = Cm(cm)
+    p.paragraph_format.line_spacing = Pt(1)
+    p.paragraph_format.keep_with_next = True
+
+
 def build() -> Document:
     doc = Document()
     setup_styles(doc)
@@ -249,13 +280,16 @@ def build() -> Document:
     logo = tag(doc, '{{ sisip_gambar("logo") }}')
     logo.paragraph_format.space_before = Cm(2.5)
     logo.paragraph_format.alignment = C
+    _cover_space(doc, 8.0)  # the instansi block at the foot, under the logo
     tag(doc, "{%p else %}")
-    para(doc, "", None).paragraph_format.space_before = Cm(6.5)  # the logo's place, kept
+    _cover_space(doc, 6.0)  # no logo: the instansi block in the middle of the page, its address at the foot
     tag(doc, "{%p endif %}")
     block = para(doc, "{{ profil.pemerintah|upper }}", None, bold=True, align=C, size=14, space_after=2)
-    block.paragraph_format.space_before = Cm(8.5)
     block.paragraph_format.keep_with_next = True
     para(doc, "{{ profil.instansi|upper }}", None, bold=True, align=C, size=20, space_after=6).paragraph_format.keep_with_next = True
+    tag(doc, "{%p if not ada.logo %}")
+    _cover_space(doc, 8.5)
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if profil.alamat %}")
     para(doc, "{{ profil.alamat }}", None, align=C, size=10, space_after=0)
     tag(doc, "{%p endif %}")
@@ -514,23 +548,13 @@ def build() -> Document:
     tag(doc, '{{ sisip_tabel("lampiran_pk_kinerja") }}')
     tag(doc, '{{ sisip_tabel("lampiran_pk_anggaran") }}')
     para(doc, "{{ ringkas.kalimat_pagu_pk }}")
-    sig = doc.add_table(rows=1, cols=2)
-    sig.alignment = WD_TABLE_ALIGNMENT.CENTER
-    sig.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # both signatures on one page
-    left, right = sig.rows[0].cells
-    lines_left = ["", "Pihak Kedua,", "{{ profil.atasan_jabatan }},", "", "", "", "{{ profil.atasan_nama }}", "{{ profil.atasan_pangkat }}",
-                  "{% if profil.atasan_nip %}NIP. {{ profil.atasan_nip }}{% endif %}"]
-    lines_right = ["{{ profil.kota }}, {{ profil.tanggal_pk }}", "Pihak Pertama,", "{{ profil.kepala_jabatan }},", "", "", "",
-                   "{{ profil.kepala_nama }}", "{{ profil.kepala_pangkat }}", "{% if profil.kepala_nip %}NIP. {{ profil.kepala_nip }}{% endif %}"]
-    for cell, lines in ((left, lines_left), (right, lines_right)):
-        cell.paragraphs[0].text = lines[0]
-        for i, line in enumerate(lines):
-            p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-            if i:
-                run = p.add_run(line)
-                run.bold = i == 6 or None
-            p.alignment = C
-            p.paragraph_format.space_after = Pt(0)
+    pk_signatures(doc)
+    tag(doc, '{%p if "lampiran_pk_perubahan" in tabel %}')  # a revised PK, signed again (issue 20.4)
+    h(doc, "{{ huruf() }}. Perjanjian Kinerja Perubahan Tahun {{ profil.tahun }}", 2).paragraph_format.page_break_before = True
+    para(doc, "{{ ringkas.kalimat_pk_perubahan }}")
+    tag(doc, '{{ sisip_tabel("lampiran_pk_perubahan") }}')
+    pk_signatures(doc, perubahan=True)
+    tag(doc, "{%p endif %}")
     # each lampiran after the signed PK starts a page of its own; the IKU is printed once, in Bab II
     tag(doc, "{%p if ada.tabel_ganda %}")
     h(doc, "{{ huruf() }}. Indikator Kinerja Utama", 2).paragraph_format.page_break_before = True

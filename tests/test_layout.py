@@ -106,12 +106,15 @@ def _cover(pdf, instansi_word: str) -> tuple[float, float, float]:
 
 
 def test_cover_without_logo_looks_finished(printed, tmp_path):
-    """Title and year at the top, the instansi block at the foot of the page (Alok has no logo)."""
+    """Issue 20.5: without a logo the page is balanced: title and year at the top, the instansi in the middle (not a
+    blank middle half), its town at the foot (Alok has no logo; before: the instansi at 83 % of the height)."""
     docx, _texts = printed[ALOK.stem]
     pdf = docx.with_suffix(".pdf")
     title, year, instansi = _cover(pdf, "ALOK")
     assert title < 0.25 and year < 0.3
-    assert instansi > 0.7
+    assert 0.4 < instansi < 0.6
+    height, words = word_heights(pdf, 1)
+    assert words["MAUMERE"] / height > 0.75
 
 
 def test_cover_with_logo_keeps_the_same_places(tmp_path):
@@ -198,3 +201,23 @@ def test_column_number_rows_stay_on_one_line(printed, stem):
     docx, _texts = printed[stem]
     layout_text = pages(docx.with_suffix(".pdf"), layout=True)
     assert not [t for t in layout_text if re.search(r"^\s*(× ?100\s*)+$", t, re.M)]
+
+
+def test_a_workbook_with_every_optional_part_empty_reads_as_finished(tmp_path):
+    """Issue 20 on the smallest report: no optional sheet, no analysis, one year: no page under 45 % but the cover,
+    chapter ends and the signature page, the PK signed on the page its table ends, no table of "-", no lone row."""
+    from factory import KINERJA, make_workbook
+
+    kinerja = [{k: v for k, v in r.items() if k not in ("Analisis", "Solusi", "Realisasi 2023")} for r in KINERJA]
+    wb = make_workbook(tmp_path / "minimal.xlsx", kinerja=kinerja,
+                       drop=("Belanja", "Narasi", "Pegawai", "Rencana_Aksi", "Indeks", "Gambar", "Pengaturan"))
+    res = build(wb, out_dir=tmp_path / "out", pdf=True)
+    assert res.pdf, res.error
+    texts = pages(res.pdf)
+    assert underfilled(res.pdf, texts, limit=0.45) == []
+    assert not [i for i, t in enumerate(texts) if only_page_number(t)]
+    assert lone_rows(res.output, texts) == [] and group_rows_last(res.output, texts) == []
+    flats = [" ".join(t.split()) for t in texts]
+    signed = [t for t in flats if "Pihak Kedua," in t and "Pihak Pertama," in t]
+    assert len(signed) == 1 and "Jumlah anggaran yang direncanakan" in signed[0]
+    assert " - - - " not in " ".join(flats)

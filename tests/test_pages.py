@@ -306,3 +306,50 @@ def test_cascading_matrix_lampiran(built):
     kept = _body_rows_kept(tbl)
     assert all(kept[i] for i in range(4))  # tujuan → sasaran → program → kegiatan → its first sub kegiatan
     assert "Matriks Cascading Kinerja" in [p.text for p in doc.paragraphs if p.style.name == "Heading 2"][-1]
+
+
+def test_pk_perubahan_printed_when_the_workbook_gives_one(tmp_path):
+    """Issue 20.4: column Pagu PK Perubahan (Anggaran, program rows) prints the revised PK after the PK, before and
+    after per program, signed again; without it nothing of the kind is printed."""
+    from factory import ANGGARAN, make_workbook
+
+    anggaran = [dict(r) for r in ANGGARAN]
+    anggaran[0]["Pagu PK"] = 15_000_000
+    anggaran[0]["Pagu PK Perubahan"] = 17_500_000
+    wb = make_workbook(tmp_path / "perubahan.xlsx", anggaran=anggaran)
+    _lap, hasil, problems = check(wb)
+    assert hasil is not None, problems
+    doc = load(render_docx(build_context(hasil)))
+    heads = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert "B. Perjanjian Kinerja Perubahan Tahun 2024" in heads
+    caption = next(c for c in _captions(doc) if "Perubahan" in c)
+    rows = [[_text(tc) for tc in r.findall(qn("w:tc"))] for r in _table_after(doc, caption).findall(qn("w:tr"))]
+    assert rows[2] == ["1", "Program Penunjang Urusan Pemerintahan Daerah", "15.000.000", "17.500.000", "2.500.000"]
+    assert rows[-1][1:] == ["Jumlah", "35.000.000", "37.500.000", "2.500.000"]
+    body = "\n".join(p.text for p in doc.paragraphs) + "".join(_text(t) for t in doc.element.body.iter(qn("w:tbl")))
+    assert body.count("Pihak Kedua,") == 2
+    assert "Jumlah anggaran setelah perubahan: Rp37.500.000,00" in body
+    plain = load(render_docx(build_context(check(make_workbook(tmp_path / "biasa.xlsx"))[1])))
+    assert not any("Perubahan" in p.text for p in plain.paragraphs if p.style.name == "Heading 2")
+
+
+def test_staff_text_citing_a_table_number_is_checked_against_the_printed_numbers(tmp_path):
+    """Issue 20.9: "Tabel 2.3" typed by staff names the cell and what the report now numbers that way (or that there is
+    no such table): numbers follow the printed order, which this issue changed."""
+    from factory import KINERJA, make_workbook
+
+    from generator.pipeline import build
+
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja[1]["Analisis"] = "Jumlah petugas kurang (lihat Gambar 3.1)."
+    wb = make_workbook(tmp_path / "rujukan.xlsx", kinerja=kinerja, sheets={"Narasi": [
+        {"Bagian": "latar_belakang", "Isi": "Rincian IKU ada pada Tabel 2.2; target PK pada Tabel 2.3."}]})
+    res = build(wb, out_dir=tmp_path / "out")
+    assert res.ok, res.error
+    found = [(p.sheet, p.cell, p.message) for p in res.problems if p.code == "teks.rujukan-berbeda"]
+    assert found == [
+        ("Narasi", "C2", "Teks menyebut Tabel 2.2; dalam laporan ini: 'Tabel 2.2 Indikator Kinerja Utama Kecamatan Contoh'."),
+        ("Narasi", "C2", "Teks menyebut Tabel 2.3; dalam laporan ini: tidak ada Tabel 2.3."),
+        ("Kinerja", "U3", "Teks menyebut Gambar 3.1; dalam laporan ini: "
+                          "'Gambar 3.1 Capaian Indikator Kinerja Sasaran terhadap Target Tahun 2024'."),
+    ]
