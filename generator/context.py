@@ -558,7 +558,7 @@ def build_context(hasil: Hasil) -> dict:
             "efisiensi_label": hasil.efisiensi_label, "skala_predikat": SCALE_NAMES.get(lap.pengaturan.skala_predikat, ""),
             "kalimat_capaian_instansi": narrate.kalimat_capaian_instansi(hasil),
             "kalimat_tren": b.kalimat.get("tren", ""), "kalimat_renstra_akhir": b.kalimat.get("renstra_akhir", ""),
-            "kalimat_analisis": b.kalimat.get("analisis", ""), "kalimat_pk_perubahan": b.kalimat.get("pk_perubahan", ""), "kalimat_capaian_tujuan": b.kalimat.get("capaian_tujuan", ""), "kalimat_satu_unit": b.kalimat.get("satu_unit", ""), "kalimat_pagu_pk": b.kalimat.get("pagu_pk", ""),
+            "kalimat_analisis": b.kalimat.get("analisis", ""), "kalimat_pk_perubahan": b.kalimat.get("pk_perubahan", ""), "kalimat_capaian_tujuan": b.kalimat.get("capaian_tujuan", ""), "kalimat_satu_unit": b.kalimat.get("satu_unit", ""), "kalimat_pagu_pk": b.kalimat.get("pagu_pk", ""), "kalimat_pagu_saat_ini": b.kalimat.get("pagu_saat_ini", ""),
             "kalimat_unit": narrate.unit_kalimat(hasil), "kalimat_belanja": narrate.belanja_kalimat(hasil),
             "kalimat_sdm": narrate.sdm_kalimat(hasil), "kalimat_pk": narrate.pk_pengantar(lap),
         },

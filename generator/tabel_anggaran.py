@@ -49,6 +49,8 @@ class TabelAnggaran:
             f"Program dan Anggaran Perjanjian Kinerja Tahun {self.tahun}",
             [Kolom("No", 0.45, "tengah"), Kolom("Program", 4), Kolom("Anggaran (Rp)", 1.6, "kanan"), Kolom("Sumber Dana", 1.1, "tengah")],
             prow, catatan="" if prefix else note)  # the signed page (lampiran) carries no comment
+        if not prefix:  # the body table may be left to the Lampiran (issue 20.8): the note stands on its own there
+            self.kalimat["pagu_saat_ini"] = note
         self.kalimat["pagu_pk"] = (f"Jumlah anggaran yang direncanakan untuk mencapai sasaran strategis: {rupiah(total)} "
                                    f"({terbilang(total)}).")
 

@@ -404,6 +404,9 @@ def build() -> Document:
     tag(doc, "{%p else %}")  # printed once, in the signed Lampiran
     para(doc, "Sasaran, indikator dan target kinerja serta program dan anggaran yang diperjanjikan disajikan pada "
               "Lampiran A (Perjanjian Kinerja Tahun {{ profil.tahun }}).")
+    tag(doc, "{%p if ringkas.kalimat_pagu_saat_ini %}")
+    para(doc, "{{ ringkas.kalimat_pagu_saat_ini }}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p endif %}")
 
     # ------------------------------------------------------------ BAB III

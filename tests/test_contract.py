@@ -33,7 +33,7 @@ def test_required_sheets_and_columns():
     assert [c.header for c in sheet("Kinerja").columns if c.required] == ["Level", "Uraian"]
     assert [c.header for c in sheet("Anggaran").columns if c.required] == ["Uraian", "Pagu", "Realisasi"]
     assert {c.key: c.kind for c in sheet("Anggaran").columns if c.kind == "money"} == {
-        "pagu": "money", "realisasi": "money", "pagu_pk": "money"}
+        "pagu": "money", "realisasi": "money", "pagu_pk": "money", "pagu_pk_perubahan": "money"}
     assert [f.key for f in contract.PROFIL_FIELDS if f.required] == [
         "pemerintah", "instansi", "tahun", "periode_renstra", "kota", "tanggal_laporan", "kepala_nama", "kepala_jabatan",
         "atasan_nama", "atasan_jabatan"]
@@ -43,7 +43,7 @@ def test_pengaturan_choices_are_the_closed_lists():
     choices = {f.key: f.choices for f in contract.PENGATURAN_FIELDS if f.kind == "choice"}
     assert choices == {"skala_predikat": ("permendagri86", "tiga_tingkat", "kalianget", "esakip", "kustom"),
                        "metode_efisiensi": ("selisih", "sisa", "rasio"), "rumus_negatif": ("kemenpan", "sipd"),
-                       "izinkan_selisih": ("Ya", "Tidak")}
+                       "izinkan_selisih": ("Ya", "Tidak"), "tabel_ganda": ("Ya", "Tidak")}
     levels = {c.key: c.choices for c in sheet("Kinerja").columns if c.key == "level"}
     assert levels == {"level": ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")}
 

@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     ("compute", {"compute"}),
     ("check", {"validate", "validate_typed", "periksa"}),
     ("report", {"narrate", "context", "program_kinerja", "tabel_anggaran", "cek_teks", "layout", "charts", "bagan"}),
-    ("docx", {"ooxml", "sections", "finish", "render", "docx_package"}),
+    ("docx", {"ooxml", "sections", "finish", "render", "docx_package", "rujukan"}),
     ("write", {"output", "pdf"}),
     ("compare", {"diff", "diff_laporan"}),
     ("orchestrate", {"pipeline"}),

@@ -31,12 +31,13 @@ def kecil(tmp_path_factory) -> dict:
 def test_anggaran_rinci_has_unit_program_kegiatan_sub_kegiatan_rows_and_the_total(kecil):
     t = kecil["tabel"]["anggaran_rinci"]
     assert t.judul == "Realisasi Anggaran per Program, Kegiatan dan Sub Kegiatan Tahun 2024"
-    assert [(b.gaya, b.indent, b.sel) for b in t.baris[:4]] == [
-        ("unit", 0, ["I", "", "KECAMATAN CONTOH", "35.000.000", "32.500.000", "2.500.000", "92,86"]),
+    # one unit: no unit row repeating the total (issue 20.7)
+    assert [(b.gaya, b.indent, b.sel) for b in t.baris[:3]] == [
         ("program", 0, ["1", "7.01.01", "Program Penunjang Urusan Pemerintahan Daerah", "15.000.000", "14.500.000", "500.000", "96,67"]),
         ("kegiatan", 1, ["", "7.01.01.2.01", "Perencanaan, Penganggaran dan Evaluasi Kinerja", "15.000.000", "14.500.000", "500.000", "96,67"]),
         ("biasa", 2, ["", "7.01.01.2.01.0001", "Penyusunan Dokumen Perencanaan", "10.000.000", "9.500.000", "500.000", "95,00"]),
     ]
+    assert not [b for b in t.baris if b.gaya == "unit"]
     assert t.baris[-1].gaya == "total"
     assert t.baris[-1].sel == ["", "", "JUMLAH", "35.000.000", "32.500.000", "2.500.000", "92,86"]
     assert t.nomor_kolom[-2:] == ["6 = 4 − 5", "7 = 5/4 × 100"]

@@ -337,7 +337,7 @@ def test_21_1_missing_required_column_refuses_and_staff_columns_and_sheets_are_l
 
 
 def test_21_2_indicators_without_a_new_year_target_are_named_in_the_todo_validate_and_periksa(tmp_path):
-    from generator.periksa import periksa_file
+    from generator.pipeline import periksa_file
 
     out = tmp_path / "raas-2021.xlsx"
     res = dari(RAAS, out)
