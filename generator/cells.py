@@ -18,7 +18,7 @@ from .contract import Column, Sheet, normalize_header
 from .numbers import ParseError, amount_readings, clean_text, is_blank, parse_number, parse_value
 from .problems import Problem, column_letter, problem
 from .xlsx import SheetCells, Xlsx, from_excel
-from .xlsx_safety import MAX_CELL_CHARS, MAX_MONEY, ReadError
+from .xlsx_safety import MAX_CELL_CHARS, MAX_MONEY, PARSER_ERRORS, ReadError
 
 EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"}
 _DASHES = {"-", "–", "—", "-,-", "Rp -", "Rp-"}
@@ -155,7 +155,7 @@ class Cells:
                 sheets[spec.name] = self.read_sheet(book, title, part, spec)
         except ReadError:
             raise
-        except Exception as exc:  # a damaged sheet part
+        except PARSER_ERRORS as exc:  # a damaged sheet part (a bug of lkjip's own is not called "berkas rusak")
             raise ReadError.damaged(book.path, exc) from exc
         return sheets
 

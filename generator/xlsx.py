@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Problem, column_number, problem
-from .xlsx_safety import ReadError
+from .xlsx_safety import PARSER_ERRORS, ReadError
 
 _MAIN_NS = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
 _TAG_C = {f"{{{ns}}}c" for ns in _MAIN_NS} | {"c"}
@@ -190,7 +190,7 @@ class SheetCells:
         if self.styles is None:
             try:
                 self.styles = cell_styles(self.xml)
-            except Exception as exc:  # a part calamine read but the XML parser refuses
+            except PARSER_ERRORS as exc:  # a part calamine read but the XML parser refuses
                 raise ReadError.damaged(self.book.path, exc) from exc
         return self.book.number_format(self.styles.get((row, col), 0))
 
@@ -368,7 +368,7 @@ class Xlsx:
             self._load()
         except ReadError:
             raise
-        except Exception as exc:  # damaged parts raise many kinds (XMLSyntaxError, KeyError, ValueError …)
+        except PARSER_ERRORS as exc:  # damaged parts raise many kinds (XMLSyntaxError, KeyError, ValueError …)
             self.close()
             raise ReadError.damaged(path, exc) from exc
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import re
 import zipfile
+import zlib
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +23,32 @@ MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all parts, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, per part larger than 1 MiB
 MAX_CELL_CHARS = 32_767  # Excel's own limit per cell
 MAX_MONEY = Decimal(10) ** 18  # a million trillion rupiah: anything above is a typo
+
+
+def _parser_errors() -> tuple[type[BaseException], ...]:
+    """What a damaged part makes the parsers raise (and only that: anything else is lkjip's own bug)."""
+    errors: list[type[BaseException]] = [
+        SyntaxError,  # lxml's XMLSyntaxError
+        KeyError,  # a part the package names but does not hold
+        ValueError,  # a number, date or reference the XML spells wrongly (UnicodeDecodeError too)
+        EOFError, OSError, zipfile.BadZipFile, zlib.error, NotImplementedError,  # the zip itself
+    ]
+    try:
+        from lxml import etree
+
+        errors.append(etree.LxmlError)
+    except ImportError:  # pragma: no cover
+        pass
+    try:
+        import python_calamine
+
+        errors.append(python_calamine.CalamineError)
+    except (ImportError, AttributeError):  # pragma: no cover
+        pass
+    return tuple(errors)
+
+
+PARSER_ERRORS = _parser_errors()
 
 
 class ReadError(LkjipError):
