@@ -223,6 +223,38 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else methods[0])
 
 
+@dataclass(frozen=True)
+class BuildTask:
+    """One workbook of a batch, as a worker builds it (picklable)."""
+
+    workbook: Path
+    out: Path | None
+    template: Path | None = None
+    assets: Path | None = None
+    out_dir: Path = Path("output")
+    pdf: bool = False
+    izinkan_selisih: bool = False
+    daftar: bool = False  # --perbarui-daftar
+    abaikan: tuple[str, ...] = ()  # warning codes to leave out (--abaikan)
+
+
+@dataclass(frozen=True, order=True)
+class BatchResult:
+    """What a worker returns for one workbook (picklable)."""
+
+    workbook: str
+    output: str | None = None  # the report written, or None
+    why: str = ""  # why it was not built
+    lines: tuple[str, ...] = ()  # the summary lines
+    warnings: int = 0
+    pdf: str | None = None  # the PDF written, or None
+    no_pdf: str = ""  # why no PDF (or no page numbers) though the report was written
+
+
+def _workbook_of(task: object) -> object:
+    return getattr(task, "workbook", None) or task[0]  # type: ignore[index]
+
+
 def run(fn, tasks: list[tuple], targets: list[Path | None], workers: int, on_result=None, on_crash=None) -> list:
     """Run `fn(task)` for every task, each in its own process, at most `workers` at once; results in
     completion order.
@@ -283,7 +315,7 @@ def run(fn, tasks: list[tuple], targets: list[Path | None], workers: int, on_res
             done.add(i)
         pending = [i for i in range(len(tasks)) if i not in done]
         changed = [targets[i] for i in pending if targets[i] is not None and _file_state(targets[i]) != before[i]]
-        raise Stopped(code, results, changed, [tasks[i][0] for i in pending if targets[i] not in changed]) from None
+        raise Stopped(code, results, changed, [_workbook_of(tasks[i]) for i in pending if targets[i] not in changed]) from None
     return results
 
 

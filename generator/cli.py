@@ -197,6 +197,28 @@ def _template_dari(dari: Path, out: Path | None, tahun: int | None, periode: tup
     click.echo(f"Lalu: lkjip validate {res.path}, lkjip periksa {res.path}, lkjip build {res.path}")
 
 
+def _abaikan_codes(_ctx, _param, values: tuple[str, ...]) -> tuple[str, ...]:
+    """--abaikan KODE: only warnings, and only codes lkjip knows, may be left out."""
+    from .problems import CATALOGUE, ERROR, load_all_codes
+
+    load_all_codes()
+    codes = tuple(dict.fromkeys(v.strip() for v in values if v.strip()))
+    for code in codes:
+        if code not in CATALOGUE:
+            raise click.BadParameter(f"kode '{code}' tidak dikenal; daftar kode: docs/problems.md.", param_hint="'--abaikan'")
+        if CATALOGUE[code][0] == ERROR:
+            raise click.BadParameter(f"'{code}' adalah galat dan tidak dapat diabaikan; hanya peringatan yang dapat diabaikan.",
+                                     param_hint="'--abaikan'")
+    return codes
+
+
+def abaikan_option(fn):
+    """The one `--abaikan KODE` option of validate, build and diff."""
+    return click.option("--abaikan", "abaikan", multiple=True, metavar="KODE", callback=_abaikan_codes,
+                        help="Lewati peringatan berkode ini (boleh berulang), mis. --abaikan kinerja.capaian-ekstrem "
+                             "untuk peringatan yang sudah diperiksa. Galat tidak dapat diabaikan.")(fn)
+
+
 def _print_problems(problems, fmt: str, err: bool = False) -> None:
     from .summary import problem_lines, problems_json
 
@@ -228,7 +250,9 @@ def _internal(what: str, exc: BaseException) -> str:
 @click.option("--izinkan-selisih", is_flag=True,
               help="Total sheet Belanja boleh berbeda dari total Anggaran (peringatan, bukan galat); sama dengan "
                    "izinkan_selisih = Ya di Pengaturan.")
-def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None, izinkan_selisih: bool) -> None:
+@abaikan_option
+def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None, izinkan_selisih: bool,
+             abaikan: tuple[str, ...] = ()) -> None:
     """Periksa workbook dan tampilkan semua masalah sekaligus (ke stdout: itulah hasilnya).
 
     \b
@@ -239,7 +263,7 @@ def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None, izinka
     from .problems import errors, warnings
 
     try:
-        _lap, _hasil, problems = check(workbook, assets, izinkan_selisih=izinkan_selisih)
+        _lap, _hasil, problems = check(workbook, assets, izinkan_selisih=izinkan_selisih, abaikan=abaikan)
     except Exception as exc:  # a bug must read as one, not as a traceback
         _err(_internal(f"memeriksa {workbook}", exc))
         sys.exit(1)
@@ -253,38 +277,39 @@ def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None, izinka
     sys.exit(1 if n_err or (strict and n_warn) else 0)
 
 
-def _build_one(args: tuple) -> tuple:
-    """Worker for batch builds (runs in a child process); returns picklable results:
-    (workbook, report written or None, why it failed, summary lines, warnings, PDF written or None, why no PDF)."""
+def _build_one(task: "BuildTask") -> "BatchResult":
+    """Worker for batch builds (runs in a child process); returns a picklable `BatchResult`."""
     import gc
 
+    from .batch import BatchResult
     from .pipeline import build
     from .problems import errors
     from .summary import summary_lines
 
-    workbook, out, template, assets, out_dir, pdf, izinkan_selisih, daftar = args
     try:
-        res = build(workbook, out, template=template, assets=assets, out_dir=out_dir, pdf=pdf, izinkan_selisih=izinkan_selisih,
-                    perbarui_daftar=daftar)
+        res = build(task.workbook, task.out, template=task.template, assets=task.assets, out_dir=task.out_dir, pdf=task.pdf,
+                    izinkan_selisih=task.izinkan_selisih, perbarui_daftar=task.daftar, abaikan=task.abaikan)
     except Exception as exc:  # a bug must not stop the other workbooks, nor pass in silence
-        return str(workbook), None, _internal("membuat laporan", exc), [], 0, None, ""
+        return BatchResult(str(task.workbook), why=_internal("membuat laporan", exc))
     finally:
         gc.collect()  # the next workbook of this worker starts clean (automatic collection is off)
     first = errors(res.problems)[:1]
     why = res.error or (f"{len(errors(res.problems))} galat, mis. {first[0].where}: {first[0].message}" if first else "")
     no_pdf = "; ".join(x for x in (res.pdf_error, res.daftar_error and f"nomor halaman daftar isi tidak disimpan: "
                                                                        f"{res.daftar_error}") if x)
-    return (str(workbook), (str(res.output) if res.ok else None), why, summary_lines(res), len(res.problems),
-            (str(res.pdf) if res.pdf else None), no_pdf)
+    return BatchResult(str(task.workbook), str(res.output) if res.ok else None, why, tuple(summary_lines(res)),
+                       len(res.problems), str(res.pdf) if res.pdf else None, no_pdf)
 
 
-def _crashed(task: tuple, exc: BaseException) -> tuple:
+def _crashed(task: "BuildTask", exc: BaseException) -> "BatchResult":
     """The failure of one workbook whose worker process died; the other workbooks are built."""
     import signal
 
     sig = getattr(exc, "signal", None)
     code = getattr(exc, "exitcode", None)
-    wb = task[0]
+    from .batch import BatchResult
+
+    wb = task.workbook
     if sig == signal.SIGKILL:
         why = ("proses pekerja untuk workbook ini dihentikan paksa oleh sistem (biasanya karena memori habis); laporan "
                f"tidak dibuat. Tutup program lain lalu buat ulang workbook ini sendiri: lkjip build {wb}.")
@@ -297,7 +322,7 @@ def _crashed(task: tuple, exc: BaseException) -> tuple:
     else:
         detail = getattr(exc, "detail", "") or type(exc).__name__
         why = f"Kesalahan internal lkjip saat membuat laporan: {detail}. Mohon laporkan bersama workbook-nya."
-    return str(wb), None, why, [], 0, None, ""
+    return BatchResult(str(wb), why=why)
 
 
 def _check_out(out: Path | None) -> None:
@@ -328,8 +353,9 @@ def _check_out(out: Path | None) -> None:
 @click.option("--izinkan-selisih", is_flag=True,
               help="Total sheet Belanja boleh berbeda dari total Anggaran: laporan memakai total Anggaran dan menyebut selisihnya.")
 @click.option("--waktu", is_flag=True, hidden=True, help="Cetak rincian waktu tiap langkah (JSON, ke stderr).")
+@abaikan_option
 def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template: Path | None, assets: Path | None,
-          pdf: bool, daftar: bool, jobs: int | None, izinkan_selisih: bool, waktu: bool) -> None:
+          pdf: bool, daftar: bool, jobs: int | None, izinkan_selisih: bool, waktu: bool, abaikan: tuple[str, ...] = ()) -> None:
     """Buat laporan LKjIP (.docx) dari workbook; boleh beberapa workbook atau folder sekaligus.
 
     \b
@@ -356,29 +382,32 @@ def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template
         from .pipeline import build as run_build
 
         res = run_build(files[0], out, template=template, assets=assets, out_dir=out_dir, pdf=pdf, izinkan_selisih=izinkan_selisih,
-                        perbarui_daftar=daftar)
+                        perbarui_daftar=daftar, abaikan=abaikan)
         _err(json.dumps(res.timings))
         sys.exit(0 if res.ok else 1)
     if len(files) == 1:
-        _build_single((files[0], out, template, assets, out_dir, pdf, izinkan_selisih, daftar))
-    _build_batch(files, out_dir, template, assets, pdf, jobs, izinkan_selisih, daftar)
+        from .batch import BuildTask
+
+        _build_single(BuildTask(files[0], out, template, assets, out_dir, pdf, izinkan_selisih, daftar, abaikan))
+    _build_batch(files, out_dir, template, assets, pdf, jobs, izinkan_selisih, daftar, abaikan)
 
 
-def _build_single(task: tuple) -> None:
+def _build_single(task: "BuildTask") -> None:
     from .pipeline import build as run_build
     from .problems import errors
     from .summary import summary_lines
 
-    progress = _err if task[5] else None
+    progress = _err if task.pdf else None
     try:
-        res = run_build(*task[:2], template=task[2], assets=task[3], out_dir=task[4], pdf=task[5], izinkan_selisih=task[6],
-                        perbarui_daftar=task[7], progress=progress)
+        res = run_build(task.workbook, task.out, template=task.template, assets=task.assets, out_dir=task.out_dir,
+                        pdf=task.pdf, izinkan_selisih=task.izinkan_selisih, perbarui_daftar=task.daftar,
+                        abaikan=task.abaikan, progress=progress)
     except Exception as exc:  # a bug must read as one, not as a traceback
         _err(_internal("membuat laporan", exc))
         sys.exit(1)
     lines = summary_lines(res)
     if res.ok and res.hasil is not None:
-        lines += _periksa_pointer(res, task[0])
+        lines += _periksa_pointer(res, task.workbook)
     for line in lines:
         click.echo(line, err=not res.ok)
     if not res.ok and not res.error and not errors(res.problems):
@@ -393,10 +422,10 @@ def _build_single(task: tuple) -> None:
 
 
 def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets: Path | None, pdf: bool,
-                 jobs: int | None, izinkan_selisih: bool = False, daftar: bool = False) -> None:
+                 jobs: int | None, izinkan_selisih: bool = False, daftar: bool = False, abaikan: tuple[str, ...] = ()) -> None:
     import os
 
-    from .batch import Stopped, _same_file_key, collisions, planned_output, run
+    from .batch import BatchResult, BuildTask, Stopped, _same_file_key, collisions, planned_output, run
 
     unique: dict[str, Path] = {}
     for f in files:  # one workbook named twice (`a.xlsx ./a.xlsx`) is built once
@@ -407,12 +436,13 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
     files = list(unique.values())
     plans = {f: planned_output(f, out_dir) for f in files}
     clash = collisions(plans)
-    tasks = [(f, plans[f], template, assets, out_dir, pdf, izinkan_selisih, daftar) for f in files if f not in clash]
+    tasks = [BuildTask(f, plans[f], template, assets, out_dir, pdf, izinkan_selisih, daftar, abaikan)
+             for f in files if f not in clash]
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
-    results: list[tuple] = []
+    results: list[BatchResult] = []
     try:
         with click.progressbar(length=len(tasks), label="Membuat laporan", file=sys.stderr) as bar:
-            results = run(_build_one, tasks, [t[1] for t in tasks], workers, on_result=lambda _r: bar.update(1),
+            results = run(_build_one, tasks, [t.out for t in tasks], workers, on_result=lambda _r: bar.update(1),
                           on_crash=_crashed)
     except Stopped as stop:
         from .output import reset_stop
@@ -420,9 +450,9 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
         reset_stop()  # said here, with the batch's figures, not again by the command group
         _err("")
         for r in sorted(stop.results):
-            if r[1]:
-                click.echo(f"OK     {r[0]} -> {r[1]}")
-        written = [r[1] for r in stop.results if r[1]] + [str(p) for p in stop.written_unreported]
+            if r.output:
+                click.echo(f"OK     {r.workbook} -> {r.output}")
+        written = [r.output for r in stop.results if r.output] + [str(p) for p in stop.written_unreported]
         _err(f"Dihentikan: {len(written)} laporan sudah ditulis" + (f" ({', '.join(written)})" if written else "")
              + f"; {len(stop.not_built)} workbook belum dibuat laporannya"
              + (f" ({', '.join(map(str, stop.not_built))})." if stop.not_built else "."))
@@ -432,7 +462,8 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
         failed += 1
         _err(f"GAGAL  {wb}: laporannya akan bernama sama dengan laporan dari {', '.join(map(str, others))} "
              f"({plans[wb]}); tidak dibuat agar tidak saling menimpa. Beri nama_berkas berbeda di sheet Pengaturan.")
-    for wb, output, why, _lines, n, pdf_out, pdf_why in sorted(results):
+    for r in sorted(results):
+        wb, output, why, n, pdf_out, pdf_why = r.workbook, r.output, r.why, r.warnings, r.pdf, r.no_pdf
         if output:
             built += 1
             click.echo(f"OK     {wb} -> {output}" + (f" ({n} peringatan; rinciannya: lkjip validate {wb})" if n else "")

@@ -39,11 +39,13 @@ class BuildResult:
 
 
 def check(path: Path | str, assets_dir: Path | None = None,
-          timings: dict[str, float] | None = None, izinkan_selisih: bool = False) -> tuple[Laporan | None, Hasil | None, list[Problem]]:
+          timings: dict[str, float] | None = None, izinkan_selisih: bool = False,
+          abaikan: tuple[str, ...] | frozenset[str] = ()) -> tuple[Laporan | None, Hasil | None, list[Problem]]:
     """Read, compute and validate a workbook: (model, results, all problems sorted).
 
     `timings` receives the seconds spent reading, computing and validating. Results are
     None when the workbook cannot be read, or lacks the sheets/columns everything rests on.
+    `abaikan`: warning codes left out (`--abaikan`); an error is never left out.
     """
     from .cek_teks import check_report_text
     from .sheets import read_workbook
@@ -66,6 +68,8 @@ def check(path: Path | str, assets_dir: Path | None = None,
     t = time.perf_counter()
     problems = problems + validate(lap, hasil, problems) + check_report_text(lap, hasil, problems)
     clock["validate"] = time.perf_counter() - t
+    if abaikan:
+        problems = [p for p in problems if p.code not in abaikan or p.severity == "error"]
     return lap, hasil, sort_problems(problems)
 
 
@@ -77,7 +81,7 @@ def default_output(lap: Laporan, out_dir: Path) -> Path:
 
 def build(workbook: Path | str, out: Path | None = None, *, template: Path | None = None, assets: Path | None = None,
           out_dir: Path = Path("output"), pdf: bool = False, izinkan_selisih: bool = False,
-          perbarui_daftar: bool = False, progress=None) -> BuildResult:
+          perbarui_daftar: bool = False, abaikan: tuple[str, ...] = (), progress=None) -> BuildResult:
     """Build one report. Nothing is written unless the whole build succeeds.
 
     `izinkan_selisih`: a Belanja total differing from the Anggaran total is a warning, not an error.
@@ -94,7 +98,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
     workbook = Path(workbook)
     res = BuildResult(workbook)
     t0 = time.perf_counter()
-    _lap, hasil, res.problems = check(workbook, assets, res.timings, izinkan_selisih)
+    _lap, hasil, res.problems = check(workbook, assets, res.timings, izinkan_selisih, abaikan)
     if hasil is None or errors(res.problems):
         return res
     res.hasil = hasil
@@ -108,7 +112,8 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         res.timings["render"] = time.perf_counter() - t
         from .rujukan import periksa as periksa_rujukan
 
-        res.problems.extend(periksa_rujukan(lap, data))  # "lihat Tabel 2.3" against the numbers printed (issue 20.9)
+        res.problems.extend(p for p in periksa_rujukan(lap, data)  # "lihat Tabel 2.3" against the numbers printed (20.9)
+                            if p.code not in abaikan)
         target = Path(out) if out else default_output(lap, out_dir)
         within = None if out else out_dir  # a default name stays in its folder (an explicit --out may follow a link)
         inputs = {workbook.resolve()} | ({Path(template).resolve()} if template else set())

@@ -227,7 +227,8 @@ def catalogue_markdown() -> str:
         "",
         "Dibuat dari `generator/problems.py` (`python -m generator.problems > docs/problems.md`);",
         "jangan disunting dengan tangan. `{...}` diisi dengan isi sel dan angka yang bersangkutan;",
-        "keluaran `--json` memuat angka-angka itu juga sebagai `facts`.",
+        "keluaran `--format json` memuat angka-angka itu juga sebagai `facts`. Peringatan yang sudah diperiksa",
+        "dapat dilewati dengan `lkjip validate/build --abaikan KODE`; galat tidak dapat dilewati.",
         "",
     ]
     group = ""
