@@ -8,6 +8,7 @@ import re
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 
 def _stopped_while_starting(signum: int, _frame) -> None:
@@ -34,6 +35,9 @@ import click  # noqa: E402
 
 from . import __version__  # noqa: E402
 from .cli_text import Group  # noqa: E402
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .batch import BatchResult, BuildTask
 
 
 def _parse_periode(text: str) -> tuple[int, int]:
@@ -277,7 +281,7 @@ def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None, izinka
     sys.exit(1 if n_err or (strict and n_warn) else 0)
 
 
-def _build_one(task: "BuildTask") -> "BatchResult":
+def _build_one(task: BuildTask) -> BatchResult:
     """Worker for batch builds (runs in a child process); returns a picklable `BatchResult`."""
     import gc
 
@@ -301,7 +305,7 @@ def _build_one(task: "BuildTask") -> "BatchResult":
                        len(res.problems), str(res.pdf) if res.pdf else None, no_pdf)
 
 
-def _crashed(task: "BuildTask", exc: BaseException) -> "BatchResult":
+def _crashed(task: BuildTask, exc: BaseException) -> BatchResult:
     """The failure of one workbook whose worker process died; the other workbooks are built."""
     import signal
 
@@ -392,7 +396,7 @@ def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template
     _build_batch(files, out_dir, template, assets, pdf, jobs, izinkan_selisih, daftar, abaikan)
 
 
-def _build_single(task: "BuildTask") -> None:
+def _build_single(task: BuildTask) -> None:
     from .pipeline import build as run_build
     from .problems import errors
     from .summary import summary_lines
