@@ -429,7 +429,7 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
                  jobs: int | None, izinkan_selisih: bool = False, daftar: bool = False, abaikan: tuple[str, ...] = ()) -> None:
     import os
 
-    from .batch import BatchResult, BuildTask, Stopped, _same_file_key, collisions, planned_output, run
+    from .batch import BuildTask, Stopped, _same_file_key, collisions, planned_output, run
 
     unique: dict[str, Path] = {}
     for f in files:  # one workbook named twice (`a.xlsx ./a.xlsx`) is built once
