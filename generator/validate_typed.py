@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from .formatting import BULAN as _BULAN
 from .formatting import angka, nilai, persen
 from .model import Indikator, Laporan
 from .numbers import round_half_up
@@ -56,8 +57,6 @@ def rounded_as_typed(typed: Decimal, true: Decimal, desimal: int) -> str:
 
 # -- NIP ----------------------------------------------------------------------------------
 _NIP_PARTS = (("tanggal lahir", 8, "19770321"), ("TMT CPNS", 6, "199602"), ("jenis kelamin", 1, "1"), ("nomor urut", 3, "001"))
-_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
 
 
 def _date_fault(y: int, m: int, d: int) -> str | None:
