@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.sipd.baca import REALISASI, REKAP
+from generator.sipd.baca import REALISASI, REKAP  # noqa: E402  (after the path is set)
 
 UNITS = 12
 PROGRAMS = 6

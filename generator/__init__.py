@@ -129,24 +129,21 @@ sys.modules[__name__].__class__ = _Package
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from .batch import expand
     from .blank import build_blank, write_blank
-    from .compute import Hasil, scale_bands
+    from .compute import SCALE_NAMES, Hasil, scale_bands
     from .context import build_context
     from .diff import ada_perubahan
     from .diff_laporan import laporan_changes, laporan_lines
-    from .formatting import persen, rupiah
+    from .formatting import angka, nilai, persen, rupiah, tanggal, uang
     from .model import Laporan
+    from .numbers import round_half_up
     from .output import OutputError, TargetExists, atomic_write_bytes
     from .pdf import PdfError, soffice, to_pdf
     from .periksa import Kriteria, periksa, periksa_lines
-    from .pipeline import periksa_file
-    from .pipeline import BuildResult, build, check, default_output, diff
+    from .pipeline import BuildResult, build, check, default_output, diff, periksa_file
     from .problems import LkjipError, Problem, errors, sort_problems, warnings
     from .render import render_docx
+    from .specs import Baris, Grafik, Kolom, Tabel
     from .summary import diff_lines, problem_lines, problems_json, summary_lines
     from .tahun_baru import buat_tahun_baru
-    from .batch import expand
-    from .compute import SCALE_NAMES, scale_bands
-    from .numbers import round_half_up
-    from .formatting import angka, nilai, persen, rupiah, tanggal, uang
-    from .specs import Baris, Grafik, Kolom, Tabel

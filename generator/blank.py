@@ -164,8 +164,9 @@ def build_blank(tahun: int, renstra: tuple[int, int], *, target_years: list[int]
 
 
 def write_blank(path: Path, tahun: int, renstra: tuple[int, int], *, overwrite: bool = True) -> Path:
-    from .output import atomic_write_bytes
     import io
+
+    from .output import atomic_write_bytes
 
     buf = io.BytesIO()
     build_blank(tahun, renstra).save(buf)

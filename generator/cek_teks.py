@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .compute import Hasil
-from .formatting import angka, persen, rupiah
+from .formatting import persen, rupiah
 from .model import Laporan
 from .numbers import round_half_up
 from .problems import Problem, problem
@@ -344,7 +344,7 @@ def check_claims(lap: Laporan, hasil: Hasil) -> list[Problem]:
             lazy["programs"] = {_norm(k) for k in names}
         return lazy["programs"]  # type: ignore[return-value]
     for t in texts:
-        for name, pattern, cond in KLAIM:
+        for _name, pattern, cond in KLAIM:
             m = re.search(pattern, t.teks, re.I)
             if m and cond == "di-bawah-target" and below:
                 out.append(problem("teks.klaim-bertentangan", t.sheet, t.cell, bagian=t.bagian, found=m.group(0),

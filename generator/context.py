@@ -15,8 +15,8 @@ from . import layout, narrate
 from .compute import SCALE_NAMES, Hasil, HasilIndikator, scale_bands
 from .formatting import angka, bilangan, nilai, persen, rupiah, tanggal, terbilang, uang
 from .model import Blok, Laporan
-from .specs import Baris, Grafik, Kolom, Tabel
 from .program_kinerja import ProgramKinerja
+from .specs import Baris, Grafik, Kolom, Tabel
 from .tabel_anggaran import TabelAnggaran
 
 TITIK_TANGGAL = "." * 30  # no tanggal_pk: a dotted line to date the Perjanjian Kinerja by hand, not "-"

@@ -7,14 +7,13 @@ always takes precedence over what is written here (see `context`).
 from __future__ import annotations
 
 import datetime as dt
-
 from decimal import Decimal
 
 from .compute import SCALE_NAMES, Capaian, Hasil, HasilIndikator, HasilNode, Jumlah, round_half_up
 from .contract import LEVEL_ANGGARAN
+from .contract import normalize_header as _norm_nama
 from .formatting import bilangan, nilai, persen, rupiah, tanggal, terbilang
 from .model import Laporan
-from .contract import normalize_header as _norm_nama
 from .numbers import BELUM_DINILAI
 
 
@@ -294,7 +293,7 @@ def rincian_status(met: int, unmet: int, none: int, unmet_detail: str = "", none
     ud = f" ({unmet_detail})" if unmet_detail else ""
     nd = f" ({none_detail})" if none_detail else ""
     if met + unmet + none == 1:  # one indicator: what it is, without counting
-        return (f"telah mencapai atau melampaui target" if met else f"belum mencapai target{ud}" if unmet
+        return ("telah mencapai atau melampaui target" if met else f"belum mencapai target{ud}" if unmet
                 else f"belum dapat diukur{nd}")
     parts = []
     if met:

@@ -20,7 +20,6 @@ from .contract import LEVEL_ANGGARAN, LEVEL_BY_KODE_DEPTH, LEVEL_KINERJA
 from .model import (
     BarisAnggaran,
     Belanja,
-    Blok,
     Gambar,
     IndeksAspek,
     Indikator,
@@ -32,8 +31,8 @@ from .model import (
     Profil,
     RencanaAksi,
     Unit,
+    parse_blocks,
 )
-from .model import parse_blocks
 from .numbers import ParseError, is_blank, parse_date, parse_number, parse_periode, parse_year
 from .problems import Problem, problem, sort_problems
 from .xlsx import Xlsx

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from .compute import Hasil
 from .contract import normalize_header, program_key, sheet
-from .model import Laporan
 from .formatting import nilai
+from .model import Laporan
 from .numbers import round_half_up
 from .problems import WARNING, Problem, problem
 from .validate_typed import as_typed, check_typed, nip_problem, rounded_as_typed, typed_percent_ok

@@ -274,10 +274,10 @@ def sheet_extent(xml: bytes) -> tuple[int, int]:
     digits than the sheet's last row, anything malformed. The bound is conservative (a row of n digits
     counts as 10^n - 1)."""
     last = None
-    for last in _ROW_NUMBER.finditer(xml, max(0, len(xml) - 65536)):
+    for last in _ROW_NUMBER.finditer(xml, max(0, len(xml) - 65536)):  # noqa: B007  (the last match is wanted)
         pass
     if last is None:
-        for last in _ROW_NUMBER.finditer(xml):
+        for last in _ROW_NUMBER.finditer(xml):  # noqa: B007
             pass
     last_row = int(last.group(1)) if last else xml.count(b"row")  # rows without numbers: as many as there are
     digits = min(max(len(str(last_row)), 1), 6)  # at most 999.999: every usual reference is inside Excel's sheet

@@ -11,10 +11,10 @@ from docx_text import all_text, load, table_after
 
 from generator.cli import main
 from generator.compute import Jumlah
-from generator.numbers import round_half_up
 from generator.context import build_context
-from generator.render import render_docx
+from generator.numbers import round_half_up
 from generator.pipeline import check
+from generator.render import render_docx
 
 D = Decimal
 

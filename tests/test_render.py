@@ -15,8 +15,8 @@ from factory import KINERJA, make_workbook
 
 from generator.cli import main
 from generator.context import build_context
-from generator.render import RenderError, render_docx
 from generator.pipeline import check
+from generator.render import RenderError, render_docx
 
 
 def render_of(path):

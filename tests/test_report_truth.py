@@ -4,11 +4,10 @@ and prints every indicator. Each test reads the sentence or table from the built
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 from docx.oxml.ns import qn
 from docx_text import all_text, load, paragraphs
 from factory import ANGGARAN, KINERJA, make_workbook
-
-from click.testing import CliRunner
 
 from generator.cli import main
 from generator.context import build_context

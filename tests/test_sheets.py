@@ -187,9 +187,9 @@ def test_a_workbook_as_excel_saves_it_reads_like_the_original(tmp_path, example)
 
 
 def test_an_over_long_shared_string_is_reported_at_its_cell(tmp_path):
-    from factory import as_excel_saves
-
     import zipfile
+
+    from factory import as_excel_saves
 
     wb = as_excel_saves(make_workbook(tmp_path / "wb.xlsx", anggaran=[dict(ANGGARAN[0], Uraian="x" * 100), *ANGGARAN[1:]]))
     with zipfile.ZipFile(wb) as zf:  # Excel stops at 32.767 characters; a hand-made file need not

@@ -244,7 +244,8 @@ def test_reading_memory_does_not_grow_with_rows(tmp_path, monkeypatch, fast, sha
         tracemalloc.stop()
         assert total == sum(Decimal(1000 + i) for i in range(n))
     # four times the rows: the peak grows by less than a tenth, plus (shared strings) about the part's growth
-    assert peaks[8000] - peaks[2000] < 0.1 * peaks[2000] + 1.5 * (sst[8000] - sst[2000]), (peaks, sst)
+    # (64 kB of slack for the allocator's own bookkeeping: rows held would add about three times the peak)
+    assert peaks[8000] - peaks[2000] < 0.1 * peaks[2000] + 65_536 + 1.5 * (sst[8000] - sst[2000]), (peaks, sst)
     if not shared:
         assert peaks[8000] < 1_000_000, peaks  # a 10 MB sheet streamed in under 1 MB
 

@@ -266,7 +266,7 @@ def test_26_4_concurrent_dari_runs_to_one_out_give_exactly_one_workbook(tmp_path
         results: list[str] = []
         start = threading.Barrier(3)
 
-        def run() -> None:
+        def run(start=start, out=out, results=results) -> None:
             start.wait()
             try:
                 buat_tahun_baru(ALOK, out)

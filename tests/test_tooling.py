@@ -32,3 +32,12 @@ def test_py_typed_is_package_data():
     assert (ROOT / "generator" / "py.typed").exists()
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert "py.typed" in config["tool"]["setuptools"]["package-data"]["generator"]
+
+
+def test_ruff_finds_nothing():
+    pytest.importorskip("ruff", reason="ruff tidak terpasang (pip install -e '.[test]')")
+    from ruff.__main__ import find_ruff_bin
+
+    run = subprocess.run([find_ruff_bin(), "check", "generator", "tests", "bench", "templates"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr

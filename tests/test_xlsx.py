@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+
 def _sheet_cells(tmp_path, body: bytes, root: bytes = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'):
     """Xlsx.rows over a hand-written sheet part (shared strings ["bersama"], style 1 is a date)."""
     import types

@@ -258,7 +258,9 @@ def rekonsiliasi_lines(h: HasilImpor) -> list[str]:
         sebelum = f"workbook sebelum {_rp(b[0]) if b else '-'} / {_rp(b[1]) if b else '-'}; " if h.ke else ""
         lines.append(f"  {name}: SIPD {_rp(s[0]) if s else '-'} / {_rp(s[1]) if s and d.ada_realisasi else '-'}; "
                      f"{sebelum}sesudah {_rp(a[0])} / {_rp(a[1])}")
-    tot = lambda m: (sum((v[0] for v in m.values()), Decimal(0)), sum((v[1] for v in m.values()), Decimal(0)))
+    def tot(m):
+        return sum((v[0] for v in m.values()), Decimal(0)), sum((v[1] for v in m.values()), Decimal(0))
+
     s, b, a = d.total(), tot(h.sebelum), tot(h.sesudah)
     sebelum = f"workbook sebelum {_rp(b[0])} / {_rp(b[1])}; " if h.ke else ""
     lines.append(f"  Jumlah: SIPD {_rp(s[0])} / {_rp(s[1]) if d.ada_realisasi else '-'}; "

@@ -13,25 +13,24 @@ from pathlib import Path
 
 import docx
 import pytest
+from factory import as_excel_saves  # noqa: E402  (hostile_util puts tests/ on the path)
 from hostile_util import (
+    SHEET_PART,
     assert_refused,
     base_workbook,  # noqa: F401 (fixture)
     cli,
     crashed,
     edit_part,
     leftovers,
-    make_workbook,
     out_dir,  # noqa: F401 (fixture)
     problem_codes,
     read_part,
     run_measured,
     run_unprivileged,
     set_inline,
-    SHEET_PART,
     validate_json,
     workbook,  # noqa: F401 (fixture)
 )
-from factory import as_excel_saves  # noqa: E402  (hostile_util puts tests/ on the path)
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

@@ -12,15 +12,14 @@ import copy
 import datetime as dt
 import io
 import math
-from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from hostile_util import SHEET_PART, cli, crashed, leftovers, make_workbook, validate_json
 from conftest import fuzz_examples
 from factory import ANGGARAN, KINERJA
+from hostile_util import SHEET_PART, cli, crashed, leftovers, make_workbook, validate_json
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.pipeline import build
 

@@ -20,9 +20,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import fuzz_examples
+from hostile_util import cli, crashed, leftovers, make_workbook
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from hostile_util import cli, crashed, leftovers, make_workbook
 
 from generator import pipeline
 from generator.diff import ada_perubahan

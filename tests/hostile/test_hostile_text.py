@@ -8,7 +8,10 @@ import zipfile
 
 import pytest
 from docx_text import all_text, load
-from factory import KINERJA
+from factory import (
+    KINERJA,
+    as_excel_saves,  # noqa: E402  (hostile_util puts tests/ on the path)
+)
 from hostile_util import (
     cli,
     crashed,
@@ -21,7 +24,6 @@ from hostile_util import (
     validate_json,
     xml_text,
 )
-from factory import as_excel_saves  # noqa: E402  (hostile_util puts tests/ on the path)
 
 EVIL = [
     "{{ 7*7 }}",
