@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from .contract import normalize_header
 from .model import BarisAnggaran, Indikator, Laporan, NodeKinerja, Pengaturan, Value
@@ -86,7 +87,7 @@ def _capaian(target: Value, realisasi: Value, polaritas: str, rumus_negatif: str
     return Capaian(nilai, _status(nilai))
 
 
-def mean(values: list[Decimal]) -> Decimal | None:
+def mean(values: list[Decimal | None]) -> Decimal | None:
     vals = [v for v in values if v is not None]
     return sum(vals, ZERO) / len(vals) if vals else None
 
@@ -221,7 +222,7 @@ class HasilIndikator:
     target_akhir: Value = None
     capaian_renstra: Capaian | None = None
     capaian_standar: Capaian | None = None
-    indeks: dict | None = None  # composite index detail
+    indeks: dict[str, Any] | None = None  # composite index detail
 
 
 @dataclass
@@ -250,11 +251,11 @@ class Hasil:
     total: Jumlah
     efisiensi_instansi: Decimal | None
     efisiensi_label: str
-    belanja: list[dict]
+    belanja: list[dict[str, Any]]
     belanja_total: Jumlah | None
-    sdm: dict
+    sdm: dict[str, Any]
     tautan_tidak_dikenal: list[tuple[str, BarisAnggaran]]
-    indeks: dict[str, dict]
+    indeks: dict[str, dict[str, Any]]
     links: dict[NodeKinerja, list[BarisAnggaran]] = field(default_factory=dict)  # budget lines linked to a node
     _by_indikator: dict[Indikator, HasilIndikator] = field(default_factory=dict, repr=False)
 
@@ -279,9 +280,9 @@ def growth(now: Value, before: Value) -> Decimal | None:
     return None
 
 
-def compute_indeks(lap: Laporan) -> dict[str, dict]:
+def compute_indeks(lap: Laporan) -> dict[str, dict[str, Any]]:
     """Composite indices: index = sum(skor x bobot/100) x perhitungan aspek / 100, target and realisasi."""
-    groups: dict[str, list] = defaultdict(list)
+    groups: dict[str, list[Any]] = defaultdict(list)
     for a in lap.indeks:
         groups[normalize_header(a.indikator)].append(a)
     out = {}
@@ -309,7 +310,7 @@ def compute_indeks(lap: Laporan) -> dict[str, dict]:
     return out
 
 
-def _link_budget(lap: Laporan) -> tuple[dict[NodeKinerja, list[BarisAnggaran]], list]:
+def _link_budget(lap: Laporan) -> tuple[dict[NodeKinerja, list[BarisAnggaran]], list[Any]]:
     """Budget lines linked to Kinerja nodes through the Sasaran column (by kode or uraian)."""
     index: dict[str, NodeKinerja] = {}
     for node in lap.nodes():
@@ -319,7 +320,7 @@ def _link_budget(lap: Laporan) -> tuple[dict[NodeKinerja, list[BarisAnggaran]], 
         for ind in node.indikator:
             index.setdefault(normalize_header(ind.nama), node)
     links: dict[NodeKinerja, list[BarisAnggaran]] = defaultdict(list)
-    unknown: list = []
+    unknown: list[Any] = []
     seen_unknown: set[str] = set()
 
     targets: dict[str, NodeKinerja | None] = {}  # the Sasaran column repeats: look each text up once
@@ -366,7 +367,7 @@ def golongan_ruang(text: str) -> str:
     return "Non ASN"
 
 
-def compute_sdm(lap: Laporan) -> dict:
+def compute_sdm(lap: Laporan) -> dict[str, Any]:
     peg = lap.pegawai
     if not peg:
         return {}
@@ -374,7 +375,7 @@ def compute_sdm(lap: Laporan) -> dict:
     pend = [p for p in SDM_PENDIDIKAN if any(_pendidikan(x.pendidikan) == p for x in peg)]
     pend += sorted({_pendidikan(x.pendidikan) for x in peg} - set(pend))
     matrix = Counter((golongan_ruang(x.golongan), _pendidikan(x.pendidikan)) for x in peg)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for g in gol_order:
         counts = [matrix.get((g, p), 0) for p in pend]
         if sum(counts):
@@ -467,7 +468,7 @@ def compute(lap: Laporan) -> Hasil:
         cap_instansi = mean([shown(h.capaian.nilai) for h in results])
     eff, eff_label = efisiensi(cap_instansi, total.penyerapan, cfg.metode_efisiensi, cfg.desimal)
 
-    belanja_groups: dict[str, list] = {}
+    belanja_groups: dict[str, list[Any]] = {}
     for b in lap.belanja:
         belanja_groups.setdefault(b.kelompok or "Belanja", []).append(b)
     belanja = []

@@ -13,11 +13,15 @@ import dataclasses
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
 
 from .compute import Hasil, compute
 from .model import Laporan
 from .nama import WINDOWS_RESERVED, nama_berkas_problem, slug  # noqa: F401  (re-exported: public names of the build step)
 from .problems import LkjipError, Problem, errors, sort_problems
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .periksa import Kriteria
 
 
 @dataclass
@@ -81,7 +85,8 @@ def default_output(lap: Laporan, out_dir: Path) -> Path:
 
 def build(workbook: Path | str, out: Path | None = None, *, template: Path | None = None, assets: Path | None = None,
           out_dir: Path = Path("output"), pdf: bool = False, izinkan_selisih: bool = False,
-          perbarui_daftar: bool = False, abaikan: tuple[str, ...] = (), progress=None) -> BuildResult:
+          perbarui_daftar: bool = False, abaikan: tuple[str, ...] = (),
+          progress: Callable[[str], object] | None = None) -> BuildResult:
     """Build one report. Nothing is written unless the whole build succeeds.
 
     `izinkan_selisih`: a Belanja total differing from the Anggaran total is a warning, not an error.
@@ -164,7 +169,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
 
 
 
-def periksa_file(path: Path | str, assets: Path | None = None) -> tuple[list | None, list[Problem]]:
+def periksa_file(path: Path | str, assets: Path | None = None) -> tuple[list[Kriteria] | None, list[Problem]]:
     """Read and check a workbook, then judge it against the LKE criteria: (criteria, problems);
     criteria None when the workbook cannot be read. The self-check itself (`periksa.periksa`) only
     judges what it is given; reading is this step's, like `check`."""
@@ -177,7 +182,7 @@ def periksa_file(path: Path | str, assets: Path | None = None) -> tuple[list | N
 
 
 def diff(old_path: Path | str, new_path: Path | str, izinkan_selisih: bool = False,
-         allow_errors: bool = False) -> tuple[dict | None, list[Problem]]:
+         allow_errors: bool = False) -> tuple[dict[str, Any] | None, list[Problem]]:
     """Check both revisions and compare them; (None, problems) when either cannot be read or has errors.
 
     `allow_errors`: a revision that is read but has errors is compared too (what changed is wanted
