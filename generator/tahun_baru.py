@@ -32,7 +32,7 @@ CARRY: dict[str, set[str]] = {
     "Anggaran": {"unit", "kode", "level", "uraian", "sumber_dana", "sasaran", "indikator_keluaran", "satuan_keluaran"},
     "Belanja": {"kelompok", "jenis"},
     "Narasi": {"bagian", "judul", "isi"},
-    "Pegawai": {"nama", "nip", "jabatan", "golongan", "pendidikan", "eselon", "status", "unit"},
+    "Pegawai": {"nama", "nip", "jabatan", "golongan", "pendidikan", "eselon", "status", "unit", "atasan"},
     "Rencana_Aksi": {"indikator", "periode", "program"},
     "Indeks": {"indikator", "aspek", "bobot", "perhitungan_aspek"},
     "Gambar": {"bagian", "berkas", "keterangan"},

@@ -551,3 +551,24 @@ def test_21_8_reminders_older_years_photos_staff_pagu_pk_new_format_and_last_yea
     assert "Profil 'tanggal_reviu', Profil 'nomor_reviu', Profil 'alamat_publikasi'" in baru
     timpa = dari(src, out, "--timpa")
     assert timpa.exit_code == 2 and "--timpa tidak berlaku untuk --dari" in timpa.output
+
+
+def test_pegawai_atasan_is_carried_to_next_year(tmp_path):
+    """The optional Atasan column (issue 20.10: the lines of the struktur organisasi) is carried like the rest of Pegawai."""
+    from generator.tahun_baru import buat_tahun_baru
+
+    wb = openpyxl.load_workbook(RAAS)  # Alok lists no Pegawai
+    ws = wb["Pegawai"]
+    headers = [c.value for c in ws[1]]
+    col = headers.index(None) + 1 if None in headers else len(headers) + 1
+    ws.cell(1, col, "Atasan")
+    ws.cell(3, col, "Camat")
+    src = tmp_path / "raas-atasan.xlsx"
+    wb.save(src)
+    out = tmp_path / "raas-2021.xlsx"
+    buat_tahun_baru(src, out)
+    new = openpyxl.load_workbook(out)["Pegawai"]
+    headers = [c.value for c in new[1]]
+    assert "Atasan" in headers
+    assert new.cell(3, headers.index("Atasan") + 1).value == "Camat"
+    assert new.cell(3, headers.index("Nama") + 1).value == ws.cell(3, 1 + [c.value for c in ws[1]].index("Nama")).value
