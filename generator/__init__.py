@@ -21,6 +21,7 @@ __version__ = "0.1.0"
 _API: dict[str, str] = {
     # orchestrator: read -> compute -> validate, build, diff
     "check": "pipeline",
+    "Report": "pipeline",
     "build": "pipeline",
     "diff": "pipeline",
     "default_output": "pipeline",

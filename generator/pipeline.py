@@ -13,7 +13,7 @@ import dataclasses
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from .compute import Hasil, compute
 from .model import Laporan
@@ -42,9 +42,32 @@ class BuildResult:
         return self.output is not None and not self.error
 
 
+class Report(NamedTuple):
+    """What `check` finds: the model, the results and every problem, sorted. A tuple too, so
+    `lap, hasil, problems = check(path)` reads as before; `hasil` is None when the workbook could not
+    be read or lacks what everything rests on."""
+
+    laporan: Laporan | None
+    hasil: Hasil | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return errors(self.problems)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "error"]
+
+    @property
+    def ok(self) -> bool:
+        """The report can be built: the workbook was read and has no error."""
+        return self.hasil is not None and not self.errors
+
+
 def check(path: Path | str, assets_dir: Path | None = None,
           timings: dict[str, float] | None = None, izinkan_selisih: bool = False,
-          abaikan: tuple[str, ...] | frozenset[str] = ()) -> tuple[Laporan | None, Hasil | None, list[Problem]]:
+          abaikan: tuple[str, ...] | frozenset[str] = ()) -> Report:
     """Read, compute and validate a workbook: (model, results, all problems sorted).
 
     `timings` receives the seconds spent reading, computing and validating. Results are
@@ -60,12 +83,12 @@ def check(path: Path | str, assets_dir: Path | None = None,
     lap, problems = read_workbook(path, assets_dir)
     clock["read"] = time.perf_counter() - t
     if lap is None:
-        return None, None, problems
+        return Report(None, None, problems)
     if izinkan_selisih:  # --izinkan-selisih: as if Pengaturan said izinkan_selisih = Ya
         lap.pengaturan.izinkan_selisih = "Ya"
     structural = errors(problems)
     if any(p.code in ("sheet.tidak-ada", "kolom.tidak-ada") for p in structural) and not lap.unit and not lap.kinerja:
-        return lap, None, sort_problems(problems)
+        return Report(lap, None, sort_problems(problems))
     t = time.perf_counter()
     hasil = compute(lap)
     clock["compute"] = time.perf_counter() - t
@@ -74,7 +97,7 @@ def check(path: Path | str, assets_dir: Path | None = None,
     clock["validate"] = time.perf_counter() - t
     if abaikan:
         problems = [p for p in problems if p.code not in abaikan or p.severity == "error"]
-    return lap, hasil, sort_problems(problems)
+    return Report(lap, hasil, sort_problems(problems))
 
 
 def default_output(lap: Laporan, out_dir: Path) -> Path:

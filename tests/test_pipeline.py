@@ -74,3 +74,18 @@ def test_output_names_and_diff_of_two_revisions(small, tmp_path):
     _none, problems = diff(tmp_path / "hilang.xlsx", small)
     assert [p.message for p in problems] == ["Workbook lama (hilang.xlsx): Berkas " + str(tmp_path / "hilang.xlsx")
                                              + " tidak ditemukan."]
+
+
+def test_check_returns_a_report_that_still_unpacks():
+    """Issue 25.3: `check` returns a typed `Report`; `lap, hasil, problems = check(...)` keeps working."""
+    from conftest import ALOK
+
+    import generator
+
+    report = generator.check(ALOK)
+    assert isinstance(report, generator.Report)
+    lap, hasil, problems = report
+    assert report.laporan is lap and report.hasil is hasil and report.problems == problems
+    assert report.ok and report.errors == [] and len(report.warnings) == len(problems) > 0
+    broken = generator.check(ALOK.with_name("tidak-ada.xlsx"))
+    assert not broken.ok and broken.hasil is None and [p.code for p in broken.errors] == ["berkas.tidak-ada"]
