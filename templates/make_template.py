@@ -397,13 +397,14 @@ def build() -> Document:
     tag(doc, '{{ sisip_teks("iku") }}')
     tag(doc, '{{ sisip_tabel("iku") }}')
     h(doc, "{{ huruf() }}. Perjanjian Kinerja Tahun {{ profil.tahun }}", 2)
-    para(doc, "{{ ringkas.kalimat_pk }}")
+    # one paragraph: the PK tables are printed once, in the signed Lampiran, and named in the same sentence group
+    # (a second paragraph repeating "sasaran, indikator …" left Bab II ending with two lines on a page of their own)
+    para(doc, "{{ ringkas.kalimat_pk }}{% if not ada.tabel_ganda %} Naskahnya disajikan pada Lampiran A (Perjanjian "
+              "Kinerja Tahun {{ profil.tahun }}).{% endif %}")
     tag(doc, "{%p if ada.tabel_ganda %}")
     tag(doc, '{{ sisip_tabel("pk_kinerja") }}')
     tag(doc, '{{ sisip_tabel("pk_anggaran") }}')
-    tag(doc, "{%p else %}")  # printed once, in the signed Lampiran
-    para(doc, "Sasaran, indikator dan target kinerja serta program dan anggaran yang diperjanjikan disajikan pada "
-              "Lampiran A (Perjanjian Kinerja Tahun {{ profil.tahun }}).")
+    tag(doc, "{%p else %}")
     tag(doc, "{%p if ringkas.kalimat_pagu_saat_ini %}")
     para(doc, "{{ ringkas.kalimat_pagu_saat_ini }}")
     tag(doc, "{%p endif %}")
