@@ -551,7 +551,8 @@ def build() -> Document:
               "perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.")
     tag(doc, '{{ sisip_tabel("lampiran_pk_kinerja") }}')
     tag(doc, '{{ sisip_tabel("lampiran_pk_anggaran") }}')
-    para(doc, "{{ ringkas.kalimat_pagu_pk }}")
+    # left-aligned: a long amount in a justified line of the signed page stretched its first line
+    para(doc, "{{ ringkas.kalimat_pagu_pk }}", align=WD_ALIGN_PARAGRAPH.LEFT)
     pk_signatures(doc)
     tag(doc, '{%p if "lampiran_pk_perubahan" in tabel %}')  # a revised PK, signed again (issue 20.4)
     h(doc, "{{ huruf() }}. Perjanjian Kinerja Perubahan Tahun {{ profil.tahun }}", 2).paragraph_format.page_break_before = True
