@@ -41,13 +41,19 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def _parse_periode(text: str) -> tuple[int, int]:
-    m = re.fullmatch(r"\s*(\d{4})\s*[-–/]\s*(\d{4})\s*", text or "")
-    if not m or int(m.group(1)) > int(m.group(2)):
-        raise click.BadParameter(f"'{text}' bukan periode, contoh yang benar: 2024-2026", param_hint="'--renstra'")
-    awal, akhir = int(m.group(1)), int(m.group(2))
-    if awal < 1990 or akhir > 2100 or akhir - awal > 10:
-        raise click.BadParameter(f"'{text}': periode harus di antara 1990 dan 2100 dan paling panjang 10 tahun, "
-                                 "contoh 2024-2026", param_hint="'--renstra'")
+    """--renstra read by the same rule as Profil.periode_renstra (`numbers.parse_periode`), within 1990-2100."""
+    from .numbers import ParseError, parse_periode
+
+    bounds = (f"'{text}': periode harus di antara 1990 dan 2100 dan paling panjang 10 tahun, contoh 2024-2026")
+    try:
+        awal, akhir = parse_periode(text)
+    except ParseError:
+        years = re.fullmatch(r"\s*(\d{4})\D+(\d{4})\s*", text or "")
+        if years and int(years.group(1)) <= int(years.group(2)):  # read as a period, only too long
+            raise click.BadParameter(bounds, param_hint="'--renstra'") from None
+        raise click.BadParameter(f"'{text}' bukan periode, contoh yang benar: 2024-2026", param_hint="'--renstra'") from None
+    if awal < 1990 or akhir > 2100:
+        raise click.BadParameter(bounds, param_hint="'--renstra'")
     return awal, akhir
 
 

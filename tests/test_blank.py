@@ -75,3 +75,17 @@ def test_opens_in_libreoffice_calc(tmp_path):
                           "--outdir", str(out), str(src)], capture_output=True, text=True, timeout=180)
     assert run.returncode == 0, run.stderr
     assert (out / "kosong.ods").stat().st_size > 5000
+
+
+def test_renstra_option_reads_as_the_profil_cell_does(tmp_path):
+    """Issue 25.4: one period parser: `--renstra 2024 s.d. 2026` as Profil.periode_renstra accepts it."""
+    from generator.numbers import parse_periode
+
+    for text in ("2024 s.d. 2026", "2024–2026", "2024 sampai dengan 2026"):
+        assert parse_periode(text) == (2024, 2026)
+        out = tmp_path / f"t{len(text)}.xlsx"
+        res = CliRunner().invoke(main, ["template", "--tahun", "2025", "--renstra", text, "--out", str(out)])
+        assert res.exit_code == 0 and out.exists(), res.output
+    for bad in ("2024-2040", "1980-1985", "periode"):
+        res = CliRunner().invoke(main, ["template", "--renstra", bad, "--out", str(tmp_path / "x.xlsx")])
+        assert res.exit_code == 2 and "2024-2026" in res.output, bad
