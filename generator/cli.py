@@ -207,6 +207,23 @@ def _template_dari(dari: Path, out: Path | None, tahun: int | None, periode: tup
     click.echo(f"Lalu: lkjip validate {res.path}, lkjip periksa {res.path}, lkjip build {res.path}")
 
 
+def format_option(fn):
+    """The one `--format text|json` option (validate, periksa, diff)."""
+    return click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+                        help="text untuk dibaca, json untuk program lain.")(fn)
+
+
+def assets_option(help: str = "Folder gambar (bawaan: folder workbook)."):
+    """The one `--assets FOLDER` option (validate, build, context)."""
+    return click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None,
+                        metavar="FOLDER", help=help)
+
+
+def izinkan_selisih_option(help: str):
+    """The one `--izinkan-selisih` flag (validate, build, diff); its help says what it does there."""
+    return click.option("--izinkan-selisih", is_flag=True, help=help)
+
+
 def _abaikan_codes(_ctx, _param, values: tuple[str, ...]) -> tuple[str, ...]:
     """--abaikan KODE: only warnings, and only codes lkjip knows, may be left out."""
     from .problems import CATALOGUE, ERROR, load_all_codes
@@ -252,14 +269,11 @@ def _internal(what: str, exc: BaseException) -> str:
 
 @main.command()
 @click.argument("workbook", type=click.Path(path_type=Path, readable=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text untuk dibaca, json untuk program lain.")
+@format_option
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
-@click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None, metavar="FOLDER",
-              help="Folder gambar (bawaan: folder workbook).")
-@click.option("--izinkan-selisih", is_flag=True,
-              help="Total sheet Belanja boleh berbeda dari total Anggaran (peringatan, bukan galat); sama dengan "
-                   "izinkan_selisih = Ya di Pengaturan.")
+@assets_option()
+@izinkan_selisih_option("Total sheet Belanja boleh berbeda dari total Anggaran (peringatan, bukan galat); sama dengan "
+                        "izinkan_selisih = Ya di Pengaturan.")
 @abaikan_option
 def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None, izinkan_selisih: bool,
              abaikan: tuple[str, ...] = ()) -> None:
@@ -351,8 +365,7 @@ def _check_out(out: Path | None) -> None:
               metavar="FOLDER", help="Folder keluaran.")
 @click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, metavar="BERKAS.docx",
               help="Template Word (docxtpl) Anda sendiri; bawaan: template standar lkjip.")
-@click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None, metavar="FOLDER",
-              help="Folder gambar (logo, struktur organisasi); bawaan: folder workbook.")
+@assets_option("Folder gambar (logo, struktur organisasi); bawaan: folder workbook.")
 @click.option("--pdf", is_flag=True, help="Tulis juga PDF (butuh LibreOffice), dengan daftar isi dan nomor halaman "
                                           "diperbarui. Bila PDF gagal, .docx tetap ditulis dan kode keluar 3.")
 @click.option("--perbarui-daftar", "daftar", is_flag=True,
@@ -360,8 +373,8 @@ def _check_out(out: Path | None) -> None:
                    "LibreOffice/WPS yang tidak memperbaruinya sendiri.")
 @click.option("--jobs", type=click.IntRange(1, 256), default=None, metavar="N",
               help="Jumlah proses paralel untuk banyak workbook (bawaan: jumlah inti CPU).")
-@click.option("--izinkan-selisih", is_flag=True,
-              help="Total sheet Belanja boleh berbeda dari total Anggaran: laporan memakai total Anggaran dan menyebut selisihnya.")
+@izinkan_selisih_option("Total sheet Belanja boleh berbeda dari total Anggaran: laporan memakai total Anggaran dan menyebut "
+                        "selisihnya.")
 @click.option("--waktu", is_flag=True, hidden=True, help="Cetak rincian waktu tiap langkah (JSON, ke stderr).")
 @abaikan_option
 def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template: Path | None, assets: Path | None,
@@ -502,8 +515,7 @@ def _periksa_pointer(res, workbook) -> list[str]:
 
 @main.command(name="periksa")
 @click.argument("workbook", type=click.Path(path_type=Path, readable=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text untuk dibaca, json untuk program lain.")
+@format_option
 def periksa_cmd(workbook: Path, fmt: str) -> None:
     """Periksa kesiapan laporan terhadap kriteria mutu Pelaporan Kinerja evaluator (LKE PermenPANRB 88/2021).
 
@@ -532,8 +544,7 @@ def periksa_cmd(workbook: Path, fmt: str) -> None:
 
 @main.command()
 @click.argument("workbook", type=click.Path(path_type=Path, readable=False))
-@click.option("--assets", type=click.Path(file_okay=False, path_type=Path, readable=False), default=None, metavar="FOLDER",
-              help="Folder gambar (bawaan: folder workbook).")
+@assets_option()
 def context(workbook: Path, assets: Path | None) -> None:
     """Cetak seluruh konteks template (JSON): setiap variabel yang dapat dipakai template Word.
 
@@ -561,10 +572,8 @@ def context(workbook: Path, assets: Path | None) -> None:
 @main.command()
 @click.argument("old", type=click.Path(path_type=Path, readable=False))
 @click.argument("new", type=click.Path(path_type=Path, readable=False))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text untuk dibaca, json untuk program lain.")
-@click.option("--izinkan-selisih", is_flag=True,
-              help="Seperti build --izinkan-selisih: total Belanja yang berbeda dari total Anggaran bukan galat.")
+@format_option
+@izinkan_selisih_option("Seperti build --izinkan-selisih: total Belanja yang berbeda dari total Anggaran bukan galat.")
 def diff(old: Path, new: Path, fmt: str, izinkan_selisih: bool) -> None:
     """Tampilkan perubahan antara dua revisi workbook, dalam istilah laporan.
 
