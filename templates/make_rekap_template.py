@@ -7,15 +7,12 @@ the recap reads as one more chapter and appendix of the kabupaten's own LKjIP.
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm
 
 HERE = Path(__file__).resolve().parent
@@ -26,9 +23,11 @@ from make_template import (  # noqa: E402
     _field,
     _frame,
     field_paragraph,
+    finish_document,
     h,
     page_numbers,
     para,
+    save,
     set_page,
     setup_styles,
     tag,
@@ -109,36 +108,12 @@ def build() -> Document:
     tag(doc, '{{ sisip_tabel("lampiran_capaian") }}')
 
     _frame(doc.sections[0])
-    settings = doc.settings.element
-    upd = OxmlElement("w:updateFields")
-    upd.set(qn("w:val"), "true")
-    settings.find(qn("w:compat")).addprevious(upd)
-    el = settings.find(qn("w:savePreviewPicture"))
-    if el is not None:
-        settings.remove(el)
-    settings.find(qn("w:themeFontLang")).set(qn("w:val"), "id-ID")
-    for name, val in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
-        el = settings.find(qn(name))
-        if el is not None:
-            el.set(qn("w:val"), val)
-    cp = doc.core_properties
-    cp.title = "Rekapitulasi Capaian Kinerja Perangkat Daerah"
-    cp.author = cp.last_modified_by = "lkjip"
-    cp.created = cp.modified = dt.datetime(2025, 1, 1)
-    cp.revision = 1
+    finish_document(doc, "Rekapitulasi Capaian Kinerja Perangkat Daerah")
     return doc
 
 
 def main() -> None:
-    out = HERE / "rekap.docx"
-    doc = build()
-    sys.path.insert(0, str(HERE.parent))
-    from generator.docx_package import normalize_zip, prune
-
-    prune(doc)
-    doc.save(out)
-    out.write_bytes(normalize_zip(out.read_bytes()))
-    print(f"wrote {out}")
+    save(build(), HERE / "rekap.docx")
 
 
 if __name__ == "__main__":

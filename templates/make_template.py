@@ -9,6 +9,7 @@ docs/template.md for every variable, filter and insert function.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 from docx import Document
@@ -260,6 +261,43 @@ def _cover_space(doc, cm: float) -> None:
     p.paragraph_format.space_before = Cm(cm)
     p.paragraph_format.line_spacing = Pt(1)
     p.paragraph_format.keep_with_next = True
+
+
+def finish_document(doc, title: str) -> None:
+    """What every lkjip template sets once it is built: Word refreshes the Daftar Isi / Tabel / Gambar
+    fields on opening (updateFields before compat, schema order), no preview picture, Indonesian
+    language and number separators, Word 2013+ layout (no "Compatibility Mode"), fixed core properties."""
+    settings = doc.settings.element
+    upd = OxmlElement("w:updateFields")
+    upd.set(qn("w:val"), "true")
+    settings.find(qn("w:compat")).addprevious(upd)
+    el = settings.find(qn("w:savePreviewPicture"))
+    if el is not None:
+        settings.remove(el)
+    settings.find(qn("w:themeFontLang")).set(qn("w:val"), "id-ID")
+    for cs in settings.iter(qn("w:compatSetting")):
+        if cs.get(qn("w:name")) == "compatibilityMode":
+            cs.set(qn("w:val"), "15")
+    for name, val in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
+        el = settings.find(qn(name))
+        if el is not None:
+            el.set(qn("w:val"), val)
+    cp = doc.core_properties
+    cp.title = title
+    cp.author = cp.last_modified_by = "lkjip"
+    cp.created = cp.modified = dt.datetime(2025, 1, 1)
+    cp.revision = 1
+
+
+def save(doc, out: Path) -> None:
+    """Write the template as a deterministic package (the same bytes on every run)."""
+    sys.path.insert(0, str(HERE.parent))
+    from generator.docx_package import normalize_zip, prune
+
+    prune(doc)  # no preview picture of an empty page, no stale stylesWithEffects
+    doc.save(out)
+    out.write_bytes(normalize_zip(out.read_bytes()))
+    print(f"wrote {out}")
 
 
 def build() -> Document:
@@ -582,46 +620,12 @@ def build() -> Document:
     tag(doc, "{%p endif %}")
 
     _frame(doc.sections[0])  # the cover's own section (python-docx's first Section, once all are added)
-    # Word refreshes the Daftar Isi / Tabel / Gambar fields when the document is opened.
-    # Schema order: updateFields comes before compat; Indonesian number separators; no preview picture.
-    settings = doc.settings.element
-    upd = OxmlElement("w:updateFields")
-    upd.set(qn("w:val"), "true")
-    settings.find(qn("w:compat")).addprevious(upd)
-    for name in ("w:savePreviewPicture",):
-        el = settings.find(qn(name))
-        if el is not None:
-            settings.remove(el)
-    settings.find(qn("w:themeFontLang")).set(qn("w:val"), "id-ID")
-    for cs in settings.iter(qn("w:compatSetting")):  # Word 2013+ layout: no "Compatibility Mode" in the title bar
-        if cs.get(qn("w:name")) == "compatibilityMode":
-            cs.set(qn("w:val"), "15")
-    for name, val in (("w:decimalSymbol", ","), ("w:listSeparator", ";")):
-        el = settings.find(qn(name))
-        if el is not None:
-            el.set(qn("w:val"), val)
-    cp = doc.core_properties
-    cp.title = "Laporan Kinerja Instansi Pemerintah"
-    cp.author = cp.last_modified_by = "lkjip"
-    cp.created = cp.modified = dt.datetime(2025, 1, 1)
-    cp.revision = 1
+    finish_document(doc, "Laporan Kinerja Instansi Pemerintah")
     return doc
 
 
 def main() -> None:
-    out = HERE / "lkjip.docx"
-    doc = build()
-    import sys
-
-    sys.path.insert(0, str(HERE.parent))
-    from generator.docx_package import prune
-
-    prune(doc)  # no preview picture of an empty page, no stale stylesWithEffects
-    doc.save(out)
-    from generator.docx_package import normalize_zip
-
-    out.write_bytes(normalize_zip(out.read_bytes()))
-    print(f"wrote {out}")
+    save(build(), HERE / "lkjip.docx")
 
 
 if __name__ == "__main__":
