@@ -27,21 +27,14 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.sipd.baca import REALISASI, REKAP  # noqa: E402  (after the path is set)
+from generator.problems import column_letter as _col  # noqa: E402  (after the path is set)
+from generator.sipd.baca import REALISASI, REKAP  # noqa: E402
 
 UNITS = 12
 PROGRAMS = 6
 KEGIATAN = 4
 SUBS = 6
 REKENING = [f"5.1.02.01.01.{i:04d}" for i in range(1, 16)] + [f"5.2.02.05.01.{i:04d}" for i in range(1, 6)]
-
-
-def _col(n: int) -> str:
-    s = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def write_xlsx(path: Path, headers: tuple[str, ...], rows, title_rows: int = 0) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 import sys
 import types
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 __version__ = "0.1.0"
 
@@ -102,13 +102,22 @@ _API: dict[str, str] = {
 __all__ = ["__version__", *_API]
 
 
-def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
-        raise AttributeError(f"module 'generator' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
+def lazy_api(package: str, api: dict[str, str], namespace: dict[str, Any]) -> Callable[[str], Any]:
+    """A PEP 562 `__getattr__` for `package`: each public name of `api` (name -> its module) is imported on
+    first use and kept in `namespace`, so later lookups skip the function (used by `gabung` and `sipd` too)."""
+
+    def __getattr__(name: str) -> Any:
+        module = api.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f".{module}", package), name)
+        namespace[name] = value
+        return value
+
+    return __getattr__
+
+
+__getattr__ = lazy_api(__name__, _API, globals())
 
 
 def __dir__() -> list[str]:

@@ -11,8 +11,7 @@ Names load lazily, so the command line pays for nothing until `gabung` runs.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from .. import lazy_api
 
 _API = {
     "gabung": "rekap", "baca_pemda": "rekap", "Rekap": "rekap", "PemdaRekap": "rekap", "HENTI": "rekap",
@@ -23,8 +22,4 @@ _API = {
 __all__ = list(_API)
 
 
-def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
-        raise AttributeError(f"module 'generator.gabung' has no attribute {name!r}")
-    return getattr(importlib.import_module(f".{module}", __name__), name)
+__getattr__ = lazy_api(__name__, _API, globals())

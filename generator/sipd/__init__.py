@@ -16,8 +16,7 @@ the command line does not pay for them until the command runs.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from .. import lazy_api
 
 _API = {
     "impor_sipd": "impor",
@@ -30,10 +29,4 @@ _API = {
 __all__ = list(_API)
 
 
-def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
-        raise AttributeError(f"module 'generator.sipd' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_api(__name__, _API, globals())
