@@ -40,6 +40,12 @@ class _Builder(TabelAnggaran, ProgramKinerja):
     def pct(self, v: Decimal | None) -> str:
         return persen(v, self.d, tanda=False)
 
+    def capaian_cell(self, h: HasilIndikator) -> str:
+        """The Capaian (%) cell of an indicator: the figure, "Tidak tercapai" for a qualitative target not met, else "-"."""
+        if h.capaian.nilai is not None:
+            return self.pct(h.capaian.nilai)
+        return "Tidak tercapai" if h.capaian.status == "tidak_tercapai" else "-"
+
 
     # ---------------------------------------------------------------- narrative
     def teks(self, ada: dict) -> dict[str, list[dict]]:
@@ -206,8 +212,7 @@ class _Builder(TabelAnggaran, ProgramKinerja):
                 h = self.h.of_indikator(ind)
                 rows.append(Baris([str(n) if k == 0 else "", s.uraian if k == 0 else "", ind.nama, ind.satuan or "-",
                                    nilai(h.target, self.d), nilai(h.realisasi, self.d),
-                                   self.pct(h.capaian.nilai) if h.capaian.nilai is not None else ("Tidak tercapai" if h.capaian.status == "tidak_tercapai" else "-"),
-                                   h.predikat]))
+                                   self.capaian_cell(h), h.predikat]))
         rows.append(Baris(["", "Rata-rata capaian kinerja sasaran", "", "", "", "", self.pct(self.h.capaian_instansi),
                            self.h.predikat_instansi], "total"))
         self.tables["capaian"] = Tabel(

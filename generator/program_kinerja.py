@@ -124,8 +124,7 @@ class ProgramKinerja:
                         continue
                     h = self.h.of_indikator(ind)
                     hasil.append(h)
-                    cap = (self.pct(h.capaian.nilai) if h.capaian.nilai is not None
-                           else ("Tidak tercapai" if h.capaian.status == "tidak_tercapai" else "-"))
+                    cap = self.capaian_cell(h)
                     rows.append(Baris(label + [ind.nama, ind.satuan or "-", nilai(h.target, self.d), nilai(h.realisasi, self.d), cap]
                                       + money, gaya if k == 0 else "biasa", indent=indent))
             kalimat.append(self._kalimat(i, s, nodes, hasil, ident))
