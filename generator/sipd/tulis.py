@@ -86,6 +86,17 @@ def _from_workbook(line: BarisAnggaran) -> Baris:
     return b
 
 
+def _line(lines: list, node, level: str, unit: str):
+    """The workbook line matching SIPD's `node` among `lines` (by Kode, then name), added when missing;
+    it takes SIPD's code."""
+    line = _match(lines, node.kode, node.nama, level)
+    if line is None:
+        line = Baris(level, node.nama, node.kode, unit)
+        lines.append(line)
+    line.sipd, line.kode = node, node.kode or line.kode
+    return line
+
+
 def gabung(data: DataSipd, units) -> list[UnitBaru]:
     """The workbook's units (model `Unit`s, in order) with the SIPD lines merged in."""
     out = [UnitBaru(u.nama, True, None, [_from_workbook(p) for p in u.program]) for u in units]
@@ -97,23 +108,11 @@ def gabung(data: DataSipd, units) -> list[UnitBaru]:
             out.append(unit)
         unit.sipd = su
         for sp in su.program.values():
-            prog = _match(unit.program, sp.kode, sp.nama, "Program")
-            if prog is None:
-                prog = Baris("Program", sp.nama, sp.kode, unit.nama)
-                unit.program.append(prog)
-            prog.sipd, prog.kode = sp, sp.kode or prog.kode
+            prog = _line(unit.program, sp, "Program", unit.nama)
             for sk in sp.kegiatan.values():
-                keg = _match(prog.anak, sk.kode, sk.nama, "Kegiatan")
-                if keg is None:
-                    keg = Baris("Kegiatan", sk.nama, sk.kode, unit.nama)
-                    prog.anak.append(keg)
-                keg.sipd, keg.kode = sk, sk.kode or keg.kode
+                keg = _line(prog.anak, sk, "Kegiatan", unit.nama)
                 for ss in sk.sub.values():
-                    sub = _match(keg.anak, ss.kode, ss.nama, "Sub Kegiatan")
-                    if sub is None:
-                        sub = Baris("Sub Kegiatan", ss.nama, ss.kode, unit.nama)
-                        keg.anak.append(sub)
-                    sub.sipd, sub.kode = ss, ss.kode or sub.kode
+                    sub = _line(keg.anak, ss, "Sub Kegiatan", unit.nama)
                     sub.pagu, sub.pagu_dari_sipd = ss.pagu, True
                     if data.ada_realisasi:
                         sub.realisasi, sub.realisasi_dari_sipd = ss.realisasi, True
