@@ -40,6 +40,7 @@ _API: dict[str, str] = {
     # the report: context and rendering
     "build_context": "context",
     "render_docx": "render",
+    "shipped_template": "render",
     # terminal wording shared by every face
     "summary_lines": "summary",
     "problem_lines": "summary",
@@ -153,7 +154,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .periksa import Kriteria, periksa, periksa_lines
     from .pipeline import BuildResult, build, check, default_output, diff, periksa_file
     from .problems import LkjipError, Problem, errors, sort_problems, warnings
-    from .render import render_docx
+    from .render import render_docx, shipped_template
     from .specs import Baris, Grafik, Kolom, Tabel
     from .summary import diff_lines, problem_lines, problems_json, summary_lines
     from .tahun_baru import buat_tahun_baru

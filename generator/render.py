@@ -24,12 +24,19 @@ class RenderError(LkjipError):
     """The template could not be rendered (message in Indonesian, for the user)."""
 
 
+def shipped_template(name: str) -> Path:
+    """A template shipped with lkjip: the checkout's templates/ beside this package when there is
+    one (a source checkout or a worktree run with PYTHONPATH), else the package data
+    `generator.templates` of an installed lkjip."""
+    checkout = Path(__file__).resolve().parents[1] / "templates" / name
+    if checkout.is_file():
+        return checkout
+    return Path(str(resources.files("generator.templates").joinpath(name)))
+
+
 def default_template() -> Path:
-    """The shipped template (package data `generator.templates`), or the checkout's templates/."""
-    try:
-        return Path(str(resources.files("generator.templates").joinpath("lkjip.docx")))
-    except ModuleNotFoundError:  # running from a source checkout that is not installed
-        return Path(__file__).resolve().parents[1] / "templates" / "lkjip.docx"
+    """The report template `lkjip.docx`."""
+    return shipped_template("lkjip.docx")
 
 
 def _sanitize(value):

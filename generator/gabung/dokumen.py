@@ -12,7 +12,6 @@ import re
 import zipfile
 from collections import Counter
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 
 import generator as g
@@ -24,13 +23,7 @@ CHART_CHUNK = 15  # the capaian chart shows at most 15 bars: one chart per 15 OP
 
 
 def template_path() -> Path:
-    try:
-        path = Path(str(resources.files("generator.templates").joinpath("rekap.docx")))
-        if path.exists():
-            return path
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parents[2] / "templates" / "rekap.docx"
+    return g.shipped_template("rekap.docx")
 
 
 def _pct(value: Decimal | None, d: int = 2) -> str:
