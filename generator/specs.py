@@ -8,6 +8,7 @@ context (and in `lkjip context` JSON) they read as plain records: `tabel.capaian
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 RATA = ("kiri", "kanan", "tengah")  # column alignment
 GAYA = ("biasa", "tebal", "total", "unit", "program", "kegiatan", "subjudul")  # row style
@@ -80,3 +81,12 @@ class Grafik:
 
     def as_dict(self) -> dict:
         return {"judul": self.judul, "jenis": self.jenis, "data": self.data}
+
+
+class Bagian(NamedTuple):
+    """One part of the report as a table function returns it: the table (None when not printed), the sentence
+    that introduces it or stands in for it ("" when none), and its chart (None when none)."""
+
+    tabel: Tabel | None
+    kalimat: str = ""
+    grafik: Grafik | None = None

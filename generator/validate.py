@@ -10,6 +10,7 @@ import dataclasses
 import re
 from decimal import Decimal
 
+from .anggaran_kinerja import pagu_program
 from .compute import Hasil
 from .contract import normalize_header, program_key, sheet
 from .formatting import nilai
@@ -292,15 +293,7 @@ def _check_rencana_aksi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
         return
     from .formatting import angka
 
-    pagu: dict[str, list[Decimal]] = {}  # program key -> [pagu, realisasi, pagu PK or None]
-    for unit in lap.unit:
-        for prog in unit.program:
-            entry = pagu.setdefault(program_key(prog.uraian), [Decimal(0), Decimal(0), None])
-            entry[0] += hasil.jumlah[prog].pagu
-            entry[1] += hasil.jumlah[prog].realisasi
-            for ln in prog.walk():
-                if ln.pagu_pk is not None:
-                    entry[2] = (entry[2] or Decimal(0)) + ln.pagu_pk
+    pagu = pagu_program(hasil)
     indikator = {normalize_header(i.nama): hasil.of_indikator(i) for n in lap.nodes() for i in n.indikator}
     rows: dict[str, list] = {}
     for ra in lap.rencana_aksi:
@@ -324,7 +317,7 @@ def _check_rencana_aksi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
                                found=nilai(r), expected=nilai(h.realisasi), periode=ra.periode, indikator=ra.indikator[:60],
                                tahun=lap.profil.tahun))
     for key, ras in rows.items():
-        now, real, pk = pagu[key]
+        now, real, pk = pagu[key].pagu, pagu[key].realisasi, pagu[key].pagu_pk
         for field, label, allowed in (("target_anggaran", "Target Anggaran", {now, pk}), ("realisasi_anggaran", "Realisasi Anggaran", {real})):
             values = [(getattr(ra, field), ra) for ra in ras if getattr(ra, field) is not None]
             if not values:

@@ -18,9 +18,9 @@ GEN = Path(__file__).resolve().parent.parent / "generator"
 LAYERS: list[tuple[str, set[str]]] = [
     ("dasar", {"problems", "numbers", "contract", "model", "specs", "nama", "page", "formatting"}),
     ("read", {"xlsx_safety", "xlsx", "cells", "assets", "sheets"}),
-    ("compute", {"compute"}),
+    ("compute", {"compute", "anggaran_kinerja"}),
     ("check", {"validate", "validate_typed", "periksa"}),
-    ("report", {"narrate", "context", "program_kinerja", "tabel_anggaran", "cek_teks", "layout", "charts", "bagan"}),
+    ("report", {"narrate", "context", "tabel_kinerja", "program_kinerja", "tabel_anggaran", "cek_teks", "layout", "charts", "bagan"}),
     ("docx", {"ooxml", "sections", "finish", "render", "docx_package", "rujukan"}),
     ("write", {"output", "pdf"}),
     ("compare", {"diff", "diff_laporan"}),
