@@ -95,24 +95,34 @@ class Row:
         return f"{letter}{self.number}" if letter else ""
 
 
-class RowRefs:
-    """The cell references of one row, worked out when a problem needs one (`.get(key, default)`)."""
+_NO_TEXT: frozenset[str] = frozenset()
 
-    __slots__ = ("_row",)
+
+class RowRefs:
+    """The cell references of one budget line (`.get(key, default)` -> "D12"), worked out when a problem needs
+    one from the row number and the sheet's column letters; it keeps neither the sheet nor its cells, only
+    which of `TEXT_KEYS` held text when read."""
+
+    __slots__ = ("number", "_letters", "_text")
+    TEXT_KEYS = ("pagu", "realisasi")  # amounts whose reading validate judges by how they were typed
 
     def __init__(self, row: Row):
-        self._row = row
+        self.number = row.number
+        self._letters = row.letters  # one dict per sheet, shared by its rows
+        cells = row.cells
+        text = [k for k in self.TEXT_KEYS if (c := cells.get(k)) is not None and isinstance(c.value, str)]
+        self._text = frozenset(text) if text else _NO_TEXT
 
     def get(self, key: str, default: str = "") -> str:
-        return self._row.ref(key) or default
+        letter = self._letters.get(key)
+        return f"{letter}{self.number}" if letter else default
 
     def __getitem__(self, key: str) -> str:
-        return self._row.ref(key)
+        return self.get(key)
 
     def typed_as_text(self, key: str) -> bool:
-        """The cell of `key` holds text (a number typed as text is read, so it can be misread)."""
-        c = self._row.cells.get(key)
-        return c is not None and isinstance(c.value, str)
+        """The cell of `key` held text (a number typed as text is read, so it can be misread)."""
+        return key in self._text
 
 
 @dataclass

@@ -207,6 +207,61 @@ def rollup(line: BarisAnggaran, out: dict[BarisAnggaran, Jumlah]) -> Jumlah:
 
 
 @dataclass
+class AspekIndeks:
+    """One aspect of a composite index: its weight, scores and weighted values (None: no score)."""
+
+    aspek: str
+    bobot: Decimal
+    skor_target: Decimal | None = None
+    nilai_target: Decimal | None = None
+    skor_realisasi: Decimal | None = None
+    nilai_realisasi: Decimal | None = None
+
+
+@dataclass
+class Indeks:
+    """A composite index (sheet Indeks): index = sum(skor × bobot / 100) × perhitungan aspek / 100."""
+
+    nama: str
+    aspek: list[AspekIndeks]
+    perhitungan_aspek: Decimal | None
+    jumlah_target: Decimal | None  # None: no target score
+    jumlah_realisasi: Decimal | None
+    indeks_target: Decimal | None
+    indeks_realisasi: Decimal | None
+
+
+@dataclass
+class GolonganPendidikan:
+    """Staff of one golongan, counted per pendidikan (in the order of `Sdm.pendidikan`)."""
+
+    golongan: str
+    jumlah: list[int]
+    total: int
+
+
+@dataclass
+class Sdm:
+    """The staff (sheet Pegawai) counted as Bab I prints them."""
+
+    pendidikan: list[str]
+    golongan_pendidikan: list[GolonganPendidikan]
+    total_pendidikan: list[int]
+    eselon: list[tuple[str, int]]
+    status: list[tuple[str, int]]
+    jumlah: int
+
+
+@dataclass
+class KelompokBelanja:
+    """A kelompok belanja (sheet Belanja): its total and each jenis belanja."""
+
+    kelompok: str
+    jumlah: Jumlah
+    jenis: list[tuple[str, Jumlah]]
+
+
+@dataclass
 class HasilIndikator:
     indikator: Indikator
     node: NodeKinerja
@@ -222,7 +277,7 @@ class HasilIndikator:
     target_akhir: Value = None
     capaian_renstra: Capaian | None = None
     capaian_standar: Capaian | None = None
-    indeks: dict[str, Any] | None = None  # composite index detail
+    indeks: Indeks | None = None  # composite index detail
 
 
 @dataclass
@@ -251,11 +306,11 @@ class Hasil:
     total: Jumlah
     efisiensi_instansi: Decimal | None
     efisiensi_label: str
-    belanja: list[dict[str, Any]]
+    belanja: list[KelompokBelanja]
     belanja_total: Jumlah | None
-    sdm: dict[str, Any]
+    sdm: Sdm | None  # None: no Pegawai sheet
     tautan_tidak_dikenal: list[tuple[str, BarisAnggaran]]
-    indeks: dict[str, dict[str, Any]]
+    indeks: dict[str, Indeks]
     links: dict[NodeKinerja, list[BarisAnggaran]] = field(default_factory=dict)  # budget lines linked to a node
     _by_indikator: dict[Indikator, HasilIndikator] = field(default_factory=dict, repr=False)
 
@@ -280,7 +335,7 @@ def growth(now: Value, before: Value) -> Decimal | None:
     return None
 
 
-def compute_indeks(lap: Laporan) -> dict[str, dict[str, Any]]:
+def compute_indeks(lap: Laporan) -> dict[str, Indeks]:
     """Composite indices: index = sum(skor x bobot/100) x perhitungan aspek / 100, target and realisasi."""
     groups: dict[str, list[Any]] = defaultdict(list)
     for a in lap.indeks:
@@ -292,21 +347,20 @@ def compute_indeks(lap: Laporan) -> dict[str, dict[str, Any]]:
         sums = {"target": ZERO, "realisasi": ZERO}
         have = {"target": False, "realisasi": False}
         for a in aspects:
-            row = {"aspek": a.aspek, "bobot": a.bobot}
-            for side, skor in (("target", a.skor_target), ("realisasi", a.skor_realisasi)):
-                if skor is not None:
-                    nilai = skor * a.bobot / HUNDRED
-                    sums[side] += nilai
-                    have[side] = True
-                    row[f"skor_{side}"], row[f"nilai_{side}"] = skor, nilai
-                else:
-                    row[f"skor_{side}"], row[f"nilai_{side}"] = None, None
+            row = AspekIndeks(a.aspek, a.bobot)
+            if a.skor_target is not None:
+                row.skor_target, row.nilai_target = a.skor_target, a.skor_target * a.bobot / HUNDRED
+                sums["target"] += row.nilai_target
+                have["target"] = True
+            if a.skor_realisasi is not None:
+                row.skor_realisasi, row.nilai_realisasi = a.skor_realisasi, a.skor_realisasi * a.bobot / HUNDRED
+                sums["realisasi"] += row.nilai_realisasi
+                have["realisasi"] = True
             rows.append(row)
         idx = {side: (sums[side] * pa / HUNDRED if (pa is not None and have[side]) else None) for side in sums}
-        out[key] = {"nama": aspects[0].indikator, "aspek": rows, "perhitungan_aspek": pa,
-                    "jumlah_target": sums["target"] if have["target"] else None,
-                    "jumlah_realisasi": sums["realisasi"] if have["realisasi"] else None,
-                    "indeks_target": idx["target"], "indeks_realisasi": idx["realisasi"]}
+        out[key] = Indeks(aspects[0].indikator, rows, pa,
+                          sums["target"] if have["target"] else None, sums["realisasi"] if have["realisasi"] else None,
+                          idx["target"], idx["realisasi"])
     return out
 
 
@@ -367,29 +421,30 @@ def golongan_ruang(text: str) -> str:
     return "Non ASN"
 
 
-def compute_sdm(lap: Laporan) -> dict[str, Any]:
+def compute_sdm(lap: Laporan) -> Sdm | None:
+    """The staff by golongan and pendidikan, eselon and status; None without any Pegawai row."""
     peg = lap.pegawai
     if not peg:
-        return {}
+        return None
     gol_order = ["IV", "III", "II", "I", "PPPK", "Non ASN"]
     pend = [p for p in SDM_PENDIDIKAN if any(_pendidikan(x.pendidikan) == p for x in peg)]
     pend += sorted({_pendidikan(x.pendidikan) for x in peg} - set(pend))
     matrix = Counter((golongan_ruang(x.golongan), _pendidikan(x.pendidikan)) for x in peg)
-    rows: list[dict[str, Any]] = []
+    rows: list[GolonganPendidikan] = []
     for g in gol_order:
         counts = [matrix.get((g, p), 0) for p in pend]
         if sum(counts):
-            rows.append({"golongan": g, "jumlah": counts, "total": sum(counts)})
+            rows.append(GolonganPendidikan(g, counts, sum(counts)))
     eselon = Counter(x.eselon.strip() or "Non Eselon" for x in peg)
     status = Counter(x.status.strip() or "Tidak diisi" for x in peg)
-    return {
-        "pendidikan": pend,
-        "golongan_pendidikan": rows,
-        "total_pendidikan": [sum(r["jumlah"][i] for r in rows) for i in range(len(pend))],
-        "eselon": sorted(eselon.items(), key=lambda kv: (kv[0] == "Non Eselon", kv[0])),
-        "status": sorted(status.items(), key=lambda kv: -kv[1]),
-        "jumlah": len(peg),
-    }
+    return Sdm(
+        pendidikan=pend,
+        golongan_pendidikan=rows,
+        total_pendidikan=[sum(r.jumlah[i] for r in rows) for i in range(len(pend))],
+        eselon=sorted(eselon.items(), key=lambda kv: (kv[0] == "Non Eselon", kv[0])),
+        status=sorted(status.items(), key=lambda kv: -kv[1]),
+        jumlah=len(peg),
+    )
 
 
 def compute(lap: Laporan) -> Hasil:
@@ -420,10 +475,10 @@ def compute(lap: Laporan) -> Hasil:
         real = ind.realisasi.get(tahun)
         idx = indeks.get(normalize_header(ind.nama))
         if idx:
-            if target is None and idx["indeks_target"] is not None:
-                target = round_half_up(idx["indeks_target"])
-            if real is None and idx["indeks_realisasi"] is not None:
-                real = round_half_up(idx["indeks_realisasi"])
+            if target is None and idx.indeks_target is not None:
+                target = round_half_up(idx.indeks_target)
+            if real is None and idx.indeks_realisasi is not None:
+                real = round_half_up(idx.indeks_realisasi)
         cap = capaian(target, real, ind.polaritas, cfg.rumus_negatif, cfg.batas_capaian)
         h = HasilIndikator(ind, node, target, real, cap, predikat(cap.nilai, cfg), indeks=idx)
         prev = _prev_year(ind, tahun)
@@ -471,12 +526,12 @@ def compute(lap: Laporan) -> Hasil:
     belanja_groups: dict[str, list[Any]] = {}
     for b in lap.belanja:
         belanja_groups.setdefault(b.kelompok or "Belanja", []).append(b)
-    belanja = []
+    belanja: list[KelompokBelanja] = []
     btotal = Jumlah()
     for kelompok, items in belanja_groups.items():
         sub = sum((Jumlah(b.anggaran, b.realisasi) for b in items), Jumlah())
         btotal = btotal + sub
-        belanja.append({"kelompok": kelompok, "jumlah": sub, "jenis": [(b.jenis, Jumlah(b.anggaran, b.realisasi)) for b in items]})
+        belanja.append(KelompokBelanja(kelompok, sub, [(b.jenis, Jumlah(b.anggaran, b.realisasi)) for b in items]))
 
     return Hasil(
         laporan=lap, indikator=results, node=nodes, capaian_instansi=cap_instansi,

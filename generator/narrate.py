@@ -513,8 +513,8 @@ def unit_kalimat(hasil: Hasil) -> str:
 def belanja_kalimat(hasil: Hasil) -> str:
     parts = []
     for g in hasil.belanja:
-        j: Jumlah = g["jumlah"]
-        parts.append(f"{g['kelompok']} dengan anggaran {rupiah(j.pagu)} terealisasi {rupiah(j.realisasi)} ({persen(j.penyerapan)})")
+        j: Jumlah = g.jumlah
+        parts.append(f"{g.kelompok} dengan anggaran {rupiah(j.pagu)} terealisasi {rupiah(j.realisasi)} ({persen(j.penyerapan)})")
     if not parts:
         return ""
     out = "Menurut jenis belanja, " + "; ".join(parts) + "."
@@ -542,6 +542,6 @@ def sdm_kalimat(hasil: Hasil) -> str:
     sdm = hasil.sdm
     if not sdm:
         return ""
-    status = ", ".join(f"{k} {bilangan(v)} orang" for k, v in sdm["status"])
-    return (f"Jumlah pegawai {hasil.laporan.profil.instansi} sebanyak {bilangan(sdm['jumlah'])} orang, terdiri atas {status}. "
+    status = ", ".join(f"{k} {bilangan(v)} orang" for k, v in sdm.status)
+    return (f"Jumlah pegawai {hasil.laporan.profil.instansi} sebanyak {bilangan(sdm.jumlah)} orang, terdiri atas {status}. "
             "Rinciannya menurut golongan, pendidikan dan eselon disajikan pada tabel berikut.")

@@ -117,9 +117,9 @@ def belanja_table(hasil: Hasil) -> Tabel | None:
         return None
     rows = []
     for i, g in enumerate(hasil.belanja, 1):
-        j = g["jumlah"]
-        rows.append(Baris([str(i), g["kelompok"], uang(j.pagu), uang(j.realisasi), pct(hasil, j.penyerapan)], "tebal"))
-        for name, jj in g["jenis"]:
+        j = g.jumlah
+        rows.append(Baris([str(i), g.kelompok, uang(j.pagu), uang(j.realisasi), pct(hasil, j.penyerapan)], "tebal"))
+        for name, jj in g.jenis:
             rows.append(Baris(["", name, uang(jj.pagu), uang(jj.realisasi), pct(hasil, jj.penyerapan)], indent=1))
     t = hasil.belanja_total
     assert t is not None  # with belanja groups there is their total

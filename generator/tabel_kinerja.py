@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from . import narrate
-from .compute import SCALE_NAMES, Hasil, HasilIndikator, scale_bands
+from .compute import SCALE_NAMES, Hasil, HasilIndikator, Indeks, scale_bands
 from .formatting import angka, nilai, persen, rupiah, uang
 from .model import Blok, Indikator, Laporan, NodeKinerja, Pengaturan, parse_blocks
 from .specs import Bagian, Baris, Grafik, Kolom, Tabel
@@ -61,11 +61,11 @@ def sdm_tables(hasil: Hasil) -> tuple[Tabel, Tabel] | None:
     sdm = hasil.sdm
     if not sdm:
         return None
-    pend = sdm["pendidikan"]
-    rows = [Baris([str(i), f"Golongan {r['golongan']}" if r["golongan"] not in ("PPPK", "Non ASN") else r["golongan"],
-                   *[angka(x, 0) for x in r["jumlah"]], angka(r["total"], 0)])
-            for i, r in enumerate(sdm["golongan_pendidikan"], 1)]
-    rows.append(Baris(["", "Jumlah", *[angka(x, 0) for x in sdm["total_pendidikan"]], angka(sdm["jumlah"], 0)], "total"))
+    pend = sdm.pendidikan
+    rows = [Baris([str(i), f"Golongan {r.golongan}" if r.golongan not in ("PPPK", "Non ASN") else r.golongan,
+                   *[angka(x, 0) for x in r.jumlah], angka(r.total, 0)])
+            for i, r in enumerate(sdm.golongan_pendidikan, 1)]
+    rows.append(Baris(["", "Jumlah", *[angka(x, 0) for x in sdm.total_pendidikan], angka(sdm.jumlah, 0)], "total"))
     golongan = Tabel(
         "Jumlah Pegawai menurut Golongan dan Pendidikan",
         [Kolom("No", 0.5, "tengah"), Kolom("Golongan", 1.6)] + [Kolom(p, 0.7, "kanan") for p in pend] + [Kolom("Jumlah", 0.8, "kanan")],
@@ -74,10 +74,10 @@ def sdm_tables(hasil: Hasil) -> tuple[Tabel, Tabel] | None:
         "Jumlah Pegawai menurut Eselon dan Status Kepegawaian",
         [Kolom("No", 0.5, "tengah"), Kolom("Uraian", 3), Kolom("Jumlah (orang)", 1.2, "kanan")],
         [Baris(["", "Menurut eselon"], "subjudul")]
-        + [Baris([str(i), k, angka(v, 0)]) for i, (k, v) in enumerate(sdm["eselon"], 1)]
+        + [Baris([str(i), k, angka(v, 0)]) for i, (k, v) in enumerate(sdm.eselon, 1)]
         + [Baris(["", "Menurut status kepegawaian"], "subjudul")]
-        + [Baris([str(i), k, angka(v, 0)]) for i, (k, v) in enumerate(sdm["status"], 1)]
-        + [Baris(["", "Jumlah pegawai", angka(sdm["jumlah"], 0)], "total")])
+        + [Baris([str(i), k, angka(v, 0)]) for i, (k, v) in enumerate(sdm.status, 1)]
+        + [Baris(["", "Jumlah pegawai", angka(sdm.jumlah, 0)], "total")])
     return golongan, eselon
 
 # ---------------------------------------------------------------- BAB II
@@ -247,10 +247,10 @@ def sasaran_sections(hasil: Hasil) -> tuple[list[dict], dict[str, Tabel]]:
         for ind in s.indikator:
             h = hasil.of_indikator(ind)
             key = None
-            if h.indeks and (h.indeks["jumlah_target"] is not None or h.indeks["jumlah_realisasi"] is not None):
+            if h.indeks and (h.indeks.jumlah_target is not None or h.indeks.jumlah_realisasi is not None):
                 # an index without any score is not printed as a table of "-" (validate: indeks.skor-kosong)
                 key = f"indeks_{i}_{len(index_tables) + 1}"
-                tables[key] = index_table(h)
+                tables[key] = index_table(h.indeks)
                 index_tables.append(key)
             inds.append({
                 "nama": ind.nama, "satuan": ind.satuan, "target": nilai(h.target, d), "realisasi": nilai(h.realisasi, d),
@@ -289,22 +289,22 @@ def sasaran_sections(hasil: Hasil) -> tuple[list[dict], dict[str, Tabel]]:
     return out, tables
 
 
-def index_table(h: HasilIndikator) -> Tabel:
+def index_table(idx: Indeks) -> Tabel:
     """The calculation of a composite index, aspect by aspect."""
-    idx = h.indeks
     rows = []
-    for k, a in enumerate(idx["aspek"], 1):
-        rows.append(Baris([str(k), a["aspek"], angka(a["bobot"], 0), nilai(a["skor_target"], 2), angka(a["nilai_target"], 2),
-                           nilai(a["skor_realisasi"], 2), angka(a["nilai_realisasi"], 2)]))
-    rows.append(Baris(["", "Jumlah nilai", "", "", angka(idx["jumlah_target"], 2), "", angka(idx["jumlah_realisasi"], 2)], "total"))
-    pa = angka(idx["perhitungan_aspek"], 0) if idx["perhitungan_aspek"] is not None else "-"
-    rows.append(Baris(["", f"Indeks = jumlah nilai × {pa} / 100", "", "", angka(idx["indeks_target"], 2), "",
-                       angka(idx["indeks_realisasi"], 2)], "total"))
-    return Tabel(f"Perhitungan {idx['nama']}",
+    for k, a in enumerate(idx.aspek, 1):
+        rows.append(Baris([str(k), a.aspek, angka(a.bobot, 0), nilai(a.skor_target, 2), angka(a.nilai_target, 2),
+                           nilai(a.skor_realisasi, 2), angka(a.nilai_realisasi, 2)]))
+    rows.append(Baris(["", "Jumlah nilai", "", "", angka(idx.jumlah_target, 2), "", angka(idx.jumlah_realisasi, 2)], "total"))
+    pa = angka(idx.perhitungan_aspek, 0) if idx.perhitungan_aspek is not None else "-"
+    rows.append(Baris(["", f"Indeks = jumlah nilai × {pa} / 100", "", "", angka(idx.indeks_target, 2), "",
+                       angka(idx.indeks_realisasi, 2)], "total"))
+    return Tabel(f"Perhitungan {idx.nama}",
                  [Kolom("No", 0.45, "tengah"), Kolom("Aspek", 3.4), Kolom("Bobot (%)", 0.8, "kanan"),
                   Kolom("Skor Target", 0.8, "kanan"), Kolom("Nilai Target", 0.8, "kanan"),
                   Kolom("Skor Realisasi", 0.8, "kanan"), Kolom("Nilai Realisasi", 0.8, "kanan")],
                  rows, nomor_kolom=["1", "2", "3", "4", "5 = 3 × 4 / 100", "6", "7 = 3 × 6 / 100"])
+
 
 def tren_table(hasil: Hasil) -> Bagian:
     """Realisasi and capaian against the years before: the table (empty with one year only), its sentence and

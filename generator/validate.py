@@ -454,11 +454,11 @@ def check_indeks(lap: Laporan, hasil: Hasil) -> list[Problem]:
         if not idx:
             continue
         row = first_row.get(normalize_header(ind.nama), 2)
-        if idx["jumlah_target"] is None and idx["jumlah_realisasi"] is None:
+        if idx.jumlah_target is None and idx.jumlah_realisasi is None:
             out.append(problem("indeks.skor-kosong", "Indeks", lap.cell("Indeks", "indikator", row), indikator=ind.nama[:60]))
             continue
-        for sisi, typed, got, key in (("Target", ind.target.get(tahun), idx["indeks_target"], "skor_target"),
-                                      ("Realisasi", ind.realisasi.get(tahun), idx["indeks_realisasi"], "skor_realisasi")):
+        for sisi, typed, got, key in (("Target", ind.target.get(tahun), idx.indeks_target, "skor_target"),
+                                      ("Realisasi", ind.realisasi.get(tahun), idx.indeks_realisasi, "skor_realisasi")):
             if not isinstance(typed, Decimal) or got is None:
                 continue
             expected = round_half_up(got)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from generator.compute import (
     SCALES,
     Capaian,
+    GolonganPendidikan,
     Jumlah,
     capaian,
     compute_sdm,
@@ -470,22 +471,22 @@ def test_compute_sdm():
         Pegawai(8, "G", golongan="", pendidikan="Paket C", status=""),
     ]
     sdm = compute_sdm(_lap(peg))
-    assert sdm["jumlah"] == 7
-    assert sdm["pendidikan"] == ["SMA", "D3", "S1", "S2", "Paket C"]
-    assert sdm["golongan_pendidikan"] == [
-        {"golongan": "IV", "jumlah": [0, 0, 0, 1, 0], "total": 1},
-        {"golongan": "III", "jumlah": [0, 0, 2, 0, 0], "total": 2},
-        {"golongan": "II", "jumlah": [1, 0, 0, 0, 0], "total": 1},
-        {"golongan": "PPPK", "jumlah": [0, 1, 0, 0, 0], "total": 1},
-        {"golongan": "Non ASN", "jumlah": [1, 0, 0, 0, 1], "total": 2},
+    assert sdm is not None and sdm.jumlah == 7
+    assert sdm.pendidikan == ["SMA", "D3", "S1", "S2", "Paket C"]
+    assert sdm.golongan_pendidikan == [
+        GolonganPendidikan("IV", [0, 0, 0, 1, 0], 1),
+        GolonganPendidikan("III", [0, 0, 2, 0, 0], 2),
+        GolonganPendidikan("II", [1, 0, 0, 0, 0], 1),
+        GolonganPendidikan("PPPK", [0, 1, 0, 0, 0], 1),
+        GolonganPendidikan("Non ASN", [1, 0, 0, 0, 1], 2),
     ]
-    assert sdm["total_pendidikan"] == [2, 1, 2, 1, 1]
-    assert sdm["eselon"] == [("III.a", 1), ("IV.a", 1), ("Non Eselon", 5)]
-    assert sdm["status"] == [("PNS", 4), ("Honorer", 1), ("PPPK", 1), ("Tidak diisi", 1)]
+    assert sdm.total_pendidikan == [2, 1, 2, 1, 1]
+    assert sdm.eselon == [("III.a", 1), ("IV.a", 1), ("Non Eselon", 5)]
+    assert sdm.status == [("PNS", 4), ("Honorer", 1), ("PPPK", 1), ("Tidak diisi", 1)]
 
 
 def test_compute_sdm_without_staff():
-    assert compute_sdm(_lap([])) == {}
+    assert compute_sdm(_lap([])) is None
 
 
 @pytest.mark.parametrize(
@@ -500,4 +501,4 @@ def test_golongan_ruang(golongan, expected):
 def test_golongan_ruang_pppk_ix():
     assert golongan_ruang("IX") == "PPPK"
     sdm = compute_sdm(_lap([Pegawai(2, "F", golongan="IX", pendidikan="S1", status="PPPK")]))
-    assert sdm["golongan_pendidikan"] == [{"golongan": "PPPK", "jumlah": [1], "total": 1}]
+    assert sdm is not None and sdm.golongan_pendidikan == [GolonganPendidikan("PPPK", [1], 1)]
