@@ -95,6 +95,9 @@ _API: dict[str, str] = {
     "MAX_MONEY": "xlsx_safety",
     "BarisAnggaran": "model",
     "normalize_header": "contract",
+    "clean_xml": "xml_aman",
+    "WINDOWS_RESERVED": "nama",
+    "WINDOWS_FORBIDDEN": "nama",
     "set_isian": "blank",
     # a face's command speaks Indonesian like the rest of `lkjip`
     "Command": "cli_text",
@@ -148,6 +151,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .diff_laporan import laporan_changes, laporan_lines
     from .formatting import angka, nilai, persen, rupiah, tanggal, uang
     from .model import Laporan
+    from .nama import WINDOWS_FORBIDDEN, WINDOWS_RESERVED
     from .numbers import round_half_up
     from .output import OutputError, TargetExists, atomic_write_bytes
     from .pdf import PdfError, soffice, to_pdf
@@ -158,3 +162,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .specs import Baris, Grafik, Kolom, Tabel
     from .summary import diff_lines, problem_lines, problems_json, summary_lines
     from .tahun_baru import buat_tahun_baru
+    from .xml_aman import clean_xml

@@ -59,7 +59,7 @@ def expand(paths: tuple[Path, ...] | list[Path]) -> tuple[list[Path], list[Skipp
         try:
             entries = sorted(p.iterdir())
         except OSError as exc:
-            from .output import os_why
+            from .sistem import os_why
 
             skipped.append(Skipped(p, f"folder tidak dapat dibaca: {os_why(exc)}"))
             continue

@@ -35,6 +35,7 @@ import click  # noqa: E402
 
 from . import __version__  # noqa: E402
 from .cli_text import Group  # noqa: E402
+from .sistem import os_why  # noqa: E402
 
 if TYPE_CHECKING:  # pragma: no cover
     from .batch import BatchResult, BuildTask
@@ -633,16 +634,6 @@ from .sipd.perintah import impor_sipd_cmd  # noqa: E402  (issue 24: the command 
 main.add_command(impor_sipd_cmd)
 
 
-def _os_why(exc: BaseException) -> str:
-    import errno
-
-    from .output import os_why
-
-    if getattr(exc, "errno", None) in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return "disk penuh"
-    return os_why(exc)
-
-
 class _Stdout:
     """stdout for `run`: a reader that went away (`| head -1`) ends the writing, silently; another write
     error (`> /dev/full`) is kept for the end. Either way the command runs to its own exit code (click
@@ -685,7 +676,7 @@ def _flush_or_fail(code: int, quiet: bool = False) -> int:
     except (OSError, ValueError) as exc:
         if not quiet:
             try:
-                sys.stderr.write(f"Galat: hasil tidak dapat ditulis ke stdout: {_os_why(exc)}. Hasilnya tidak lengkap.\n")
+                sys.stderr.write(f"Galat: hasil tidak dapat ditulis ke stdout: {os_why(exc)}. Hasilnya tidak lengkap.\n")
             except (OSError, ValueError):
                 pass
         code = code or 1
@@ -729,7 +720,7 @@ def run() -> None:
     except SystemExit as exc:
         code = exc.code
     except OSError as exc:  # the result could not be written (stdout on a full disk)
-        sys.stderr.write(f"Galat: hasil tidak dapat ditulis: {_os_why(exc)}. Hasilnya tidak lengkap.\n")
+        sys.stderr.write(f"Galat: hasil tidak dapat ditulis: {os_why(exc)}. Hasilnya tidak lengkap.\n")
         code, quiet = 1, True
     if code is None:
         code = 0
@@ -742,10 +733,10 @@ def run() -> None:
     sys.stdout = stdout._stream
     if stdout.error is not None and not quiet:
         if sys.argv[1:2] == ["build"]:  # the result is the report; what it says on stdout is a summary
-            sys.stderr.write(f"Catatan: ringkasan tidak dapat ditulis ke stdout ({_os_why(stdout.error)}); "
+            sys.stderr.write(f"Catatan: ringkasan tidak dapat ditulis ke stdout ({os_why(stdout.error)}); "
                              "kode keluar menyatakan hasil build.\n")
         else:  # the result is what goes to stdout
-            sys.stderr.write(f"Galat: hasil tidak dapat ditulis ke stdout: {_os_why(stdout.error)}. Hasilnya tidak lengkap.\n")
+            sys.stderr.write(f"Galat: hasil tidak dapat ditulis ke stdout: {os_why(stdout.error)}. Hasilnya tidak lengkap.\n")
             code = code or 1
         quiet = True
     code = _flush_or_fail(code, quiet or stdout.broken)

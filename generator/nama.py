@@ -28,6 +28,8 @@ def slug(text: str, fallback: str = "Instansi") -> str:
 
 
 # names Windows gives to devices: `CON.docx` cannot be a file there (also on a shared drive)
+# characters Windows refuses in a file name (and the control characters)
+WINDOWS_FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 

@@ -12,13 +12,13 @@ from xml.sax.saxutils import escape
 
 from .page import MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T, PAGE_H, PAGE_W, TEXT_W_LANDSCAPE, TEXT_W_PORTRAIT  # noqa: F401
 from .specs import Kolom, Tabel
+from .xml_aman import XML_ILLEGAL_CLASS, clean_xml
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 
 # A4 and its margins (left 3 cm, right 2 cm, top/bottom 2,5 cm) live in `page`, imported above.
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 STYLE_CAPTION_TABLE = "JudulTabel"
 STYLE_CAPTION_FIGURE = "JudulGambar"
@@ -32,14 +32,14 @@ UNIT_FILL = "EDEDED"
 
 def clean(text: object) -> str:
     """Text safe for XML 1.0 (control characters and lone surrogates removed)."""
-    return _ILLEGAL.sub("", str(text))
+    return clean_xml(text)
 
 
 def t(text: str) -> str:
     """Runs' text: escaped, line breaks and tabs as Word elements."""
     text = str(text)
     if "\n" not in text and "\t" not in text:
-        return f'<w:t xml:space="preserve">{escape(_ILLEGAL.sub("", text))}</w:t>' if text else ""
+        return f'<w:t xml:space="preserve">{escape(clean_xml(text))}</w:t>' if text else ""
     parts = []
     for i, line in enumerate(clean(text).split("\n")):
         if i:
@@ -119,7 +119,7 @@ def _cell(text: str, width: int, jc: str, *, bold: bool = False, italic: bool = 
             f"{run(text, bold=bold, italic=italic, size=size) if text else ''}</w:p></w:tc>")
 
 
-_NEEDS_ESCAPE = re.compile("[&<>\n\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_NEEDS_ESCAPE = re.compile(f"[&<>\n\t{XML_ILLEGAL_CLASS}]")
 
 
 def table(spec: Tabel, *, landscape: bool = False) -> str:

@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 from .problems import LkjipError
+from .sistem import os_why
 
 STALE_SECONDS = 3600  # a temporary file of another host (or of an unknown format) older than this is stale
 WRITING_SECONDS = 60  # a temporary file of another host younger than this is being written right now
@@ -93,45 +94,6 @@ def current_umask() -> int:
     return mask
 
 
-def _why(exc: OSError) -> str:
-    return os_why(exc)
-
-
-_REASONS = {  # errno name -> why, in Indonesian (the operating system's own text is English)
-    "ENOSPC": "disk penuh (ruang kosong atau kuota habis); kosongkan ruang disk lalu jalankan lagi",
-    "EDQUOT": "disk penuh (ruang kosong atau kuota habis); kosongkan ruang disk lalu jalankan lagi",
-    "EFBIG": "berkas melebihi batas ukuran berkas sistem",
-    "EROFS": "disk hanya-baca",
-    "EACCES": "izin ditolak (berkas atau foldernya milik pengguna lain, baca-saja, atau dikunci)",
-    "EPERM": "izin ditolak (berkas atau foldernya milik pengguna lain, baca-saja, atau dikunci)",
-    "ENAMETOOLONG": "nama atau jalurnya terlalu panjang untuk sistem berkas",
-    "ENOENT": "folder atau berkasnya tidak ada",
-    "ENOTDIR": "salah satu bagian jalurnya bukan folder",
-    "EISDIR": "yang dituju adalah folder",
-    "EEXIST": "berkasnya sudah ada",
-    "EBUSY": "berkas sedang dipakai program lain",
-    "ETXTBSY": "berkas sedang dipakai program lain",
-    "EIO": "galat perangkat (disk atau jaringan)",
-    "EXDEV": "berkas sementara dan tujuannya berada di drive berbeda",
-    "EINVAL": "namanya tidak diizinkan sistem berkas",
-    "EILSEQ": "namanya berisi karakter yang tidak diizinkan sistem berkas",
-    "ELOOP": "tautan simbolik yang berputar",
-    "EMFILE": "terlalu banyak berkas terbuka",
-    "ENFILE": "terlalu banyak berkas terbuka",
-    "ESTALE": "berkas di drive jaringan tidak lagi tersedia (sambungan terputus?)",
-    "EPIPE": "penerimanya sudah ditutup",
-    "ENODEV": "perangkatnya tidak ada",
-    "ENXIO": "perangkatnya tidak ada",
-}
-
-
-def os_why(exc: BaseException) -> str:
-    """Why the operating system refused, in Indonesian (its own text is English): by errno."""
-    code = getattr(exc, "errno", None)
-    name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
-    return _REASONS.get(name) or (f"sistem operasi menolaknya ({name or type(exc).__name__})")
-
-
 def resolve_target(path: Path, within: Path | None = None) -> Path:
     """The regular file (or new path) that writing to `path` replaces. Raises OutputError.
 
@@ -165,7 +127,7 @@ def _resolve(path: Path) -> Path:
     except (FileNotFoundError, NotADirectoryError):  # a new path (a file in place of its folder: said below)
         return path
     except OSError as exc:
-        raise OutputError(f"Berkas tujuan {path} tidak dapat diperiksa: {_why(exc)}.") from exc
+        raise OutputError(f"Berkas tujuan {path} tidak dapat diperiksa: {os_why(exc)}.") from exc
     if stat.S_ISLNK(st.st_mode):
         try:
             real = Path(os.path.realpath(path, strict=True))
@@ -297,7 +259,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True, withi
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"Folder keluaran {folder} tidak dapat dibuat: {_why(exc)}.") from exc
+            raise OutputError(f"Folder keluaran {folder} tidak dapat dibuat: {os_why(exc)}.") from exc
     try:
         previous = os.stat(target)
         mode = stat.S_IMODE(previous.st_mode)
@@ -308,7 +270,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True, withi
     except OSError as exc:
         hint = ("" if exc.errno == errno.ENAMETOOLONG else
                 " Periksa izin tulis folder itu." if exc.errno in (errno.EACCES, errno.EPERM) else "")
-        raise OutputError(f"Tidak dapat menulis di folder {folder}: {_why(exc)}.{hint}") from exc
+        raise OutputError(f"Tidak dapat menulis di folder {folder}: {os_why(exc)}.{hint}") from exc
     try:
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -320,7 +282,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True, withi
                 except (OSError, AttributeError):  # a file system without modes (FAT, some shares)
                     pass
         except OSError as exc:
-            raise OutputError(f"Berkas {path} tidak dapat ditulis: {_why(exc)}. Berkas lama (jika ada) tetap utuh.") from exc
+            raise OutputError(f"Berkas {path} tidak dapat ditulis: {os_why(exc)}. Berkas lama (jika ada) tetap utuh.") from exc
         _not_stopping()  # a stop that arrived while writing: the previous file stays
         if not overwrite:
             _link_new(tmp, target, path)
@@ -336,7 +298,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, overwrite: bool = True, withi
                 "Tutup berkas itu lalu jalankan lagi, atau pakai --out dengan nama lain."
             ) from exc
         except OSError as exc:
-            raise OutputError(f"Berkas {path} tidak dapat ditulis: {_why(exc)}.") from exc
+            raise OutputError(f"Berkas {path} tidak dapat ditulis: {os_why(exc)}.") from exc
     except BaseException:
         try:
             os.unlink(tmp)
@@ -376,7 +338,7 @@ def _link_new(tmp: str, target: Path, shown: Path) -> None:
         try:
             os.replace(tmp, target)
         except OSError as exc:
-            raise OutputError(f"Berkas {shown} tidak dapat ditulis: {_why(exc)}.") from exc
+            raise OutputError(f"Berkas {shown} tidak dapat ditulis: {os_why(exc)}.") from exc
         return
     os.unlink(tmp)
     remove_stale_temporaries(target)

@@ -253,7 +253,7 @@ def to_pdf(docx: Path, out: Path | None = None, daftar: list[str] | None = None,
         try:
             shutil.copyfile(docx, work / docx.name)
         except OSError as exc:
-            from .output import os_why
+            from .sistem import os_why
 
             raise PdfError(f"Laporan .docx tidak dapat dibaca untuk dibuat PDF-nya: {os_why(exc)}.") from exc
         docx = work / docx.name

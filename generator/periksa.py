@@ -19,7 +19,7 @@ from .compute import Hasil
 from .contract import normalize_header
 from .model import Indikator, Laporan
 from .numbers import BELUM_DINILAI
-from .problems import Problem, errors
+from .problems import Problem, errors, tempat
 
 TERPENUHI, SEBAGIAN, BELUM, TIDAK_DAPAT = "terpenuhi", "sebagian", "belum", "tidak-dapat-diperiksa"
 MIN_KATA = 10  # an Analisis or Solusi shorter than this is a stub
@@ -69,16 +69,23 @@ KRITERIA: tuple[tuple[str, str, str], ...] = (
 
 @dataclass
 class Bukti:
+    """The evidence for a criterion's status: a place and what is (not) there. Not a `Problem` (no code, no
+    severity, nothing to fix by rule); a blocking problem becomes one with `dari_problem`."""
+
     sheet: str
     cell: str
     pesan: str
+
+    @classmethod
+    def dari_problem(cls, p: Problem) -> "Bukti":
+        return cls(p.sheet, p.cell, p.message)
 
     def as_dict(self) -> dict:
         return {"sheet": self.sheet, "cell": self.cell, "pesan": self.pesan}
 
     @property
     def where(self) -> str:
-        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        return tempat(self.sheet, self.cell)
 
 
 @dataclass
@@ -488,7 +495,7 @@ def periksa(lap: Laporan, hasil: Hasil | None, problems: list[Problem] = ()) -> 
     checked (and says which); one whose data `validate` rejects is at most `sebagian`, with the errors as evidence."""
     problems = list(problems)
     errs = errors(problems)
-    blocking = [Bukti(p.sheet, p.cell, p.message) for p in errs if p.code in ("sheet.tidak-ada", "kolom.tidak-ada")][:5]
+    blocking = [Bukti.dari_problem(p) for p in errs if p.code in ("sheet.tidak-ada", "kolom.tidak-ada")][:5]
     checker = _Periksa(lap, hasil)
     out = []
     for nomor, ((kode, kriteria, saran), method) in enumerate(zip(KRITERIA, _METHODS), 1):

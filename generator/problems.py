@@ -125,6 +125,11 @@ class LkjipError(Exception):
         self.problem = problem
 
 
+def tempat(sheet: str, cell: str) -> str:
+    """A place in the workbook as every message names it: `Kinerja!F7`, or the sheet alone."""
+    return f"{sheet}!{cell}" if cell else sheet
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One finding at one place of the workbook."""
@@ -146,7 +151,7 @@ class Problem:
 
     @property
     def where(self) -> str:
-        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        return tempat(self.sheet, self.cell)
 
     def __str__(self) -> str:
         label = "GALAT" if self.severity == ERROR else "PERINGATAN"

@@ -23,6 +23,7 @@ from .numbers import clean_text
 from .problems import LkjipError, column_letter, errors
 from .xlsx import Xlsx
 from .xlsx_safety import ReadError, inspect_file
+from .xml_aman import clean_xml
 
 # Per sheet, the column keys carried to the new year; every other column starts empty.
 # Kinerja's year columns are decided separately (targets kept, realisasi up to last year kept).
@@ -46,7 +47,6 @@ PROFIL_KOSONG = ("tanggal_laporan", "tanggal_pk", "tanggal_reviu", "nomor_reviu"
 PEJABAT = ("kepala_nama", "kepala_jabatan", "kepala_nip", "kepala_pangkat", "atasan_nama", "atasan_jabatan", "atasan_nip",
            "atasan_pangkat")
 
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass
@@ -114,7 +114,7 @@ def _notes(book: Xlsx, part: str) -> dict[tuple[int, str], tuple[str, str]]:
                 continue
             text = "".join(t.text or "" for t in c.iter("{*}t"))
             idx = int(c.get("authorId") or 0)
-            out[(int(m.group(2)), m.group(1))] = (authors[idx] if idx < len(authors) else "", _ILLEGAL.sub("", text))
+            out[(int(m.group(2)), m.group(1))] = (authors[idx] if idx < len(authors) else "", clean_xml(text))
     return out
 
 
@@ -189,7 +189,7 @@ def _tidak_dibawa(src: _Source) -> str:
 def _value(cell: Cell) -> object:
     v = cell.value
     if isinstance(v, str):
-        return _ILLEGAL.sub("", v.replace("\x0b", "\n"))  # a line break pasted from Word stays a line break
+        return clean_xml(v.replace("\x0b", "\n"))  # a line break pasted from Word stays a line break
     return v
 
 

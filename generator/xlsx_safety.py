@@ -8,7 +8,6 @@ live here.
 
 from __future__ import annotations
 
-import errno
 import re
 import zipfile
 import zlib
@@ -16,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .problems import LkjipError, Problem, problem
+from .sistem import os_why
 
 # Limits for untrusted files (documented in SECURITY.md).
 MAX_FILE_BYTES = 100 * 1024 * 1024  # the .xlsx itself
@@ -67,23 +67,8 @@ class ReadError(LkjipError):
 
 
 def os_reason(exc: BaseException) -> str:
-    """Why the operating system refused a path, in Indonesian (no path, no English)."""
-    if isinstance(exc, ValueError):  # "embedded null byte"
-        return "namanya berisi karakter kosong (NUL) yang tidak diizinkan sistem operasi"
-    if isinstance(exc, RuntimeError):  # pathlib.resolve() in Python < 3.13: "Symlink loop from ..."
-        return "tautan simbolik (symlink) yang berputar"
-    code = getattr(exc, "errno", None)
-    reasons = {
-        errno.EACCES: "izin baca ditolak (berkas atau foldernya milik pengguna lain, atau dikunci)",
-        errno.EPERM: "izin baca ditolak (berkas atau foldernya milik pengguna lain, atau dikunci)",
-        errno.ENAMETOOLONG: "nama atau jalurnya terlalu panjang untuk sistem operasi",
-        errno.ELOOP: "tautan simbolik (symlink) yang berputar",
-        errno.ENOTDIR: "salah satu bagian jalurnya bukan folder",
-        errno.EIO: "galat baca perangkat (disk atau jaringan)",
-        errno.EILSEQ: "namanya berisi karakter yang tidak diizinkan sistem berkas",
-        errno.EINVAL: "namanya tidak diizinkan sistem berkas",
-    }
-    return reasons.get(code, f"sistem operasi menolaknya (errno {code})" if code else "sistem operasi menolaknya")
+    """Why the operating system refused to read a path, in Indonesian (no path, no English)."""
+    return os_why(exc, reading=True)
 
 
 def inspect_file(path: Path) -> None:

@@ -16,7 +16,7 @@ GEN = Path(__file__).resolve().parent.parent / "generator"
 
 # lowest first; the README's module table names the same steps
 LAYERS: list[tuple[str, set[str]]] = [
-    ("dasar", {"problems", "numbers", "contract", "model", "specs", "nama", "page", "formatting"}),
+    ("dasar", {"problems", "numbers", "contract", "model", "specs", "nama", "page", "formatting", "sistem", "xml_aman"}),
     ("read", {"xlsx_safety", "xlsx", "cells", "assets", "sheets"}),
     ("compute", {"compute", "anggaran_kinerja"}),
     ("check", {"validate", "validate_typed", "periksa"}),

@@ -198,7 +198,7 @@ def test_stdout_on_a_full_device_is_a_failure_said_on_stderr(command, tmp_path):
     # before: exit 0 and nothing said, the result silently lost
     assert res.returncode == 1
     assert "Traceback" not in res.stderr
-    assert "tidak dapat ditulis" in res.stderr and "disk penuh. Hasilnya tidak lengkap." in res.stderr
+    assert "tidak dapat ditulis" in res.stderr and "disk penuh" in res.stderr and "Hasilnya tidak lengkap." in res.stderr
     assert len(res.stderr.splitlines()) == 1
 
 
@@ -324,7 +324,7 @@ def test_long_out_names_that_the_file_system_allows_are_written(length, tmp_path
     assert res.exit_code == 0, res.output
     assert zipfile.ZipFile(out).testzip() is None and sorted(p.name for p in tmp_path.iterdir()) == sorted([small.name, out.name])
     res = CliRunner().invoke(main, ["build", str(small), "--out", str(tmp_path / ("b" * 260 + ".docx"))])
-    assert res.exit_code == 1 and "nama atau jalurnya terlalu panjang untuk sistem berkas" in res.stderr
+    assert res.exit_code == 1 and "nama atau jalurnya terlalu panjang untuk sistem operasi" in res.stderr
     assert "izin" not in res.stderr and "File name too long" not in res.stderr
 
 
@@ -332,7 +332,7 @@ def test_os_refusals_are_said_in_indonesian(tmp_path, small, monkeypatch):
     import errno as errnos
     import tempfile
 
-    from generator.output import os_why
+    from generator.sistem import os_why
 
     assert os_why(PermissionError(13, "Permission denied")).startswith("izin ditolak")
     assert os_why(OSError(errnos.EPROTO, "Protocol error")) == "sistem operasi menolaknya (EPROTO)"

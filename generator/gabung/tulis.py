@@ -242,7 +242,7 @@ def sheets(rekap: Rekap) -> Iterator[tuple[_Sheet, Iterator[list[Any]]]]:
 def _clean(value):
     """Cell text without the control characters a workbook cannot hold."""
     if isinstance(value, str):
-        return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", value)
+        return g.clean_xml(value)
     return value
 
 

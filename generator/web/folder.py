@@ -20,8 +20,6 @@ MAX_UPLOAD = 20 * 1024 * 1024  # bytes per upload request (documented in docs/we
 OUTPUT = "output"
 MAX_FULL = 4  # workbooks whose model and results stay in memory (the pages looked at last; ~70 MB for 20.000 lines)
 MAX_JOBS = 100  # finished builds remembered for their progress page
-_BAD_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
 class NamaTidakSah(Exception):
@@ -39,8 +37,8 @@ def child(base: Path, name: str) -> Path:
     letters and other characters Windows forbids, NUL and control characters, and any name
     (a symbolic link) whose real place is outside `base`.
     """
-    if (not name or len(name) > 255 or name.startswith(".") or _BAD_CHARS.search(name)
-            or name.split(".")[0].strip().lower() in _RESERVED):
+    if (not name or len(name) > 255 or name.startswith(".") or lk.WINDOWS_FORBIDDEN.search(name)
+            or name.split(".")[0].strip().lower() in lk.WINDOWS_RESERVED):
         raise NamaTidakSah(f"Nama berkas '{name[:80]!s}' tidak sah: hanya nama berkas di folder ini yang dapat dibuka.")
     path = base / name
     try:
@@ -57,13 +55,13 @@ def child(base: Path, name: str) -> Path:
 def upload_name(raw: str) -> str:
     """A safe `.xlsx` file name from what the browser sent (a bare name, or a whole Windows path)."""
     name = unicodedata.normalize("NFC", re.split(r"[\\/]", raw or "")[-1])
-    name = _BAD_CHARS.sub("_", name).strip(" .")
+    name = lk.WINDOWS_FORBIDDEN.sub("_", name).strip(" .")
     stem, dot, ext = name.rpartition(".")
     if not dot or ext.lower() != "xlsx":
         stem = name
     stem = stem.strip(" ._")[:120] or "workbook"
     first, dot, rest = stem.partition(".")
-    if first.strip().lower() in _RESERVED:  # Windows reserves CON, NUL … before the first dot
+    if first.strip().lower() in lk.WINDOWS_RESERVED:  # Windows reserves CON, NUL … before the first dot
         stem = f"{first}_{dot}{rest}"
     return f"{stem}.xlsx"
 
