@@ -1,4 +1,4 @@
-"""Issue 19.13-14: staff text checked against the figures the report prints (validate warnings, at the cell)."""
+"""generator/cek_teks.py (issue 19.13-14): staff text checked against the figures the report prints (validate warnings, at the cell)."""
 
 from __future__ import annotations
 
