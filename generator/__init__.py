@@ -101,6 +101,25 @@ _API: dict[str, str] = {
     "set_isian": "blank",
     # a face's command speaks Indonesian like the rest of `lkjip`
     "Command": "cli_text",
+    # the command line (and every face that runs many workbooks or stops cleanly)
+    "BatchResult": "batch",
+    "BuildTask": "batch",
+    "Stopped": "batch",
+    "collisions": "batch",
+    "planned_output": "batch",
+    "run_batch": "batch",
+    "same_file_key": "batch",
+    "parse_periode": "numbers",
+    "reset_stop": "output",
+    "request_stop": "output",
+    "stop_requested": "output",
+    "written_files": "output",
+    "os_why": "sistem",
+    "CATALOGUE": "problems",
+    "load_all_codes": "problems",
+    "pointer_line": "periksa",
+    "periksa_json": "periksa",
+    "context_json": "context",
 }
 
 __all__ = ["__version__", *_API]
@@ -143,22 +162,23 @@ sys.modules[__name__].__class__ = _Package
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from .batch import expand
+    from .batch import BatchResult, BuildTask, Stopped, collisions, expand, planned_output, run_batch, same_file_key
     from .blank import build_blank, write_blank
     from .compute import SCALE_NAMES, Hasil, scale_bands
-    from .context import build_context
+    from .context import build_context, context_json
     from .diff import ada_perubahan
     from .diff_laporan import laporan_changes, laporan_lines
     from .formatting import angka, nilai, persen, rupiah, tanggal, uang
     from .model import Laporan
     from .nama import WINDOWS_FORBIDDEN, WINDOWS_RESERVED
-    from .numbers import round_half_up
-    from .output import OutputError, TargetExists, atomic_write_bytes
+    from .numbers import parse_periode, round_half_up
+    from .output import OutputError, TargetExists, atomic_write_bytes, request_stop, reset_stop, stop_requested, written_files
     from .pdf import PdfError, soffice, to_pdf
-    from .periksa import Kriteria, periksa, periksa_lines
+    from .periksa import Kriteria, periksa, periksa_json, periksa_lines, pointer_line
     from .pipeline import BuildResult, build, check, default_output, diff, periksa_file
-    from .problems import LkjipError, Problem, errors, sort_problems, warnings
+    from .problems import CATALOGUE, LkjipError, Problem, errors, load_all_codes, sort_problems, warnings
     from .render import render_docx, shipped_template
+    from .sistem import os_why
     from .specs import Baris, Grafik, Kolom, Tabel
     from .summary import diff_lines, problem_lines, problems_json, summary_lines
     from .tahun_baru import buat_tahun_baru

@@ -98,7 +98,7 @@ def planned_output(workbook: Path, out_dir: Path) -> Path | None:
         return None
 
 
-def _same_file_key(path: Path) -> str:
+def same_file_key(path: Path) -> str:
     """Two names that reach the same file, also on case-insensitive drives (Windows, macOS, shares)."""
     return os.path.normcase(os.path.abspath(path)).casefold()
 
@@ -108,7 +108,7 @@ def collisions(plans: dict[Path, Path | None]) -> dict[Path, list[Path]]:
     by_target: dict[str, list[Path]] = {}
     for wb, target in plans.items():
         if target is not None:
-            by_target.setdefault(_same_file_key(target), []).append(wb)
+            by_target.setdefault(same_file_key(target), []).append(wb)
     return {wb: [o for o in group if o != wb] for group in by_target.values() if len(group) > 1 for wb in group}
 
 
@@ -255,7 +255,7 @@ def _workbook_of(task: object) -> object:
     return getattr(task, "workbook", None) or task[0]  # type: ignore[index]
 
 
-def run(fn, tasks: list[tuple], targets: list[Path | None], workers: int, on_result=None, on_crash=None) -> list:
+def run_batch(fn, tasks: list[tuple], targets: list[Path | None], workers: int, on_result=None, on_crash=None) -> list:
     """Run `fn(task)` for every task, each in its own process, at most `workers` at once; results in
     completion order.
 

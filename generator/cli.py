@@ -33,17 +33,18 @@ if __name__ == "__main__" or Path(sys.argv[0] if sys.argv else "").stem == "lkji
 
 import click  # noqa: E402
 
+from generator import os_why  # noqa: E402
+
 from . import __version__  # noqa: E402
 from .cli_text import Group  # noqa: E402
-from .sistem import os_why  # noqa: E402
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .batch import BatchResult, BuildTask
+    from generator import BatchResult, BuildTask
 
 
 def _parse_periode(text: str) -> tuple[int, int]:
     """--renstra read by the same rule as Profil.periode_renstra (`numbers.parse_periode`), within 1990-2100."""
-    from .numbers import ParseError, parse_periode
+    from generator import ParseError, parse_periode
 
     bounds = (f"'{text}': periode harus di antara 1990 dan 2100 dan paling panjang 10 tahun, contoh 2024-2026")
     try:
@@ -113,7 +114,7 @@ def main() -> None:
     """
     import signal
 
-    from .output import reset_stop
+    from generator import reset_stop
 
     reset_stop()
     # SIGTERM unwinds like Ctrl+C, so a half-written temporary file is removed
@@ -126,7 +127,7 @@ def main() -> None:
 
 def _terminate(signum: int, _frame) -> None:
     """SIGTERM: nothing more is renamed into place (even if the exit below is lost), then unwind."""
-    from .output import request_stop
+    from generator import request_stop
 
     request_stop(signum)
     sys.exit(128 + signum)
@@ -134,7 +135,7 @@ def _terminate(signum: int, _frame) -> None:
 
 def _interrupt(signum: int, _frame) -> None:
     """Ctrl+C: as SIGTERM, then Python's own KeyboardInterrupt."""
-    from .output import request_stop
+    from generator import request_stop
 
     request_stop(signum)
     raise KeyboardInterrupt
@@ -172,8 +173,7 @@ def template(out: Path | None, tahun: int | None, renstra: str | None, timpa: bo
                                      f"{out.with_suffix('.xlsx').name}", param_hint="'--out'")
         _template_dari(dari, out, tahun, _parse_periode(renstra) if renstra else None)
         return
-    from .blank import write_blank
-    from .output import OutputError, TargetExists
+    from generator import OutputError, TargetExists, write_blank
 
     tahun = tahun or _dt.date.today().year - 1
     periode = _parse_periode(renstra) if renstra else (tahun, tahun + 2)
@@ -192,8 +192,7 @@ def template(out: Path | None, tahun: int | None, renstra: str | None, timpa: bo
 
 
 def _template_dari(dari: Path, out: Path | None, tahun: int | None, periode: tuple[int, int] | None) -> None:
-    from .problems import LkjipError
-    from .tahun_baru import buat_tahun_baru
+    from generator import LkjipError, buat_tahun_baru
 
     try:
         res = buat_tahun_baru(dari, out, tahun, periode)
@@ -227,7 +226,7 @@ def izinkan_selisih_option(help: str):
 
 def _abaikan_codes(_ctx, _param, values: tuple[str, ...]) -> tuple[str, ...]:
     """--abaikan KODE: only warnings, and only codes lkjip knows, may be left out."""
-    from .problems import CATALOGUE, ERROR, load_all_codes
+    from generator import CATALOGUE, ERROR, load_all_codes
 
     load_all_codes()
     codes = tuple(dict.fromkeys(v.strip() for v in values if v.strip()))
@@ -248,7 +247,7 @@ def abaikan_option(fn):
 
 
 def _print_problems(problems, fmt: str, err: bool = False) -> None:
-    from .summary import problem_lines, problems_json
+    from generator import problem_lines, problems_json
 
     if fmt == "json":
         click.echo(problems_json(problems), err=err)
@@ -284,8 +283,7 @@ def validate(workbook: Path, fmt: str, strict: bool, assets: Path | None, izinka
     Kode keluar: 0 sah (peringatan boleh), 1 ada galat (atau peringatan dengan --strict), 2 salah pemakaian.
     Contoh:  lkjip validate workbooks/kecamatan-alok-2024.xlsx --format json
     """
-    from .pipeline import check
-    from .problems import errors, warnings
+    from generator import check, errors, warnings
 
     try:
         _lap, _hasil, problems = check(workbook, assets, izinkan_selisih=izinkan_selisih, abaikan=abaikan)
@@ -306,10 +304,7 @@ def _build_one(task: BuildTask) -> BatchResult:
     """Worker for batch builds (runs in a child process); returns a picklable `BatchResult`."""
     import gc
 
-    from .batch import BatchResult
-    from .pipeline import build
-    from .problems import errors
-    from .summary import summary_lines
+    from generator import BatchResult, build, errors, summary_lines
 
     try:
         res = build(task.workbook, task.out, template=task.template, assets=task.assets, out_dir=task.out_dir, pdf=task.pdf,
@@ -332,7 +327,7 @@ def _crashed(task: BuildTask, exc: BaseException) -> BatchResult:
 
     sig = getattr(exc, "signal", None)
     code = getattr(exc, "exitcode", None)
-    from .batch import BatchResult
+    from generator import BatchResult
 
     wb = task.workbook
     if sig == signal.SIGKILL:
@@ -390,7 +385,7 @@ def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template
     Berkas lain di folder (.xls, .xlsm, .ods, ...) dilewati dan disebutkan. Dua workbook yang akan
     menulis laporan bernama sama tidak dibuat: keduanya disebutkan (beri nama_berkas berbeda di Pengaturan).
     """
-    from .batch import expand
+    from generator import expand
 
     _check_out(out)
     files, skipped = expand(workbooks)
@@ -403,23 +398,22 @@ def build(workbooks: tuple[Path, ...], out: Path | None, out_dir: Path, template
     if len(files) == 1 and waktu:
         import json
 
-        from .pipeline import build as run_build
+        from generator import build as run_build
 
         res = run_build(files[0], out, template=template, assets=assets, out_dir=out_dir, pdf=pdf, izinkan_selisih=izinkan_selisih,
                         perbarui_daftar=daftar, abaikan=abaikan)
         _err(json.dumps(res.timings))
         sys.exit(0 if res.ok else 1)
     if len(files) == 1:
-        from .batch import BuildTask
+        from generator import BuildTask
 
         _build_single(BuildTask(files[0], out, template, assets, out_dir, pdf, izinkan_selisih, daftar, abaikan))
     _build_batch(files, out_dir, template, assets, pdf, jobs, izinkan_selisih, daftar, abaikan)
 
 
 def _build_single(task: BuildTask) -> None:
-    from .pipeline import build as run_build
-    from .problems import errors
-    from .summary import summary_lines
+    from generator import build as run_build
+    from generator import errors, summary_lines
 
     progress = _err if task.pdf else None
     try:
@@ -449,14 +443,14 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
                  jobs: int | None, izinkan_selisih: bool = False, daftar: bool = False, abaikan: tuple[str, ...] = ()) -> None:
     import os
 
-    from .batch import BuildTask, Stopped, _same_file_key, collisions, planned_output, run
+    from generator import BuildTask, Stopped, collisions, planned_output, run_batch, same_file_key
 
     unique: dict[str, Path] = {}
     for f in files:  # one workbook named twice (`a.xlsx ./a.xlsx`) is built once
-        if _same_file_key(f) in unique:
-            _err(f"Dilewati: {f}: workbook yang sama dengan {unique[_same_file_key(f)]}, sudah disebut.")
+        if same_file_key(f) in unique:
+            _err(f"Dilewati: {f}: workbook yang sama dengan {unique[same_file_key(f)]}, sudah disebut.")
         else:
-            unique[_same_file_key(f)] = f
+            unique[same_file_key(f)] = f
     files = list(unique.values())
     plans = {f: planned_output(f, out_dir) for f in files}
     clash = collisions(plans)
@@ -466,10 +460,10 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
     results: list[BatchResult] = []
     try:
         with click.progressbar(length=len(tasks), label="Membuat laporan", file=sys.stderr) as bar:
-            results = run(_build_one, tasks, [t.out for t in tasks], workers, on_result=lambda _r: bar.update(1),
+            results = run_batch(_build_one, tasks, [t.out for t in tasks], workers, on_result=lambda _r: bar.update(1),
                           on_crash=_crashed)
     except Stopped as stop:
-        from .output import reset_stop
+        from generator import reset_stop
 
         reset_stop()  # said here, with the batch's figures, not again by the command group
         _err("")
@@ -505,7 +499,7 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
 
 def _periksa_pointer(res, workbook) -> list[str]:
     """The one line pointing to `lkjip periksa` when an evaluation criterion is `belum`."""
-    from .periksa import periksa, pointer_line
+    from generator import periksa, pointer_line
 
     try:
         line = pointer_line(periksa(res.hasil.laporan, res.hasil, res.problems), workbook)
@@ -526,8 +520,7 @@ def periksa_cmd(workbook: Path, fmt: str) -> None:
     Kode keluar: 0 (apa pun statusnya), 1 workbook tidak dapat dibaca, 2 salah pemakaian.
     Contoh:  lkjip periksa LKjIP-2024.xlsx --format json
     """
-    from .periksa import periksa_json, periksa_lines
-    from .pipeline import periksa_file
+    from generator import periksa_file, periksa_json, periksa_lines
 
     try:
         kriteria, problems = periksa_file(workbook)
@@ -554,9 +547,7 @@ def context(workbook: Path, assets: Path | None) -> None:
     Kode keluar: 0 konteks dicetak, 1 workbook berisi galat (dicetak ke stderr, jadi konteks.json
     tidak tercampur), 2 salah pemakaian.
     """
-    from .context import context_json
-    from .pipeline import check
-    from .problems import errors
+    from generator import check, context_json, errors
 
     try:
         _lap, hasil, problems = check(workbook, assets)
@@ -586,10 +577,8 @@ def diff(old: Path, new: Path, fmt: str, izinkan_selisih: bool) -> None:
     """
     import json
 
-    from .diff import ada_perubahan
-    from .pipeline import diff as diff_revisions
-    from .problems import errors
-    from .summary import diff_lines
+    from generator import ada_perubahan, diff_lines, errors
+    from generator import diff as diff_revisions
 
     result, problems = diff_revisions(old, new, izinkan_selisih=izinkan_selisih, allow_errors=True)
     if result is None:
@@ -703,7 +692,7 @@ def run() -> None:
     # collector would only re-scan the growing model (a tenth of a large build) to free a
     # few MB. Batch workers collect between workbooks (`_build_one`).
     gc.disable()
-    from .output import stop_requested  # before the handlers below, which use it (until then: `_stopped_while_starting`)
+    from generator import stop_requested  # before the handlers below, which use it (until then: `_stopped_while_starting`)
 
     # the stop handlers from the start: a stop during the imports below is a stop too
     for sig, handler in ((getattr(signal, "SIGTERM", None), _terminate), (signal.SIGINT, _interrupt)):

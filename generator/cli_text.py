@@ -122,7 +122,7 @@ class Group(click.Group):
             click.echo("\n" + stopped_message("Ctrl+C"), err=True)
             sys.exit(130)
         except SystemExit as exc:  # SIGTERM (see cli.main): said as Ctrl+C is (the batch says it itself)
-            from .output import stop_requested
+            from generator import stop_requested
 
             sig = stop_requested()
             if sig is not None and exc.code == 128 + sig:
@@ -132,10 +132,11 @@ class Group(click.Group):
 
 def stopped_message(how: str) -> str:
     """What a stopped command says: the files it had written before the stop, truthfully."""
-    from .output import written
+    from generator import written_files
 
-    if written:
-        names = ", ".join(dict.fromkeys(str(p) for p in written))
+    done = written_files()
+    if done:
+        names = ", ".join(dict.fromkeys(str(p) for p in done))
         return (f"Dihentikan ({how}). Sudah ditulis sebelum penghentian: {names}. Tidak ada berkas yang setengah "
                 "ditulis.")
     return f"Dihentikan ({how}): tidak ada berkas yang ditulis; berkas lama (bila ada) tetap utuh."

@@ -45,6 +45,11 @@ _stop: list[int] = []  # the signal that asked this process to stop
 written: list[Path] = []  # every file this process renamed into place, for an honest stop message
 
 
+def written_files() -> list[Path]:
+    """The files this process has renamed into place so far (for an honest stop message)."""
+    return list(written)
+
+
 def request_stop(signum: int) -> None:
     """Called by the signal handlers: from now on nothing is renamed into place, even if the exception
     the handler raises is lost on the way (raised inside a finalizer, caught by a library)."""

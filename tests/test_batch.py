@@ -14,7 +14,7 @@ from pathlib import Path
 
 from factory import make_workbook
 
-from generator.batch import Crash, collisions, expand, planned_output, run
+from generator.batch import Crash, collisions, expand, planned_output, run_batch
 
 
 def test_expand_takes_xlsx_of_a_folder_and_says_why_the_rest_is_skipped(tmp_path):
@@ -65,9 +65,9 @@ def _dies(task: tuple) -> int:
 
 def test_run_gives_every_result_and_a_dying_worker_fails_only_its_own_task(tmp_path):
     tasks = [(Path(f"w{i}.xlsx"), i) for i in range(1, 5)]
-    assert sorted(run(_square, tasks, [None] * 4, workers=2)) == [1, 4, 9, 16]
+    assert sorted(run_batch(_square, tasks, [None] * 4, workers=2)) == [1, 4, 9, 16]
     crashes = []
-    results = run(_dies, tasks, [None] * 4, workers=2,
+    results = run_batch(_dies, tasks, [None] * 4, workers=2,
                   on_crash=lambda task, crash: crashes.append((task[0].name, crash.exitcode, crash.signal)) or -1)
     assert sorted(results) == [-1, 1, 2, 4]
     assert crashes == [("w3.xlsx", 7, None)]

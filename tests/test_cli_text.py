@@ -67,7 +67,7 @@ def test_every_translation_keeps_the_placeholders_of_its_english():
 
 
 def test_stopped_message_names_what_was_written(monkeypatch):
-    monkeypatch.setattr(output, "written", [])
+    monkeypatch.setattr(output, "written", [])  # what written_files() reads
     assert stopped_message("Ctrl+C") == "Dihentikan (Ctrl+C): tidak ada berkas yang ditulis; berkas lama (bila ada) tetap utuh."
     monkeypatch.setattr(output, "written", [Path("output/A.docx"), Path("output/A.docx"), Path("output/B.docx")])
     assert stopped_message("SIGTERM") == ("Dihentikan (SIGTERM). Sudah ditulis sebelum penghentian: output/A.docx, output/B.docx. "

@@ -11,7 +11,7 @@ def _boom(*_args, **_kwargs):
 
 
 def test_build_reports_an_internal_error_instead_of_silence(monkeypatch, workbook, out_dir):
-    monkeypatch.setattr("generator.pipeline.build", _boom)
+    monkeypatch.setattr("generator.build", _boom)  # the public name every face calls
     res = cli("build", workbook, "--out", out_dir / "laporan.docx")
     assert crashed(res) is None
     assert res.exit_code == 1
@@ -21,7 +21,7 @@ def test_build_reports_an_internal_error_instead_of_silence(monkeypatch, workboo
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_validate_reports_an_internal_error_instead_of_a_traceback(fmt, monkeypatch, workbook):
-    monkeypatch.setattr("generator.pipeline.check", _boom)
+    monkeypatch.setattr("generator.check", _boom)
     res = cli("validate", workbook, "--format", fmt)
     assert crashed(res) is None, crashed(res)
     assert res.exit_code == 1 and "galat uji yang tidak terduga" in res.output
