@@ -1,14 +1,23 @@
 """click's own English sentences (help, usage errors) in Indonesian, for the `lkjip` command only.
 
-click marks its messages with `gettext`; `Indonesian` group swaps click's `_`/`ngettext` for a
-lookup in `TEXT` while a command runs (and puts the English ones back after), so other programs
-that use click in the same process are not affected. A message not in `TEXT` stays English.
+click marks its messages with the standard library's `gettext` (its default domain, `messages`), so that
+an application translates them with a catalogue of its own (the way click's maintainers intend). `TEXT`
+is that catalogue's source; `messages.mo` (package data, `generator/locale/id/LC_MESSAGES/`) is compiled
+from it by `python -m generator.cli_text` and a test keeps both equal. While a `lkjip` command runs,
+`indonesian()` binds the domain to that catalogue and asks for Indonesian (LANGUAGE=id), then puts both
+back, so other programs that use click in the same process are not affected. A message not in `TEXT`
+stays English.
 """
 
 from __future__ import annotations
 
+import array
 import contextlib
+import gettext
+import os
+import struct
 import sys
+from pathlib import Path
 from typing import Iterator
 
 import click
@@ -66,33 +75,65 @@ TEXT = {
     "unknown error": "galat tidak dikenal",
 }
 
-_MODULES = ("core", "exceptions", "decorators", "parser", "types", "formatting", "termui", "utils")
+# click's ngettext pairs (singular, plural): compiled as plural entries, so each form keeps its own placeholders
+PLURALS = [
+    ("Got unexpected extra argument ({args})", "Got unexpected extra arguments ({args})"),
+    ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"),
+    ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."),
+    ("{value!r} is not {choice}.", "{value!r} is not one of {choices}."),
+]
+DOMAIN = "messages"  # the domain click's gettext calls use
+LANGUAGE = "id"
 
 
-def _gettext(message: str) -> str:
-    return TEXT.get(message, message)
+def locale_dir() -> Path:
+    """The folder holding `id/LC_MESSAGES/messages.mo` (package data of `generator`)."""
+    import generator
+
+    return Path(generator.__file__).resolve().parent / "locale"
 
 
-def _ngettext(singular: str, plural: str, n: int) -> str:
-    return _gettext(singular if n == 1 else plural)
+def mo_bytes() -> bytes:
+    """`TEXT` as a GNU gettext catalogue (.mo): the header, every message, the plural pairs."""
+    catalogue = {"": "Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n"}
+    catalogue.update(TEXT)
+    for one, many in PLURALS:
+        catalogue[f"{one}\0{many}"] = f"{TEXT[one]}\0{TEXT[many]}"
+    keys = sorted(catalogue, key=lambda k: k.encode())
+    ids = strs = b""
+    table = []
+    for k in keys:
+        kb, vb = k.encode(), catalogue[k].encode()
+        table.append((len(ids), len(kb), len(strs), len(vb)))
+        ids += kb + b"\0"
+        strs += vb + b"\0"
+    start_ids = 7 * 4 + 16 * len(keys)
+    start_strs = start_ids + len(ids)
+    offsets: list[int] = []
+    for o1, l1, _o2, _l2 in table:
+        offsets += [l1, o1 + start_ids]
+    for _o1, _l1, o2, l2 in table:
+        offsets += [l2, o2 + start_strs]
+    head = struct.pack("Iiiiiii", 0x950412DE, 0, len(keys), 7 * 4, 7 * 4 + len(keys) * 8, 0, 0)
+    return head + array.array("i", offsets).tobytes() + ids + strs
 
 
 @contextlib.contextmanager
 def indonesian() -> Iterator[None]:
-    saved = []
-    for name in _MODULES:
-        module = sys.modules.get(f"click.{name}")
-        if module is None:
-            continue
-        for attr, fn in (("_", _gettext), ("ngettext", _ngettext)):
-            if hasattr(module, attr):
-                saved.append((module, attr, getattr(module, attr)))
-                setattr(module, attr, fn)
+    """click's messages in Indonesian while the block runs: the domain bound to lkjip's catalogue, the
+    language asked for; both as they were after."""
+    bound = gettext.bindtextdomain(DOMAIN)
+    language = os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(DOMAIN, str(locale_dir()))
+    os.environ["LANGUAGE"] = LANGUAGE
     try:
         yield
     finally:
-        for module, attr, fn in reversed(saved):
-            setattr(module, attr, fn)
+        gettext.bindtextdomain(DOMAIN, bound)
+        if language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = language
 
 
 class Command(click.Command):
@@ -140,3 +181,10 @@ def stopped_message(how: str) -> str:
         return (f"Dihentikan ({how}). Sudah ditulis sebelum penghentian: {names}. Tidak ada berkas yang setengah "
                 "ditulis.")
     return f"Dihentikan ({how}): tidak ada berkas yang ditulis; berkas lama (bila ada) tetap utuh."
+
+
+if __name__ == "__main__":  # python -m generator.cli_text: compile the catalogue
+    target = locale_dir() / LANGUAGE / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(mo_bytes())
+    print(target)

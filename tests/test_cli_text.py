@@ -72,3 +72,28 @@ def test_stopped_message_names_what_was_written(monkeypatch):
     monkeypatch.setattr(output, "written", [Path("output/A.docx"), Path("output/A.docx"), Path("output/B.docx")])
     assert stopped_message("SIGTERM") == ("Dihentikan (SIGTERM). Sudah ditulis sebelum penghentian: output/A.docx, output/B.docx. "
                                           "Tidak ada berkas yang setengah ditulis.")
+
+
+def test_the_shipped_catalogue_is_compiled_from_text():
+    from generator.cli_text import DOMAIN, LANGUAGE, locale_dir, mo_bytes
+
+    shipped = locale_dir() / LANGUAGE / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    assert shipped.read_bytes() == mo_bytes(), "run: python -m generator.cli_text"
+
+
+def test_click_is_translated_through_gettext_and_put_back_after(monkeypatch):
+    import gettext
+
+    from generator.cli_text import indonesian
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    with indonesian():
+        assert gettext.gettext("Missing argument") == "Argumen wajib tidak diberikan"
+        assert gettext.ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 2) == \
+            "(Maksud Anda salah satu dari: {possibilities}?)"  # each form keeps its own placeholder
+        assert gettext.ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 1) == \
+            "Maksud Anda {possibility}?"
+    assert gettext.gettext("Missing argument") == "Missing argument"
+    import os
+
+    assert os.environ["LANGUAGE"] == "en"
