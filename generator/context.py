@@ -25,6 +25,15 @@ def _blocks(items: list[Blok]) -> list[dict]:
     return [{"jenis": b.jenis, "teks": b.teks} for b in items]
 
 
+def cascading_levels(setting: str) -> tuple[str, ...]:
+    """The levels the cascading lampiran prints, down to the Pengaturan `matriks_cascading` (bawaan Kegiatan:
+    a big OPD's sub kegiatan would add pages the PK and the budget tables already list); "Tidak": none."""
+    levels = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
+    if setting == "Tidak":
+        return ()
+    return levels[:levels.index(setting) + 1] if setting in levels else levels[:4]
+
+
 class _Builder(TabelAnggaran, ProgramKinerja):
     def __init__(self, hasil: Hasil):
         self.h = hasil
@@ -437,12 +446,15 @@ class _Builder(TabelAnggaran, ProgramKinerja):
         """The performance tree as a lampiran (issue 20.13): tujuan → sasaran → program → kegiatan → sub kegiatan,
         each with its indicators and this year's target; only when the Kinerja sheet goes below the sasaran."""
         levels = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
-        if not any(n.level in levels[2:] for n in self.lap.nodes()):
+        shown = cascading_levels(self.lap.pengaturan.matriks_cascading)
+        if not any(n.level in levels[2:] and n.level in shown for n in self.lap.nodes()):
             return
         rows = []
         counter = [0] * len(levels)
         gaya = {"Tujuan": "subjudul", "Sasaran": "tebal", "Program": "program", "Kegiatan": "kegiatan"}
         for node in self.lap.nodes():
+            if node.level not in shown:
+                continue
             depth = levels.index(node.level) if node.level in levels else len(levels) - 1
             counter[depth] += 1
             counter[depth + 1:] = [0] * (len(levels) - depth - 1)

@@ -301,11 +301,37 @@ def test_cascading_matrix_lampiran(built):
     body = [r for r in tbl.findall(qn("w:tr")) if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
     cells = [[_text(tc) for tc in r.findall(qn("w:tc"))] for r in body]
     assert cells[0][:3] == ["1", "Tujuan", "Meningkatkan Pelayanan Publik di Kecamatan"]
-    assert cells[4][:2] == ["1.1.1.1.1", "Sub Kegiatan"]
-    assert {c[1] for c in cells if c[1]} == {"Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"}
+    assert cells[3][:2] == ["1.1.1.1", "Kegiatan"]  # down to kegiatan by default (Pengaturan matriks_cascading)
+    assert {c[1] for c in cells if c[1]} == {"Tujuan", "Sasaran", "Program", "Kegiatan"}
     kept = _body_rows_kept(tbl)
-    assert all(kept[i] for i in range(4))  # tujuan → sasaran → program → kegiatan → its first sub kegiatan
+    assert all(kept[i] for i in range(3))  # tujuan → sasaran → program → its first kegiatan
     assert "Matriks Cascading Kinerja" in [p.text for p in doc.paragraphs if p.style.name == "Heading 2"][-1]
+
+
+def test_cascading_matrix_depth_is_a_pengaturan(tmp_path):
+    """Issue 20: Pengaturan `matriks_cascading` (Kegiatan bawaan, Sub Kegiatan, Program, Tidak) sets how deep the
+    lampiran goes, so a big OPD's report is not padded (Kota Sumenep: 76 sub kegiatan rows, 8 pages before)."""
+    from factory import make_workbook
+
+    lap, hasil, problems = check(SUMENEP)
+    assert lap.pengaturan.matriks_cascading == "Kegiatan"
+    levels = {}
+    for setting in ("Sub Kegiatan", "Kegiatan", "Program", "Tidak"):
+        lap.pengaturan.matriks_cascading = setting
+        tabel = build_context(hasil)["tabel"].get("cascading")
+        levels[setting] = {b.sel[1] for b in tabel.baris if b.sel[1]} if tabel else None
+    assert levels == {"Sub Kegiatan": {"Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"},
+                      "Kegiatan": {"Tujuan", "Sasaran", "Program", "Kegiatan"},
+                      "Program": {"Tujuan", "Sasaran", "Program"}, "Tidak": None}
+    doc = load(render_docx(build_context(hasil)))  # "Tidak": no lampiran, no heading, not named in the text
+    assert not any("Matriks Cascading" in p.text or "matriks cascading" in p.text for p in doc.paragraphs)
+    for value, expected in (("sub kegiatan", "Sub Kegiatan"), ("Tidak", "Tidak")):
+        wb = make_workbook(tmp_path / f"{value}.xlsx", pengaturan={"matriks_cascading": value})
+        lap, _hasil, problems = check(wb)
+        assert lap.pengaturan.matriks_cascading == expected, problems
+    wb = make_workbook(tmp_path / "salah.xlsx", pengaturan={"matriks_cascading": "Indikator"})
+    _lap, _hasil, problems = check(wb)
+    assert any(p.code == "pilihan.tidak-dikenal" for p in problems)
 
 
 def test_pk_perubahan_printed_when_the_workbook_gives_one(tmp_path):
