@@ -66,6 +66,11 @@ SHORT_TEXT = 700  # characters of text in a subsection that may move onto a land
 SMALL_SHARE = 0.4  # a portrait table under this share of a page may join the landscape table right after it
 
 
+LONG_AMOUNT = re.compile(r"Rp\s?\d{1,3}(\.\d{3}){2,}")  # a Rupiah figure of a million or more: too long to justify a line
+_AFTER_JC = ("textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
+             "pPrChange")  # what follows w:jc in a w:pPr (CT_PPrBase)
+
+
 class ChartPart(Part):
     """A chart part whose XML names its embedded workbook by the relationship made here."""
 
@@ -168,6 +173,7 @@ class Finisher:
         sections.fix_sections(self.body)
         self.keep_signatures()
         self.keep_lead_ins()
+        self.unjustify_amounts()
 
     # -- the four inserts ---------------------------------------------------
     def insert_teks(self, p, key: str, chapter: str | None) -> None:
@@ -286,6 +292,29 @@ class Finisher:
                 el.find(f"{W}pPr/{W}sectPr") is None:
             self._set_keep(el)
             el = el.getnext()
+
+    def unjustify_amounts(self) -> None:
+        """A justified paragraph holding a long Rupiah figure ("Rp5.367.390.869,00") is aligned left: the figure
+        cannot break, and a line it is pushed off would be stretched with gaps of three or four spaces."""
+        for p in self.body.iterchildren(W + "p"):  # the report's running text; tables are spliced in later
+            if p in self.placeholders or not LONG_AMOUNT.search(_text(p)) or \
+                    _style(p).startswith(("Heading", "TOC", "Judul")):
+                continue
+            ppr = p.find(W + "pPr")
+            if ppr is None:
+                ppr = etree.Element(W + "pPr")
+                p.insert(0, ppr)
+            jc = ppr.find(W + "jc")
+            if jc is None:
+                jc = etree.Element(W + "jc")
+                after = next((x for x in ppr if etree.QName(x).localname in _AFTER_JC), None)
+                if after is not None:
+                    after.addprevious(jc)
+                else:
+                    ppr.append(jc)
+            elif jc.get(W + "val") not in ("both", "distribute"):
+                continue
+            jc.set(W + "val", "left")
 
     def keep_lead_ins(self) -> None:
         """A sentence or label introducing what follows ("Permasalahan dan kendala yang dihadapi:") stays with it."""

@@ -11,7 +11,17 @@ import shutil
 
 import pytest
 from conftest import ALOK, RAAS, SUMENEP
-from pdf_pages import broken_words, group_rows_last, lone_rows, only_page_number, page_fills, pages, underfilled, word_heights
+from pdf_pages import (
+    broken_words,
+    group_rows_last,
+    lone_rows,
+    only_page_number,
+    page_fills,
+    pages,
+    stretched_lines,
+    underfilled,
+    word_heights,
+)
 
 from generator.pipeline import build
 
@@ -223,3 +233,11 @@ def test_a_workbook_with_every_optional_part_empty_reads_as_finished(tmp_path):
     signed = [t for t in flats if "Pihak Kedua," in t and "Pihak Pertama," in t]
     assert len(signed) == 1 and "Jumlah anggaran yang direncanakan" in signed[0]
     assert " - - - " not in " ".join(flats)
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_long_rupiah_figures_do_not_stretch_justified_lines(printed, stem):
+    """Issue 20.5: a line pushed off by a long Rupiah figure is not stretched to gaps of three spaces and more (before:
+    Alok p23 "Jumlah pagu anggaran sebesar / Rp5.367.390.869,00" at 14,5 pt a gap; Raas p16, p20, p21 at 11-13 pt)."""
+    docx, _texts = printed[stem]
+    assert stretched_lines(docx.with_suffix(".pdf")) == []
