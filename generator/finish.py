@@ -97,6 +97,7 @@ class Finisher:
         self.placeholders: set = set()
         self.small: dict = {}  # placeholder -> a small portrait table that may join a landscape page after it
         self.pages: dict[str, list[str]] = {}  # index entry -> page numbers (see fill_tocs)
+        self.heights: dict = {}  # placeholder of a portrait table -> (estimated height in twips, kept whole)
 
     def number(self, kind: str, chapter: str | None) -> str:
         key = (kind, chapter or "")
@@ -206,6 +207,10 @@ class Finisher:
         self.splices[token] = [piece.encode("utf-8") for piece in xml]
         placeholder = self.parse(f"<w:p><w:r><w:t>{token}</w:t></w:r></w:p>")[0]
         self.placeholders.add(placeholder)
+        if not landscape:  # for `_room_left`: caption and table at their printed size, and whether it is kept whole
+            ws = layout.widths(spec, ooxml.TEXT_W_PORTRAIT, size=size)
+            self.heights[placeholder] = (2 * 253 + 120 + int(layout.height(spec, ws, size) * 1.1),
+                                         len(layout.kept_rows(spec, ws, landscape=False, size=size)) >= len(spec.baris) - 1)
         self.small[placeholder] = not landscape and spec.lanskap and len(spec.baris) <= layout.KEEP_ROWS and \
             layout.height(spec, layout.widths(spec, ooxml.TEXT_W_PORTRAIT)) < SMALL_SHARE * layout.BODY_H_PORTRAIT
         lead = self._lead(p)
@@ -214,16 +219,66 @@ class Finisher:
             start = lead if lead is not None else p
             prev = start.getprevious()
             if prev is not None and self.small.get(prev):
-                # a small table right before, in a short subsection of its own, would sit alone on a portrait page:
-                # the subsection goes onto the landscape page
+                # a small table right before, in a short subsection of its own: when the subsection fits on the
+                # portrait page where it starts it stays there in one piece, else it would sit alone on a portrait
+                # page and goes onto the landscape page (Raas III.A.8 stays upright under the end of III.A.7;
+                # Kota Sumenep's, starting at the foot of a page, turns)
                 sub = self._short_subsection(prev)
-                start = sub if sub is not None else start
+                if sub is not None and sum(self._block(x)[0] for x in _between(sub, prev)) <= self._room_left(sub):
+                    self._keep_next(sub)
+                elif sub is not None:
+                    start = sub
             start.addprevious(self.parse(sections.section_break(False))[0])
             self.replace(p, [placeholder] + self.parse(sections.section_break(True)), copy_elements=False)
         else:
             self.replace(p, [placeholder], copy_elements=False)
         if lead is not None:
             self._keep_next(lead)
+
+    def _block(self, el) -> tuple[int, bool, bool]:
+        """(estimated height in twips on a portrait page, breaks across pages, keeps with the next) of a body element:
+        11 pt text at 1,15 lines with 6 pt after, headings 12 pt; a chart or picture at its drawn size."""
+        if el in self.heights:
+            h, whole = self.heights[el]
+            return h, not whole, False
+        if el.tag != W + "p":
+            return 0, False, False
+        keep = _style(el).startswith("Heading") or el.find(f"{W}pPr/{W}keepNext") is not None
+        drawn = sum(int(x.get("cy", 0)) for x in el.iter("{%s}extent" % charts.WP_NS)) // 635
+        text = _text(el).strip()
+        if drawn or not text:
+            return drawn + 120, False, keep
+        size = 12 if _style(el).startswith("Heading") else 11
+        ind = el.find(f"{W}pPr/{W}ind")
+        width = ooxml.TEXT_W_PORTRAIT - (int(ind.get(W + "left", 0) or 0) if ind is not None else 0)
+        lines = layout._lines(text, width + layout.CELL_MARGIN, bold=size == 12, size=size)
+        return int(lines * size * 23) + (360 if size == 12 else 120), lines > 3, keep
+
+    def _room_left(self, el) -> int:
+        """Estimated twips left on the portrait page where `el` would start: the elements since the last page start
+        laid out again, a block kept whole (a chart, a small table, a heading with what it keeps) moving to a new
+        page when it does not fit and long text or a long table breaking where the page ends."""
+        run = []
+        prev = el.getprevious()
+        while prev is not None and not (prev.tag == W + "p" and prev.find(f"{W}pPr/{W}sectPr") is not None):
+            run.append(prev)
+            if _starts_page(prev):
+                break
+            prev = prev.getprevious()
+        page, used, chain = layout.BODY_H_PORTRAIT, 0, 0
+        for x in reversed(run):
+            h, breaks, keep = self._block(x)
+            if keep:
+                chain += h
+                continue
+            h, chain = h + chain, 0
+            if used + h <= page:
+                used += h
+            elif breaks:
+                used = (used + h) % page
+            else:
+                used = h % page
+        return page - used - chain
 
     def _before_signature(self, p) -> bool:
         """Whether a signature block (a template table) follows the marker, with at most two sentences between."""
@@ -499,6 +554,17 @@ class Finisher:
         queue = self.pages.get(_toc_key(text))
         page = queue.pop(0) if queue else ""
         return ooxml.run(text) + (f"<w:r><w:tab/>{ooxml.t(page)}</w:r>" if page else "")
+
+
+def _between(first, last) -> list:
+    """`first` and its following siblings up to `last`, both included."""
+    out, el = [], first
+    while el is not None:
+        out.append(el)
+        if el is last:
+            break
+        el = el.getnext()
+    return out
 
 
 def _toc_key(text: str) -> str:

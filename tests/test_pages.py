@@ -379,3 +379,25 @@ def test_staff_text_citing_a_table_number_is_checked_against_the_printed_numbers
         ("Kinerja", "U3", "Teks menyebut Gambar 3.1; dalam laporan ini: "
                           "'Gambar 3.1 Capaian Indikator Kinerja Sasaran terhadap Target Tahun 2024'."),
     ]
+
+
+def _section_after(doc, heading_start: str) -> bool:
+    """Whether the section holding the heading that starts with `heading_start` is landscape."""
+    body = doc.element.body
+    heading = next(p for p in body.iterchildren(qn("w:p")) if "".join(t.text or "" for t in p.iter(qn("w:t"))).startswith(heading_start))
+    el = heading.getnext()
+    while el is not None:
+        sect = el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if el.tag == qn("w:p") else None
+        if sect is not None:
+            return sect.find(qn("w:pgSz")).get(qn("w:orient")) == "landscape"
+        el = el.getnext()
+    return body.find(qn("w:sectPr")).find(qn("w:pgSz")).get(qn("w:orient")) == "landscape"
+
+
+def test_small_subsection_before_a_landscape_table_turns_only_when_its_page_has_no_room(built):
+    """Issue 20.2: III.A.8 (text and a small efisiensi table) before the landscape program table stays upright under
+    the end of III.A.7 where that page has room (Raas: before, it went onto the landscape page and left p23 35 %
+    filled) and goes onto the landscape page where III.A.7 ends at the foot of a page (Kota Sumenep)."""
+    assert not _section_after(built[RAAS.stem][1], "8. Analisis Efisiensi")
+    assert _section_after(built[SUMENEP.stem][1], "8. Analisis Efisiensi")
+    assert _section_after(built[RAAS.stem][1], "9. Program dan Kegiatan")
