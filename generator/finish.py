@@ -519,10 +519,11 @@ class Finisher:
             if not code.startswith("TOC"):
                 continue
             p = instr.getparent().getparent()
+            level = int(m.group(1)) if (m := re.search(r',\s*(\d)\s*"', code)) else 1  # \t "Judul Tabel,3": TOC3
             if "Judul Tabel" in code or "JudulTabel" in code:
-                entries = [(1, c) for k, c in self.captions if k == "tabel"]
+                entries = [(level, c) for k, c in self.captions if k == "tabel"]
             elif "Judul Gambar" in code or "JudulGambar" in code:
-                entries = [(1, c) for k, c in self.captions if k == "gambar"]
+                entries = [(level, c) for k, c in self.captions if k == "gambar"]
             else:
                 entries = headings
             self._fill_toc(p, entries)
@@ -548,12 +549,39 @@ class Finisher:
             tail.addnext(new)
             tail = new
         tail.append(end_run)
+        if self.pages:  # page numbers cached: shown as they are by LibreOffice opening the .docx (see _FULL_WIDTH)
+            for el in _between(p, tail):
+                _full_width(el)
 
     def _entry_runs(self, text: str) -> str:
         """An index entry, with its page number when LibreOffice gave one."""
         queue = self.pages.get(_toc_key(text))
         page = queue.pop(0) if queue else ""
         return ooxml.run(text) + (f"<w:r><w:tab/>{ooxml.t(page)}</w:r>" if page else "")
+
+
+# The TOC styles wrap an entry 1 cm before its page number (a right indent, the dotted right tab at the margin),
+# so a long title never jams its number or pushes it onto a line of its own. Word and LibreOffice's PDF (the UNO
+# script turns on TabOverMargin) print such a tab; LibreOffice opening a compatibilityMode 15 .docx drops the
+# number, so the entries lkjip caches with their numbers keep the full width (w:ind w:right="0") until an update.
+_FULL_WIDTH = ("contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+               "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")  # after w:ind
+
+
+def _full_width(p) -> None:
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        ppr = etree.Element(W + "pPr")
+        p.insert(0, ppr)
+    ind = ppr.find(W + "ind")
+    if ind is None:
+        ind = etree.Element(W + "ind")
+        after = next((x for x in ppr if etree.QName(x).localname in _FULL_WIDTH), None)
+        if after is not None:
+            after.addprevious(ind)
+        else:
+            ppr.append(ind)
+    ind.set(W + "right", "0")
 
 
 def _between(first, last) -> list:

@@ -283,3 +283,31 @@ def stretched_lines(pdf: Path, limit: float = 8.0) -> list[str]:
                 if sum(gaps) / len(gaps) >= limit:
                     found.append(f"halaman {pno}: …{' '.join(w[2] for w in words)[-50:]} / {nxt[0][2]}")
     return found
+
+
+def daftar_entries(layout_texts: list[str], heading: str, prefix: str) -> list[str]:
+    """The entries of an index (heading "DAFTAR TABEL", entries starting with "Tabel ") from `pages(pdf, layout=True)`,
+    each a list of its printed lines joined by " | "."""
+    entries: list[list[str]] = []
+    inside = False
+    for text in layout_texts:
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        if lines and lines[0] == heading:
+            inside = True
+            lines = lines[1:]
+        elif inside and lines and (_CHAPTER.match(lines[0]) or lines[0].isupper()):
+            break
+        if not inside:
+            continue
+        for ln in lines:
+            if PAGE_NUMBER.match(ln):
+                continue
+            if ln.startswith(prefix) or not entries:
+                entries.append([ln])
+            else:
+                entries[-1].append(ln)
+    return [" | ".join(e) for e in entries]
+
+
+# the last printed line of an entry: some of its title, a dotted leader, the page number
+ENTRY_END = re.compile(r"(^|\| )[^|]*[^.\s|][^|]*?\.{3,}\s?(\d+|[ivxlc]+)$")

@@ -190,8 +190,9 @@ def test_small_things_a_reviewer_circles(built):
     assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
     misi = [p for p in doc.paragraphs if re.match(r"\d\.\t", p.text)]
     assert misi and all(p.paragraph_format.first_line_indent < 0 for p in misi)
-    toc = doc.styles["toc 1"].paragraph_format
-    assert toc.first_line_indent < 0 and toc.left_indent == -toc.first_line_indent
+    toc = doc.styles["toc 3"].paragraph_format  # Daftar Tabel / Gambar entries: hanging, wrapped 1 cm before the number
+    assert toc.first_line_indent < 0 and toc.left_indent == -toc.first_line_indent and toc.right_indent > 0
+    assert doc.styles["toc 1"].paragraph_format.first_line_indent in (None, 0)  # no tab stop jamming "LAMPIRAN27"
 
 
 def test_each_table_is_printed_once_unless_pengaturan_asks_for_both(built, tmp_path):
