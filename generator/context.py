@@ -34,6 +34,60 @@ def cascading_levels(setting: str) -> tuple[str, ...]:
     return levels[:levels.index(setting) + 1] if setting in levels else levels[:4]
 
 
+def rkt_table(hasil: Hasil, pagu: dict[str, Decimal]) -> Tabel | None:
+    """The Rencana Kinerja Tahunan (issue 20.12): each sasaran with its indicators and this year's target beside the
+    programs that support it (programs under the sasaran in the Kinerja sheet) and their pagu (`pagu`: program_key ->
+    the PK figure, as Lampiran A prints it). None when no sasaran has a program under it: the table would then be
+    the sasaran, indikator and target of Lampiran A again, which Bab II names instead (each table printed once)."""
+    from .contract import program_key
+
+    lap = hasil.laporan
+    d = lap.pengaturan.desimal
+    rows: list[Baris] = []
+    linked = False
+    for n, s in enumerate(lap.nodes("Sasaran"), 1):
+        programs = _programs_of(s, pagu)
+        linked |= bool(programs)
+        for k in range(max(len(s.indikator), len(programs), 1)):
+            ind = s.indikator[k] if k < len(s.indikator) else None
+            target = narrate.dengan_satuan(nilai(hasil.of_indikator(ind).target, d), ind.satuan) if ind else ""
+            prog = programs[k] if k < len(programs) else ""
+            amount = pagu.get(program_key(prog)) if prog else None
+            rows.append(Baris([str(n) if k == 0 else "", s.uraian if k == 0 else "", ind.nama if ind else "", target,
+                               prog, uang(amount) if amount is not None else ""]))
+    if not linked:
+        return None
+    return Tabel(f"Rencana Kinerja Tahunan {lap.profil.instansi} Tahun {lap.profil.tahun}",
+                 [Kolom("No", 0.45, "tengah"), Kolom("Sasaran Strategis", 2.2), Kolom("Indikator Kinerja", 2.2),
+                  Kolom("Target", 0.9, "tengah"), Kolom("Program", 2.4), Kolom("Pagu (Rp)", 1.2, "kanan")],
+                 rows, catatan="Program yang mendukung lebih dari satu sasaran tercantum pada setiap sasaran itu "
+                               "dengan pagunya seluruhnya." if _shared_program(lap, pagu) else "")
+
+
+def _programs_of(sasaran, pagu: dict[str, Decimal]) -> list[str]:
+    """The programs under a sasaran, once each; a program typed once per unit ("Program Pemberdayaan Masyarakat Desa
+    dan Kelurahan (Kelurahan Kepanjin)") is the budget's one program of that name."""
+    import re
+
+    from .contract import program_key
+
+    out: OrderedDict[str, str] = OrderedDict()
+    for node in sasaran.walk():
+        if node.level != "Program":
+            continue
+        name = node.uraian
+        base = re.sub(r"\s*\([^()]*\)\s*$", "", name)
+        if program_key(name) not in pagu and program_key(base) in pagu:
+            name = base
+        out.setdefault(program_key(name), name)
+    return list(out.values())
+
+
+def _shared_program(lap: Laporan, pagu: dict[str, Decimal]) -> bool:
+    names = [name for s in lap.nodes("Sasaran") for name in _programs_of(s, pagu)]
+    return len(names) != len(set(names))
+
+
 class _Builder(TabelAnggaran, ProgramKinerja):
     def __init__(self, hasil: Hasil):
         self.h = hasil
@@ -519,6 +573,11 @@ def build_context(hasil: Hasil) -> dict:
     b.rpjmd_table()
     b.iku_table("iku", f"Indikator Kinerja Utama {p.instansi}")
     b.pk_tables("")
+    from .contract import program_key
+
+    rkt = rkt_table(hasil, {program_key(name): pagu for name, pagu, _src in b.pk_anggaran()[0]})
+    if rkt is not None:
+        b.tables["rkt"] = rkt
     b.skala_table()
     b.capaian_tujuan_table()
     b.capaian_table()
@@ -549,6 +608,7 @@ def build_context(hasil: Hasil) -> dict:
         "program": "program" in b.tables, "program_kinerja": "program_kinerja" in b.tables,
         "visi": bool(p.visi), "misi": bool(p.misi), "rpjmd": "rpjmd" in b.tables,
         "tabel_ganda": lap.pengaturan.tabel_ganda == "Ya", "cascading": "cascading" in b.tables,
+        "rkt": "rkt" in b.tables,
     }
     from . import bagan
 

@@ -443,6 +443,13 @@ def build() -> Document:
     para(doc, "Indikator Kinerja Utama (IKU) {{ profil.instansi }} yang menjadi ukuran keberhasilan pencapaian sasaran strategis disajikan pada tabel berikut.")
     tag(doc, '{{ sisip_teks("iku") }}')
     tag(doc, '{{ sisip_tabel("iku") }}')
+    # issue 20.12: printed when the Kinerja sheet puts programs under the sasaran; else it would repeat Lampiran A
+    tag(doc, "{%p if ada.rkt %}")
+    h(doc, "{{ huruf() }}. Rencana Kinerja Tahunan", 2)
+    para(doc, "Rencana Kinerja Tahunan {{ profil.tahun }} menjabarkan sasaran strategis ke dalam indikator dan target "
+              "tahun ini beserta program dan pagu yang mendukung setiap sasaran, sebagaimana disajikan pada tabel berikut.")
+    tag(doc, '{{ sisip_tabel("rkt") }}')
+    tag(doc, "{%p endif %}")
     h(doc, "{{ huruf() }}. Perjanjian Kinerja Tahun {{ profil.tahun }}", 2)
     # one paragraph: the PK tables are printed once, in the signed Lampiran, and named in the same sentence group
     # (a second paragraph repeating "sasaran, indikator …" left Bab II ending with two lines on a page of their own)

@@ -402,3 +402,38 @@ def test_small_subsection_before_a_landscape_table_turns_only_when_its_page_has_
     assert not _section_after(built[RAAS.stem][1], "8. Analisis Efisiensi")
     assert _section_after(built[SUMENEP.stem][1], "8. Analisis Efisiensi")
     assert _section_after(built[RAAS.stem][1], "9. Program dan Kegiatan")
+
+
+def test_rencana_kinerja_tahunan_in_bab_ii_when_programs_support_the_sasaran(built, tmp_path):
+    """Issue 20.12: Bab II prints a Rencana Kinerja Tahunan (sasaran, indikator, target beside the programs under the
+    sasaran and their PK pagu) when the Kinerja sheet links programs to sasaran; without that link it would be Lampiran
+    A's sasaran, indikator and target again and is not printed (each table once), nor named in the Sistematika."""
+    from factory import make_workbook
+
+    ctx, doc = built[SUMENEP.stem]
+    caption = next(c for c in _captions(doc) if "Rencana Kinerja Tahunan" in c)
+    assert caption.startswith("Tabel 2.")
+    tbl = _table_after(doc, caption)
+    body = [r for r in tbl.findall(qn("w:tr")) if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
+    cells = [[_text(tc) for tc in r.findall(qn("w:tc"))] for r in body]
+    assert cells[0][:3] == ["1", "Meningkatnya Mutu Layanan", "Nilai Survei Kepuasan Masyarakat (SKM)"]
+    programs = [c[4] for c in cells]
+    # typed once per kelurahan in the Kinerja sheet, one program of the budget: once, with its whole pagu
+    assert programs.count("Program Pemberdayaan Masyarakat Desa dan Kelurahan") == 1
+    assert not any("(Kelurahan" in p for p in programs)
+    assert ["Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "6.468.783.215"] == cells[-1][4:]
+    headings = [p.text[3:] for p in doc.paragraphs if p.style.name == "Heading 2"]  # between IKU and PK
+    assert headings.index("Rencana Kinerja Tahunan") == headings.index("Indikator Kinerja Utama") + 1
+    assert headings.index("Perjanjian Kinerja Tahun 2023") == headings.index("Indikator Kinerja Utama") + 2
+    assert "indikator kinerja utama, rencana kinerja tahunan dan Perjanjian Kinerja." in " ".join(
+        p.text for p in built[ALOK.stem][1].paragraphs if p.text.startswith("Bab II "))  # the Sistematika names it
+    for stem in (ALOK.stem, RAAS.stem):
+        assert any("Rencana Kinerja Tahunan" in c for c in _captions(built[stem][1])), stem
+    raas = _table_after(built[RAAS.stem][1], next(c for c in _captions(built[RAAS.stem][1]) if "Rencana Kinerja" in c))
+    assert "lebih dari satu sasaran" in "".join(t.text or "" for t in raas.getnext().iter(qn("w:t")))  # one program, 4 sasaran
+
+    wb = make_workbook(tmp_path / "tanpa.xlsx")  # programs only in Anggaran, none under a sasaran in Kinerja
+    _lap, hasil, problems = check(wb)
+    doc = load(render_docx(build_context(hasil)))
+    assert not any("Rencana Kinerja Tahunan" in p.text for p in doc.paragraphs)
+    assert "rencana kinerja tahunan" not in " ".join(p.text for p in doc.paragraphs)
