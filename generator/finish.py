@@ -97,7 +97,7 @@ class Finisher:
         self.placeholders: set = set()
         self.small: dict = {}  # placeholder -> a small portrait table that may join a landscape page after it
         self.pages: dict[str, list[str]] = {}  # index entry -> page numbers (see fill_tocs)
-        self.heights: dict = {}  # placeholder of a portrait table -> (estimated height in twips, kept whole)
+        self.heights: dict = {}  # placeholder of a portrait table -> (its spec, type size), for `_block`
 
     def number(self, kind: str, chapter: str | None) -> str:
         key = (kind, chapter or "")
@@ -207,10 +207,8 @@ class Finisher:
         self.splices[token] = [piece.encode("utf-8") for piece in xml]
         placeholder = self.parse(f"<w:p><w:r><w:t>{token}</w:t></w:r></w:p>")[0]
         self.placeholders.add(placeholder)
-        if not landscape:  # for `_room_left`: caption and table at their printed size, and whether it is kept whole
-            ws = layout.widths(spec, ooxml.TEXT_W_PORTRAIT, size=size)
-            self.heights[placeholder] = (2 * 253 + 120 + int(layout.height(spec, ws, size) * 1.1),
-                                         len(layout.kept_rows(spec, ws, landscape=False, size=size)) >= len(spec.baris) - 1)
+        if not landscape:  # for `_room_left`, measured only when asked (a 20.000-row table is never measured twice)
+            self.heights[placeholder] = (spec, size)
         self.small[placeholder] = not landscape and spec.lanskap and len(spec.baris) <= layout.KEEP_ROWS and \
             layout.height(spec, layout.widths(spec, ooxml.TEXT_W_PORTRAIT)) < SMALL_SHARE * layout.BODY_H_PORTRAIT
         lead = self._lead(p)
@@ -238,9 +236,13 @@ class Finisher:
     def _block(self, el) -> tuple[int, bool, bool]:
         """(estimated height in twips on a portrait page, breaks across pages, keeps with the next) of a body element:
         11 pt text at 1,15 lines with 6 pt after, headings 12 pt; a chart or picture at its drawn size."""
-        if el in self.heights:
-            h, whole = self.heights[el]
-            return h, not whole, False
+        if el in self.heights:  # caption and table at their printed size; a long table breaks where the page ends
+            spec, size = self.heights[el]
+            sample, factor = layout._sampled(spec)  # a very long table: an even sample of its rows, scaled
+            ws = layout.widths(sample, ooxml.TEXT_W_PORTRAIT, size=size)
+            whole = len(spec.baris) <= layout.KEEP_ROWS and \
+                len(layout.kept_rows(spec, ws, landscape=False, size=size)) >= len(spec.baris) - 1
+            return 2 * 253 + 120 + int(layout.height(sample, ws, size) * factor * 1.1), not whole, False
         if el.tag != W + "p":
             return 0, False, False
         keep = _style(el).startswith("Heading") or el.find(f"{W}pPr/{W}keepNext") is not None
