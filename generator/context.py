@@ -76,6 +76,7 @@ def build_context(hasil: Hasil) -> dict:
     tables["pk_kinerja"] = tk.pk_kinerja_table(hasil)
     tables["pk_anggaran"], pk_kalimat = ta.pk_anggaran_table(hasil, lampiran=False)
     kalimat.update(pk_kalimat)
+    tables["rkt"] = tk.rkt_table(hasil)
     tables["skala"] = tk.skala_table(hasil)
     tables["capaian_tujuan"], kalimat["capaian_tujuan"], _ = tk.capaian_tujuan_table(hasil)
     tables["capaian"] = tk.capaian_table(hasil)
@@ -111,6 +112,7 @@ def build_context(hasil: Hasil) -> dict:
         "program": "program" in tabel, "program_kinerja": "program_kinerja" in tabel,
         "visi": bool(p.visi), "misi": bool(p.misi), "rpjmd": "rpjmd" in tabel,
         "tabel_ganda": lap.pengaturan.tabel_ganda == "Ya", "cascading": "cascading" in tabel,
+        "rkt": "rkt" in tabel,
     }
     from . import bagan
 

@@ -53,6 +53,7 @@ STANDAR_TIDAK_ADA = ("-", "–", "—", "tidak ada", "tidak ada standar", "tidak
 SKALA_PREDIKAT = ("permendagri86", "tiga_tingkat", "kalianget", "esakip", "kustom")
 METODE_EFISIENSI = ("selisih", "sisa", "rasio")
 RUMUS_NEGATIF = ("kemenpan", "sipd")
+MATRIKS_CASCADING = ("Kegiatan", "Sub Kegiatan", "Program", "Tidak")  # how deep the cascading lampiran goes (issue 20)
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,14 @@ PENGATURAN_FIELDS = (
         choices=YA_TIDAK,
         comment="Ya = tabel Perjanjian Kinerja dicetak juga di Bab II, tabel IKU juga di Lampiran, tabel analisis juga di "
                 "Bab III.A.7; bawaan Tidak = setiap tabel dicetak sekali dan dirujuk",
+    ),
+    Column(
+        "matriks_cascading",
+        "matriks_cascading",
+        "choice",
+        choices=MATRIKS_CASCADING,
+        comment="Lampiran Matriks Cascading Kinerja sampai level ini: Kegiatan (bawaan), Sub Kegiatan, Program; "
+                "Tidak = tidak dicetak",
     ),
 )
 

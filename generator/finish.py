@@ -66,6 +66,11 @@ SHORT_TEXT = 700  # characters of text in a subsection that may move onto a land
 SMALL_SHARE = 0.4  # a portrait table under this share of a page may join the landscape table right after it
 
 
+LONG_AMOUNT = re.compile(r"Rp\s?\d{1,3}(\.\d{3}){2,}")  # a Rupiah figure of a million or more: too long to justify a line
+_AFTER_JC = ("textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
+             "pPrChange")  # what follows w:jc in a w:pPr (CT_PPrBase)
+
+
 class ChartPart(Part):
     """A chart part whose XML names its embedded workbook by the relationship made here."""
 
@@ -92,6 +97,7 @@ class Finisher:
         self.placeholders: set = set()
         self.small: dict = {}  # placeholder -> a small portrait table that may join a landscape page after it
         self.pages: dict[str, list[str]] = {}  # index entry -> page numbers (see fill_tocs)
+        self.heights: dict = {}  # placeholder of a portrait table -> (its spec, type size), for `_block`
 
     def number(self, kind: str, chapter: str | None) -> str:
         key = (kind, chapter or "")
@@ -168,6 +174,7 @@ class Finisher:
         sections.fix_sections(self.body)
         self.keep_signatures()
         self.keep_lead_ins()
+        self.unjustify_amounts()
 
     # -- the four inserts ---------------------------------------------------
     def insert_teks(self, p, key: str, chapter: str | None) -> None:
@@ -200,6 +207,8 @@ class Finisher:
         self.splices[token] = [piece.encode("utf-8") for piece in xml]
         placeholder = self.parse(f"<w:p><w:r><w:t>{token}</w:t></w:r></w:p>")[0]
         self.placeholders.add(placeholder)
+        if not landscape:  # for `_room_left`, measured only when asked (a 20.000-row table is never measured twice)
+            self.heights[placeholder] = (spec, size)
         self.small[placeholder] = not landscape and spec.lanskap and len(spec.baris) <= layout.KEEP_ROWS and \
             layout.height(spec, layout.widths(spec, ooxml.TEXT_W_PORTRAIT)) < SMALL_SHARE * layout.BODY_H_PORTRAIT
         lead = self._lead(p)
@@ -208,16 +217,70 @@ class Finisher:
             start = lead if lead is not None else p
             prev = start.getprevious()
             if prev is not None and self.small.get(prev):
-                # a small table right before, in a short subsection of its own, would sit alone on a portrait page:
-                # the subsection goes onto the landscape page
+                # a small table right before, in a short subsection of its own: when the subsection fits on the
+                # portrait page where it starts it stays there in one piece, else it would sit alone on a portrait
+                # page and goes onto the landscape page (Raas III.A.8 stays upright under the end of III.A.7;
+                # Kota Sumenep's, starting at the foot of a page, turns)
                 sub = self._short_subsection(prev)
-                start = sub if sub is not None else start
+                if sub is not None and sum(self._block(x)[0] for x in _between(sub, prev)) <= self._room_left(sub):
+                    self._keep_next(sub)
+                elif sub is not None:
+                    start = sub
             start.addprevious(self.parse(sections.section_break(False))[0])
             self.replace(p, [placeholder] + self.parse(sections.section_break(True)), copy_elements=False)
         else:
             self.replace(p, [placeholder], copy_elements=False)
         if lead is not None:
             self._keep_next(lead)
+
+    def _block(self, el) -> tuple[int, bool, bool]:
+        """(estimated height in twips on a portrait page, breaks across pages, keeps with the next) of a body element:
+        11 pt text at 1,15 lines with 6 pt after, headings 12 pt; a chart or picture at its drawn size."""
+        if el in self.heights:  # caption and table at their printed size; a long table breaks where the page ends
+            spec, size = self.heights[el]
+            sample, factor = layout._sampled(spec)  # a very long table: an even sample of its rows, scaled
+            ws = layout.widths(sample, ooxml.TEXT_W_PORTRAIT, size=size)
+            whole = len(spec.baris) <= layout.KEEP_ROWS and \
+                len(layout.kept_rows(spec, ws, landscape=False, size=size)) >= len(spec.baris) - 1
+            return 2 * 253 + 120 + int(layout.height(sample, ws, size) * factor * 1.1), not whole, False
+        if el.tag != W + "p":
+            return 0, False, False
+        keep = _style(el).startswith("Heading") or el.find(f"{W}pPr/{W}keepNext") is not None
+        drawn = sum(int(x.get("cy", 0)) for x in el.iter("{%s}extent" % charts.WP_NS)) // 635
+        text = _text(el).strip()
+        if drawn or not text:
+            return drawn + 120, False, keep
+        size = 12 if _style(el).startswith("Heading") else 11
+        ind = el.find(f"{W}pPr/{W}ind")
+        width = ooxml.TEXT_W_PORTRAIT - (int(ind.get(W + "left", 0) or 0) if ind is not None else 0)
+        lines = layout._lines(text, width + layout.CELL_MARGIN, bold=size == 12, size=size)
+        return int(lines * size * 23) + (360 if size == 12 else 120), lines > 3, keep
+
+    def _room_left(self, el) -> int:
+        """Estimated twips left on the portrait page where `el` would start: the elements since the last page start
+        laid out again, a block kept whole (a chart, a small table, a heading with what it keeps) moving to a new
+        page when it does not fit and long text or a long table breaking where the page ends."""
+        run = []
+        prev = el.getprevious()
+        while prev is not None and not (prev.tag == W + "p" and prev.find(f"{W}pPr/{W}sectPr") is not None):
+            run.append(prev)
+            if _starts_page(prev):
+                break
+            prev = prev.getprevious()
+        page, used, chain = layout.BODY_H_PORTRAIT, 0, 0
+        for x in reversed(run):
+            h, breaks, keep = self._block(x)
+            if keep:
+                chain += h
+                continue
+            h, chain = h + chain, 0
+            if used + h <= page:
+                used += h
+            elif breaks:
+                used = (used + h) % page
+            else:
+                used = h % page
+        return page - used - chain
 
     def _before_signature(self, p) -> bool:
         """Whether a signature block (a template table) follows the marker, with at most two sentences between."""
@@ -286,6 +349,29 @@ class Finisher:
                 el.find(f"{W}pPr/{W}sectPr") is None:
             self._set_keep(el)
             el = el.getnext()
+
+    def unjustify_amounts(self) -> None:
+        """A justified paragraph holding a long Rupiah figure ("Rp5.367.390.869,00") is aligned left: the figure
+        cannot break, and a line it is pushed off would be stretched with gaps of three or four spaces."""
+        for p in self.body.iterchildren(W + "p"):  # the report's running text; tables are spliced in later
+            if p in self.placeholders or not LONG_AMOUNT.search(_text(p)) or \
+                    _style(p).startswith(("Heading", "TOC", "Judul")):
+                continue
+            ppr = p.find(W + "pPr")
+            if ppr is None:
+                ppr = etree.Element(W + "pPr")
+                p.insert(0, ppr)
+            jc = ppr.find(W + "jc")
+            if jc is None:
+                jc = etree.Element(W + "jc")
+                after = next((x for x in ppr if etree.QName(x).localname in _AFTER_JC), None)
+                if after is not None:
+                    after.addprevious(jc)
+                else:
+                    ppr.append(jc)
+            elif jc.get(W + "val") not in ("both", "distribute"):
+                continue
+            jc.set(W + "val", "left")
 
     def keep_lead_ins(self) -> None:
         """A sentence or label introducing what follows ("Permasalahan dan kendala yang dihadapi:") stays with it."""
@@ -435,10 +521,11 @@ class Finisher:
             if not code.startswith("TOC"):
                 continue
             p = instr.getparent().getparent()
+            level = int(m.group(1)) if (m := re.search(r',\s*(\d)\s*"', code)) else 1  # \t "Judul Tabel,3": TOC3
             if "Judul Tabel" in code or "JudulTabel" in code:
-                entries = [(1, c) for k, c in self.captions if k == "tabel"]
+                entries = [(level, c) for k, c in self.captions if k == "tabel"]
             elif "Judul Gambar" in code or "JudulGambar" in code:
-                entries = [(1, c) for k, c in self.captions if k == "gambar"]
+                entries = [(level, c) for k, c in self.captions if k == "gambar"]
             else:
                 entries = headings
             self._fill_toc(p, entries)
@@ -464,12 +551,50 @@ class Finisher:
             tail.addnext(new)
             tail = new
         tail.append(end_run)
+        if self.pages:  # page numbers cached: shown as they are by LibreOffice opening the .docx (see _FULL_WIDTH)
+            for el in _between(p, tail):
+                _full_width(el)
 
     def _entry_runs(self, text: str) -> str:
         """An index entry, with its page number when LibreOffice gave one."""
         queue = self.pages.get(_toc_key(text))
         page = queue.pop(0) if queue else ""
         return ooxml.run(text) + (f"<w:r><w:tab/>{ooxml.t(page)}</w:r>" if page else "")
+
+
+# The TOC styles wrap an entry 1 cm before its page number (a right indent, the dotted right tab at the margin),
+# so a long title never jams its number or pushes it onto a line of its own. Word and LibreOffice's PDF (the UNO
+# script turns on TabOverMargin) print such a tab; LibreOffice opening a compatibilityMode 15 .docx drops the
+# number, so the entries lkjip caches with their numbers keep the full width (w:ind w:right="0") until an update.
+_FULL_WIDTH = ("contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+               "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")  # after w:ind
+
+
+def _full_width(p) -> None:
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        ppr = etree.Element(W + "pPr")
+        p.insert(0, ppr)
+    ind = ppr.find(W + "ind")
+    if ind is None:
+        ind = etree.Element(W + "ind")
+        after = next((x for x in ppr if etree.QName(x).localname in _FULL_WIDTH), None)
+        if after is not None:
+            after.addprevious(ind)
+        else:
+            ppr.append(ind)
+    ind.set(W + "right", "0")
+
+
+def _between(first, last) -> list:
+    """`first` and its following siblings up to `last`, both included."""
+    out, el = [], first
+    while el is not None:
+        out.append(el)
+        if el is last:
+            break
+        el = el.getnext()
+    return out
 
 
 def _toc_key(text: str) -> str:

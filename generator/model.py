@@ -213,6 +213,7 @@ class Pengaturan:
     izinkan_selisih: str = "Tidak"  # "Ya": a Belanja total differing from the Anggaran total is only a warning
     total_apbd: Decimal | None = None  # Pemda workbook only: the APBD total `lkjip gabung` checks the OPD pagu against
     tabel_ganda: str = "Tidak"  # "Ya": the PK, IKU and analysis tables are printed twice, as before (issue 20.8)
+    matriks_cascading: str = "Kegiatan"  # the deepest level of the cascading lampiran; "Tidak": not printed
     cells: dict[str, str] = field(default_factory=dict)  # isian -> cell of its Nilai
 
 

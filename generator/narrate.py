@@ -435,7 +435,8 @@ def sistematika(lap: Laporan, ada: dict | None = None) -> list[dict]:
     bab2 = ["rencana strategis"]
     if opsional["strategi"]:
         bab2.append("strategi dan arah kebijakan")
-    bab2 += ["indikator kinerja utama", "Perjanjian Kinerja"]
+    bab2 += ["indikator kinerja utama"] + (["rencana kinerja tahunan"] if ada and ada.get("rkt") else []) + \
+        ["Perjanjian Kinerja"]
     bab3 = ["capaian kinerja organisasi beserta analisisnya"]
     if opsional["program_kinerja"]:
         bab3.append("capaian indikator program dan kegiatan")

@@ -51,6 +51,9 @@ desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Deskt
 print("TAHAP memuat dokumen", flush=True)
 doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0, (prop("Hidden", True),))
 print("TAHAP memperbarui daftar isi dan nomor halaman", flush=True)
+# the Daftar entries' page numbers sit on a right tab beyond the TOC styles' right indent (as in Word); a
+# compatibilityMode 15 .docx leaves this off in LibreOffice, which would drop the numbers
+doc.createInstance("com.sun.star.text.DocumentSettings").setPropertyValue("TabOverMargin", True)
 for _ in range(2):  # twice: page numbers settle after the indexes have grown
     idx = doc.getDocumentIndexes()
     for i in range(idx.getCount()):

@@ -8,10 +8,13 @@ Each function takes the results (`Hasil`; its `laporan.pengaturan` are the setti
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from . import narrate
+from .anggaran_kinerja import pk_anggaran
 from .compute import SCALE_NAMES, Hasil, HasilIndikator, Indeks, scale_bands
+from .contract import program_key
 from .formatting import angka, nilai, persen, rupiah, uang
 from .model import Blok, Indikator, Laporan, NodeKinerja, Pengaturan, parse_blocks
 from .specs import Bagian, Baris, Grafik, Kolom, Tabel
@@ -427,17 +430,78 @@ def capaian_chart(hasil: Hasil) -> Grafik | None:
     return Grafik(f"Capaian Indikator Kinerja Sasaran terhadap Target Tahun {hasil.laporan.profil.tahun}", "capaian", data)
 
 # ---------------------------------------------------------------- Lampiran
+def cascading_levels(setting: str) -> tuple[str, ...]:
+    """The levels the cascading lampiran prints, down to the Pengaturan `matriks_cascading` (bawaan Kegiatan:
+    a big OPD's sub kegiatan would add pages the PK and the budget tables already list); "Tidak": none."""
+    levels = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
+    if setting == "Tidak":
+        return ()
+    return levels[:levels.index(setting) + 1] if setting in levels else levels[:4]
+
+
+def rkt_table(hasil: Hasil) -> Tabel | None:
+    """The Rencana Kinerja Tahunan (issue 20.12): each sasaran with its indicators and this year's target beside the
+    programs that support it (programs under the sasaran in the Kinerja sheet) and their pagu (the PK figure, as
+    Lampiran A prints it). None when no sasaran has a program under it: the table would then be the sasaran,
+    indikator and target of Lampiran A again, which Bab II names instead (each table printed once)."""
+    pagu = {program_key(p.nama): p.pagu for p in pk_anggaran(hasil).program}
+    lap = hasil.laporan
+    d = lap.pengaturan.desimal
+    rows: list[Baris] = []
+    linked = False
+    for n, s in enumerate(lap.nodes("Sasaran"), 1):
+        programs = _programs_of(s, pagu)
+        linked |= bool(programs)
+        for k in range(max(len(s.indikator), len(programs), 1)):
+            ind = s.indikator[k] if k < len(s.indikator) else None
+            target = narrate.dengan_satuan(nilai(hasil.of_indikator(ind).target, d), ind.satuan) if ind else ""
+            prog = programs[k] if k < len(programs) else ""
+            amount = pagu.get(program_key(prog)) if prog else None
+            rows.append(Baris([str(n) if k == 0 else "", s.uraian if k == 0 else "", ind.nama if ind else "", target,
+                               prog, uang(amount) if amount is not None else ""]))
+    if not linked:
+        return None
+    return Tabel(f"Rencana Kinerja Tahunan {lap.profil.instansi} Tahun {lap.profil.tahun}",
+                 [Kolom("No", 0.45, "tengah"), Kolom("Sasaran Strategis", 2.2), Kolom("Indikator Kinerja", 2.2),
+                  Kolom("Target", 0.9, "tengah"), Kolom("Program", 2.4), Kolom("Pagu (Rp)", 1.2, "kanan")],
+                 rows, catatan="Program yang mendukung lebih dari satu sasaran tercantum pada setiap sasaran itu "
+                               "dengan pagunya seluruhnya." if _shared_program(lap, pagu) else "")
+
+
+def _programs_of(sasaran, pagu: dict[str, Decimal]) -> list[str]:
+    """The programs under a sasaran, once each; a program typed once per unit ("Program Pemberdayaan Masyarakat Desa
+    dan Kelurahan (Kelurahan Kepanjin)") is the budget's one program of that name."""
+    out: dict[str, str] = {}
+    for node in sasaran.walk():
+        if node.level != "Program":
+            continue
+        name = node.uraian
+        base = re.sub(r"\s*\([^()]*\)\s*$", "", name)
+        if program_key(name) not in pagu and program_key(base) in pagu:
+            name = base
+        out.setdefault(program_key(name), name)
+    return list(out.values())
+
+
+def _shared_program(lap: Laporan, pagu: dict[str, Decimal]) -> bool:
+    names = [name for s in lap.nodes("Sasaran") for name in _programs_of(s, pagu)]
+    return len(names) != len(set(names))
+
+
 def cascading_table(hasil: Hasil) -> Tabel | None:
     """The performance tree as a lampiran (issue 20.13): tujuan → sasaran → program → kegiatan → sub kegiatan,
     each with its indicators and this year's target; only when the Kinerja sheet goes below the sasaran."""
     lap, cfg, tahun, d = _umum(hasil)
     levels = ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")
-    if not any(n.level in levels[2:] for n in lap.nodes()):
+    shown = cascading_levels(lap.pengaturan.matriks_cascading)
+    if not any(n.level in levels[2:] and n.level in shown for n in lap.nodes()):
         return None
     rows = []
     counter = [0] * len(levels)
     gaya = {"Tujuan": "subjudul", "Sasaran": "tebal", "Program": "program", "Kegiatan": "kegiatan"}
     for node in lap.nodes():
+        if node.level not in shown:
+            continue
         depth = levels.index(node.level) if node.level in levels else len(levels) - 1
         counter[depth] += 1
         counter[depth + 1:] = [0] * (len(levels) - depth - 1)

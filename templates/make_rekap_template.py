@@ -63,9 +63,9 @@ def build() -> Document:
     h(doc, "DAFTAR ISI", 1)
     field_paragraph(doc, 'TOC \\o "1-2" \\h \\z \\u', "Daftar isi", "toc 1")
     h(doc, "DAFTAR TABEL", 1)
-    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Tabel,1"', "Daftar tabel", "toc 1")
+    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Tabel,3"', "Daftar tabel", "toc 3")
     h(doc, "DAFTAR GAMBAR", 1)
-    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Gambar,1"', "Daftar gambar", "toc 1")
+    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Gambar,3"', "Daftar gambar", "toc 3")
 
     body = doc.add_section(WD_SECTION.NEW_PAGE)
     set_page(body)

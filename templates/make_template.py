@@ -95,16 +95,25 @@ def setup_styles(doc) -> None:
         if level == 1:
             h.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
             h.paragraph_format.page_break_before = True
-    for level in (1, 2):
-        # Word's built-in "toc N" styles have the ids TOC1, TOC2 (the cached entries use them)
+    for level in (1, 2, 3):
+        # Word's built-in "toc N" styles have the ids TOC1, TOC2, TOC3 (the cached entries use them): the Daftar Isi
+        # takes levels 1 and 2, the Daftar Tabel and Daftar Gambar level 3 (their TOC fields name it after the style)
         toc = st.add_style(f"toc {level}", WD_STYLE_TYPE.PARAGRAPH)
         toc.element.set(qn("w:styleId"), f"TOC{level}")
         del toc.element.attrib[qn("w:customStyle")]
         toc.base_style = normal
-        # a wrapped entry ("Tabel 3.11 Perbandingan …") continues under its title, not under "Tabel"
-        toc.paragraph_format.left_indent = Cm(0.6 * (level - 1) + 2.0)
-        toc.paragraph_format.first_line_indent = Cm(-2.0)
+        if level == 3:
+            # a wrapped entry ("Tabel 3.11 Perbandingan …") continues under its title, not under "Tabel"
+            toc.paragraph_format.left_indent = Cm(2.0)
+            toc.paragraph_format.first_line_indent = Cm(-2.0)
+        else:
+            # no hanging indent here: it would be a tab stop, and a heading shorter than it ("LAMPIRAN") would
+            # take its page number there, jammed against the title
+            toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         toc.paragraph_format.space_after = Pt(2)
+        # a long title wraps 1 cm before the margin, so its page number always has room after a dotted leader
+        # (never jammed against the title, never alone on a line); see generator/finish.py _FULL_WIDTH
+        toc.paragraph_format.right_indent = Cm(1.0)
         # page numbers at the right margin (A4 less 3 + 2 cm), dotted leader
         toc.paragraph_format.tab_stops.add_tab_stop(Twips(9071), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     lb = st["List Bullet"]
@@ -360,9 +369,9 @@ def build() -> Document:
     h(doc, "DAFTAR ISI", 1)
     field_paragraph(doc, 'TOC \\o "1-2" \\h \\z \\u', "Daftar isi", "toc 1")
     h(doc, "DAFTAR TABEL", 1)
-    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Tabel,1"', "Daftar tabel", "toc 1")
+    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Tabel,3"', "Daftar tabel", "toc 3")
     h(doc, "DAFTAR GAMBAR", 1)
-    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Gambar,1"', "Daftar gambar", "toc 1")
+    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Gambar,3"', "Daftar gambar", "toc 3")
 
     body = doc.add_section(WD_SECTION.NEW_PAGE)
     set_page(body)
@@ -434,6 +443,13 @@ def build() -> Document:
     para(doc, "Indikator Kinerja Utama (IKU) {{ profil.instansi }} yang menjadi ukuran keberhasilan pencapaian sasaran strategis disajikan pada tabel berikut.")
     tag(doc, '{{ sisip_teks("iku") }}')
     tag(doc, '{{ sisip_tabel("iku") }}')
+    # issue 20.12: printed when the Kinerja sheet puts programs under the sasaran; else it would repeat Lampiran A
+    tag(doc, "{%p if ada.rkt %}")
+    h(doc, "{{ huruf() }}. Rencana Kinerja Tahunan", 2)
+    para(doc, "Rencana Kinerja Tahunan {{ profil.tahun }} menjabarkan sasaran strategis ke dalam indikator dan target "
+              "tahun ini beserta program dan pagu yang mendukung setiap sasaran, sebagaimana disajikan pada tabel berikut.")
+    tag(doc, '{{ sisip_tabel("rkt") }}')
+    tag(doc, "{%p endif %}")
     h(doc, "{{ huruf() }}. Perjanjian Kinerja Tahun {{ profil.tahun }}", 2)
     # one paragraph: the PK tables are printed once, in the signed Lampiran, and named in the same sentence group
     # (a second paragraph repeating "sasaran, indikator …" left Bab II ending with two lines on a page of their own)

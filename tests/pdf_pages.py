@@ -261,3 +261,53 @@ if __name__ == "__main__":
         print(msg)
     for caption, keys in table_rows(doc):
         print(caption[:60], row_pages(caption, keys, [flat(t) for t in texts]))
+
+
+_AMOUNT = re.compile(r"\(?Rp\s?\d{1,3}(\.\d{3}){2,}")
+
+
+def stretched_lines(pdf: Path, limit: float = 8.0) -> list[str]:
+    """Lines whose spaces are stretched to `limit` pt or more on average because a long Rupiah figure could not
+    follow on the line and starts the next one (a normal justified space is 3-5 pt at 11 pt)."""
+    out = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True,
+                         timeout=120).stdout
+    word = re.compile(r'<word xMin="([\d.]+)"[^>]*xMax="([\d.]+)"[^>]*>([^<]*)</word>')
+    found = []
+    for pno, page in enumerate(out.split("<page ")[1:], 1):
+        for block in re.findall(r"<block[^>]*>(.*?)</block>", page, re.S):
+            lines = [word.findall(body) for body in re.findall(r"<line[^>]*>(.*?)</line>", block, re.S)]
+            for words, nxt in zip(lines, lines[1:]):
+                if len(words) < 3 or not nxt or not _AMOUNT.match(nxt[0][2]):
+                    continue
+                gaps = [float(b[0]) - float(a[1]) for a, b in zip(words, words[1:])]
+                if sum(gaps) / len(gaps) >= limit:
+                    found.append(f"halaman {pno}: …{' '.join(w[2] for w in words)[-50:]} / {nxt[0][2]}")
+    return found
+
+
+def daftar_entries(layout_texts: list[str], heading: str, prefix: str) -> list[str]:
+    """The entries of an index (heading "DAFTAR TABEL", entries starting with "Tabel ") from `pages(pdf, layout=True)`,
+    each a list of its printed lines joined by " | "."""
+    entries: list[list[str]] = []
+    inside = False
+    for text in layout_texts:
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        if lines and lines[0] == heading:
+            inside = True
+            lines = lines[1:]
+        elif inside and lines and (_CHAPTER.match(lines[0]) or lines[0].isupper()):
+            break
+        if not inside:
+            continue
+        for ln in lines:
+            if PAGE_NUMBER.match(ln):
+                continue
+            if ln.startswith(prefix) or not entries:
+                entries.append([ln])
+            else:
+                entries[-1].append(ln)
+    return [" | ".join(e) for e in entries]
+
+
+# the last printed line of an entry: some of its title, a dotted leader, the page number
+ENTRY_END = re.compile(r"(^|\| )[^|]*[^.\s|][^|]*?\.{3,}\s?(\d+|[ivxlc]+)$")

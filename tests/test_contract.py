@@ -43,7 +43,8 @@ def test_pengaturan_choices_are_the_closed_lists():
     choices = {f.key: f.choices for f in contract.PENGATURAN_FIELDS if f.kind == "choice"}
     assert choices == {"skala_predikat": ("permendagri86", "tiga_tingkat", "kalianget", "esakip", "kustom"),
                        "metode_efisiensi": ("selisih", "sisa", "rasio"), "rumus_negatif": ("kemenpan", "sipd"),
-                       "izinkan_selisih": ("Ya", "Tidak"), "tabel_ganda": ("Ya", "Tidak")}
+                       "izinkan_selisih": ("Ya", "Tidak"), "tabel_ganda": ("Ya", "Tidak"),
+                       "matriks_cascading": ("Kegiatan", "Sub Kegiatan", "Program", "Tidak")}
     levels = {c.key: c.choices for c in sheet("Kinerja").columns if c.key == "level"}
     assert levels == {"level": ("Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan")}
 

@@ -190,8 +190,9 @@ def test_small_things_a_reviewer_circles(built):
     assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
     misi = [p for p in doc.paragraphs if re.match(r"\d\.\t", p.text)]
     assert misi and all(p.paragraph_format.first_line_indent < 0 for p in misi)
-    toc = doc.styles["toc 1"].paragraph_format
-    assert toc.first_line_indent < 0 and toc.left_indent == -toc.first_line_indent
+    toc = doc.styles["toc 3"].paragraph_format  # Daftar Tabel / Gambar entries: hanging, wrapped 1 cm before the number
+    assert toc.first_line_indent < 0 and toc.left_indent == -toc.first_line_indent and toc.right_indent > 0
+    assert doc.styles["toc 1"].paragraph_format.first_line_indent in (None, 0)  # no tab stop jamming "LAMPIRAN27"
 
 
 def test_each_table_is_printed_once_unless_pengaturan_asks_for_both(built, tmp_path):
@@ -301,11 +302,37 @@ def test_cascading_matrix_lampiran(built):
     body = [r for r in tbl.findall(qn("w:tr")) if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
     cells = [[_text(tc) for tc in r.findall(qn("w:tc"))] for r in body]
     assert cells[0][:3] == ["1", "Tujuan", "Meningkatkan Pelayanan Publik di Kecamatan"]
-    assert cells[4][:2] == ["1.1.1.1.1", "Sub Kegiatan"]
-    assert {c[1] for c in cells if c[1]} == {"Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"}
+    assert cells[3][:2] == ["1.1.1.1", "Kegiatan"]  # down to kegiatan by default (Pengaturan matriks_cascading)
+    assert {c[1] for c in cells if c[1]} == {"Tujuan", "Sasaran", "Program", "Kegiatan"}
     kept = _body_rows_kept(tbl)
-    assert all(kept[i] for i in range(4))  # tujuan → sasaran → program → kegiatan → its first sub kegiatan
+    assert all(kept[i] for i in range(3))  # tujuan → sasaran → program → its first kegiatan
     assert "Matriks Cascading Kinerja" in [p.text for p in doc.paragraphs if p.style.name == "Heading 2"][-1]
+
+
+def test_cascading_matrix_depth_is_a_pengaturan(tmp_path):
+    """Issue 20: Pengaturan `matriks_cascading` (Kegiatan bawaan, Sub Kegiatan, Program, Tidak) sets how deep the
+    lampiran goes, so a big OPD's report is not padded (Kota Sumenep: 76 sub kegiatan rows, 8 pages before)."""
+    from factory import make_workbook
+
+    lap, hasil, problems = check(SUMENEP)
+    assert lap.pengaturan.matriks_cascading == "Kegiatan"
+    levels = {}
+    for setting in ("Sub Kegiatan", "Kegiatan", "Program", "Tidak"):
+        lap.pengaturan.matriks_cascading = setting
+        tabel = build_context(hasil)["tabel"].get("cascading")
+        levels[setting] = {b.sel[1] for b in tabel.baris if b.sel[1]} if tabel else None
+    assert levels == {"Sub Kegiatan": {"Tujuan", "Sasaran", "Program", "Kegiatan", "Sub Kegiatan"},
+                      "Kegiatan": {"Tujuan", "Sasaran", "Program", "Kegiatan"},
+                      "Program": {"Tujuan", "Sasaran", "Program"}, "Tidak": None}
+    doc = load(render_docx(build_context(hasil)))  # "Tidak": no lampiran, no heading, not named in the text
+    assert not any("Matriks Cascading" in p.text or "matriks cascading" in p.text for p in doc.paragraphs)
+    for value, expected in (("sub kegiatan", "Sub Kegiatan"), ("Tidak", "Tidak")):
+        wb = make_workbook(tmp_path / f"{value}.xlsx", pengaturan={"matriks_cascading": value})
+        lap, _hasil, problems = check(wb)
+        assert lap.pengaturan.matriks_cascading == expected, problems
+    wb = make_workbook(tmp_path / "salah.xlsx", pengaturan={"matriks_cascading": "Indikator"})
+    _lap, _hasil, problems = check(wb)
+    assert any(p.code == "pilihan.tidak-dikenal" for p in problems)
 
 
 def test_pk_perubahan_printed_when_the_workbook_gives_one(tmp_path):
@@ -353,3 +380,60 @@ def test_staff_text_citing_a_table_number_is_checked_against_the_printed_numbers
         ("Kinerja", "U3", "Teks menyebut Gambar 3.1; dalam laporan ini: "
                           "'Gambar 3.1 Capaian Indikator Kinerja Sasaran terhadap Target Tahun 2024'."),
     ]
+
+
+def _section_after(doc, heading_start: str) -> bool:
+    """Whether the section holding the heading that starts with `heading_start` is landscape."""
+    body = doc.element.body
+    heading = next(p for p in body.iterchildren(qn("w:p")) if "".join(t.text or "" for t in p.iter(qn("w:t"))).startswith(heading_start))
+    el = heading.getnext()
+    while el is not None:
+        sect = el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if el.tag == qn("w:p") else None
+        if sect is not None:
+            return sect.find(qn("w:pgSz")).get(qn("w:orient")) == "landscape"
+        el = el.getnext()
+    return body.find(qn("w:sectPr")).find(qn("w:pgSz")).get(qn("w:orient")) == "landscape"
+
+
+def test_small_subsection_before_a_landscape_table_turns_only_when_its_page_has_no_room(built):
+    """Issue 20.2: III.A.8 (text and a small efisiensi table) before the landscape program table stays upright under
+    the end of III.A.7 where that page has room (Raas: before, it went onto the landscape page and left p23 35 %
+    filled) and goes onto the landscape page where III.A.7 ends at the foot of a page (Kota Sumenep)."""
+    assert not _section_after(built[RAAS.stem][1], "8. Analisis Efisiensi")
+    assert _section_after(built[SUMENEP.stem][1], "8. Analisis Efisiensi")
+    assert _section_after(built[RAAS.stem][1], "9. Program dan Kegiatan")
+
+
+def test_rencana_kinerja_tahunan_in_bab_ii_when_programs_support_the_sasaran(built, tmp_path):
+    """Issue 20.12: Bab II prints a Rencana Kinerja Tahunan (sasaran, indikator, target beside the programs under the
+    sasaran and their PK pagu) when the Kinerja sheet links programs to sasaran; without that link it would be Lampiran
+    A's sasaran, indikator and target again and is not printed (each table once), nor named in the Sistematika."""
+    from factory import make_workbook
+
+    ctx, doc = built[SUMENEP.stem]
+    caption = next(c for c in _captions(doc) if "Rencana Kinerja Tahunan" in c)
+    assert caption.startswith("Tabel 2.")
+    tbl = _table_after(doc, caption)
+    body = [r for r in tbl.findall(qn("w:tr")) if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
+    cells = [[_text(tc) for tc in r.findall(qn("w:tc"))] for r in body]
+    assert cells[0][:3] == ["1", "Meningkatnya Mutu Layanan", "Nilai Survei Kepuasan Masyarakat (SKM)"]
+    programs = [c[4] for c in cells]
+    # typed once per kelurahan in the Kinerja sheet, one program of the budget: once, with its whole pagu
+    assert programs.count("Program Pemberdayaan Masyarakat Desa dan Kelurahan") == 1
+    assert not any("(Kelurahan" in p for p in programs)
+    assert ["Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota", "6.468.783.215"] == cells[-1][4:]
+    headings = [p.text[3:] for p in doc.paragraphs if p.style.name == "Heading 2"]  # between IKU and PK
+    assert headings.index("Rencana Kinerja Tahunan") == headings.index("Indikator Kinerja Utama") + 1
+    assert headings.index("Perjanjian Kinerja Tahun 2023") == headings.index("Indikator Kinerja Utama") + 2
+    assert "indikator kinerja utama, rencana kinerja tahunan dan Perjanjian Kinerja." in " ".join(
+        p.text for p in built[ALOK.stem][1].paragraphs if p.text.startswith("Bab II "))  # the Sistematika names it
+    for stem in (ALOK.stem, RAAS.stem):
+        assert any("Rencana Kinerja Tahunan" in c for c in _captions(built[stem][1])), stem
+    raas = _table_after(built[RAAS.stem][1], next(c for c in _captions(built[RAAS.stem][1]) if "Rencana Kinerja" in c))
+    assert "lebih dari satu sasaran" in "".join(t.text or "" for t in raas.getnext().iter(qn("w:t")))  # one program, 4 sasaran
+
+    wb = make_workbook(tmp_path / "tanpa.xlsx")  # programs only in Anggaran, none under a sasaran in Kinerja
+    _lap, hasil, problems = check(wb)
+    doc = load(render_docx(build_context(hasil)))
+    assert not any("Rencana Kinerja Tahunan" in p.text for p in doc.paragraphs)
+    assert "rencana kinerja tahunan" not in " ".join(p.text for p in doc.paragraphs)

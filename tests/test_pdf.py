@@ -45,7 +45,7 @@ def test_perbarui_daftar_with_pdf_loads_the_report_in_libreoffice_once(tmp_path,
     assert any("disimpan di .docx" in n for n in res.notes)
     import docx_text
 
-    toc = [p.text for p in docx_text.load(res.output).paragraphs if p.style.name in ("toc 1", "toc 2")]
+    toc = [p.text for p in docx_text.load(res.output).paragraphs if p.style.name in ("toc 1", "toc 2", "toc 3")]
     assert "BAB I PENDAHULUAN\t1" in toc
     printed = subprocess.run(["pdftotext", "-layout", str(res.pdf), "-"], capture_output=True, text=True).stdout \
         if res.pdf and Path("/usr/bin/pdftotext").exists() else ""
