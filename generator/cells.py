@@ -110,8 +110,11 @@ class RowRefs:
         self.number = row.number
         self._letters = row.letters  # one dict per sheet, shared by its rows
         cells = row.cells
-        text = [k for k in self.TEXT_KEYS if (c := cells.get(k)) is not None and isinstance(c.value, str)]
-        self._text = frozenset(text) if text else _NO_TEXT
+        pagu, realisasi = cells.get("pagu"), cells.get("realisasi")  # TEXT_KEYS, spelled out: 20.000 rows
+        if (pagu is not None and pagu.value.__class__ is str) or (realisasi is not None and realisasi.value.__class__ is str):
+            self._text = frozenset(k for k in self.TEXT_KEYS if (c := cells.get(k)) is not None and isinstance(c.value, str))
+        else:
+            self._text = _NO_TEXT
 
     def get(self, key: str, default: str = "") -> str:
         letter = self._letters.get(key)

@@ -187,11 +187,15 @@ def _check_locale(lap: Laporan, out: list[Problem]) -> None:
                 _cacah(out, "Kinerja", ind.cells.get(key, ""), value, ind.satuan)
             if ind.ketikan:
                 _ambiguous_dot(out, ind, values)
-    for line in lap.budget_lines():
+    for line in lap.budget_lines():  # 20.000 lines: a cell reference is worked out only for a finding
         for field in ("pagu", "realisasi"):
-            _rupiah(out, "Anggaran", line.cells.get(field, ""), getattr(line, field))
+            value = getattr(line, field)
+            if value is not None and value != value.to_integral():
+                _rupiah(out, "Anggaran", line.cells.get(field, ""), value)
         for field in ("target_keluaran", "realisasi_keluaran"):
-            _cacah(out, "Anggaran", line.cells.get(field, ""), getattr(line, field), line.satuan_keluaran)
+            value = getattr(line, field)
+            if isinstance(value, Decimal) and value != value.to_integral():
+                _cacah(out, "Anggaran", line.cells.get(field, ""), value, line.satuan_keluaran)
     for b in lap.belanja:
         for field in ("anggaran", "realisasi"):
             _rupiah(out, "Belanja", lap.cell("Belanja", field, b.row), getattr(b, field))
