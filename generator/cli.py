@@ -464,7 +464,8 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
     results: list[BatchResult] = []
     try:
-        with click.progressbar(length=len(tasks), label="Membuat laporan", file=sys.stderr) as bar:
+        with click.progressbar(length=len(tasks), label="Membuat laporan", file=sys.stderr) as bar, \
+                _one_libreoffice(pdf or daftar):
             results = run(_build_one, tasks, [t.out for t in tasks], workers, on_result=lambda _r: bar.update(1),
                           on_crash=_crashed)
     except Stopped as stop:
@@ -500,6 +501,18 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
     click.echo(f"{built} laporan dibuat, {failed} gagal."
                + (f" {no_pdf} {'PDF' if pdf else 'daftar isi'} tidak dibuat." if no_pdf else ""))
     sys.exit(1 if failed else 3 if no_pdf else 0)
+
+
+def _one_libreoffice(wanted: bool):
+    """One LibreOffice for every PDF (and page number) of a batch, started on the first, ended with the
+    batch; the workers forked by `batch.run` send their documents to it (issue 25.10)."""
+    import contextlib
+
+    if not wanted:
+        return contextlib.nullcontext()
+    from .pdf import satu_libreoffice
+
+    return satu_libreoffice(layani=True)
 
 
 def _periksa_pointer(res, workbook) -> list[str]:

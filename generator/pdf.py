@@ -361,7 +361,6 @@ class Konverter:
         self._tail: list[str] = []
         self._starts = 0  # LibreOffices started so far (a profile each)
         self._done = 0  # documents the running LibreOffice has converted
-        self._jobs = 0
         self._listener = None
         self._address: str | None = None
         self._key = b""
@@ -510,11 +509,11 @@ class Konverter:
         if not py:
             return _convert_plain(office, source, out, timeout, progress, within)
         with self._lock:
-            self._jobs += 1
-            work = Path(self._folder(), "dok", str(self._jobs))
+            work = Path(self._folder(), "dok")  # one document at a time
+            shutil.rmtree(work, ignore_errors=True)
             try:
                 # LibreOffice works on a copy in this folder: its lock file (`.~lock.<report>.docx#`) goes with it
-                work.mkdir(parents=True)
+                work.mkdir()
                 try:
                     shutil.copyfile(source, work / source.name)
                 except OSError as exc:
