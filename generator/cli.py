@@ -422,9 +422,10 @@ def _build_single(task: BuildTask) -> None:
 
     progress = _err if task.pdf else None
     try:
-        res = run_build(task.workbook, task.out, template=task.template, assets=task.assets, out_dir=task.out_dir,
-                        pdf=task.pdf, izinkan_selisih=task.izinkan_selisih, perbarui_daftar=task.daftar,
-                        abaikan=task.abaikan, progress=progress)
+        with _one_libreoffice(task.pdf or task.daftar):
+            res = run_build(task.workbook, task.out, template=task.template, assets=task.assets, out_dir=task.out_dir,
+                            pdf=task.pdf, izinkan_selisih=task.izinkan_selisih, perbarui_daftar=task.daftar,
+                            abaikan=task.abaikan, progress=progress)
     except Exception as exc:  # a bug must read as one, not as a traceback
         _err(_internal("membuat laporan", exc))
         sys.exit(1)
@@ -465,7 +466,7 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
     results: list[BatchResult] = []
     try:
         with click.progressbar(length=len(tasks), label="Membuat laporan", file=sys.stderr) as bar, \
-                _one_libreoffice(pdf or daftar):
+                _one_libreoffice(pdf or daftar, layani=True):
             results = run(_build_one, tasks, [t.out for t in tasks], workers, on_result=lambda _r: bar.update(1),
                           on_crash=_crashed)
     except Stopped as stop:
@@ -503,16 +504,17 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
     sys.exit(1 if failed else 3 if no_pdf else 0)
 
 
-def _one_libreoffice(wanted: bool):
-    """One LibreOffice for every PDF (and page number) of a batch, started on the first, ended with the
-    batch; the workers forked by `batch.run` send their documents to it (issue 25.10)."""
+def _one_libreoffice(wanted: bool, layani: bool = False):
+    """One LibreOffice for every PDF (and page number) of this command, started at once so that its start
+    overlaps the building of the first report, ended with the command; with `layani` the workers forked
+    by `batch.run` send their documents to it (issue 25.10)."""
     import contextlib
 
     if not wanted:
         return contextlib.nullcontext()
     from .pdf import satu_libreoffice
 
-    return satu_libreoffice(layani=True)
+    return satu_libreoffice(layani=layani, dini=True)
 
 
 def _periksa_pointer(res, workbook) -> list[str]:

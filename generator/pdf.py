@@ -43,7 +43,10 @@ GANTI_SETIAP = 100  # documents one LibreOffice converts before a fresh one take
 # (LibreOffice was gone before the document was sent: nothing was tried, the parent restarts and
 # sends it again). A line {"selesai": true}, or the end of stdin, ends LibreOffice and the worker.
 _UNO_WORKER = r'''
-import json, subprocess, sys, time, uno
+import json, subprocess, sys, time
+command, pipe = json.loads(sys.argv[1]), sys.argv[2]
+office = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+import uno  # while LibreOffice starts
 from com.sun.star.beans import PropertyValue
 
 def prop(name, value):
@@ -52,8 +55,6 @@ def prop(name, value):
 def say(*parts):
     sys.stdout.write(" ".join(parts) + "\n"); sys.stdout.flush()
 
-command, pipe = json.loads(sys.argv[1]), sys.argv[2]
-office = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 local = uno.getComponentContext()
 resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
 ctx = None
@@ -365,6 +366,7 @@ class Konverter:
         self._address: str | None = None
         self._key = b""
         self._closed = False
+        self._ready = False  # the running LibreOffice has said SIAP
         self.pid: int | None = None  # the running LibreOffice (`soffice`/`oosplash`), None when none runs
 
     def __enter__(self) -> Konverter:
@@ -394,7 +396,7 @@ class Konverter:
         env = {**os.environ, "TMPDIR": temp, "TMP": temp, "TEMP": temp}  # LibreOffice's lu*.tmp go with the folder
         command = [office, f"-env:UserInstallation={profile}", "--headless", "--invisible", "--nologo", "--norestore",
                    f"--accept=pipe,name={pipe};urp;"]
-        self._lines, self._tail, self._done, self.pid = queue.Queue(), [], 0, None
+        self._lines, self._tail, self._done, self.pid, self._ready = queue.Queue(), [], 0, None, False
         self._proc = _start([py, "-u", "-c", _UNO_WORKER, json.dumps(command), pipe], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
                             errors="replace", env=env)
@@ -404,7 +406,7 @@ class Konverter:
 
     def _kill(self) -> None:
         """End the running LibreOffice's whole process group (the next document starts a fresh one)."""
-        proc, self._proc, self.pid = self._proc, None, None
+        proc, self._proc, self.pid, self._ready = self._proc, None, None, False
         if proc is not None:
             _kill_group(proc)
             for stream in (proc.stdin, proc.stdout):
@@ -457,6 +459,7 @@ class Konverter:
             if not self._alive():
                 self._kill()
                 self._launch(office, py)
+            if not self._ready:  # started now, or by `siapkan` a moment ago
                 if progress:
                     progress(f"PDF: LibreOffice dijalankan (batas {timeout:.0f} dtk)")
                 kind, rest = self._answer(t0, timeout, progress, ("SIAP",))
@@ -464,7 +467,7 @@ class Konverter:
                     self._kill()
                     raise PdfError(f"LibreOffice tidak dapat dijalankan; PDF tidak dibuat (laporan .docx tetap ditulis): "
                                    f"{rest or 'tanpa keterangan'}")
-                self.pid = int(rest) if rest.isdigit() else None
+                self.pid, self._ready = (int(rest) if rest.isdigit() else None), True
             elif progress:
                 progress(f"PDF: LibreOffice yang sudah berjalan dipakai (batas {timeout:.0f} dtk)")
             try:
@@ -487,6 +490,24 @@ class Konverter:
                            "ditulis). LibreOffice dijalankan ulang untuk dokumen berikutnya."
                            + (f" Keterangan: {rest}" if rest else ""))
         raise AssertionError("unreachable")  # pragma: no cover
+
+    def siapkan(self) -> None:
+        """Start LibreOffice now, without waiting for it: its start (1-3 s) then overlaps the building of
+        the first report. In a process forked from the owner, the owner is asked to."""
+        if self._closed:
+            return
+        if os.getpid() != self._owner:
+            if self._address:
+                _ask_start(self._address, self._key)
+            return
+        office, py = soffice(), uno_python()
+        if office and py and self._lock.acquire(timeout=0):  # busy converting: it runs already
+            try:
+                if not self._alive():
+                    self._kill()
+                    self._launch(office, py)
+            finally:
+                self._lock.release()
 
     # -- documents ------------------------------------------------------------------------
     def convert(self, docx: Path, out: Path | None = None, daftar: list[str] | None = None, progress=None,
@@ -555,6 +576,9 @@ class Konverter:
         with conn:
             try:
                 job = conn.recv()
+                if job.get("siapkan"):
+                    self.siapkan()
+                    return
                 texts: list[str] | None = [] if job["daftar"] else None
 
                 def tell(text: str) -> None:
@@ -586,7 +610,7 @@ class Konverter:
             self._listener.close()
             self._listener = None
         proc = self._proc
-        if proc is not None and proc.poll() is None and self._lock.acquire(timeout=0):
+        if proc is not None and proc.poll() is None and self._ready and self._lock.acquire(timeout=0):
             try:  # idle: LibreOffice is asked to end, which takes a moment; then the group goes regardless
                 assert proc.stdin is not None
                 proc.stdin.write('{"selesai": true}\n')
@@ -606,6 +630,16 @@ def _send(conn, message) -> None:
     try:
         conn.send(message)
     except (OSError, ValueError):
+        pass
+
+
+def _ask_start(address: str, key: bytes) -> None:
+    from multiprocessing.connection import Client
+
+    try:
+        with Client(address, family="AF_UNIX", authkey=key) as conn:
+            conn.send({"siapkan": True})
+    except (OSError, EOFError):
         pass
 
 
@@ -684,20 +718,26 @@ _bersama: Konverter | None = None  # the Konverter of `satu_libreoffice`, used b
 
 
 @contextlib.contextmanager
-def satu_libreoffice(layani: bool = False) -> Iterator[Konverter]:
+def satu_libreoffice(layani: bool = False, dini: bool = False) -> Iterator[Konverter]:
     """One LibreOffice for every PDF made inside the block (`to_pdf`, `daftar_halaman`, so `build`):
-    a batch, `lkjip serve`. Started on the first PDF, ended when the block ends. `layani`: processes
-    forked inside the block (the batch workers) use it too. Nested blocks share the outer one."""
+    a batch, `lkjip serve`. Started on the first PDF, or at once with `dini` (a command that was asked
+    for PDFs: the start overlaps the building of the first report); ended when the block ends.
+    `layani`: processes forked inside the block (the batch workers) use it too. Nested blocks share
+    the outer one."""
     global _bersama
     current = _bersama
     if current is not None and current._owner == os.getpid() and not current._closed:
         if layani:
             current.layani()
+        if dini:
+            current.siapkan()
         yield current
         return
     k = Konverter()
     if layani:
         k.layani()
+    if dini:
+        k.siapkan()
     _bersama = k
     try:
         yield k
