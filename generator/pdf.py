@@ -211,9 +211,10 @@ def _kill_group(proc: subprocess.Popen) -> None:
     try:
         if os.name == "posix":
             os.killpg(proc.pid, signal.SIGKILL)
-        else:  # pragma: no cover
+        else:  # pragma: no cover - Windows: the process and its children (the UNO worker's LibreOffice)
+            subprocess.run(["taskkill", "/T", "/F", "/PID", str(proc.pid)], capture_output=True, timeout=30)
             proc.kill()
-    except (ProcessLookupError, PermissionError):
+    except (OSError, subprocess.TimeoutExpired):
         pass
     try:
         proc.wait(timeout=10)
