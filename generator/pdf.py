@@ -39,9 +39,9 @@ GANTI_SETIAP = 100  # documents one LibreOffice converts before a fresh one take
 # The long-lived worker, run by a Python with `uno` (see `uno_python`). It starts LibreOffice as its own
 # child, so both are in the worker's process group, and converts one document per JSON line read on
 # stdin: {"docx": path, "pdf": path}. It answers on stdout: "SIAP" once LibreOffice listens, then per
-# document "TAHAP <stage>" lines and one "HASIL <json: the indexes' texts>", "GALAT <why>" or "MATI"
-# (LibreOffice was gone before the document was sent: nothing was tried, the parent restarts and
-# sends it again). A line {"selesai": true}, or the end of stdin, ends LibreOffice and the worker.
+# document "TAHAP <stage>" lines and one "HASIL <json: the indexes' texts>", "GALAT <why>", "PUTUS
+# <why>" (LibreOffice died on this document) or "MATI" (LibreOffice was gone before the document was
+# sent: nothing was tried, the parent restarts and sends it again). A line {"selesai": true}, or the end of stdin, ends LibreOffice and the worker.
 _UNO_WORKER = r'''
 import json, subprocess, sys, time
 command, pipe = json.loads(sys.argv[1]), sys.argv[2]
@@ -103,7 +103,9 @@ for line in sys.stdin:
                 pass
         say("HASIL", json.dumps(texts, ensure_ascii=False))
     except Exception as exc:
-        say("GALAT", ("%s: %s" % (type(exc).__name__, exc)).replace("\n", " ")[:300])
+        why = ("%s: %s" % (type(exc).__name__, exc)).replace("\n", " ")[:300]
+        gone = office.poll() is not None or "disposed" in why.lower()  # LibreOffice itself died
+        say("PUTUS" if gone else "GALAT", why)
 try:
     desktop.terminate()
 except Exception:
@@ -355,7 +357,8 @@ class Konverter:
 
     def __init__(self) -> None:
         self._owner = os.getpid()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one document at a time
+        self._life = threading.Lock()  # a start and `close` exclude each other (no start after close)
         self._tmp: str | None = None
         self._proc: subprocess.Popen | None = None  # the UNO worker, leader of LibreOffice's process group
         self._watch: subprocess.Popen | None = None
@@ -389,6 +392,12 @@ class Konverter:
         return self._proc is not None and self._proc.poll() is None
 
     def _launch(self, office: str, py: str) -> None:
+        with self._life:
+            if self._closed:
+                raise PdfError("LibreOffice sedang dihentikan bersama lkjip; PDF tidak dibuat (laporan .docx tetap ditulis).")
+            self._spawn(office, py)
+
+    def _spawn(self, office: str, py: str) -> None:
         tmp = self._folder()
         self._starts += 1
         profile = make_profile(Path(tmp, f"lo{self._starts}"))
@@ -478,7 +487,7 @@ class Konverter:
             except (OSError, ValueError):  # the worker is gone: as if it had said so
                 kind, rest = "MATI", ""
             else:
-                kind, rest = self._answer(t0, timeout, progress, ("HASIL", "GALAT", "MATI"))
+                kind, rest = self._answer(t0, timeout, progress, ("HASIL", "GALAT", "PUTUS", "MATI"))
             if kind == "HASIL":
                 self._done += 1
                 return json.loads(rest)
@@ -494,19 +503,25 @@ class Konverter:
 
     def siapkan(self) -> None:
         """Start LibreOffice now, without waiting for it: its start (1-3 s) then overlaps the building of
-        the first report. In a process forked from the owner, the owner is asked to."""
+        the first report (in a thread: finding the UNO Python takes a moment too). In a process forked
+        from the owner, the owner is asked to."""
         if self._closed:
             return
         if os.getpid() != self._owner:
             if self._address:
                 _ask_start(self._address, self._key)
             return
-        office, py = soffice(), uno_python()
+        threading.Thread(target=self._siapkan, daemon=True, name="lkjip-pdf-siapkan").start()
+
+    def _siapkan(self) -> None:
+        office, py = soffice(), uno_python()  # asking for the UNO Python takes a moment too: in this thread
         if office and py and self._lock.acquire(timeout=0):  # busy converting: it runs already
             try:
                 if not self._alive():
                     self._kill()
                     self._launch(office, py)
+            except PdfError:
+                pass
             finally:
                 self._lock.release()
 
@@ -599,7 +614,8 @@ class Konverter:
         """End LibreOffice (asked first when idle, then its group killed) and remove the temporary folder."""
         if os.getpid() != self._owner:
             return
-        self._closed = True
+        with self._life:
+            self._closed = True
         if self._listener is not None:
             import socket
 
