@@ -26,10 +26,13 @@ import threading
 import time
 import zipfile
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from .output import atomic_write_bytes, pid_alive
 from .problems import LkjipError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from multiprocessing.connection import Listener
 
 TIMEOUT = 240  # seconds for any report ...
 TIMEOUT_PER_MB = 60  # ... plus this per MB of word/document.xml (a 20.000-line report has about 40 MB)
@@ -366,7 +369,7 @@ class Konverter:
         self._tail: list[str] = []
         self._starts = 0  # LibreOffices started so far (a profile each)
         self._done = 0  # documents the running LibreOffice has converted
-        self._listener = None
+        self._listener: Listener | None = None
         self._address: str | None = None
         self._key = b""
         self._closed = False
@@ -433,7 +436,7 @@ class Konverter:
     def _answer(self, t0: float, timeout: float, progress, wanted: tuple[str, ...]) -> tuple[str, str]:
         """The worker's next answer among `wanted` ("EOF" when it ended), passing stages to `progress`;
         the group is killed and PdfError raised when the deadline passes."""
-        stage, next_note = "mulai", PROGRESS_EVERY
+        stage, next_note = "mulai", float(PROGRESS_EVERY)
         while True:
             elapsed = time.monotonic() - t0
             if elapsed >= timeout:
@@ -490,7 +493,8 @@ class Konverter:
                 kind, rest = self._answer(t0, timeout, progress, ("HASIL", "GALAT", "PUTUS", "MATI"))
             if kind == "HASIL":
                 self._done += 1
-                return json.loads(rest)
+                texts: list[str] = json.loads(rest)
+                return texts
             self._kill()  # whatever went wrong, the next document gets a fresh LibreOffice
             if kind == "MATI" and attempt == 1:  # it was gone before this document reached it: once more
                 continue
@@ -583,7 +587,8 @@ class Konverter:
     def _accept(self) -> None:
         while not self._closed:
             try:
-                conn = self._listener.accept()  # type: ignore[union-attr]
+                assert self._listener is not None
+                conn = self._listener.accept()
             except Exception:  # noqa: BLE001 - a wrong key, a closed listener: the loop decides
                 continue
             threading.Thread(target=self._serve, args=(conn,), daemon=True, name="lkjip-pdf-tugas").start()
@@ -616,7 +621,7 @@ class Konverter:
             return
         with self._life:
             self._closed = True
-        if self._listener is not None:
+        if self._listener is not None and self._address:
             import socket
 
             try:  # wake `accept`, which then sees `_closed`
