@@ -1,63 +1,108 @@
-"""PDF speed (issue 25.10): `--perbarui-daftar --pdf` in one LibreOffice load vs the two loads it took before.
+"""PDF speed (issue 25.10): one LibreOffice for many documents, before and after, in one run.
 
-    python bench/pdf.py [--repeat 3] [WORKBOOK]
+    python bench/pdf.py [--repeat 3] [--before REF] [--reports 10] [--no-serial]
 
-"before" replays the old path in this same run: the page numbers from one LibreOffice load
-(`daftar_halaman`), the .docx re-rendered, then a second load for the PDF. "after" is
-`lkjip build --perbarui-daftar --pdf` as it is now. Medians and min-max of wall time in seconds.
-Needs LibreOffice with python3-uno; prints why and exits 0 without it.
+Two cases, each a fresh `lkjip` process (process start and imports included), wall time in seconds:
+
+- `build <Alok> --perbarui-daftar --pdf` (one report: page numbers stored in the .docx, and the PDF);
+- `build <folder> --pdf` on a folder of N Alok-sized reports (bench/kabupaten_contoh.make_many),
+  with the batch's default number of workers (one per core), and with `--jobs 1` (one report after
+  the other: what each report costs, without the cores' parallelism).
+
+"before" is the code of REF (default: where this branch left main, `git merge-base HEAD main`),
+exported with `git archive` to a temporary folder and run from there: one LibreOffice per report.
+"after" is this checkout. Runs are interleaved (before, after, before, after, ...), so a busy
+moment of the machine hits both alike; medians and min-max are printed. Needs LibreOffice with
+python3-uno and git; prints why and exits 0 without them.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from generator import build, build_context, render_docx  # noqa: E402
-from generator.output import atomic_write_bytes  # noqa: E402
-from generator.pdf import daftar_halaman, to_pdf, uno_python  # noqa: E402
+from generator.pdf import soffice, uno_python  # noqa: E402
+
+ALOK = ROOT / "workbooks" / "kecamatan-alok-2024.xlsx"
 
 
-def before(workbook: Path, tmp: Path) -> float:
+def export(ref: str, into: Path) -> Path:
+    """The tree of `ref` (git archive) in `into`."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", ref], capture_output=True, check=True).stdout
+    import io
+
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into
+
+
+def lkjip(code: Path, args: list[str]) -> float:
+    """Seconds of one `python -m generator.cli ...` run with the package of `code`; fails loudly."""
+    env = {**os.environ, "PYTHONPATH": str(code)}
     t = time.perf_counter()
-    res = build(workbook, tmp / "before.docx")
-    assert res.output and res.hasil, res.error or res.problems
-    ctx = build_context(res.hasil)
-    atomic_write_bytes(res.output, render_docx(ctx, None, daftar_halaman(res.output)))
-    to_pdf(res.output)
-    return time.perf_counter() - t
-
-
-def after(workbook: Path, tmp: Path) -> float:
-    t = time.perf_counter()
-    res = build(workbook, tmp / "after.docx", perbarui_daftar=True, pdf=True)
-    assert res.output and res.pdf and not res.pdf_error, res.pdf_error or res.error
-    return time.perf_counter() - t
+    res = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=code, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    if res.returncode != 0:
+        raise SystemExit(f"{code}: lkjip {' '.join(args)} -> {res.returncode}\n{res.stderr[-2000:]}")
+    return wall
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("workbook", nargs="?", type=Path, default=ROOT / "workbooks" / "kecamatan-alok-2024.xlsx")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--before", default=None, help="git ref of the code before (default: git merge-base HEAD main)")
+    ap.add_argument("--reports", type=int, default=10, help="reports in the batch case")
+    ap.add_argument("--no-serial", action="store_true", help="leave out the --jobs 1 case")
     args = ap.parse_args()
-    if not uno_python():
+    if not soffice() or not uno_python():
         print("LibreOffice dengan python3-uno tidak ada: bench PDF dilewati.")
         return
-    runs: dict[str, list[float]] = {"before (2 loads)": [], "after (1 load)": []}
-    with tempfile.TemporaryDirectory(prefix="lkjip-bench-pdf-") as tmp:
-        for _ in range(args.repeat):  # interleaved, so a busy moment hits both alike
-            runs["before (2 loads)"].append(before(args.workbook, Path(tmp)))
-            runs["after (1 load)"].append(after(args.workbook, Path(tmp)))
-    print(f"{args.workbook.name}: --perbarui-daftar --pdf, {args.repeat} runs each")
-    for name, xs in runs.items():
-        print(f"  {name:18} median {statistics.median(xs):5.2f} s  (min {min(xs):.2f}, max {max(xs):.2f})")
+    ref = args.before or subprocess.run(["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], capture_output=True,
+                                        text=True, check=True).stdout.strip()
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True).stdout.strip()
+    from kabupaten_contoh import make_many
+
+    with tempfile.TemporaryDirectory(prefix="lkjip-bench-pdf-") as tmp_name:
+        tmp = Path(tmp_name)
+        codes = {"before": export(ref, tmp / "before"), "after": ROOT}
+        folder = tmp / "laporan"
+        make_many(folder, args.reports)
+        runs: dict[tuple[str, str], list[float]] = {}
+        single = "Alok --perbarui-daftar --pdf"
+        batch = f"batch of {args.reports} --pdf"
+        serial = f"batch of {args.reports} --pdf --jobs 1"
+        for i in range(args.repeat):
+            for name, code in codes.items():
+                out = tmp / f"out-{name}-{i}"
+                runs.setdefault((single, name), []).append(
+                    lkjip(code, ["build", str(ALOK), "--out", str(out / "alok.docx"), "--perbarui-daftar", "--pdf"]))
+                runs.setdefault((batch, name), []).append(lkjip(code, ["build", str(folder), "--out-dir", str(out), "--pdf"]))
+                assert len(list(out.glob("*.pdf"))) == args.reports + 1, f"{name}: PDFs missing in {out}"
+                if not args.no_serial:
+                    runs.setdefault((serial, name), []).append(
+                        lkjip(code, ["build", str(folder), "--out-dir", str(out / "serial"), "--pdf", "--jobs", "1"]))
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"before = {ref[:10]}, after = {head[:10]} (this checkout); {args.repeat} runs each, interleaved; "
+          f"{os.cpu_count()} cores, load average at the end {load:.1f}")
+    print(f"{'case':40} {'code':7} {'median':>7}  min-max")
+    for case in (single, batch) if args.no_serial else (single, batch, serial):
+        medians = {}
+        for name in codes:
+            xs = runs[(case, name)]
+            medians[name] = statistics.median(xs)
+            print(f"{case:40} {name:7} {medians[name]:6.2f}s  {min(xs):.2f}-{max(xs):.2f}")
+        print(f"{'':40} before/after {medians['before'] / medians['after']:.2f}x")
 
 
 if __name__ == "__main__":

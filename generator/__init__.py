@@ -63,6 +63,8 @@ _API: dict[str, str] = {
     "to_pdf": "pdf",
     "PdfError": "pdf",
     "soffice": "pdf",
+    "satu_libreoffice": "pdf",
+    "Konverter": "pdf",
     # the web page (issue 22): figures as the report prints them, the predikat bands, periksa's wording
     "persen": "formatting",
     "rupiah": "formatting",
@@ -173,7 +175,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .nama import WINDOWS_FORBIDDEN, WINDOWS_RESERVED
     from .numbers import parse_periode, round_half_up
     from .output import OutputError, TargetExists, atomic_write_bytes, request_stop, reset_stop, stop_requested, written_files
-    from .pdf import PdfError, soffice, to_pdf
+    from .pdf import Konverter, PdfError, satu_libreoffice, soffice, to_pdf
     from .periksa import Kriteria, periksa, periksa_json, periksa_lines, pointer_line
     from .pipeline import BuildResult, build, check, default_output, diff, periksa_file
     from .problems import CATALOGUE, LkjipError, Problem, errors, load_all_codes, sort_problems, warnings

@@ -417,9 +417,10 @@ def _build_single(task: BuildTask) -> None:
 
     progress = _err if task.pdf else None
     try:
-        res = run_build(task.workbook, task.out, template=task.template, assets=task.assets, out_dir=task.out_dir,
-                        pdf=task.pdf, izinkan_selisih=task.izinkan_selisih, perbarui_daftar=task.daftar,
-                        abaikan=task.abaikan, progress=progress)
+        with _one_libreoffice(task.pdf or task.daftar):
+            res = run_build(task.workbook, task.out, template=task.template, assets=task.assets, out_dir=task.out_dir,
+                            pdf=task.pdf, izinkan_selisih=task.izinkan_selisih, perbarui_daftar=task.daftar,
+                            abaikan=task.abaikan, progress=progress)
     except Exception as exc:  # a bug must read as one, not as a traceback
         _err(_internal("membuat laporan", exc))
         sys.exit(1)
@@ -459,7 +460,8 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
     workers = max(1, min(jobs or os.cpu_count() or 1, len(tasks) or 1))
     results: list[BatchResult] = []
     try:
-        with click.progressbar(length=len(tasks), label="Membuat laporan", file=sys.stderr) as bar:
+        with click.progressbar(length=len(tasks), label="Membuat laporan", file=sys.stderr) as bar, \
+                _one_libreoffice(pdf or daftar, layani=True):
             results = run_batch(_build_one, tasks, [t.out for t in tasks], workers, on_result=lambda _r: bar.update(1),
                           on_crash=_crashed)
     except Stopped as stop:
@@ -495,6 +497,19 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
     click.echo(f"{built} laporan dibuat, {failed} gagal."
                + (f" {no_pdf} {'PDF' if pdf else 'daftar isi'} tidak dibuat." if no_pdf else ""))
     sys.exit(1 if failed else 3 if no_pdf else 0)
+
+
+def _one_libreoffice(wanted: bool, layani: bool = False):
+    """One LibreOffice for every PDF (and page number) of this command, started at once so that its start
+    overlaps the building of the first report, ended with the command; with `layani` the workers forked
+    by `batch.run` send their documents to it (issue 25.10)."""
+    import contextlib
+
+    if not wanted:
+        return contextlib.nullcontext()
+    from generator import satu_libreoffice
+
+    return satu_libreoffice(layani=layani, dini=True)
 
 
 def _periksa_pointer(res, workbook) -> list[str]:

@@ -6,6 +6,7 @@ so the page works with no network. See docs/web.md (stack, routes) and SECURITY.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import secrets
@@ -15,6 +16,8 @@ import threading
 import webbrowser
 from pathlib import Path
 from typing import Callable
+
+import generator as lk
 
 LOCAL = "127.0.0.1"
 
@@ -79,6 +82,9 @@ def serve(folder: Path | str = ".", host: str = LOCAL, port: int = 0, open_brows
     server.app = app
     ws = app.extensions["lkjip"]
     code = 0
+    # one LibreOffice for every PDF of this server, started on the first, ended with it (issue 25.10)
+    office = contextlib.ExitStack()
+    office.enter_context(lk.satu_libreoffice())
     try:
         shown = LOCAL if host in ("0.0.0.0", "::", "") else host
         url = f"http://{shown}:{real_port}/?token={token}"
@@ -102,5 +108,6 @@ def serve(folder: Path | str = ".", host: str = LOCAL, port: int = 0, open_brows
                 ws.wait_for_builds()
             except KeyboardInterrupt:
                 pass
+        office.close()  # the one LibreOffice of every PDF this server made, if one was needed
         echo("lkjip serve berhenti.")
     return code
