@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 import openpyxl  # noqa: E402
 
-from generator.blank import append_rows, build_blank, set_isian  # noqa: E402
+from generator.workbook.blank import append_rows, build_blank, set_isian  # noqa: E402
 
 TAHUN = 2024
 PEMERINTAH = "Pemerintah Kabupaten Contoh"

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generator.pdf import soffice, uno_python  # noqa: E402
+from generator.write.pdf import soffice, uno_python  # noqa: E402
 
 ALOK = ROOT / "workbooks" / "kecamatan-alok-2024.xlsx"
 

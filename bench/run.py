@@ -46,7 +46,7 @@ def make_workbook(path: Path, lines: int) -> None:
     from factory import as_excel_saves
     from openpyxl import Workbook
 
-    from generator.blank import build_blank
+    from generator.workbook.blank import build_blank
 
     blank = build_blank(2024, (2024, 2026))
     wb = Workbook()
@@ -159,8 +159,8 @@ def floor(rows_json: Path, tmp: Path) -> tuple[float, float, list[float]]:
 
 def table_rows(workbook: Path) -> list[list[str]]:
     """The rows lkjip prints in its long budget table, as the floor's input."""
-    from generator.context import build_context
     from generator.pipeline import check
+    from generator.report.context import build_context
 
     _lap, hasil, _ = check(workbook)
     return [row.sel for row in build_context(hasil)["tabel"]["anggaran_rinci"].baris]

@@ -27,7 +27,7 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.problems import column_letter as _col  # noqa: E402  (after the path is set)
+from generator.base.problems import column_letter as _col  # noqa: E402  (after the path is set)
 from generator.sipd.baca import REALISASI, REKAP  # noqa: E402
 
 UNITS = 12

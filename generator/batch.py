@@ -59,7 +59,7 @@ def expand(paths: tuple[Path, ...] | list[Path]) -> tuple[list[Path], list[Skipp
         try:
             entries = sorted(p.iterdir())
         except OSError as exc:
-            from .sistem import os_why
+            from .base.sistem import os_why
 
             skipped.append(Skipped(p, f"folder tidak dapat dibaca: {os_why(exc)}"))
             continue
@@ -79,11 +79,11 @@ def expand(paths: tuple[Path, ...] | list[Path]) -> tuple[list[Path], list[Skipp
 
 def planned_output(workbook: Path, out_dir: Path) -> Path | None:
     """The report name `build` gives this workbook (from Profil and Pengaturan only), or None if unreadable."""
-    from .cells import Cells
     from .pipeline import default_output
-    from .sheets import read_pengaturan, read_profil
-    from .xlsx import Xlsx
-    from .xlsx_safety import inspect_file
+    from .read.cells import Cells
+    from .read.sheets import read_pengaturan, read_profil
+    from .read.xlsx import Xlsx
+    from .read.xlsx_safety import inspect_file
 
     try:
         c = Cells()
@@ -162,7 +162,7 @@ def call(fn, task):
 
 
 def _terminate(signum: int, _frame) -> None:
-    from .output import request_stop
+    from .write.output import request_stop
 
     request_stop(signum)
     sys.exit(128 + signum)

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
-from .compute import Hasil, compute
-from .model import Laporan
-from .nama import WINDOWS_RESERVED, nama_berkas_problem, slug  # noqa: F401  (re-exported: public names of the build step)
-from .problems import LkjipError, Problem, errors, sort_problems
+from .base.model import Laporan
+from .base.nama import WINDOWS_RESERVED, nama_berkas_problem, slug  # noqa: F401  (re-exported: public names of the build step)
+from .base.problems import LkjipError, Problem, errors, sort_problems
+from .compute.hasil import Hasil, compute
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .periksa import Kriteria
+    from .checks.periksa import Kriteria
 
 
 @dataclass
@@ -74,9 +74,9 @@ def check(path: Path | str, assets_dir: Path | None = None,
     None when the workbook cannot be read, or lacks the sheets/columns everything rests on.
     `abaikan`: warning codes left out (`--abaikan`); an error is never left out.
     """
-    from .cek_teks import check_report_text
-    from .sheets import read_workbook
-    from .validate import validate
+    from .checks.validate import validate
+    from .read.sheets import read_workbook
+    from .report.cek_teks import check_report_text
 
     clock = timings if timings is not None else {}
     t = time.perf_counter()
@@ -119,9 +119,9 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
     With `pdf`, a PDF that cannot be made leaves the .docx written and says why in `pdf_error`;
     `progress(text)` receives a line now and then while LibreOffice works.
     """
-    from .context import build_context
-    from .output import atomic_write_bytes
-    from .render import render_docx
+    from .docx.render import render_docx
+    from .report.context import build_context
+    from .write.output import atomic_write_bytes
 
     workbook = Path(workbook)
     res = BuildResult(workbook)
@@ -138,7 +138,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         t = time.perf_counter()
         data = render_docx(ctx, template)
         res.timings["render"] = time.perf_counter() - t
-        from .rujukan import periksa as periksa_rujukan
+        from .docx.rujukan import periksa as periksa_rujukan
 
         res.problems.extend(p for p in periksa_rujukan(lap, data)  # "lihat Tabel 2.3" against the numbers printed (20.9)
                             if p.code not in abaikan)
@@ -155,7 +155,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         res.timings["save"] = time.perf_counter() - t
         res.output = target
         if perbarui_daftar:
-            from .pdf import PdfError, daftar_halaman, to_pdf, uno_python
+            from .write.pdf import PdfError, daftar_halaman, to_pdf, uno_python
 
             t = time.perf_counter()
             try:
@@ -181,7 +181,7 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
         res.error = str(exc)
         return res
     if pdf and res.pdf is None and not res.pdf_error:
-        from .pdf import to_pdf
+        from .write.pdf import to_pdf
 
         try:
             res.pdf = to_pdf(target, progress=progress, within=within)
@@ -196,7 +196,7 @@ def periksa_file(path: Path | str, assets: Path | None = None) -> tuple[list[Kri
     """Read and check a workbook, then judge it against the LKE criteria: (criteria, problems);
     criteria None when the workbook cannot be read. The self-check itself (`periksa.periksa`) only
     judges what it is given; reading is this step's, like `check`."""
-    from .periksa import periksa
+    from .checks.periksa import periksa
 
     lap, hasil, problems = check(path, assets)
     if lap is None:
@@ -212,7 +212,7 @@ def diff(old_path: Path | str, new_path: Path | str, izinkan_selisih: bool = Fal
     exactly when the new revision has an error); None only when one cannot be read at all.
     Problems carry no file name, so each message is prefixed with which workbook it is about.
     """
-    from .diff import diff_results
+    from .compare.diff import diff_results
 
     results: list[Hasil | None] = []
     problems: list[Problem] = []

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import json
 
-from .contract import LEVEL_ANGGARAN
-from .diff import ada_perubahan
-from .diff_laporan import laporan_lines
+from .base.contract import LEVEL_ANGGARAN
+from .base.problems import Problem, errors, warnings
+from .compare.diff import ada_perubahan
+from .compare.diff_laporan import laporan_lines
 from .pipeline import BuildResult
-from .problems import Problem, errors, warnings
 
 
 def summary_lines(res: BuildResult) -> list[str]:
     """The terminal summary of a build: output, counts, headline figures, warnings."""
-    from .formatting import persen, rupiah
+    from .base.formatting import persen, rupiah
 
     lines = []
     if res.output:

@@ -112,7 +112,7 @@ def setup_styles(doc) -> None:
             toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         toc.paragraph_format.space_after = Pt(2)
         # a long title wraps 1 cm before the margin, so its page number always has room after a dotted leader
-        # (never jammed against the title, never alone on a line); see generator/finish.py _FULL_WIDTH
+        # (never jammed against the title, never alone on a line); see generator/docx/finish.py _FULL_WIDTH
         toc.paragraph_format.right_indent = Cm(1.0)
         # page numbers at the right margin (A4 less 3 + 2 cm), dotted leader
         toc.paragraph_format.tab_stops.add_tab_stop(Twips(9071), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
@@ -301,7 +301,7 @@ def finish_document(doc, title: str) -> None:
 def save(doc, out: Path) -> None:
     """Write the template as a deterministic package (the same bytes on every run)."""
     sys.path.insert(0, str(HERE.parent))
-    from generator.docx_package import normalize_zip, prune
+    from generator.docx.docx_package import normalize_zip, prune
 
     prune(doc)  # no preview picture of an empty page, no stale stylesWithEffects
     doc.save(out)

@@ -1,4 +1,4 @@
-"""Run by tests/test_gabung.py with a Python that has `uno`: open a recap in LibreOffice Calc, list its database
+"""Run by tests/gabung/test_gabung.py with a Python that has `uno`: open a recap in LibreOffice Calc, list its database
 ranges (the Excel tables), filter one table through its own filter, write what stays visible (JSON).
 
     calc_filter_uno.py RECAP.xlsx PIPE OUT.json SHEET COLUMN VALUE

@@ -7,7 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from generator.blank import append_rows, build_blank, set_isian
+from generator.workbook.blank import append_rows, build_blank, set_isian
 
 PROFIL = {
     "pemerintah": "Pemerintah Kabupaten Contoh",

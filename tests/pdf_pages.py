@@ -1,6 +1,6 @@
 """Read a report as a reader sees it: the LibreOffice PDF's text page by page (pdftotext), and where table rows fall.
 
-Used by tests/test_layout.py; runnable on its own to inspect a build:
+Used by tests/report/test_layout.py; runnable on its own to inspect a build:
     python tests/pdf_pages.py report.docx report.pdf
 """
 

@@ -136,7 +136,7 @@ def alok_exports(workbook: Path, folder: Path, *, case_rekap: str = "upper", cas
     split over the Belanja sheet's jenis so that the jenis totals are those of the workbook; the
     realisasi is spread over two documents, one of them with a small return (Nilai Setoran).
     """
-    from generator.sheets import read_workbook
+    from generator.read.sheets import read_workbook
 
     lap, _problems = read_workbook(workbook)
     prog_codes: dict[str, str] = {}

@@ -2,9 +2,9 @@
 (and why), the report name each gets (two never write one file), and one worker process per workbook.
 
 The batch through `lkjip build FOLDER` (exit codes, the printed plan, a broken workbook among good
-ones) is tested in tests/test_cli.py; Ctrl+C/SIGTERM and killed workers in
+ones) is tested in tests/cli/test_commands.py; Ctrl+C/SIGTERM and killed workers in
 tests/hostile/test_hostile_stop.py and tests/hostile/test_hostile_interrupt.py; `planned_output` of
-a workbook the reader refuses in tests/test_xlsx.py.
+a workbook the reader refuses in tests/read/test_xlsx.py.
 """
 
 from __future__ import annotations

@@ -9,12 +9,12 @@ from click.testing import CliRunner
 from conftest import ALOK, RAAS, SUMENEP, codes
 from docx_text import all_text, load, table_after
 
+from generator.base.numbers import round_half_up
 from generator.cli import main
-from generator.compute import Jumlah
-from generator.context import build_context
-from generator.numbers import round_half_up
+from generator.compute.hasil import Jumlah
+from generator.docx.render import render_docx
 from generator.pipeline import check
-from generator.render import render_docx
+from generator.report.context import build_context
 
 D = Decimal
 

@@ -1,8 +1,10 @@
-"""The flow holds in the imports: read -> compute -> check -> report -> docx -> write, faces on top.
+"""The flow holds in the imports: read -> compute -> check -> report -> docx -> write, the faces on top.
 
-A module may import its own layer or a lower one, never a higher one; there is no import cycle; the
-faces (`generator/web`, `gabung`, `sipd`) use the public API in `generator/__init__.py` and nothing
-else of the core. Lazy imports inside functions count like the ones at the top.
+`generator/` has one subpackage per step (README: "English summary"). A module may import its own step or
+a lower one, never a later one; there is no import cycle between modules; the core never imports a face;
+the faces (`cli`, `web`, `gabung`, `sipd`) use the public API of `generator/__init__.py` (and the workbook
+contract, public as data) and nothing else of the core. Every module of a step has its test file,
+`tests/<step>/test_<module>.py`. Lazy imports inside functions count like the ones at the top.
 """
 
 from __future__ import annotations
@@ -12,87 +14,107 @@ from pathlib import Path
 
 import pytest
 
-GEN = Path(__file__).resolve().parent.parent / "generator"
+ROOT = Path(__file__).resolve().parent.parent
+GEN = ROOT / "generator"
 
-# lowest first; the README's module table names the same steps
-LAYERS: list[tuple[str, set[str]]] = [
-    ("dasar", {"problems", "numbers", "contract", "model", "specs", "nama", "page", "formatting", "sistem", "xml_aman"}),
-    ("read", {"xlsx_safety", "xlsx", "cells", "assets", "sheets"}),
-    ("compute", {"compute", "anggaran_kinerja"}),
-    ("check", {"validate", "validate_typed", "periksa"}),
-    ("report", {"narrate", "context", "tabel_kinerja", "program_kinerja", "tabel_anggaran", "cek_teks", "layout", "charts", "bagan"}),
-    ("docx", {"ooxml", "sections", "finish", "render", "docx_package", "rujukan"}),
-    ("write", {"output", "pdf"}),
-    ("compare", {"diff", "diff_laporan"}),
-    ("orchestrate", {"pipeline"}),
-    ("workbook", {"blank", "tahun_baru"}),
-    ("show", {"batch", "summary"}),
-    ("cli", {"cli", "cli_text"}),
-]
-LAYER_OF = {m: i for i, (_name, mods) in enumerate(LAYERS) for m in mods}
-FACES = ("web", "gabung", "sipd")
-# modules that are public as a whole: the workbook contract (sheets, columns, aliases) is data every face reads
-PUBLIC_MODULES = {"contract"}
+# lowest first: a step of the flow (a subpackage) or a module of the top level
+LAYERS: list[str] = ["base", "read", "compute", "checks", "report", "docx", "write", "compare", "pipeline", "workbook",
+                     "summary", "batch"]
+FACES = ("cli", "web", "gabung", "sipd")
+# modules public as a whole: the workbook contract (sheets, columns, aliases) is data every face reads
+PUBLIC_MODULES = {"generator.base.contract"}
 
 
-def _imports(path: Path, package_depth: int) -> set[str]:
-    """Modules of `generator` that `path` imports (relative or absolute, at the top or in a function)."""
+def _module(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module(p): p for p in GEN.rglob("*.py")}
+
+
+def _package(module: str, path: Path) -> str:
+    return module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+
+
+def imports(module: str) -> set[str]:
+    """The modules of `generator` that `module` imports (relative or absolute; `from . import x` of a
+    module counts as that module; anything else of a package as the package)."""
+    path = MODULES[module]
+    pkg = _package(module, path)
     out: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.ImportFrom):
-            if node.level == package_depth and node.module:  # from .x import / from ..x import
-                out.add(node.module.split(".")[0])
-            elif node.level == package_depth and not node.module:  # from . import x
-                out |= {a.name for a in node.names}
-            elif node.level == 0 and node.module and node.module.startswith("generator."):
-                out.add(node.module.split(".")[1])
+            if node.level:
+                base = pkg.split(".")[: len(pkg.split(".")) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            if not target.startswith("generator"):
+                continue
+            for a in node.names:
+                sub = f"{target}.{a.name}"
+                out.add(sub if sub in MODULES else target)
         elif isinstance(node, ast.Import):
-            out |= {a.name.split(".")[1] for a in node.names if a.name.startswith("generator.")}
-    return out
+            out |= {a.name for a in node.names if a.name.startswith("generator")}
+    return out - {module}
 
 
-CORE = {p.stem: _imports(p, 1) & {q.stem for q in GEN.glob("*.py")} for p in GEN.glob("*.py") if p.stem != "__init__"}
+def unit(module: str) -> str:
+    """The step (subpackage) or top-level module a module belongs to; "generator" for the public API."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "generator"
 
 
-def test_every_core_module_has_a_layer():
-    assert sorted(set(CORE) - set(LAYER_OF)) == [], "a new module: give it its layer in LAYERS (and the README)"
+CORE = sorted(m for m in MODULES if unit(m) in LAYERS)
 
 
-@pytest.mark.parametrize("module", sorted(CORE))
+def test_every_step_is_a_known_layer_or_face():
+    units = {unit(m) for m in MODULES} - {"generator", "templates"}
+    assert sorted(units - set(LAYERS) - set(FACES)) == [], "a new subpackage: give it its layer in LAYERS (and the README)"
+
+
+@pytest.mark.parametrize("module", CORE)
 def test_no_import_against_the_flow(module):
-    higher = sorted(m for m in CORE[module] if m in LAYER_OF and LAYER_OF[m] > LAYER_OF.get(module, -1))
-    assert higher == [], f"{module} ({LAYERS[LAYER_OF[module]][0]}) imports a later step: {higher}"
+    mine = LAYERS.index(unit(module))
+    higher = sorted(m for m in imports(module) if unit(m) in LAYERS and LAYERS.index(unit(m)) > mine)
+    assert higher == [], f"{module} ({unit(module)}) imports a later step: {higher}"
 
 
 def test_no_import_cycle():
+    graph = {m: {n for n in imports(m) if n in MODULES and n != "generator"} for m in MODULES}
     seen: dict[str, int] = {}
     cycles: list[list[str]] = []
 
     def visit(m: str, path: list[str]) -> None:
         seen[m] = 1
-        for n in sorted(CORE.get(m, ())):
+        for n in sorted(graph.get(m, ())):
             if seen.get(n) == 1:
                 cycles.append(path[path.index(n):] + [n])
             elif n not in seen:
                 visit(n, path + [n])
         seen[m] = 2
 
-    for m in sorted(CORE):
+    for m in sorted(graph):
         if m not in seen:
             visit(m, [m])
     assert cycles == []
 
 
-def test_core_never_imports_a_face():
-    for path in GEN.glob("*.py"):
-        if path.stem in ("cli", "__init__"):
-            continue  # the command line registers the faces' commands
-        assert not _imports(path, 1) & set(FACES), path.name
+@pytest.mark.parametrize("module", CORE)
+def test_core_never_imports_a_face(module):
+    assert not {unit(m) for m in imports(module)} & set(FACES), module
 
 
 @pytest.mark.parametrize("face", FACES)
 def test_faces_use_only_the_public_api(face):
-    core = {p.stem for p in GEN.glob("*.py")}
-    for path in (GEN / face).glob("*.py"):
-        reached = (_imports(path, 2) | _imports(path, 0)) & core - PUBLIC_MODULES
-        assert reached == set(), f"{face}/{path.name} imports {sorted(reached)} directly: use `from generator import …`"
+    for module in sorted(m for m in MODULES if unit(m) == face):
+        reached = sorted(m for m in imports(module) if unit(m) in LAYERS and m not in PUBLIC_MODULES)
+        assert reached == [], f"{module} imports {reached} directly: use `import generator as g` (the public API)"
+
+
+@pytest.mark.parametrize("module", sorted(m for m in CORE if unit(m) != m.split(".")[-1] and not m.endswith("__init__")
+                                          and MODULES[m].name != "__init__.py"))
+def test_every_module_has_its_test_file(module):
+    step, name = module.split(".")[1], module.split(".")[-1]
+    assert (ROOT / "tests" / step / f"test_{name}.py").exists(), f"tests/{step}/test_{name}.py"

@@ -112,7 +112,7 @@ def test_openxml_validator_finds_nothing(packages, tmp_path):
 
 def test_perbarui_daftar_without_libreoffice_writes_the_usual_report(tmp_path, monkeypatch, packages):
     """No LibreOffice: the report is written as always (same bytes), and the summary says why no page numbers."""
-    import generator.pdf as pdf
+    import generator.write.pdf as pdf
     from generator.summary import summary_lines
 
     monkeypatch.setattr(pdf, "uno_python", lambda: None)

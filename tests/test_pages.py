@@ -1,7 +1,7 @@
 """Issue 20: how the examples' pages flow, read from the generated .docx (no LibreOffice needed).
 
 What LibreOffice makes of it (page fill, orientation, where the signatures fall) is measured
-in tests/test_layout.py.
+in tests/report/test_layout.py.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from conftest import ALOK, RAAS, SUMENEP
 from docx.oxml.ns import qn
 from docx_text import load
 
-from generator.context import build_context
+from generator.docx.render import render_docx
 from generator.pipeline import check
-from generator.render import render_docx
+from generator.report.context import build_context
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,9 @@
 context, render, write) and `diff` (check both revisions, compare) — nothing here prints.
 
 Builds of the example workbooks are tested in tests/test_examples.py; `--izinkan-selisih` and the
-one-total rule in tests/test_report_truth.py; `diff` at length in tests/test_diff.py and
-tests/test_diff_laporan.py; `--perbarui-daftar` without LibreOffice in tests/test_package.py; output
-names from `nama_berkas` in tests/hostile/test_hostile_paths.py; every face through the CLI in tests/test_cli.py.
+one-total rule in tests/test_report_truth.py; `diff` at length in tests/compare/test_diff.py and
+tests/compare/test_diff_laporan.py; `--perbarui-daftar` without LibreOffice in tests/test_package.py; output
+names from `nama_berkas` in tests/hostile/test_hostile_paths.py; every face through the CLI in tests/cli/test_commands.py.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ALOK
 
-import generator.cells as cells
+import generator.read.cells as cells
 from generator.cli import main
 from generator.pipeline import check
 

@@ -10,9 +10,9 @@ from docx_text import all_text, load, paragraphs
 from factory import ANGGARAN, KINERJA, make_workbook
 
 from generator.cli import main
-from generator.context import build_context
+from generator.docx.render import render_docx
 from generator.pipeline import check
-from generator.render import render_docx
+from generator.report.context import build_context
 
 
 def build(path):

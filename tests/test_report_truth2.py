@@ -7,9 +7,9 @@ import pytest
 from docx_text import all_text, load
 from factory import ANGGARAN, KINERJA, make_workbook
 
-from generator.context import build_context
+from generator.docx.render import render_docx
 from generator.pipeline import check
-from generator.render import render_docx
+from generator.report.context import build_context
 
 
 def build(path):

@@ -1,9 +1,9 @@
 """generator/summary.py: what the terminal shows — the build summary, problems as text or JSON, and a
 diff as readable lines (pure functions; the CLI and the web page print them).
 
-`diff_lines` on real workbook changes is tested at length in tests/test_diff.py; the JSON facts of a
-problem in tests/test_problems.py; the summary as `lkjip build` prints it in tests/test_cli.py,
-tests/test_package.py (the LibreOffice note) and tests/test_web.py.
+`diff_lines` on real workbook changes is tested at length in tests/compare/test_diff.py; the JSON facts of a
+problem in tests/base/test_problems.py; the summary as `lkjip build` prints it in tests/cli/test_commands.py,
+tests/test_package.py (the LibreOffice note) and tests/web/test_web.py.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 
 from factory import make_workbook
 
+from generator.base.problems import problem
 from generator.pipeline import BuildResult, check
-from generator.problems import problem
 from generator.summary import diff_lines, problem_lines, problems_json, summary_lines
 
 

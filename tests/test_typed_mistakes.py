@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from docx_text import all_text, load
 from factory import ANGGARAN, KINERJA, make_workbook
 
+from generator.checks.validate import nip_problem
 from generator.cli import main
-from generator.validate import nip_problem
 
 
 def validate_json(path) -> list[dict]:
@@ -105,7 +105,7 @@ def test_15_nip_typed_as_a_number_is_one_error_and_never_printed(tmp_path):
 
 
 def test_15_blank_workbook_formats_nip_and_telephone_cells_as_text():
-    from generator.blank import build_blank
+    from generator.workbook.blank import build_blank
 
     wb = build_blank(2024, (2024, 2026))
     profil = {wb["Profil"].cell(row=r, column=1).value: wb["Profil"].cell(row=r, column=2) for r in range(2, 25)}

@@ -1,4 +1,4 @@
-"""The recap's own checks, as problems (data, like generator/problems.py): code, severity, message, hint.
+"""The recap's own checks, as problems (data, like generator/base/problems.py): code, severity, message, hint.
 
 Every problem of the recap belongs to one file (`MasalahBerkas.berkas`); the Problem itself keeps
 sheet and cell, so `Masalah` and stderr name file, sheet and cell.

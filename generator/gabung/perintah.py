@@ -1,4 +1,4 @@
-"""The `lkjip gabung` command (click); registered in generator/cli.py."""
+"""The `lkjip gabung` command (click); registered in generator/cli/commands.py."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@
     agregat  grouped: unit -> program -> kegiatan -> sub kegiatan (pagu, realisasi), Belanja by rekening
     tulis    matched to the workbook's Anggaran lines and written into a new workbook
     impor    the orchestration (`impor_sipd`) and the reconciliation it prints (`rekonsiliasi_lines`)
-    perintah the `lkjip impor-sipd` command (click), registered by generator/cli.py
+    perintah the `lkjip impor-sipd` command (click), registered by generator/cli/commands.py
 
 Uses the project's public API (`generator.check` reads the workbook and checks the result,
 `build_blank`, `atomic_write_bytes`, `problem_lines`, `Problem`, `LkjipError`), the file safety

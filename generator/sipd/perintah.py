@@ -1,4 +1,4 @@
-"""The `lkjip impor-sipd` command: a thin click layer over `impor.impor_sipd` (registered in generator/cli.py)."""
+"""The `lkjip impor-sipd` command: a thin click layer over `impor.impor_sipd` (registered in generator/cli/commands.py)."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import LkjipError, contract, round_half_up, rupiah
+from .. import LkjipError, contract, round_half_up, rupiah  # contract: public as a whole (generator._MODULES)
 from .agregat import DataSipd, Kegiatan, Program, SubKegiatan, UnitSipd, kunci
 
 if TYPE_CHECKING:  # the workbook's lines come from the model `check` returns

@@ -236,7 +236,7 @@ def big_workbook(path: Path, *, programs: int = 1, kegiatan: int = 1, sub: int =
     from openpyxl import Workbook
 
     from generator import contract
-    from generator.blank import _expand_columns
+    from generator.workbook.blank import _expand_columns
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Profil")

@@ -25,8 +25,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from generator import pipeline
-from generator.diff import ada_perubahan
-from generator.problems import errors
+from generator.base.problems import errors
+from generator.compare.diff import ada_perubahan
 
 CONTRACT_SHEETS = ["Profil", "Kinerja", "Anggaran", "Belanja", "Narasi", "Pegawai", "Rencana_Aksi", "Indeks", "Gambar",
                    "Pengaturan"]
@@ -91,7 +91,7 @@ mutations = st.lists(mutation, min_size=1, max_size=4)
 
 def _sheet(wb, name: str):
     """The sheet a mutation means: by its exact name, else the first whose name matches as the reader's does."""
-    from generator.contract import normalize_header
+    from generator.base.contract import normalize_header
 
     if name in wb.sheetnames:
         return wb[name]
@@ -144,7 +144,7 @@ def _far_reference(path: Path, sheet: str, ref: str) -> None:
 
     from hostile_util import edit_part
 
-    from generator.xlsx import Xlsx
+    from generator.read.xlsx import Xlsx
 
     with Xlsx(path) as book:
         part = next((p for name, p in book.sheets if name == sheet), None)

@@ -23,7 +23,7 @@ from hostile_util import (
     validate_json,
 )
 
-from generator.sheets import read_workbook
+from generator.read.sheets import read_workbook
 
 
 def _codes(problems) -> list[tuple[str, str, str]]:

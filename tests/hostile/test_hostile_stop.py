@@ -198,7 +198,7 @@ def test_pdf_timeout_kills_the_whole_libreoffice_process_group(tmp_path, monkeyp
 
 
 def test_stale_libreoffice_profiles_of_dead_runs_are_removed(tmp_path):
-    from generator.pdf import clean_stale_profiles
+    from generator.write.pdf import clean_stale_profiles
 
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     stale = tmp_path / f"lkjip-lo-{dead.stdout.strip()}-abc"

@@ -250,7 +250,7 @@ def test_surrogate_escapes_in_every_text_cell_never_crash_any_command(sheet, tmp
 def test_surrogate_escapes_are_printed_as_typed_everywhere(grid, shared, monkeypatch, tmp_path):
     import json
 
-    from generator import xlsx
+    from generator.read import xlsx
 
     monkeypatch.setattr(xlsx, "GRID_READER", grid)
     base = make_workbook(tmp_path / "dasar.xlsx")

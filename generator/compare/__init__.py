@@ -1,0 +1,2 @@
+"""Two revisions of a workbook compared (`lkjip diff`).
+"""

@@ -1,0 +1,2 @@
+"""Step 6, write: atomic output that never clobbers (`output`) and the PDF through LibreOffice (`pdf`).
+"""
