@@ -80,19 +80,10 @@ def expand(paths: tuple[Path, ...] | list[Path]) -> tuple[list[Path], list[Skipp
 def planned_output(workbook: Path, out_dir: Path) -> Path | None:
     """The report name `build` gives this workbook (from Profil and Pengaturan only), or None if unreadable."""
     from .pipeline import default_output
-    from .read.cells import Cells
-    from .read.sheets import read_pengaturan, read_profil
-    from .read.xlsx import Xlsx
-    from .read.xlsx_safety import inspect_file
+    from .read.sheets import read_identitas
 
     try:
-        c = Cells()
-        inspect_file(workbook)
-        with Xlsx(workbook) as book:  # the sheets the build reads (`pick_sheets`), of them only these two
-            found = {spec.name: c.read_sheet(book, title, part, spec)
-                     for title, part, spec in c.pick_sheets(book.sheets, book.hidden) if spec.name in ("Profil", "Pengaturan")}
-            profil = read_profil(c, found.get("Profil"))
-            cfg = read_pengaturan(c, found.get("Pengaturan"))
+        profil, cfg = read_identitas(workbook)
         return default_output(SimpleNamespace(profil=profil, pengaturan=cfg), out_dir)  # type: ignore[arg-type]
     except Exception:  # unreadable: the build says why
         return None

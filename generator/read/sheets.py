@@ -477,6 +477,18 @@ def read_workbook(path: Path | str, assets_dir: Path | None = None) -> tuple[Lap
         return None, [exc.problem]
 
 
+def read_identitas(path: Path | str) -> tuple[Profil, Pengaturan]:
+    """Only the Profil and Pengaturan sheets (what names a report), read as `read_workbook` reads them; the
+    other sheets are not parsed. Raises ReadError for a file that is not a safe workbook."""
+    path = Path(path)
+    c = Cells()
+    inspect_file(path)
+    with Xlsx(path) as book:  # the sheets the build reads (`pick_sheets`), of them only these two
+        found = {spec.name: c.read_sheet(book, title, part, spec)
+                 for title, part, spec in c.pick_sheets(book.sheets, book.hidden) if spec.name in ("Profil", "Pengaturan")}
+        return read_profil(c, found.get("Profil")), read_pengaturan(c, found.get("Pengaturan"))
+
+
 def _read(c: Cells, path: Path, sheets: dict[str, SheetData], assets: Path) -> tuple[Laporan, list[Problem]]:
     ambiguous = {contract.sheet(p.sheet).name for p in c.problems if p.code == "sheet.ganda-tanpa-asli"}
     for spec in contract.SHEETS:
