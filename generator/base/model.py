@@ -247,6 +247,12 @@ class Laporan:
                 if level is None or node.level == level:
                     yield node
 
+    def bertanda(self, *flags: str) -> list[tuple[NodeKinerja, Indikator]]:
+        """(node, indicator) pairs flagged with any of `flags` (`iku`, `pk`), in the order of the Kinerja sheet;
+        all sasaran indicators when none is flagged (the report's IKU and PK tables, periksa, gabung)."""
+        pairs = [(n, i) for n in self.nodes() for i in n.indikator if any(getattr(i, f) for f in flags)]
+        return pairs or [(n, i) for n in self.nodes("Sasaran") for i in n.indikator]
+
     def budget_lines(self) -> Iterator[BarisAnggaran]:
         for unit in self.unit:
             for prog in unit.program:

@@ -141,10 +141,9 @@ class _Periksa:
         self.lap, self.h = lap, hasil
         self.tahun = lap.profil.tahun
         pairs = [(n, i) for n in lap.nodes() for i in n.indikator]
-        flagged = [(n, i) for n, i in pairs if i.iku or i.pk]
-        self.utama = flagged or [(n, i) for n, i in pairs if n.level == "Sasaran"]
+        self.utama = lap.bertanda("iku", "pk")
         self.pk = [(n, i) for n, i in pairs if i.pk]
-        self.iku = [(n, i) for n, i in pairs if i.iku] or [(n, i) for n, i in pairs if n.level == "Sasaran"]
+        self.iku = lap.bertanda("iku")
 
     # -- where things are
     def ref(self, ind: Indikator, key: str) -> str:

@@ -30,6 +30,11 @@ class Capaian:
     status: str | None  # "melampaui" | "tercapai" | "tidak_tercapai" | None
     alasan: str = ""  # why there is no number, in Indonesian
 
+    @property
+    def tercapai(self) -> bool:
+        """The target is met (or exceeded)."""
+        return self.status in ("melampaui", "tercapai")
+
 
 def _status(nilai: Decimal, desimal: int = 2) -> str:
     shown = round_half_up(nilai, desimal)
@@ -327,6 +332,13 @@ class Hasil:
 def _prev_year(ind: Indikator, tahun: int) -> int | None:
     years = [y for y, v in ind.realisasi.items() if y < tahun and v is not None]
     return max(years) if years else None
+
+
+def bagi_status(items: list[HasilIndikator]) -> tuple[list[HasilIndikator], list[HasilIndikator], list[HasilIndikator]]:
+    """(met, not met, not measured) — the one partition every sentence about capaian counts by."""
+    met = [h for h in items if h.capaian.tercapai]
+    unmet = [h for h in items if h.capaian.status == "tidak_tercapai"]
+    return met, unmet, [h for h in items if h.capaian.status is None]
 
 
 def growth(now: Value, before: Value) -> Decimal | None:

@@ -136,8 +136,7 @@ def baca_pemda(path: Path) -> PemdaRekap:
     for node in lap.nodes():
         if node.kode and node.level in ("Tujuan", "Sasaran"):
             sasaran.setdefault(kode_key(node.kode), (node.kode, node.level, node.uraian))
-    flagged = [(n, i) for n in lap.nodes() for i in n.indikator if i.iku]
-    flagged = flagged or [(n, i) for n in lap.nodes("Sasaran") for i in n.indikator]
+    flagged = lap.bertanda("iku")  # the report's IKU table: all sasaran indicators when none is flagged
     d = lap.pengaturan.desimal
     iku = []
     for node, ind in flagged:

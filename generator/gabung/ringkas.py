@@ -167,8 +167,7 @@ def ringkas_berkas(task: tuple[Path, str]) -> Ringkasan:
 
 def _flagged_iku(lap) -> int:
     """The number of rows of the report's IKU table (all sasaran indicators when none is flagged)."""
-    flagged = sum(1 for n in lap.nodes() for i in n.indikator if i.iku)
-    return flagged or sum(len(s.indikator) for s in lap.nodes("Sasaran"))
+    return len(lap.bertanda("iku"))
 
 
 def _figures(r: Ringkasan, h) -> None:
@@ -184,7 +183,7 @@ def _figures(r: Ringkasan, h) -> None:
         jumlah_sasaran=sum(1 for _ in lap.nodes("Sasaran")),
         jumlah_indikator=len(sasaran_ind),
         jumlah_iku=_flagged_iku(lap),
-        tercapai=sum(1 for x in sasaran_ind if x.capaian.status in ("melampaui", "tercapai")),
+        tercapai=sum(1 for x in sasaran_ind if x.capaian.tercapai),
         predikat=dict(Counter(x.predikat for x in sasaran_ind)),
         skala=g.SCALE_NAMES.get(cfg.skala_predikat, cfg.skala_predikat),
         label_skala=labels,

@@ -14,7 +14,7 @@ from ..base.contract import normalize_header as _norm_nama
 from ..base.formatting import bilangan, nilai, persen, rupiah, tanggal, terbilang
 from ..base.model import Laporan
 from ..base.numbers import BELUM_DINILAI
-from ..compute.hasil import SCALE_NAMES, Capaian, Hasil, HasilIndikator, HasilNode, Jumlah, round_half_up
+from ..compute.hasil import SCALE_NAMES, Capaian, Hasil, HasilIndikator, HasilNode, Jumlah, bagi_status, round_half_up
 
 
 def blok(*paragraphs: str, jenis: str = "paragraf") -> list[dict]:
@@ -259,9 +259,7 @@ def kalimat_capaian_instansi(hasil: Hasil) -> str:
 def kesimpulan(hasil: Hasil) -> list[dict]:
     out = [kalimat_capaian_instansi(hasil)]
     total = [h for h in hasil.indikator if h.node.level == "Sasaran"]
-    met = [h for h in total if h.capaian.status in ("melampaui", "tercapai")]
-    unmet = [h for h in total if h.capaian.status == "tidak_tercapai"]
-    unmeasured = [h for h in total if h.capaian.status is None]
+    met, unmet, unmeasured = bagi_status(total)
     if total:
         head = f"Dari {bilangan(len(total))} indikator kinerja sasaran, "
         nama = nama_indikator(total)

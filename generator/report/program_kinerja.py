@@ -14,7 +14,7 @@ from ..base.formatting import bilangan, nilai, persen, uang
 from ..base.model import NodeKinerja
 from ..base.specs import Baris, Kolom, Tabel
 from ..compute.anggaran_kinerja import AnggaranNode, identitas_map
-from ..compute.hasil import Hasil, HasilIndikator
+from ..compute.hasil import Hasil, HasilIndikator, bagi_status
 from .narrate import daftar, nama_indikator, rincian_status
 from .tabel_kinerja import pct, sel_capaian
 
@@ -89,9 +89,7 @@ def _kalimat(i: int, s: NodeKinerja, nodes: list[NodeKinerja], hasil: list[Hasil
     counts = [f"{bilangan(len({ident[x] for x in nodes if x.level == lvl}))} {lvl.lower()}" for lvl in LEVELS
               if any(x.level == lvl for x in nodes)]
     nama = nama_indikator(hasil)
-    met = [h for h in hasil if h.capaian.status in ("melampaui", "tercapai")]
-    unmet = [h for h in hasil if h.capaian.status == "tidak_tercapai"]
-    none = [h for h in hasil if h.capaian.status is None]
+    met, unmet, none = bagi_status(hasil)
     rincian = rincian_status(
         len(met), len(unmet), len(none),
         "; ".join(f"{nama[id(h)]}: {persen(h.capaian.nilai, d) if h.capaian.nilai is not None else h.capaian.alasan}"

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..base.contract import program_key
 from ..base.formatting import angka, nilai, persen, rupiah, uang
-from ..base.model import Blok, Indikator, Laporan, NodeKinerja, Pengaturan, parse_blocks
+from ..base.model import Blok, Laporan, Pengaturan, parse_blocks
 from ..base.specs import Bagian, Baris, Grafik, Kolom, Tabel
 from ..compute.anggaran_kinerja import pk_anggaran
 from ..compute.hasil import SCALE_NAMES, Hasil, HasilIndikator, Indeks, scale_bands
@@ -130,18 +130,13 @@ def rpjmd_table(hasil: Hasil) -> Tabel | None:
         [Kolom("No", 0.45, "tengah"), Kolom("Sasaran RPJMD", 1.3, "tengah"), Kolom("Tujuan / Sasaran Renstra", 2.8),
          Kolom("Indikator", 2.6), Kolom(f"Target {tahun}", 1.1, "tengah")], rows)
 
-def _flagged(lap: Laporan, flag: str) -> list[tuple[NodeKinerja, Indikator]]:
-    """(node, indicator) pairs flagged IKU / PK; all sasaran indicators when none is flagged."""
-    inds = [(n, i) for n in lap.nodes() for i in n.indikator if getattr(i, flag)]
-    return inds or [(n, i) for n in lap.nodes("Sasaran") for i in n.indikator]
-
 def iku_table(hasil: Hasil, judul: str) -> Tabel:
     """The Indikator Kinerja Utama with their definition, formula, source and who answers for them."""
     lap = hasil.laporan
-    if not any(ind.definisi or ind.formula for _node, ind in _flagged(lap, "iku")):
+    if not any(ind.definisi or ind.formula for _node, ind in lap.bertanda("iku")):
         judul = judul.replace(" (Definisi dan Formula)", "")  # the caption promises only what the table lists
     rows = []
-    for k, (node, ind) in enumerate(_flagged(lap, "iku"), 1):
+    for k, (node, ind) in enumerate(lap.bertanda("iku"), 1):
         rows.append(Baris([str(k), node.uraian, ind.nama, "\n".join(x for x in (ind.definisi, ind.formula) if x) or "-",
                            ind.satuan or "-", ind.sumber_data or "-", ind.penanggung_jawab or "-"]))
     return Tabel(judul, [Kolom("No", 0.45, "tengah"), Kolom("Sasaran", 2), Kolom("Indikator Kinerja Utama", 2),
@@ -154,7 +149,7 @@ def pk_kinerja_table(hasil: Hasil) -> Tabel:
     rows = []
     last = None
     n = 0
-    for node, ind in _flagged(lap, "pk"):
+    for node, ind in lap.bertanda("pk"):
         first = node is not last
         n += first
         last = node
@@ -385,8 +380,7 @@ def standar_table(hasil: Hasil) -> tuple[Tabel | None, bool]:
     tahun = hasil.laporan.profil.tahun
     items = [h for h in hasil.indikator if h.indikator.standar is not None]
     if not items:
-        utama = [h for h in hasil.indikator if h.indikator.iku or h.indikator.pk] or \
-            [h for h in hasil.indikator if h.node.level == "Sasaran"]
+        utama = [hasil.of_indikator(i) for _node, i in hasil.laporan.bertanda("iku", "pk")]
         items = [h for h in utama if not h.indikator.standar_tidak_ada]
         if items:
             return None, True
