@@ -2,6 +2,10 @@
 
 Run:  python bench/run.py            (all sizes)
       python bench/run.py --quick    (100 lines only; used as a smoke test)
+      python bench/run.py --calc --sizes 20000 --sebelum 5507c5d
+                                     (issue 25.12: the workbook re-saved by LibreOffice Calc, as staff
+                                     files are; the same builds and validates of an older revision,
+                                     exported with `git archive`, interleaved in the same run)
 
 Every measurement is a fresh process through the real CLI path (`python -m generator.cli`),
 so process start and imports are included. Peak RSS comes from wait4() of that process.
@@ -157,6 +161,31 @@ def floor(rows_json: Path, tmp: Path) -> tuple[float, float, list[float]]:
     return wall, rss, walls
 
 
+def calc_resave(workbook: Path, tmp: Path) -> None:
+    """The workbook as LibreOffice Calc saves it (staff open and save the template there); in place."""
+    from generator import soffice
+
+    office = soffice()
+    if office is None:
+        raise SystemExit("--calc: LibreOffice (soffice) is not installed")
+    out = tmp / "calc"
+    out.mkdir(exist_ok=True)
+    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp}/calc-profil", "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(workbook)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=600)
+    (out / workbook.name).replace(workbook)
+
+
+def other_checkout(rev: str, tmp: Path) -> Path:
+    """Revision `rev` of this repository as files (git archive), its bytecode compiled."""
+    dest = tmp / f"rev-{rev}"
+    dest.mkdir()
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
+    compileall.compile_dir(str(dest / "generator"), quiet=1)
+    return dest
+
+
 def table_rows(workbook: Path) -> list[list[str]]:
     """The rows lkjip prints in its long budget table, as the floor's input."""
     from generator.pipeline import check
@@ -172,9 +201,12 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="only 100 lines, one run each (smoke test)")
     ap.add_argument("--repeat", type=int, default=REPEAT, help="runs per figure; the median is reported (default 5)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
+    ap.add_argument("--sizes", type=int, nargs="+", help="only these numbers of budget lines")
+    ap.add_argument("--calc", action="store_true", help="re-save every workbook with LibreOffice Calc first")
+    ap.add_argument("--sebelum", metavar="REV", help="also measure this git revision's build and validate, runs interleaved")
     args = ap.parse_args()
     REPEAT = 1 if args.quick else max(1, args.repeat)
-    sizes = (100,) if args.quick else SIZES
+    sizes = (100,) if args.quick else tuple(args.sizes or SIZES)
     py = sys.executable
     compileall.compile_dir(str(ROOT / "generator"), quiet=1)  # what pip does at install time
     results = []
@@ -184,9 +216,25 @@ def main() -> None:
             wall, rss, code, err, walls = run([py, "-m", "generator.cli", "build", str(ALOK), "--out", str(tmp / "alok.docx")], ROOT)
             results.append({"case": "Alok (example)", "lines": 118, "build_s": wall, "build_runs": walls, "rss_mb": rss,
                             "ok": code == 0})
+        before = other_checkout(args.sebelum, tmp) if args.sebelum else None
         for n in sizes:
             wb = tmp / f"wb-{n}.xlsx"
             make_workbook(wb, n)
+            if args.calc:
+                calc_resave(wb, tmp)
+            if before is not None:  # each run of the old and the new code one after the other, same load
+                # its own template: an installed lkjip's package data would be this checkout's
+                old_tpl = str(before / "templates" / "lkjip.docx")
+                pairs = [(run_once([py, "-m", "generator.cli", "build", str(wb), "--out", str(tmp / f"old-{n}-{i}.docx"),
+                                    "--template", old_tpl], before),
+                          run_once([py, "-m", "generator.cli", "build", str(wb), "--out", str(tmp / f"new-{n}-{i}.docx")], ROOT),
+                          run_once([py, "-m", "generator.cli", "validate", str(wb)], before),
+                          run_once([py, "-m", "generator.cli", "validate", str(wb)], ROOT)) for i in range(REPEAT)]
+                for label, k in (("build before", 0), ("build after", 1), ("validate before", 2), ("validate after", 3)):
+                    walls = sorted(p[k][0] for p in pairs)
+                    results.append({"case": f"{n} {label}", "lines": -n, "build_s": walls[len(walls) // 2], "build_runs": walls,
+                                    "rss_mb": max(p[k][1] for p in pairs),
+                                    "ok": all(p[k][2] == 0 for p in pairs), "error": pairs[0][k][3][-300:]})
             wall, rss, code, err, walls = run([py, "-m", "generator.cli", "build", str(wb), "--out", str(tmp / f"out-{n}.docx"), "--waktu"], ROOT)
             split = json.loads(err.strip().splitlines()[-1]) if code == 0 else {}
             vwall, _vrss, vcode, _, vwalls = run([py, "-m", "generator.cli", "validate", str(wb)], ROOT)
