@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -110,7 +110,8 @@ class BarisAnggaran:
     realisasi_keluaran: Value = None
     satuan_keluaran: str = ""
     anak: list["BarisAnggaran"] = field(default_factory=list)
-    cells: dict[str, str] = field(default_factory=dict)
+    # column key -> cell reference ("E12"); the reader gives a `read.cells.RowRefs`, worked out on demand
+    cells: Mapping[str, str] = field(default_factory=dict)
 
     def walk(self) -> list["BarisAnggaran"]:
         """This line and everything below it, in document order (a list: 20.000 lines stay cheap)."""

@@ -221,12 +221,12 @@ _EFISIENSI_DISEBUT = re.compile(r"efisiensi\D{0,25}?(-?\d+(?:[.,]\d+)?)\s*%", re
 
 def _check_narasi(lap: Laporan, hasil: Hasil, out: list[Problem]) -> None:
     """An efficiency figure in staff text that is none of the figures the report prints."""
-    from ..compute.hasil import efisiensi
+    from ..compute.hasil import hitung_efisiensi
 
     printed = [hasil.efisiensi_instansi] + [hasil.of(s).efisiensi for s in lap.nodes("Sasaran")]  # Tabel efisiensi
     for node, lines in hasil.links.items():  # Tabel program/kegiatan pendukung
         cap = hasil.of(node).capaian
-        printed += [efisiensi(cap, hasil.jumlah[ln].penyerapan, lap.pengaturan.metode_efisiensi, lap.pengaturan.desimal)[0]
+        printed += [hitung_efisiensi(cap, hasil.jumlah[ln].penyerapan, lap.pengaturan.metode_efisiensi, lap.pengaturan.desimal)[0]
                     for ln in lines]
     printed = [v for v in printed if v is not None]
     for bagian, nar in lap.narasi.items():

@@ -139,7 +139,7 @@ def predikat(nilai: Decimal | None, cfg: Pengaturan) -> str:
 # ------------------------------------------------------------------ efficiency
 
 
-def efisiensi(capaian_pct: Decimal | None, penyerapan: Decimal | None, metode: str,
+def hitung_efisiensi(capaian_pct: Decimal | None, penyerapan: Decimal | None, metode: str,
               desimal: int | None = 2) -> tuple[Decimal | None, str]:
     """Efficiency by the configured method: (value, label), from capaian and penyerapan as printed (rounded
     to `desimal`), so the printed columns check out by hand (issue 19.12); `desimal=None`: unrounded."""
@@ -523,7 +523,7 @@ def compute(lap: Laporan) -> Hasil:
         if lines:
             hn.program = lines
             hn.anggaran = sum((jumlah[ln] for ln in lines), Jumlah())
-            hn.efisiensi, hn.efisiensi_label = efisiensi(cap, hn.anggaran.penyerapan, cfg.metode_efisiensi, cfg.desimal)
+            hn.efisiensi, hn.efisiensi_label = hitung_efisiensi(cap, hn.anggaran.penyerapan, cfg.metode_efisiensi, cfg.desimal)
         nodes[node] = hn
         return hn
 
@@ -533,7 +533,7 @@ def compute(lap: Laporan) -> Hasil:
     cap_instansi = mean(sasaran_caps)
     if cap_instansi is None:
         cap_instansi = mean([shown(h.capaian.nilai) for h in results])
-    eff, eff_label = efisiensi(cap_instansi, total.penyerapan, cfg.metode_efisiensi, cfg.desimal)
+    eff, eff_label = hitung_efisiensi(cap_instansi, total.penyerapan, cfg.metode_efisiensi, cfg.desimal)
 
     belanja_groups: dict[str, list[Any]] = {}
     for b in lap.belanja:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -98,7 +99,7 @@ class Row:
 _NO_TEXT: frozenset[str] = frozenset()
 
 
-class RowRefs:
+class RowRefs(Mapping[str, str]):
     """The cell references of one budget line (`.get(key, default)` -> "D12"), worked out when a problem needs
     one from the row number and the sheet's column letters; it keeps neither the sheet nor its cells, only
     which of `TEXT_KEYS` held text when read."""
@@ -126,6 +127,15 @@ class RowRefs:
     def typed_as_text(self, key: str) -> bool:
         """The cell of `key` held text (a number typed as text is read, so it can be misread)."""
         return key in self._text
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._letters
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._letters)
+
+    def __len__(self) -> int:
+        return len(self._letters)
 
 
 @dataclass

@@ -32,7 +32,7 @@ def teks(hasil: Hasil, ada: dict) -> dict[str, list[dict]]:
         "dasar_hukum": narrate.dasar_hukum(lap),
         "sistematika": narrate.sistematika(lap, ada),
         "pengukuran": narrate.rumus_teks(lap),
-        "efisiensi": narrate.efisiensi_instansi(h),
+        "efisiensi": narrate.paragraf_efisiensi(h),
         "kesimpulan": narrate.kesimpulan(h),
         "saran": narrate.saran(h),
         "tujuan_sasaran": narrate.tujuan_sasaran(lap),

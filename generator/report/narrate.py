@@ -526,7 +526,7 @@ def belanja_kalimat(hasil: Hasil) -> str:
     return out
 
 
-def efisiensi_instansi(hasil: Hasil) -> list[dict]:
+def paragraf_efisiensi(hasil: Hasil) -> list[dict]:
     lap = hasil.laporan
     t = hasil.total
     out = blok(metode_efisiensi_teks(lap.pengaturan.metode_efisiensi))

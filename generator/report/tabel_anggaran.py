@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..base.formatting import romawi, rupiah, terbilang, uang
 from ..base.specs import Bagian, Baris, Grafik, Kolom, Tabel
 from ..compute.anggaran_kinerja import pk_anggaran, pk_perubahan
-from ..compute.hasil import Hasil, efisiensi
+from ..compute.hasil import Hasil, hitung_efisiensi
 from .program_kinerja import jenjang
 from .tabel_kinerja import pct
 
@@ -94,7 +94,7 @@ def program_table(hasil: Hasil) -> Tabel | None:
         for k, ln in enumerate(lines):
             n += k == 0
             j = hasil.jumlah[ln]
-            eff, label = efisiensi(hn.capaian, j.penyerapan, cfg.metode_efisiensi, cfg.desimal)
+            eff, label = hitung_efisiensi(hn.capaian, j.penyerapan, cfg.metode_efisiensi, cfg.desimal)
             if not j.pagu and not j.realisasi:
                 label = "Dibatalkan"  # no pagu, no realisasi: not a supporting line (issue 19.10)
             rows.append(Baris([str(n) if k == 0 else "", node.uraian if k == 0 else "", ln.uraian, ln.unit, uang(j.pagu),

@@ -18,9 +18,9 @@ from generator.compute.hasil import (
     Jumlah,
     capaian,
     compute_sdm,
-    efisiensi,
     golongan_ruang,
     growth,
+    hitung_efisiensi,
     mean,
     predikat,
     rollup,
@@ -302,24 +302,24 @@ def test_predikat_none():
 
 
 def test_efisiensi_selisih_raas():
-    assert efisiensi(D("83.75"), D(100), "selisih") == (D("-16.25"), "Tidak Efisien")
-    assert efisiensi(D(100), D("96.77"), "selisih") == (D("3.23"), "Efisien")
+    assert hitung_efisiensi(D("83.75"), D(100), "selisih") == (D("-16.25"), "Tidak Efisien")
+    assert hitung_efisiensi(D(100), D("96.77"), "selisih") == (D("3.23"), "Efisien")
 
 
 def test_efisiensi_selisih_label_on_printed_value():
-    assert efisiensi(D(100), D("100.004"), "selisih", None) == (D("-0.004"), "Sesuai Anggaran")  # prints 0,00 (issue 19.10)
-    assert efisiensi(D(100), D("99.995"), "selisih", None) == (D("0.005"), "Efisien")  # prints 0,01
+    assert hitung_efisiensi(D(100), D("100.004"), "selisih", None) == (D("-0.004"), "Sesuai Anggaran")  # prints 0,00 (issue 19.10)
+    assert hitung_efisiensi(D(100), D("99.995"), "selisih", None) == (D("0.005"), "Efisien")  # prints 0,01
     # as printed (issue 19.12): from the printed parts, 100,00 − 100,00 = 0,00 and 100,00 − 96,03 = 3,97
-    assert efisiensi(D(100), D("100.004"), "selisih") == (D("0.00"), "Sesuai Anggaran")
-    assert efisiensi(D("95.9375"), D("95.9736"), "selisih") == (D("-0.03"), "Tidak Efisien")  # Raas: not -0,04
-    assert efisiensi(D(100), D("100.005"), "selisih", None) == (D("-0.005"), "Tidak Efisien")  # prints -0,01
+    assert hitung_efisiensi(D(100), D("100.004"), "selisih") == (D("0.00"), "Sesuai Anggaran")
+    assert hitung_efisiensi(D("95.9375"), D("95.9736"), "selisih") == (D("-0.03"), "Tidak Efisien")  # Raas: not -0,04
+    assert hitung_efisiensi(D(100), D("100.005"), "selisih", None) == (D("-0.005"), "Tidak Efisien")  # prints -0,01
 
 
 def test_efisiensi_sisa_alok():
     # 100 - penyerapan has no criteria of its own: no category (issue 11.8)
-    assert efisiensi(None, D("96.77"), "sisa") == (D("3.23"), "")
-    assert efisiensi(D("50"), D("96.77"), "sisa") == (D("3.23"), "")  # capaian plays no part
-    assert efisiensi(None, D(101), "sisa") == (D(-1), "")
+    assert hitung_efisiensi(None, D("96.77"), "sisa") == (D("3.23"), "")
+    assert hitung_efisiensi(D("50"), D("96.77"), "sisa") == (D("3.23"), "")  # capaian plays no part
+    assert hitung_efisiensi(None, D(101), "sisa") == (D(-1), "")
 
 
 @pytest.mark.parametrize(
@@ -334,13 +334,13 @@ def test_efisiensi_sisa_alok():
 )
 def test_efisiensi_rasio_grades(penyerapan, label):
     # capaian 100: the ratio equals the penyerapan
-    v, got = efisiensi(D(100), D(penyerapan), "rasio", None)
+    v, got = hitung_efisiensi(D(100), D(penyerapan), "rasio", None)
     assert v == D(penyerapan)
     assert got == label
 
 
 def test_efisiensi_rasio_raas():
-    v, label = efisiensi(D("83.75"), D(100), "rasio")
+    v, label = hitung_efisiensi(D("83.75"), D(100), "rasio")
     assert round_half_up(v) == D("119.40")
     assert label == "Tidak Efisien"
 
@@ -351,7 +351,7 @@ def test_efisiensi_rasio_raas():
      (None, D(50), "rasio"), (D(0), D(50), "rasio")],
 )
 def test_efisiensi_not_computable(capaian_pct, penyerapan, metode):
-    assert efisiensi(capaian_pct, penyerapan, metode) == (None, "-")
+    assert hitung_efisiensi(capaian_pct, penyerapan, metode) == (None, "-")
 
 
 # ------------------------------------------------------------------ growth, mean, rounding
