@@ -52,13 +52,21 @@ _BOLD = (278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 2
          280, 389, 584)
 
 
+class _Widths(dict):
+    """Advance width per character; any other letter: a wide average."""
+
+    def __missing__(self, _ch: str) -> int:
+        return 600
+
+
+_WIDTHS = {False: _Widths((chr(32 + i), w) for i, w in enumerate(_REGULAR)),
+           True: _Widths((chr(32 + i), w) for i, w in enumerate(_BOLD))}
+
+
 def text_twips(text: str, *, bold: bool = False, size: float = FONT_PT) -> int:
-    """Width of one line of text in twentieths of a point."""
-    table = _BOLD if bold else _REGULAR
-    em = 0
-    for ch in text:
-        o = ord(ch)
-        em += table[o - 32] if 32 <= o <= 126 else 600  # other letters: a wide average
+    """Width of one line of text in twentieths of a point (summed in C: a 20.000-line report measures
+    ~95.000 cells)."""
+    em = sum(map(_WIDTHS[bold].__getitem__, text))
     return int(em * size * 20 / 1000) + 1
 
 
