@@ -1,11 +1,12 @@
 """lkjip — turn the standard LKjIP Excel workbook into a finished Word report.
 
-Flow, one module per step: reader (workbook -> model) -> validate -> compute ->
-narrate -> context -> render; the CLI (`cli`) is a thin layer on top.
+Flow, one subpackage per step: read/ (workbook -> model) -> compute/ -> checks/ -> report/ (sentences,
+tables, context) -> docx/ -> write/; `pipeline` runs them in order (README: "English summary").
 
-The public API below (and `generator.contract`, the workbook contract as data) is what every face (the command line, the web page, `gabung`,
-`impor-sipd`) uses; nothing else of the core is imported by them. Names are loaded
-lazily (PEP 562), so `import generator` stays cheap for the command line.
+The public API below (and `generator.contract`, the workbook contract as data) is what every face (the
+command line `cli/`, the web page `web/`, `gabung/`, `sipd/`) uses; nothing else of the core is imported
+by them (tests/test_layers.py). Names are loaded lazily (PEP 562), so `import generator` stays cheap for
+the command line.
 """
 
 from __future__ import annotations
