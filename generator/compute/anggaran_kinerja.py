@@ -116,13 +116,21 @@ class AnggaranNode:
 
     def __init__(self, hasil: Hasil) -> None:
         self.hasil = hasil
-        self.by_kode: dict[str, list[BarisAnggaran]] = defaultdict(list)
-        self.by_nama: dict[tuple[str, str], list[BarisAnggaran]] = defaultdict(list)
-        for ln in hasil.laporan.budget_lines():
-            if ln.kode:
-                self.by_kode[normalize_header(ln.kode)].append(ln)
-            self.by_nama[(ln.level, program_key(ln.uraian))].append(ln)
+        self._index: tuple[dict[str, list[BarisAnggaran]], dict[tuple[str, str], list[BarisAnggaran]]] | None = None
         self.memo: dict[NodeKinerja, list[BarisAnggaran] | None] = {}
+
+    def index(self) -> tuple[dict[str, list[BarisAnggaran]], dict[tuple[str, str], list[BarisAnggaran]]]:
+        """The budget lines by kode and by (level, name), built on the first lookup (a workbook whose Kinerja
+        sheet stops at the sasaran never needs it: 20.000 lines cost ~0,1 s)."""
+        if self._index is None:
+            by_kode: dict[str, list[BarisAnggaran]] = defaultdict(list)
+            by_nama: dict[tuple[str, str], list[BarisAnggaran]] = defaultdict(list)
+            for ln in self.hasil.laporan.budget_lines():
+                if ln.kode:
+                    by_kode[normalize_header(ln.kode)].append(ln)
+                by_nama[(ln.level, program_key(ln.uraian))].append(ln)
+            self._index = by_kode, by_nama
+        return self._index
 
     def lines(self, node: NodeKinerja, scope: set[int] | None = None) -> list[BarisAnggaran] | None:
         """The budget lines of a Kinerja node, or None. `scope`: the ids of the budget lines that belong to its
@@ -134,9 +142,11 @@ class AnggaranNode:
         kids = [ls for ls in (self.lines(c, scope) for c in node.anak) if ls is not None]
         # the children's budgets come before a match by kode or name: a program stated under several sasaran
         # then carries only the part under this sasaran, not its whole pagu each time
-        found = links.get(node) or (None if kids else (
-            (self.by_kode.get(normalize_header(node.kode)) if node.kode else None)
-            or self.by_nama.get((node.level, program_key(node.uraian)))))
+        found = links.get(node)
+        if not found and not kids:
+            by_kode, by_nama = self.index()
+            found = ((by_kode.get(normalize_header(node.kode)) if node.kode else None)
+                     or by_nama.get((node.level, program_key(node.uraian))))
         if found and scope is not None and not links.get(node):
             found = [ln for ln in found if id(ln) in scope] or None
         out = list(found) if found else ([ln for ls in kids for ln in ls] if kids else None)
