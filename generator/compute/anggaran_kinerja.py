@@ -1,7 +1,7 @@
 """Budget figures of the Perjanjian Kinerja and of Kinerja nodes, worked out from the results.
 
-Computation, not wording: the report's tables (`tabel_anggaran`, `program_kinerja`), `diff`, `periksa`
-and `gabung` read the same figures here.
+Computation, not wording: the report's tables (`tabel_anggaran`, `tabel_kinerja`, `program_kinerja`) and
+`validate` read these figures; being in the compute step, any other step or face can too.
 
 - `pagu_program`: every program over all units, today's pagu and realisasi beside its signed pagu.
 - `pk_anggaran`: the programs of the Perjanjian Kinerja with their signed pagu (column Pagu PK) or, where
