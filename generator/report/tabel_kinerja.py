@@ -9,11 +9,12 @@ Each function takes the results (`Hasil`; its `laporan.pengaturan` are the setti
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from ..base.contract import program_key
 from ..base.formatting import angka, nilai, persen, rupiah, uang
-from ..base.model import Blok, Laporan, Pengaturan, parse_blocks
+from ..base.model import Blok, Laporan, NodeKinerja, Pengaturan, parse_blocks
 from ..base.specs import Bagian, Baris, Grafik, Kolom, Tabel
 from ..compute.anggaran_kinerja import pk_anggaran
 from ..compute.hasil import SCALE_NAMES, Hasil, HasilIndikator, Indeks, scale_bands
@@ -182,51 +183,54 @@ def skala_table(hasil: Hasil) -> Tabel:
     return Tabel(f"Skala Predikat Capaian Kinerja ({SCALE_NAMES.get(cfg.skala_predikat, '')})",
                  [Kolom("No", 0.5, "tengah"), Kolom("Capaian (%)", 2, "tengah"), Kolom("Predikat", 3)], rows)
 
+_NOMOR_CAPAIAN = ["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8"]
+
+
+def _kolom_capaian(level: str) -> list[Kolom]:
+    """The columns of a capaian table of tujuan or sasaran indicators."""
+    return [Kolom("No", 0.45, "tengah"), Kolom(level, 2.4), Kolom("Indikator Kinerja", 2.4), Kolom("Satuan", 0.8, "tengah"),
+            Kolom("Target", 0.85, "kanan"), Kolom("Realisasi", 0.85, "kanan"), Kolom("Capaian (%)", 0.9, "kanan"),
+            Kolom("Predikat", 1.1, "tengah")]
+
+
+def _baris_capaian(hasil: Hasil, nodes: Iterable[NodeKinerja],
+                   capaian_predikat: Callable[[HasilIndikator], list[str]]) -> list[Baris]:
+    """One row per indicator of `nodes` (numbered per node): target, realisasi, then its capaian and predikat cells."""
+    d = hasil.laporan.pengaturan.desimal
+    rows = []
+    n = 0
+    for node in nodes:
+        for k, ind in enumerate(node.indikator):
+            n += k == 0
+            h = hasil.of_indikator(ind)
+            rows.append(Baris([str(n) if k == 0 else "", node.uraian if k == 0 else "", ind.nama, ind.satuan or "-",
+                               nilai(h.target, d), nilai(h.realisasi, d), *capaian_predikat(h)]))
+    return rows
+
+
 def capaian_table(hasil: Hasil) -> Tabel:
     """Target, realisasi, capaian and predikat of every sasaran indicator, with the instansi's average."""
     lap, cfg, tahun, d = _umum(hasil)
-    rows = []
-    n = 0
-    for s in lap.nodes("Sasaran"):
-        for k, ind in enumerate(s.indikator):
-            n += k == 0
-            h = hasil.of_indikator(ind)
-            rows.append(Baris([str(n) if k == 0 else "", s.uraian if k == 0 else "", ind.nama, ind.satuan or "-",
-                               nilai(h.target, d), nilai(h.realisasi, d),
-                               sel_capaian(h, d), h.predikat]))
+    rows = _baris_capaian(hasil, lap.nodes("Sasaran"), lambda h: [sel_capaian(h, d), h.predikat])
     rows.append(Baris(["", "Rata-rata capaian kinerja sasaran", "", "", "", "", pct(hasil, hasil.capaian_instansi),
                        hasil.predikat_instansi], "total"))
-    return Tabel(
-        f"Capaian Indikator Kinerja Sasaran Tahun {tahun}",
-        [Kolom("No", 0.45, "tengah"), Kolom("Sasaran", 2.4), Kolom("Indikator Kinerja", 2.4), Kolom("Satuan", 0.8, "tengah"),
-         Kolom("Target", 0.85, "kanan"), Kolom("Realisasi", 0.85, "kanan"), Kolom("Capaian (%)", 0.9, "kanan"), Kolom("Predikat", 1.1, "tengah")],
-        rows, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8"])
+    return Tabel(f"Capaian Indikator Kinerja Sasaran Tahun {tahun}", _kolom_capaian("Sasaran"), rows,
+                 nomor_kolom=list(_NOMOR_CAPAIAN))
 
 def capaian_tujuan_table(hasil: Hasil) -> Bagian:
     """Tujuan-level indicators (issue 20.11): their capaian before the sasaran's, when the Kinerja sheet has them;
     a sentence instead of a table when none of them is measured."""
     lap, cfg, tahun, d = _umum(hasil)
-    rows = []
-    n = 0
-    for t in lap.nodes("Tujuan"):
-        for k, ind in enumerate(t.indikator):
-            n += k == 0
-            h = hasil.of_indikator(ind)
-            rows.append(Baris([str(n) if k == 0 else "", t.uraian if k == 0 else "", ind.nama, ind.satuan or "-",
-                               nilai(h.target, d), nilai(h.realisasi, d),
-                               pct(hasil, h.capaian.nilai) if h.capaian.nilai is not None else "-", h.predikat or "-"]))
+    rows = _baris_capaian(hasil, lap.nodes("Tujuan"), lambda h: [
+        pct(hasil, h.capaian.nilai) if h.capaian.nilai is not None else "-", h.predikat or "-"])
     if not rows:
         return Bagian(None)
     inds = [i for t in lap.nodes("Tujuan") for i in t.indikator]
     if all(hasil.of_indikator(i).realisasi is None for i in inds):  # nothing measured: a sentence, no table of "-"
         return Bagian(None, f"Indikator kinerja tujuan ({', '.join(i.nama for i in inds)}) belum memiliki "
                             f"realisasi tahun {tahun}, sehingga capaiannya belum dapat disajikan.")
-    tabel = Tabel(
-        f"Capaian Indikator Kinerja Tujuan Tahun {tahun}",
-        [Kolom("No", 0.45, "tengah"), Kolom("Tujuan", 2.4), Kolom("Indikator Kinerja", 2.4), Kolom("Satuan", 0.8, "tengah"),
-         Kolom("Target", 0.85, "kanan"), Kolom("Realisasi", 0.85, "kanan"), Kolom("Capaian (%)", 0.9, "kanan"),
-         Kolom("Predikat", 1.1, "tengah")],
-        rows, nomor_kolom=["1", "2", "3", "4", "5", "6", "7 = 6/5 × 100", "8"])
+    tabel = Tabel(f"Capaian Indikator Kinerja Tujuan Tahun {tahun}", _kolom_capaian("Tujuan"), rows,
+                  nomor_kolom=list(_NOMOR_CAPAIAN))
     return Bagian(tabel, f"Capaian indikator kinerja tujuan {lap.profil.instansi} tahun {tahun}, sebagai ukuran "
                          "keberhasilan di atas sasaran strategis, disajikan pada tabel berikut.")
 
@@ -442,10 +446,10 @@ def rkt_table(hasil: Hasil) -> Tabel | None:
     lap = hasil.laporan
     d = lap.pengaturan.desimal
     rows: list[Baris] = []
-    linked = False
-    for n, s in enumerate(lap.nodes("Sasaran"), 1):
-        programs = _programs_of(s, pagu)
-        linked |= bool(programs)
+    per_sasaran = [(s, _programs_of(s, pagu)) for s in lap.nodes("Sasaran")]
+    if not any(programs for _s, programs in per_sasaran):
+        return None
+    for n, (s, programs) in enumerate(per_sasaran, 1):
         for k in range(max(len(s.indikator), len(programs), 1)):
             ind = s.indikator[k] if k < len(s.indikator) else None
             target = narrate.dengan_satuan(nilai(hasil.of_indikator(ind).target, d), ind.satuan) if ind else ""
@@ -453,13 +457,13 @@ def rkt_table(hasil: Hasil) -> Tabel | None:
             amount = pagu.get(program_key(prog)) if prog else None
             rows.append(Baris([str(n) if k == 0 else "", s.uraian if k == 0 else "", ind.nama if ind else "", target,
                                prog, uang(amount) if amount is not None else ""]))
-    if not linked:
-        return None
+    names = [name for _s, programs in per_sasaran for name in programs]
+    shared = len(names) != len(set(names))  # a program under several sasaran
     return Tabel(f"Rencana Kinerja Tahunan {lap.profil.instansi} Tahun {lap.profil.tahun}",
                  [Kolom("No", 0.45, "tengah"), Kolom("Sasaran Strategis", 2.2), Kolom("Indikator Kinerja", 2.2),
                   Kolom("Target", 0.9, "tengah"), Kolom("Program", 2.4), Kolom("Pagu (Rp)", 1.2, "kanan")],
                  rows, catatan="Program yang mendukung lebih dari satu sasaran tercantum pada setiap sasaran itu "
-                               "dengan pagunya seluruhnya." if _shared_program(lap, pagu) else "")
+                               "dengan pagunya seluruhnya." if shared else "")
 
 
 def _programs_of(sasaran, pagu: dict[str, Decimal]) -> list[str]:
@@ -475,11 +479,6 @@ def _programs_of(sasaran, pagu: dict[str, Decimal]) -> list[str]:
             name = base
         out.setdefault(program_key(name), name)
     return list(out.values())
-
-
-def _shared_program(lap: Laporan, pagu: dict[str, Decimal]) -> bool:
-    names = [name for s in lap.nodes("Sasaran") for name in _programs_of(s, pagu)]
-    return len(names) != len(set(names))
 
 
 def cascading_table(hasil: Hasil) -> Tabel | None:
