@@ -68,8 +68,31 @@ SMALL_SHARE = 0.4  # a portrait table under this share of a page may join the la
 
 
 LONG_AMOUNT = re.compile(r"Rp\s?\d{1,3}(\.\d{3}){2,}")  # a Rupiah figure of a million or more: too long to justify a line
-_AFTER_JC = ("textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
-             "pPrChange")  # what follows w:jc in a w:pPr (CT_PPrBase)
+# the children of a w:pPr in schema order (CT_PPr): a child lkjip adds goes before the first one that follows it
+_PPR_ORDER = {name: i for i, name in enumerate((
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers",
+    "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
+    "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents",
+    "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+    "rPr", "sectPr", "pPrChange"))}
+
+
+def _ppr_child(p, name: str):
+    """The paragraph's `w:pPr/w:<name>`, made (with the `w:pPr`) in schema order when it is not there."""
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        ppr = etree.Element(W + "pPr")
+        p.insert(0, ppr)
+    child = ppr.find(W + name)
+    if child is None:
+        child = etree.Element(W + name)
+        rank = _PPR_ORDER[name]
+        after = next((x for x in ppr if _PPR_ORDER.get(etree.QName(x).localname, len(_PPR_ORDER)) > rank), None)
+        if after is not None:
+            after.addprevious(child)
+        else:
+            ppr.append(child)
+    return child
 
 
 class ChartPart(Part):
@@ -358,21 +381,10 @@ class Finisher:
             if p in self.placeholders or not LONG_AMOUNT.search(_text(p)) or \
                     _style(p).startswith(("Heading", "TOC", "Judul")):
                 continue
-            ppr = p.find(W + "pPr")
-            if ppr is None:
-                ppr = etree.Element(W + "pPr")
-                p.insert(0, ppr)
-            jc = ppr.find(W + "jc")
-            if jc is None:
-                jc = etree.Element(W + "jc")
-                after = next((x for x in ppr if etree.QName(x).localname in _AFTER_JC), None)
-                if after is not None:
-                    after.addprevious(jc)
-                else:
-                    ppr.append(jc)
-            elif jc.get(W + "val") not in ("both", "distribute"):
-                continue
-            jc.set(W + "val", "left")
+            jc = p.find(f"{W}pPr/{W}jc")
+            if jc is not None and jc.get(W + "val") not in ("both", "distribute"):
+                continue  # aligned otherwise on purpose
+            _ppr_child(p, "jc").set(W + "val", "left")
 
     def keep_lead_ins(self) -> None:
         """A sentence or label introducing what follows ("Permasalahan dan kendala yang dihadapi:") stays with it."""
@@ -403,17 +415,7 @@ class Finisher:
 
     @staticmethod
     def _set_keep(el) -> None:
-        ppr = el.find(W + "pPr")
-        if ppr is None:
-            ppr = etree.Element(W + "pPr")
-            el.insert(0, ppr)
-        if ppr.find(W + "keepNext") is None:
-            kn = etree.Element(W + "keepNext")
-            ps = ppr.find(W + "pStyle")
-            if ps is not None:
-                ps.addnext(kn)
-            else:
-                ppr.insert(0, kn)
+        _ppr_child(el, "keepNext")
 
     @staticmethod
     def _clear_runs(p) -> None:
@@ -552,7 +554,7 @@ class Finisher:
             tail.addnext(new)
             tail = new
         tail.append(end_run)
-        if self.pages:  # page numbers cached: shown as they are by LibreOffice opening the .docx (see _FULL_WIDTH)
+        if self.pages:  # page numbers cached: shown as they are by LibreOffice opening the .docx (see _full_width)
             for el in _between(p, tail):
                 _full_width(el)
 
@@ -567,24 +569,8 @@ class Finisher:
 # so a long title never jams its number or pushes it onto a line of its own. Word and LibreOffice's PDF (the UNO
 # script turns on TabOverMargin) print such a tab; LibreOffice opening a compatibilityMode 15 .docx drops the
 # number, so the entries lkjip caches with their numbers keep the full width (w:ind w:right="0") until an update.
-_FULL_WIDTH = ("contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
-               "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")  # after w:ind
-
-
 def _full_width(p) -> None:
-    ppr = p.find(W + "pPr")
-    if ppr is None:
-        ppr = etree.Element(W + "pPr")
-        p.insert(0, ppr)
-    ind = ppr.find(W + "ind")
-    if ind is None:
-        ind = etree.Element(W + "ind")
-        after = next((x for x in ppr if etree.QName(x).localname in _FULL_WIDTH), None)
-        if after is not None:
-            after.addprevious(ind)
-        else:
-            ppr.append(ind)
-    ind.set(W + "right", "0")
+    _ppr_child(p, "ind").set(W + "right", "0")
 
 
 def _between(first, last) -> list:
