@@ -170,12 +170,13 @@ class Cells:
         self.problems.append(problem(code, sheet, cell, **kw))
 
     # -- sheets and rows -----------------------------------------------------
-    def load_sheets(self, book: Xlsx) -> dict[str, SheetData]:
-        """The contract's sheets found in the workbook (by normalized name), as rows."""
+    def load_sheets(self, book: Xlsx, only: tuple[str, ...] | None = None) -> dict[str, SheetData]:
+        """The contract's sheets found in the workbook (by normalized name), as rows; `only`: just these."""
         sheets: dict[str, SheetData] = {}
         try:
             for title, part, spec in self.pick_sheets(book.sheets, book.hidden):
-                sheets[spec.name] = self.read_sheet(book, title, part, spec)
+                if only is None or spec.name in only:
+                    sheets[spec.name] = self.read_sheet(book, title, part, spec)
         except ReadError:
             raise
         except PARSER_ERRORS as exc:  # a damaged sheet part (a bug of lkjip's own is not called "berkas rusak")

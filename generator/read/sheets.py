@@ -483,9 +483,8 @@ def read_identitas(path: Path | str) -> tuple[Profil, Pengaturan]:
     path = Path(path)
     c = Cells()
     inspect_file(path)
-    with Xlsx(path) as book:  # the sheets the build reads (`pick_sheets`), of them only these two
-        found = {spec.name: c.read_sheet(book, title, part, spec)
-                 for title, part, spec in c.pick_sheets(book.sheets, book.hidden) if spec.name in ("Profil", "Pengaturan")}
+    with Xlsx(path) as book:  # the sheets the build reads, of them only these two
+        found = c.load_sheets(book, only=("Profil", "Pengaturan"))
         return read_profil(c, found.get("Profil")), read_pengaturan(c, found.get("Pengaturan"))
 
 
