@@ -65,7 +65,8 @@ def pagu_program(hasil: Hasil) -> dict[str, PaguProgram]:
             for ln in prog.walk():
                 if ln.pagu_pk is not None:
                     entry.pagu_pk = (entry.pagu_pk or Decimal(0)) + ln.pagu_pk
-            entry.sumber_dana.update(ln.sumber_dana for ln in prog.walk() if ln.sumber_dana)
+                if ln.sumber_dana:
+                    entry.sumber_dana.add(ln.sumber_dana)
     return programs
 
 
