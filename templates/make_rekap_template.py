@@ -22,7 +22,7 @@ from make_template import (  # noqa: E402
     _bottom_rule,
     _field,
     _frame,
-    field_paragraph,
+    daftar_pages,
     finish_document,
     h,
     page_numbers,
@@ -60,16 +60,7 @@ def build() -> Document:
     _field(fp, "PAGE", "i")
     page_numbers(front, "lowerRoman", 1)
     sec.footer.is_linked_to_previous = False
-    h(doc, "DAFTAR ISI", 1)
-    field_paragraph(doc, 'TOC \\o "1-2" \\h \\z \\u', "Daftar isi", "toc 1")
-    h(doc, "DAFTAR TABEL", 1)
-    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Tabel,3"', "Daftar tabel", "toc 3")
-    h(doc, "DAFTAR GAMBAR", 1)
-    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Gambar,3"', "Daftar gambar", "toc 3")
-
-    body = doc.add_section(WD_SECTION.NEW_PAGE)
-    set_page(body)
-    page_numbers(body, "decimal", 1)
+    daftar_pages(doc)
 
     # ------------------------------------------------------------ BAB I: the part of the kabupaten's Bab III
     h(doc, "BAB I CAPAIAN KINERJA PERANGKAT DAERAH{{ huruf_ulang() }}", 1)

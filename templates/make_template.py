@@ -264,6 +264,20 @@ def pk_signatures(doc, *, perubahan: bool = False) -> None:
             p.paragraph_format.space_after = Pt(0)
 
 
+def daftar_pages(doc) -> None:
+    """Daftar Isi, Daftar Tabel and Daftar Gambar (TOC fields lkjip fills), then the body's section, numbered
+    from 1 in arabic numerals (the report and the recap alike)."""
+    h(doc, "DAFTAR ISI", 1)
+    field_paragraph(doc, 'TOC \\o "1-2" \\h \\z \\u', "Daftar isi", "toc 1")
+    h(doc, "DAFTAR TABEL", 1)
+    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Tabel,3"', "Daftar tabel", "toc 3")
+    h(doc, "DAFTAR GAMBAR", 1)
+    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Gambar,3"', "Daftar gambar", "toc 3")
+    body = doc.add_section(WD_SECTION.NEW_PAGE)
+    set_page(body)
+    page_numbers(body, "decimal", 1)
+
+
 def _cover_space(doc, cm: float) -> None:
     """An empty cover paragraph `cm` high (its space before; the line itself 1 pt)."""
     p = para(doc, "", None, space_after=0)
@@ -366,16 +380,7 @@ def build() -> Document:
     h(doc, "RINGKASAN EKSEKUTIF", 1)
     tag(doc, '{{ sisip_teks("ringkasan_eksekutif") }}')
 
-    h(doc, "DAFTAR ISI", 1)
-    field_paragraph(doc, 'TOC \\o "1-2" \\h \\z \\u', "Daftar isi", "toc 1")
-    h(doc, "DAFTAR TABEL", 1)
-    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Tabel,3"', "Daftar tabel", "toc 3")
-    h(doc, "DAFTAR GAMBAR", 1)
-    field_paragraph(doc, 'TOC \\h \\z \\t "Judul Gambar,3"', "Daftar gambar", "toc 3")
-
-    body = doc.add_section(WD_SECTION.NEW_PAGE)
-    set_page(body)
-    page_numbers(body, "decimal", 1)
+    daftar_pages(doc)
 
     # ------------------------------------------------------------ BAB I
     h(doc, "BAB I PENDAHULUAN{{ huruf_ulang() }}", 1)
