@@ -231,8 +231,13 @@ def capaian_tujuan_table(hasil: Hasil) -> Bagian:
                             f"realisasi tahun {tahun}, sehingga capaiannya belum dapat disajikan.")
     tabel = Tabel(f"Capaian Indikator Kinerja Tujuan Tahun {tahun}", _kolom_capaian("Tujuan"), rows,
                   nomor_kolom=list(_NOMOR_CAPAIAN))
-    return Bagian(tabel, f"Capaian indikator kinerja tujuan {lap.profil.instansi} tahun {tahun}, sebagai ukuran "
-                         "keberhasilan di atas sasaran strategis, disajikan pada tabel berikut.")
+    kalimat = (f"Capaian indikator kinerja tujuan {lap.profil.instansi} tahun {tahun}, sebagai ukuran keberhasilan di "
+               "atas sasaran strategis, disajikan pada tabel berikut.")
+    belum = [i.nama for i in inds if hasil.of_indikator(i).realisasi is None]
+    if belum:  # a row of "-" is said, not left for the reader to guess
+        kalimat += (f" Indikator {narrate.daftar(belum)} belum memiliki realisasi tahun {tahun}, sehingga capaiannya "
+                    "belum dapat dihitung.")
+    return Bagian(tabel, kalimat)
 
 def sasaran_sections(hasil: Hasil) -> tuple[list[dict], dict[str, Tabel]]:
     """Bab III per sasaran: its figures and sentences for the template, and its tables (the sasaran's capaian

@@ -68,3 +68,17 @@ def test_the_capaian_cell_rule():
     assert tk.sel_capaian(H(Decimal("83.754"), "tidak_tercapai"), 2) == "83,75"
     assert tk.sel_capaian(H(None, "tidak_tercapai"), 2) == "Tidak tercapai"
     assert tk.sel_capaian(H(None, None), 2) == "-"
+
+
+def test_a_tujuan_indicator_without_realisasi_is_said_under_its_table(tmp_path):
+    kinerja = [dict(r) for r in KINERJA]
+    kinerja.insert(1, {"Level": "Tujuan", "Kode": "T2", "Uraian": "Meningkatkan akuntabilitas", "Indikator": "Nilai SAKIP",
+                       "Satuan": "predikat", "Target 2024": "B"})
+    _lap, h, _ = check(make_workbook(tmp_path / "tujuan.xlsx", kinerja=kinerja))
+    bagian = tk.capaian_tujuan_table(h)
+    assert bagian.tabel is not None and [b.sel[5:] for b in bagian.tabel.baris] == [["82", "102,50", "Sangat Tinggi"],
+                                                                                    ["-", "-", "-"]]
+    assert bagian.kalimat.endswith("Indikator Nilai SAKIP belum memiliki realisasi tahun 2024, sehingga capaiannya "
+                                   "belum dapat dihitung.")
+    _lap, h, _ = check(make_workbook(tmp_path / "kecil.xlsx"))
+    assert "belum memiliki realisasi" not in tk.capaian_tujuan_table(h).kalimat  # all measured: nothing to add
