@@ -81,6 +81,37 @@ def test_a_large_shared_strings_table_is_streamed_with_the_same_result(monkeypat
     assert len(whole) == 501 and whole[-1] == "ab"
 
 
+def test_shared_strings_are_parsed_only_as_far_as_asked_with_the_list_s_answers(monkeypatch):
+    """A small sheet streamed for its dates parses the first strings only; past the prefix, a negative
+    index or the length, the whole table is parsed — every answer as the whole list gives it."""
+    import io
+
+    from generator.read import xlsx as reader
+
+    sst = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+           + b"".join(b"<si><t>teks %d</t></si>" % i for i in range(50))
+           + b"<si><r><t>a</t></r><rPh><t>X</t></rPh><r><t>b</t></r></si></sst>")
+    whole = reader.read_shared_strings(io.BytesIO(sst))
+    opened: list[int] = []
+
+    def open_part():
+        opened.append(1)
+        return io.BytesIO(sst)
+
+    monkeypatch.setattr(reader.SharedStrings, "PREFIX", 20)
+    lazy = reader.SharedStrings(open_part)
+    assert [lazy[i] for i in (0, 3, 19)] == [whole[0], whole[3], whole[19]]
+    assert lazy._all is None and len(lazy._first) == 20 and len(opened) == 1  # no more than asked
+    assert lazy[50] == "ab" == whole[50] and lazy[-1] == whole[-1] and len(lazy) == 51
+    assert len(opened) == 2  # the whole table once
+    with pytest.raises(IndexError):
+        lazy[51]
+    short = reader.SharedStrings(lambda: io.BytesIO(b"<sst><si><t>x</t></si></sst>"))
+    assert short[0] == "x"
+    with pytest.raises(IndexError):
+        short[5]  # fewer strings than the prefix: IndexError, which the reader turns into #REF!
+
+
 # ---------------------------------------------------------------- the two readers agree
 
 
