@@ -95,8 +95,29 @@ def _longest_word(texts, *, bold: bool, size: float = FONT_PT) -> int:
     return best
 
 
+_MINS: dict[tuple[int, float], tuple[Tabel, tuple[int, int], list[int]]] = {}  # kept while `measuring()` runs
+_MEASURING: list[bool] = []
+
+
+class measuring:
+    """`with layout.measuring():` keeps each table's `min_widths` for one render, which asks for them two to
+    four times a table (landscape or not, compact or not, the widths of the XML). Keyed by the table itself
+    (held, so its id stays its own) and its numbers of rows and columns; a table is not changed while it is rendered."""
+
+    def __enter__(self) -> None:
+        _MEASURING.append(True)
+
+    def __exit__(self, *exc: object) -> None:
+        _MEASURING.pop()
+        if not _MEASURING:
+            _MINS.clear()
+
+
 def min_widths(spec: Tabel, size: float = FONT_PT) -> list[int]:
     """Per column: its longest header word (bold) or cell word, whichever is wider, with the cell margins."""
+    hit = _MINS.get((id(spec), size))
+    if hit is not None and hit[0] is spec and hit[1] == (len(spec.baris), len(spec.kolom)):
+        return hit[2].copy()
     out = []
     for i, col in enumerate(spec.kolom):
         head = _longest_word([col.judul], bold=True, size=size)
@@ -107,6 +128,8 @@ def min_widths(spec: Tabel, size: float = FONT_PT) -> list[int]:
         # the column-number row ("7 = 6/5 × 100", 8 pt italic) on one line
         nomor = int(text_twips(spec.nomor_kolom[i], size=size - 1) * 1.05) if i < len(spec.nomor_kolom) else 0
         out.append(max(head, body, nomor, 300) + CELL_MARGIN)
+    if _MEASURING:
+        _MINS[(id(spec), size)] = (spec, (len(spec.baris), len(spec.kolom)), out.copy())
     return out
 
 
@@ -245,11 +268,10 @@ def grouped_rows(spec: Tabel) -> set[int]:
     rows = spec.baris
     out: set[int] = set()
     chain = 0
+    labelled = [any(_cell(row, i).strip() for i in range(min(2, len(row.sel)))) for row in rows]  # once a row
     for r in range(len(rows) - 1):
         a, b = rows[r], rows[r + 1]
-        labelled = any(_cell(a, i).strip() for i in range(min(2, len(a.sel))))
-        continues = labelled and not any(_cell(b, i).strip() for i in range(min(2, len(b.sel)))) and \
-            any(_cell(b, i).strip() for i in range(len(b.sel)))
+        continues = labelled[r] and not labelled[r + 1] and any(_cell(b, i).strip() for i in range(len(b.sel)))
         heads = a.gaya in GROUP_STYLES or b.indent > a.indent or (a.gaya == "tebal" and b.gaya == "biasa")
         if b.gaya != "total" and (heads or continues) and chain < MAX_CHAIN:
             out.add(r)

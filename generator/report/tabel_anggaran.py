@@ -156,10 +156,16 @@ def unit_table(hasil: Hasil) -> Bagian:
     return Bagian(tabel, kalimat, grafik)
 
 
+_GAYA_RINCI = {"Program": "program", "Kegiatan": "kegiatan"}
+_INDENT_RINCI = {"Program": 0, "Kegiatan": 1}
+
+
 def rinci_table(hasil: Hasil) -> Tabel:
     """Every budget line by unit, program, kegiatan and sub kegiatan."""
     lap = hasil.laporan
     rows = []
+    jumlah = hasil.jumlah
+    found: set[str] = set()  # the levels the lines have
     for ui, unit in enumerate(lap.unit, 1):
         uj = next(j for n, j in hasil.unit if n == unit.nama)
         if len(lap.unit) > 1:  # one unit: its row would repeat the total
@@ -167,13 +173,14 @@ def rinci_table(hasil: Hasil) -> Tabel:
                                pct(hasil, uj.penyerapan)], "unit"))
         for pi, prog in enumerate(unit.program, 1):
             for ln in prog.walk():
-                j = hasil.jumlah[ln]
-                gaya = {"Program": "program", "Kegiatan": "kegiatan"}.get(ln.level, "biasa")
+                j = jumlah[ln]
+                level = ln.level
+                found.add(level)
                 rows.append(Baris([str(pi) if ln is prog else "", ln.kode, ln.uraian, uang(j.pagu), uang(j.realisasi), uang(j.sisa),
-                                   pct(hasil, j.penyerapan)], gaya, indent={"Program": 0, "Kegiatan": 1}.get(ln.level, 2)))
+                                   pct(hasil, j.penyerapan)], _GAYA_RINCI.get(level, "biasa"), _INDENT_RINCI.get(level, 2)))
     t = hasil.total
     rows.append(Baris(["", "", "JUMLAH", uang(t.pagu), uang(t.realisasi), uang(t.sisa), pct(hasil, t.penyerapan)], "total"))
-    levels = jenjang({ln.level for unit in lap.unit for prog in unit.program for ln in prog.walk()})
+    levels = jenjang(found)
     return Tabel(
         f"Realisasi Anggaran per {levels} Tahun {lap.profil.tahun}",
         [Kolom("No", 0.45, "tengah"), Kolom("Kode", 1.45), Kolom(levels.replace(", ", " / ").replace(" dan ", " / "), 4.2), Kolom("Anggaran (Rp)", 1.45, "kanan"),

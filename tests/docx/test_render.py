@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -130,6 +131,37 @@ def test_same_input_gives_byte_identical_docx(small):
     assert render_docx(ctx) == first
     infos = zipfile.ZipFile(__import__("io").BytesIO(first)).infolist()
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_compiled_template_cache_gives_the_same_report_and_never_fails_a_build(tmp_path, small, monkeypatch):
+    """The template's compiled code is kept on disk (Jinja's bytecode cache): a second process loads it
+    instead of compiling; a damaged cache file or a folder that cannot be written only means compiling again."""
+    from generator.docx.render import environment
+
+    env = environment()
+    ctx, first = render_of(small)
+    folder = Path(env.bytecode_cache.directory)
+    cached = sorted(folder.glob("lkjip-*.cache"))
+    assert cached, "the compiled document part is stored"
+
+    def fresh() -> None:  # as a new process: nothing compiled in memory
+        env.cache.clear()
+        env.loader.sources.clear()
+
+    compiled: list[str] = []
+    real_compile = type(env).compile
+    monkeypatch.setattr(type(env), "compile", lambda self, *a, **k: compiled.append(a[1]) or real_compile(self, *a, **k))
+    fresh()
+    assert render_docx(ctx) == first and compiled == []  # loaded from the files, not compiled
+    for f in cached:
+        f.write_bytes(b"j2\x00garbage")
+    fresh()
+    assert render_docx(ctx) == first and compiled  # damaged: compiled again (and stored again)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setattr(env.bytecode_cache, "directory", str(blocker))
+    fresh()
+    assert render_docx(ctx) == first  # cannot be written: the build goes on
 
 
 def test_custom_template_renders_and_unknown_variable_fails_naming_it(tmp_path, small, monkeypatch):

@@ -256,3 +256,26 @@ def test_daftar_entries_end_with_a_leader_and_their_page_number(printed, stem):
         assert len(entries) >= (1 if prefix == "Gambar " else 10), (heading, entries)
         bad = [e for e in entries if not ENTRY_END.search(e)]
         assert bad == [], heading
+
+
+def test_column_measures_are_kept_for_one_render_and_follow_a_changed_table(monkeypatch):
+    """`measuring()` keeps a table's minimum widths while one render asks for them again and again; a table
+    given another row is measured anew; nothing is kept after the render."""
+    from generator.base.specs import Baris, Kolom, Tabel
+    from generator.report import layout
+
+    spec = Tabel("T", [Kolom("No", 0.5, "tengah"), Kolom("Uraian", 4)], [Baris(["1", "Belanja"])])
+    calls: list[int] = []
+    real = layout._longest_word
+    monkeypatch.setattr(layout, "_longest_word", lambda *a, **k: calls.append(1) or real(*a, **k))
+    first = layout.min_widths(spec)
+    per_measure = len(calls)
+    with layout.measuring():
+        assert layout.min_widths(spec) == first and layout.min_widths(spec) == first
+        assert len(calls) == 2 * per_measure  # measured once inside
+        spec.baris.append(Baris(["2", "Pemeliharaan Sarana dan Prasarana Gedung Kantor Kecamatan"]))
+        wider = layout.min_widths(spec)
+        assert len(calls) == 3 * per_measure and wider[1] > first[1]
+    assert not layout._MINS
+    layout.min_widths(spec)
+    assert len(calls) == 4 * per_measure  # outside a render: measured every time
