@@ -438,7 +438,7 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
     results: list[BatchResult] = []
     try:
         with click.progressbar(length=len(tasks), label="Membuat laporan", file=sys.stderr) as bar, \
-                _one_libreoffice(pdf or daftar, layani=True):
+                _one_libreoffice(pdf or daftar, layani=True, berapa=workers):
             results = run_batch(_build_one, tasks, [t.out for t in tasks], workers, on_result=lambda _r: bar.update(1),
                           on_crash=_crashed)
     except Stopped as stop:
@@ -476,17 +476,17 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
     sys.exit(1 if failed else 3 if no_pdf else 0)
 
 
-def _one_libreoffice(wanted: bool, layani: bool = False):
+def _one_libreoffice(wanted: bool, layani: bool = False, berapa: int = 1):
     """One LibreOffice for every PDF (and page number) of this command, started at once so that its start
     overlaps the building of the first report, ended with the command; with `layani` the workers forked
-    by `batch.run` send their documents to it (issue 25.10)."""
+    by `batch.run` send their documents to it, and a batch of `berapa` workers gets up to two (issue 25.10)."""
     import contextlib
 
     if not wanted:
         return contextlib.nullcontext()
     from generator import satu_libreoffice
 
-    return satu_libreoffice(layani=layani, dini=True)
+    return satu_libreoffice(layani=layani, dini=True, berapa=berapa)
 
 
 def _periksa_pointer(res, workbook) -> list[str]:

@@ -205,7 +205,9 @@ def test_kill_9_of_lkjip_leaves_no_libreoffice(uno, tmp_path, batch):
     assert _wait_for(lambda: not list(tmp.glob(marker + "*")), 5)
 
 
-def test_a_batch_with_pdf_uses_one_libreoffice(uno, tmp_path):
+def test_a_batch_with_pdf_uses_at_most_two_long_lived_libreoffices(uno, tmp_path):
+    """A batch of two workers: two LibreOffices of the batch process (`Kumpulan`), each started once for
+    the whole batch — never one per report nor one per worker process."""
     folder = tmp_path / "wb"
     folder.mkdir()
     for wb in (ALOK, SUMENEP, RAAS):
@@ -226,10 +228,12 @@ def test_a_batch_with_pdf_uses_one_libreoffice(uno, tmp_path):
     out, err = proc.communicate()
     assert proc.returncode == 0, err
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 3, out
-    # one LibreOffice (one profile) of the batch process itself; a fresh profile's first start may
-    # replace its soffice.bin once (oosplash restarts it after setting the profile up), hence profiles
+    # LibreOffices (profiles) of the batch process itself; a fresh profile's first start may replace its
+    # soffice.bin once (oosplash restarts it after setting the profile up), hence profiles, not pids;
+    # each profile the first of its Konverter (`lo1`): none was started again
     profiles = {cmd.split("-env:UserInstallation=")[1].split()[0] for cmd in seen.values()}
-    assert len(profiles) == 1 and f"lkjip-lo-{proc.pid}-" in profiles.pop(), seen
+    assert 1 <= len(profiles) <= 2, seen
+    assert all(f"lkjip-lo-{proc.pid}-" in p and "/lo1/" in p for p in profiles), seen
 
 
 def test_serve_keeps_one_libreoffice_for_its_life(tmp_path, monkeypatch):
@@ -271,3 +275,23 @@ def test_threads_share_the_one_libreoffice_of_satu_libreoffice(reports, tmp_path
             t.join(300)
         assert k.pid is not None and len(_offices(k._tmp)) == 1
     assert (tmp_path / "0.pdf").exists() and (tmp_path / "1.pdf").exists()
+
+
+def test_a_kumpulan_converts_two_documents_at_once_and_ends_its_libreoffices(reports, tmp_path):
+    """A batch's `Kumpulan`: two documents at the same time go to two LibreOffices (at most MAKS_LIBREOFFICE,
+    whatever the number of workers); both end with the block."""
+    import threading
+
+    with pdf.satu_libreoffice(berapa=5) as k:
+        assert isinstance(k, pdf.Kumpulan) and len(k.anggota) == pdf.MAKS_LIBREOFFICE == 2
+        threads = [threading.Thread(target=pdf.to_pdf, args=(docx, tmp_path / f"{i}.pdf")) for i, docx in enumerate(reports[:2])]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(300)
+        pids = {m.pid for m in k.anggota}
+        folders = [m._tmp for m in k.anggota]
+        assert None not in pids and len(pids) == 2
+    assert (tmp_path / "0.pdf").exists() and (tmp_path / "1.pdf").exists()
+    assert _wait_for(lambda: not any(_offices(f) for f in folders), 10)
+    assert not any(Path(f).exists() for f in folders)
