@@ -56,6 +56,10 @@ from com.sun.star.beans import PropertyValue
 def prop(name, value):
     p = PropertyValue(); p.Name = name; p.Value = value; return p
 
+def entries(text):
+    """An index's lines without their page numbers (what follows the last tab)."""
+    return [line.rsplit("\t", 1)[0] for line in text.split("\n")]
+
 def say(*parts):
     sys.stdout.write(" ".join(parts) + "\n"); sys.stdout.flush()
 
@@ -95,12 +99,19 @@ for line in sys.stdin:
             # the Daftar entries' page numbers sit on a right tab beyond the TOC styles' right indent (as in Word);
             # a compatibilityMode 15 .docx leaves this off in LibreOffice, which would drop the numbers
             doc.createInstance("com.sun.star.text.DocumentSettings").setPropertyValue("TabOverMargin", True)
-            for _ in range(2):  # twice: page numbers settle after the indexes have grown
-                idx = doc.getDocumentIndexes()
+            idx = doc.getDocumentIndexes()
+            # lkjip caches every entry in the .docx, only the page numbers are new: when the first update
+            # leaves the entries as they were, nothing moved and its page numbers stand; otherwise (a
+            # template's own index, entries that grew) a second update takes the numbers from the new layout
+            cached = [entries(idx.getByIndex(i).getAnchor().getString()) for i in range(idx.getCount())]
+            for round in range(2):
                 for i in range(idx.getCount()):
                     idx.getByIndex(i).update()
                 doc.refresh()
-            texts = [idx.getByIndex(i).getAnchor().getString() for i in range(idx.getCount())]
+                texts = [idx.getByIndex(i).getAnchor().getString() for i in range(idx.getCount())]
+                if [entries(t) for t in texts] == cached:
+                    break
+                cached = [entries(t) for t in texts]
             say("TAHAP", "menyimpan PDF")
             doc.storeToURL(uno.systemPathToFileUrl(job["pdf"]), (prop("FilterName", "writer_pdf_Export"),))
         finally:

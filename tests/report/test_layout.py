@@ -13,6 +13,7 @@ import pytest
 from conftest import ALOK, RAAS, SUMENEP
 from pdf_pages import (
     ENTRY_END,
+    PAGE_NUMBER,
     broken_words,
     daftar_entries,
     group_rows_last,
@@ -279,3 +280,27 @@ def test_column_measures_are_kept_for_one_render_and_follow_a_changed_table(monk
     assert not layout._MINS
     layout.min_widths(spec)
     assert len(calls) == 4 * per_measure  # outside a render: measured every time
+
+
+@pytest.mark.parametrize("stem", [ALOK.stem, SUMENEP.stem, RAAS.stem])
+def test_daftar_page_numbers_are_the_pages_where_each_caption_and_chapter_is_printed(printed, stem):
+    """The numbers LibreOffice puts in the Daftar Tabel and Daftar Isi (one index update when the cached entries
+    stay as they were, issue 25.10) are the printed page numbers of the caption or chapter heading."""
+    docx, _texts = printed[stem]
+    printed_pages = pages(docx.with_suffix(".pdf"), layout=True)
+    by_number: dict[str, list[str]] = {}
+    for text in printed_pages:
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        if lines and PAGE_NUMBER.match(lines[-1]):
+            by_number.setdefault(lines[-1], []).append(" ".join(" ".join(lines[:-1]).split()))
+    checked = 0
+    for heading, prefix in (("DAFTAR TABEL", "Tabel "), ("DAFTAR ISI", "")):
+        for entry in daftar_entries(printed_pages, heading, prefix):
+            # a Daftar Tabel entry may wrap over lines; the Daftar Isi's come as one group per chapter
+            for line in [entry.replace(" | ", " ")] if prefix else entry.split(" | "):
+                m = re.match(r"^(.*?)\s*\.{3,}\s*(\d+|[ivx]+)$", line)
+                assert m, (heading, line)
+                start = " ".join(m.group(1).split()[:4])  # the label and the first words: the same on the page
+                assert any(start in page for page in by_number.get(m.group(2), [])), (heading, line)
+                checked += 1
+    assert checked >= 30
