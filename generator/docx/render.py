@@ -103,15 +103,35 @@ def _marker_functions(context: dict, nonce: str, markers: dict):
     }
 
 
+def cache_folder() -> Path | None:
+    """The user's cache folder for lkjip (`%LOCALAPPDATA%\\lkjip\\Cache` on Windows, `$XDG_CACHE_HOME/lkjip` or
+    `~/.cache/lkjip` elsewhere), made private to the user; None when it cannot be made (no cache then)."""
+    import os
+
+    if os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA")
+        folder = Path(base, "lkjip", "Cache") if base else None
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or ""
+        folder = Path(base if os.path.isabs(base) else Path.home() / ".cache", "lkjip")
+    if folder is None:
+        return None
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except (OSError, RuntimeError):  # read-only home, no home at all
+        return None
+    return folder
+
+
 @functools.cache
 def environment():
     """The Jinja environment of every render: strict, autoescaping, lkjip's filters, and a compiled-template cache.
 
     docxtpl compiles the template's XML with `from_string` on every render (~55 ms for the report's);
     here that goes through `get_template`, so Jinja's own bytecode cache keeps the compiled code on
-    disk between runs (its per-user folder in the temporary directory, files `lkjip-*.cache`) and
-    the environment keeps it in memory for `serve` and a batch. A file that cannot be read or
-    written is compiled again: the cache never fails a build, and the same source gives the same code.
+    disk between runs (`cache_folder()`) and the environment keeps it in memory for `serve` and a
+    batch. A file that cannot be read or written is compiled again: the cache never fails a build,
+    and the same source gives the same code.
     """
     import hashlib
 
@@ -145,10 +165,8 @@ def environment():
             self.loader.sources.setdefault(name, source)
             return self.get_template(name, globals=globals)
 
-    try:
-        cache: jinja2.BytecodeCache | None = Cache(pattern="lkjip-%s.cache")
-    except Exception:  # no private folder can be made in the temporary directory: no cache
-        cache = None
+    folder = cache_folder()
+    cache: jinja2.BytecodeCache | None = Cache(str(folder), pattern="template-%s.cache") if folder else None
     env = Environment(undefined=jinja2.StrictUndefined, autoescape=True, loader=Sources(), bytecode_cache=cache)
     env.filters.update(FILTERS)
     return env

@@ -141,7 +141,7 @@ def test_compiled_template_cache_gives_the_same_report_and_never_fails_a_build(t
     env = environment()
     ctx, first = render_of(small)
     folder = Path(env.bytecode_cache.directory)
-    cached = sorted(folder.glob("lkjip-*.cache"))
+    cached = sorted(folder.glob("template-*.cache"))
     assert cached, "the compiled document part is stored"
 
     def fresh() -> None:  # as a new process: nothing compiled in memory
@@ -162,6 +162,21 @@ def test_compiled_template_cache_gives_the_same_report_and_never_fails_a_build(t
     monkeypatch.setattr(env.bytecode_cache, "directory", str(blocker))
     fresh()
     assert render_docx(ctx) == first  # cannot be written: the build goes on
+
+
+def test_cache_folder_is_the_user_s_and_none_when_it_cannot_be_made(tmp_path, monkeypatch):
+    from generator.docx.render import cache_folder
+
+    monkeypatch.setattr("os.name", "posix")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = cache_folder()
+    assert folder == tmp_path / "cache" / "lkjip" and folder.is_dir() and (folder.stat().st_mode & 0o777) == 0o700
+    monkeypatch.setenv("XDG_CACHE_HOME", "relatif")  # not absolute: ignored, as the XDG rules say
+    monkeypatch.setenv("HOME", str(tmp_path / "rumah"))
+    assert cache_folder() == tmp_path / "rumah" / ".cache" / "lkjip"
+    (tmp_path / "berkas").write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "berkas"))  # a file where the folder should be
+    assert cache_folder() is None
 
 
 def test_custom_template_renders_and_unknown_variable_fails_naming_it(tmp_path, small, monkeypatch):
