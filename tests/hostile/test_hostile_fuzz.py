@@ -83,7 +83,7 @@ def _undo(undo: list) -> None:
 _SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 
-@settings(max_examples=fuzz_examples(60), **_SETTINGS)
+@settings(max_examples=fuzz_examples(30), **_SETTINGS)
 @given(changes=mutations)
 def test_random_cells_never_crash_the_pipeline(changes, base, tmp_path):
     _random_cells(changes, base, tmp_path)

@@ -232,7 +232,7 @@ _SETTINGS = dict(deadline=None, derandomize=False, print_blob=True,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
 
 
-@settings(max_examples=fuzz_examples(40), **_SETTINGS)
+@settings(max_examples=fuzz_examples(25), **_SETTINGS)
 @given(changes=mutations)
 def test_issue12_mutations_never_crash(changes, base, tmp_path):
     _check(changes, base, tmp_path / "f")

@@ -25,6 +25,7 @@ MAX_SECONDS = 120
 MAX_RSS_MB = 1536
 
 
+@pytest.mark.nightly  # 10 s; the ordinary run has the linear-growth test below and bench/run.py's 20.000 lines
 def test_50k_budget_lines_build_in_bounds(tmp_path):
     t = time.perf_counter()
     wb, n = big_workbook(tmp_path / "anggaran-50rb.xlsx", programs=100, kegiatan=10, sub=49)

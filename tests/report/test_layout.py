@@ -32,8 +32,17 @@ pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which(
                                 reason="LibreOffice (soffice) atau pdftotext tidak terpasang")
 
 
-@pytest.fixture(scope="session")
-def printed(tmp_path_factory):
+@pytest.fixture(scope="module", autouse=True)
+def one_libreoffice():
+    """Every PDF of this module through one LibreOffice (started once, not per report: ~2 s each)."""
+    from generator import satu_libreoffice
+
+    with satu_libreoffice():
+        yield
+
+
+@pytest.fixture(scope="module")
+def printed(one_libreoffice, tmp_path_factory):
     """workbook stem -> (docx path, text of each PDF page)."""
     out = {}
     for wb in (ALOK, SUMENEP, RAAS):

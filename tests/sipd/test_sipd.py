@@ -209,9 +209,24 @@ def test_realisasi_without_pagu_and_negative_net_are_warned(tmp_path):
     assert "negatif: -Rp40" in found["sipd.realisasi-negatif"] or "-40" in found["sipd.realisasi-negatif"]
 
 
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory):
+    """Realisasi exports of n rows, shared strings or inline, written once for the module (openpyxl takes a
+    second for 8.000 rows): (n, shared) -> path."""
+    made: dict[tuple[int, bool], Path] = {}
+
+    def export(n: int, shared: bool) -> Path:
+        if (n, shared) not in made:
+            rows = [realisasi_row(KEC, P1, K1, S2 if i % 2 else S1, R_ATK, 1000 + i, nomor=f"{i}/TBP", bulan=i % 12 + 1)
+                    for i in range(n)]
+            made[(n, shared)] = write_realisasi(tmp_path_factory.mktemp("ekspor") / f"real-{n}.xlsx", rows, shared=shared)
+        return made[(n, shared)]
+    return export
+
+
 @pytest.mark.parametrize("fast", [True, False])
 @pytest.mark.parametrize("shared", [True, False])
-def test_reading_memory_does_not_grow_with_rows(tmp_path, monkeypatch, fast, shared):
+def test_reading_memory_does_not_grow_with_rows(exports, monkeypatch, fast, shared):
     """Streaming: reading 8.000 documents peaks as high as 2.000 (rows are cleared, only sums kept), plus, for
     text in a shared-strings table, that part's own bytes (a unique document number and date per row are in it).
     The fast scan holds CHUNK bytes of XML at a time, made small here so that both files exceed it."""
@@ -222,18 +237,13 @@ def test_reading_memory_does_not_grow_with_rows(tmp_path, monkeypatch, fast, sha
     monkeypatch.setattr(baca, "CHUNK", 1 << 16)
     monkeypatch.setattr(baca, "FAST_SCAN", fast)
 
-    def export(n: int) -> Path:
-        rows = [realisasi_row(KEC, P1, K1, S2 if i % 2 else S1, R_ATK, 1000 + i, nomor=f"{i}/TBP", bulan=i % 12 + 1)
-                for i in range(n)]
-        return write_realisasi(tmp_path / f"real-{n}.xlsx", rows, shared=shared)
-
     def sst_bytes(path: Path) -> int:
         with zipfile.ZipFile(path) as z:
             return z.getinfo("xl/sharedStrings.xml").file_size if shared else 0
 
     peaks, sst = {}, {}
     for n in (2000, 8000):
-        path = export(n)
+        path = exports(n, shared)
         sst[n] = sst_bytes(path)
         tracemalloc.start()
         with SipdFile(path) as f:  # the safety checks and the package are behind; the rows follow
