@@ -27,6 +27,7 @@ _API: dict[str, str] = {
     "diff": "pipeline",
     "default_output": "pipeline",
     "BuildResult": "pipeline",
+    "preload": "pipeline",
     # problems as data
     "Problem": "base.problems",
     "problem": "base.problems",

@@ -246,18 +246,22 @@ def _workbook_of(task: object) -> object:
     return getattr(task, "workbook", None) or task[0]  # type: ignore[index]
 
 
-def run_batch(fn, tasks: list[tuple], targets: list[Path | None], workers: int, on_result=None, on_crash=None) -> list:
+def run_batch(fn, tasks: list[tuple], targets: list[Path | None], workers: int, on_result=None, on_crash=None,
+              warm=None) -> list:
     """Run `fn(task)` for every task, each in its own process, at most `workers` at once; results in
     completion order.
 
     A worker that dies (an abort, a segfault, the out-of-memory killer) fails its own task through
     `on_crash(task, Crash)`; the other tasks go on. Interrupted (Ctrl+C, SIGTERM): the workers are
     stopped at once (their temporary files removed), and `Stopped` says which reports exist: those
-    finished, and those whose file was replaced in the moment of the stop.
+    finished, and those whose file was replaced in the moment of the stop. `warm()`, when the workers are
+    forked, runs once before the first: what it imports every worker has without importing it again.
     """
     from multiprocessing.connection import wait
 
     ctx = _context()
+    if warm is not None and ctx.get_start_method() == "fork" and len(tasks) > 1:
+        warm()  # the workers are forked with what it imported (a build's modules: `pipeline.preload`)
     parent = os.getpid()
     before = [_file_state(t) for t in targets]
     results: list = []

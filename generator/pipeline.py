@@ -192,6 +192,20 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
 
 
 
+def preload() -> None:
+    """Import everything a build uses (docxtpl, python-docx, python-pptx, jinja2, every step) and ready the
+    template's compiled code. A batch's parent does it once before it forks its workers, which then start
+    with it: 0,3-0,4 s of imports less per report."""
+    from .checks import validate  # noqa: F401
+    from .docx import docx_package, finish, render, rujukan  # noqa: F401
+    from .read import sheets  # noqa: F401
+    from .report import cek_teks, charts, context  # noqa: F401
+
+    charts.preload()
+    render.environment()
+    import docxtpl  # noqa: F401  (render imports it when it renders)
+
+
 def periksa_file(path: Path | str, assets: Path | None = None) -> tuple[list[Kriteria] | None, list[Problem]]:
     """Read and check a workbook, then judge it against the LKE criteria: (criteria, problems);
     criteria None when the workbook cannot be read. The self-check itself (`periksa.periksa`) only

@@ -72,3 +72,38 @@ def test_run_gives_every_result_and_a_dying_worker_fails_only_its_own_task(tmp_p
     assert sorted(results) == [-1, 1, 2, 4]
     assert crashes == [("w3.xlsx", 7, None)]
     assert Crash(-9).signal == 9
+
+
+_WARMED: list[int] = []
+
+
+def _warm() -> None:
+    _WARMED.append(os.getpid())
+
+
+def _warmed(task) -> tuple[int, list[int]]:
+    return os.getpid(), list(_WARMED)
+
+
+def test_warm_runs_once_in_the_parent_and_every_forked_worker_starts_with_it():
+    """`warm` (the CLI passes `preload`: a build's imports) runs once before the workers are forked."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        import pytest
+
+        pytest.skip("workers are not forked here")
+    _WARMED.clear()
+    tasks = [(Path(f"w{i}.xlsx"),) for i in range(3)]
+    results = run_batch(_warmed, tasks, [None] * 3, workers=2, warm=_warm)
+    assert _WARMED == [os.getpid()]
+    assert all(pid != os.getpid() and seen == [os.getpid()] for pid, seen in results)
+
+
+def test_preload_imports_what_a_build_imports():
+    import subprocess
+    import sys
+
+    code = ("import sys, generator; generator.preload(); "
+            "print(all(m in sys.modules for m in ('docxtpl', 'pptx.chart.xmlwriter', 'jinja2', 'generator.docx.finish')))")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "True"

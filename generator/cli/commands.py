@@ -421,7 +421,7 @@ def _build_single(task: BuildTask) -> None:
 def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets: Path | None, pdf: bool,
                  jobs: int | None, izinkan_selisih: bool = False, daftar: bool = False, abaikan: tuple[str, ...] = ()) -> None:
 
-    from generator import BuildTask, Stopped, collisions, planned_output, run_batch, same_file_key
+    from generator import BuildTask, Stopped, collisions, planned_output, preload, run_batch, same_file_key
 
     unique: dict[str, Path] = {}
     for f in files:  # one workbook named twice (`a.xlsx ./a.xlsx`) is built once
@@ -440,7 +440,7 @@ def _build_batch(files: list[Path], out_dir: Path, template: Path | None, assets
         with click.progressbar(length=len(tasks), label="Membuat laporan", file=sys.stderr) as bar, \
                 _one_libreoffice(pdf or daftar, layani=True, berapa=workers):
             results = run_batch(_build_one, tasks, [t.out for t in tasks], workers, on_result=lambda _r: bar.update(1),
-                          on_crash=_crashed)
+                                on_crash=_crashed, warm=preload)
     except Stopped as stop:
         from generator import reset_stop
 

@@ -70,6 +70,13 @@ def _style(xml: str, *, percent: bool) -> str:
     return xml
 
 
+def preload() -> None:
+    """Import python-pptx's chart writer now (0,1 s: it imports all of python-pptx), see `pipeline.preload`."""
+    import pptx.chart.data  # noqa: F401
+    import pptx.chart.xmlwriter  # noqa: F401
+    import pptx.enum.chart  # noqa: F401
+
+
 def _build(categories: list[str], series: list[tuple[str, list[float]]], *, percent: bool,
            horizontal: bool = True) -> tuple[bytes, bytes]:
     """Chart XML and data workbook; horizontal bars list categories top-down in the given order."""

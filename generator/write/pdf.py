@@ -191,10 +191,16 @@ def uno_python() -> str | None:
     """A Python interpreter that can `import uno` (the current one, or the system one); asked once per process."""
     for candidate in (sys.executable, "/usr/bin/python3"):
         if candidate and Path(candidate).exists():
+            probe: subprocess.Popen | None = None
             try:
-                ok = subprocess.run([candidate, "-c", "import uno"], capture_output=True, timeout=20).returncode == 0
+                with _SPAWN:  # see `_start`
+                    probe = subprocess.Popen([candidate, "-c", "import uno"], stdout=subprocess.DEVNULL,
+                                             stderr=subprocess.DEVNULL)
+                ok = probe.wait(timeout=20) == 0
             except (OSError, subprocess.TimeoutExpired):
                 ok = False
+                if probe is not None:
+                    probe.kill()
             if ok:
                 return candidate
     return None
@@ -219,12 +225,31 @@ def pdf_timeout(docx: Path) -> float:
     return TIMEOUT + TIMEOUT_PER_MB * size / 1_000_000
 
 
+# A process started in one thread while another thread forks (a batch forks its workers while LibreOffice
+# starts in `siapkan`'s thread): the forked worker inherits the pipe on which `Popen` waits for its child's
+# exec, and `Popen` then waits until that worker ends — which waits for this LibreOffice (a deadlock, seen
+# once the batch's parent imported the build's modules before forking). Starting and forking exclude each
+# other: every start holds `_SPAWN`, and a fork waits for it (`os.register_at_fork`).
+_SPAWN = threading.RLock()
+
+
+def _spawn_lock_reset() -> None:
+    global _SPAWN
+    _SPAWN = threading.RLock()  # the child's own: the parent's holder is not in it
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=lambda: _SPAWN.acquire(), after_in_parent=lambda: _SPAWN.release(),
+                        after_in_child=_spawn_lock_reset)
+
+
 def _start(cmd: list[str], **kwargs) -> subprocess.Popen:
     """A process in a process group of its own, so that the whole of LibreOffice (the `soffice` wrapper,
-    `oosplash`, `soffice.bin`) can be ended at once."""
+    `oosplash`, `soffice.bin`) can be ended at once; never while this process forks (`_SPAWN`)."""
     if os.name == "posix":
         kwargs["start_new_session"] = True
-    return subprocess.Popen(cmd, **kwargs)
+    with _SPAWN:
+        return subprocess.Popen(cmd, **kwargs)
 
 
 def _kill_group(proc: subprocess.Popen) -> None:

@@ -295,3 +295,31 @@ def test_a_kumpulan_converts_two_documents_at_once_and_ends_its_libreoffices(rep
     assert (tmp_path / "0.pdf").exists() and (tmp_path / "1.pdf").exists()
     assert _wait_for(lambda: not any(_offices(f) for f in folders), 10)
     assert not any(Path(f).exists() for f in folders)
+
+
+@pytest.mark.skipif(not hasattr(os, "register_at_fork"), reason="fork: POSIX")
+def test_a_fork_waits_while_a_libreoffice_is_being_started(tmp_path):
+    """A batch forking its workers while LibreOffice starts in another thread deadlocked once (the worker
+    inherited the pipe `Popen` waits on): a fork now waits until a start (`_SPAWN`) is done."""
+    import multiprocessing
+    import threading
+
+    held = threading.Event()
+
+    def starting() -> None:  # as `_start` holds it around Popen
+        with pdf._SPAWN:
+            held.set()
+            time.sleep(0.5)
+
+    thread = threading.Thread(target=starting)
+    thread.start()
+    held.wait(5)
+    t = time.monotonic()
+    child = multiprocessing.get_context("fork").Process(target=os._exit, args=(0,))
+    child.start()  # forks: waits for the start in the other thread
+    waited = time.monotonic() - t
+    child.join(10)
+    thread.join(10)
+    assert waited >= 0.4 and child.exitcode == 0
+    with pdf._SPAWN:  # and the parent's lock is free again
+        pass
