@@ -131,17 +131,30 @@ def _wait_for(predicate, seconds: float):
     return predicate()
 
 
-def test_one_libreoffice_converts_several_documents_and_ends_with_the_konverter(reports, tmp_path):
-    with pdf.Konverter() as k:
+def test_one_libreoffice_converts_several_documents_also_from_threads_and_ends_with_its_block(reports, tmp_path):
+    """`satu_libreoffice`, as a batch and `lkjip serve` use it: one document after the other, then two from
+    threads at once (serve's builds), all through one LibreOffice, which ends with the block."""
+    import threading
+
+    with pdf.satu_libreoffice() as k:
         pids, offices = [], []
-        for i, docx in enumerate(reports):
+        for i, docx in enumerate(reports[:2]):
             texts: list[str] = []
-            made = k.convert(docx, tmp_path / f"{i}.pdf", daftar=texts)
+            made = pdf.to_pdf(docx, tmp_path / f"{i}.pdf", daftar=texts)
             assert made.read_bytes().startswith(b"%PDF-") and texts, docx
             pids.append(k.pid)
             offices.append(_offices(k._tmp))
+        threads = [threading.Thread(target=pdf.to_pdf, args=(docx, tmp_path / f"t{i}.pdf"))
+                   for i, docx in enumerate(reports[1:])]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(300)
+        pids.append(k.pid)
+        offices.append(_offices(k._tmp))
         folder = k._tmp
-    assert len(set(pids)) == 1 and pids[0] is not None  # one `soffice` for all three
+    assert (tmp_path / "t0.pdf").exists() and (tmp_path / "t1.pdf").exists()
+    assert len(set(pids)) == 1 and pids[0] is not None  # one `soffice` for all four
     assert all(len(o) == 1 for o in offices) and len(set().union(*offices)) == 1  # and one soffice.bin
     assert _wait_for(lambda: not _processes(folder), 5)  # closed: nothing of its group is left
     assert not Path(folder).exists()
@@ -261,20 +274,6 @@ def test_serve_keeps_one_libreoffice_for_its_life(tmp_path, monkeypatch):
     monkeypatch.setattr(BaseWSGIServer, "serve_forever", serving)
     assert web.serve(tmp_path, port=0, open_browser=False, echo=lambda _line: None) == 130
     assert events == ["buka", "melayani", "tutup"]
-
-
-def test_threads_share_the_one_libreoffice_of_satu_libreoffice(reports, tmp_path):
-    """What `lkjip serve` does: builds in threads, one LibreOffice for their PDFs."""
-    import threading
-
-    with pdf.satu_libreoffice() as k:
-        threads = [threading.Thread(target=pdf.to_pdf, args=(docx, tmp_path / f"{i}.pdf")) for i, docx in enumerate(reports[:2])]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(300)
-        assert k.pid is not None and len(_offices(k._tmp)) == 1
-    assert (tmp_path / "0.pdf").exists() and (tmp_path / "1.pdf").exists()
 
 
 def test_a_kumpulan_converts_two_documents_at_once_and_ends_its_libreoffices(reports, tmp_path):
