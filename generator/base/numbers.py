@@ -67,9 +67,16 @@ class ParseError(ValueError):
         self.found = found
 
 
+_LONGEST_BLANK = max(map(len, BLANKS))
+
+
 def is_blank(text: object) -> bool:
     """Text staff type for "nothing": a dash (`-`, `–`, `—`) or `n/a`, as the empty cell."""
-    return isinstance(text, str) and clean_text(text).lower() in BLANKS
+    if not isinstance(text, str):
+        return False
+    if len(text) > _LONGEST_BLANK and len(text.strip()) > _LONGEST_BLANK:
+        return False  # longer than any blank: folding inner spaces would leave a space, which no blank has
+    return clean_text(text).lower() in BLANKS
 
 
 def clean_text(value: object) -> str:
