@@ -104,7 +104,7 @@ for line in sys.stdin:
             # leaves the entries as they were, nothing moved and its page numbers stand; otherwise (a
             # template's own index, entries that grew) a second update takes the numbers from the new layout
             cached = [entries(idx.getByIndex(i).getAnchor().getString()) for i in range(idx.getCount())]
-            for round in range(2):
+            for _ in range(2):  # at most twice
                 for i in range(idx.getCount()):
                     idx.getByIndex(i).update()
                 doc.refresh()
@@ -692,9 +692,10 @@ class Kumpulan(Konverter):
     """A few Konverters for one batch: each a long-lived LibreOffice like `Konverter`'s, a document going to
     whichever is free (the most recently used first, so a trickle of documents keeps one warm).
 
-    One LibreOffice converts one document at a time (1-2,5 s for an example, mostly loading it), slower
-    than a core builds one; with two, the conversions of a batch keep up with its builds on an office PC
-    (issue 25.10: a batch of 10 with `--pdf` 1,4x faster with one, twice as fast with two on 2 cores).
+    One LibreOffice converts one document at a time (~1,1 s of CPU for an example: load, layout, export),
+    slower than a core builds one; with two, the conversions of a batch keep up with its builds on an
+    office PC (issue 25.10, 10 reports with `--pdf` on 2 cores: 1,4x faster than a LibreOffice per
+    report with one, 2,0-2,2x with two; docs/performance.md).
     Forked workers reach it as they reach a Konverter (`layani`); its members end with it.
     """
 
