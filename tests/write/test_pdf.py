@@ -304,21 +304,22 @@ def test_a_fork_waits_while_a_libreoffice_is_being_started(tmp_path):
     import threading
 
     held = threading.Event()
+    released: list[float] = []
 
     def starting() -> None:  # as `_start` holds it around Popen
         with pdf._SPAWN:
             held.set()
             time.sleep(0.5)
+            released.append(time.monotonic())  # the moment before the lock is let go
 
     thread = threading.Thread(target=starting)
     thread.start()
     held.wait(5)
-    t = time.monotonic()
     child = multiprocessing.get_context("fork").Process(target=os._exit, args=(0,))
     child.start()  # forks: waits for the start in the other thread
-    waited = time.monotonic() - t
+    forked = time.monotonic()
     child.join(10)
     thread.join(10)
-    assert waited >= 0.4 and child.exitcode == 0
+    assert released and forked >= released[0] and child.exitcode == 0  # not before the start was done
     with pdf._SPAWN:  # and the parent's lock is free again
         pass
