@@ -283,6 +283,9 @@ def test_a_kumpulan_converts_two_documents_at_once_and_ends_its_libreoffices(rep
 
     with pdf.satu_libreoffice(berapa=5) as k:
         assert isinstance(k, pdf.Kumpulan) and len(k.anggota) == pdf.MAKS_LIBREOFFICE == 2
+        both = threading.Barrier(2, timeout=120)  # passed only when the two documents hold a member each
+        for member in k.anggota:
+            member.convert = (lambda real: lambda *a, **kw: (both.wait(), real(*a, **kw))[1])(member.convert)
         threads = [threading.Thread(target=pdf.to_pdf, args=(docx, tmp_path / f"{i}.pdf")) for i, docx in enumerate(reports[:2])]
         for t in threads:
             t.start()
