@@ -464,12 +464,11 @@ def test_cli(tmp_path):
     assert res.exit_code == 2
 
 
-def test_fast_scan_and_lxml_stream_read_the_same(tmp_path, monkeypatch):
+def _read_both_ways(path: Path, monkeypatch) -> dict[bool, list]:
+    """The rows of an export read by the fast scan and by the lxml stream (each asserted to be the one used);
+    the two must give the same rows."""
     from generator.sipd import baca
 
-    odd = ("7.01.01.2.01.0009", "Pengadaan A&B <Lanjutan> \u2013 \u00fc\u00a0x  \"kutip\"")
-    rows = [realisasi_row(KEC, P1, K1, odd, R_ATK, 12.5, "1.000"), realisasi_row(KEC, P1, K1, S1, R_PEG, None, None)]
-    path = write_realisasi(tmp_path / "odd.xlsx", rows + [realisasi_row(KEC, P1, K1, S2, R_ATK, 3)])
     read = {}
     for fast in (True, False):
         monkeypatch.setattr(baca, "FAST_SCAN", fast)
@@ -477,6 +476,15 @@ def test_fast_scan_and_lxml_stream_read_the_same(tmp_path, monkeypatch):
             assert f._fast_ok() is fast
             read[fast] = [(r.row, r.values) for r in f.rows()]
     assert read[True] == read[False]
+    return read
+
+
+def test_fast_scan_and_lxml_stream_read_the_same(tmp_path, monkeypatch):
+
+    odd = ("7.01.01.2.01.0009", "Pengadaan A&B <Lanjutan> \u2013 \u00fc\u00a0x  \"kutip\"")
+    rows = [realisasi_row(KEC, P1, K1, odd, R_ATK, 12.5, "1.000"), realisasi_row(KEC, P1, K1, S1, R_PEG, None, None)]
+    path = write_realisasi(tmp_path / "odd.xlsx", rows + [realisasi_row(KEC, P1, K1, S2, R_ATK, 3)])
+    read = _read_both_ways(path, monkeypatch)
     assert read[True][0][1]["nama_sub"] == "Pengadaan A&B <Lanjutan> \u2013 \u00fc x \"kutip\""
     assert (read[True][0][1]["nilai_realisasi"], read[True][0][1]["nilai_setoran"]) == (Decimal("12.5"), Decimal(1000))
 
@@ -514,7 +522,6 @@ def test_fast_scan_reads_inline_strings_formulas_and_escapes_as_lxml_does(tmp_pa
     a formula with its cached value, an `_x000D_` escape, entities; both readers give the same rows."""
     import re as _re
 
-    from generator.sipd import baca
 
     src = write_realisasi(tmp_path / "src.xlsx", [realisasi_row(KEC, P1, K1, S1, R_PEG, 2_900_000, 100),
                                                   realisasi_row(KEC, P1, K1, S2, R_ATK, 300_000)], shared=False)
@@ -534,13 +541,7 @@ def test_fast_scan_reads_inline_strings_formulas_and_escapes_as_lxml_does(tmp_pa
     with zipfile.ZipFile(path, "w") as z:
         for name, data in parts.items():
             z.writestr(name, data)
-    read = {}
-    for fast in (True, False):
-        monkeypatch.setattr(baca, "FAST_SCAN", fast)
-        with SipdFile(path) as f:
-            assert f._fast_ok() is fast
-            read[fast] = [(r.row, r.values) for r in f.rows()]
-    assert read[True] == read[False]
+    read = _read_both_ways(path, monkeypatch)
     assert read[True][0][1]["nama_sub"] == "Penyediaan & Gaji ASN"
     assert read[True][1][1]["nilai_realisasi"] == Decimal(300_000)
     assert read[True][0][1]["nilai_setoran"] == Decimal(100)  # a <v> with white space and an attribute
