@@ -191,7 +191,6 @@ def build(workbook: Path | str, out: Path | None = None, *, template: Path | Non
     return res
 
 
-
 def preload() -> None:
     """Import everything a build uses (docxtpl, python-docx, python-pptx, jinja2, every step) and ready the
     template's compiled code. A batch's parent does it once before it forks its workers, which then start

@@ -10,7 +10,7 @@ filters of the Word template.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from .numbers import round_half_up
 
@@ -18,7 +18,6 @@ BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustu
          "November", "Desember")
 KOSONG = "-"
 _SWAP = str.maketrans(",.", ".,")
-_CENT = Decimal("0.01")
 def _dec(value: object) -> Decimal | None:
     kind = type(value)
     if kind is Decimal:
@@ -71,10 +70,6 @@ def rupiah(value: object, *, prefix: bool = True) -> str:
 
 def uang(value: object) -> str:
     """Money in a table cell: `5.367.390.869` (no decimals, `-` for nothing)."""
-    if value.__class__ is Decimal and value.is_finite():  # the usual whole rupiah, without the general path
-        whole = int(value)  # type: ignore[arg-type]
-        if whole == value:
-            return f"{whole:,}".replace(",", ".")
     d = _dec(value)
     if d is None:
         return KOSONG
@@ -83,9 +78,6 @@ def uang(value: object) -> str:
 
 def persen(value: object, desimal: int = 2, *, tanda: bool = True) -> str:
     """`96.7735` -> `96,77%`."""
-    if value.__class__ is Decimal and desimal == 2 and value.is_finite() and value.adjusted() < 20:  # type: ignore[attr-defined]
-        q = value.quantize(_CENT, rounding=ROUND_HALF_UP)  # type: ignore[attr-defined]  (round_half_up's, inline)
-        return format(q if q else abs(q), ",.2f").translate(_SWAP) + ("%" if tanda else "")
     d = _dec(value)
     if d is None:
         return KOSONG
