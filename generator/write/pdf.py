@@ -193,9 +193,7 @@ def uno_python() -> str | None:
         if candidate and Path(candidate).exists():
             probe: subprocess.Popen | None = None
             try:
-                with _SPAWN:  # see `_start`
-                    probe = subprocess.Popen([candidate, "-c", "import uno"], stdout=subprocess.DEVNULL,
-                                             stderr=subprocess.DEVNULL)
+                probe = _start([candidate, "-c", "import uno"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                 ok = probe.wait(timeout=20) == 0
             except (OSError, subprocess.TimeoutExpired):
                 ok = False
