@@ -67,14 +67,14 @@ class ParseError(ValueError):
         self.found = found
 
 
-_LONGEST_BLANK = max(map(len, BLANKS))
+LONGEST_BLANK = max(map(len, BLANKS))  # stripped text longer than this is never blank
 
 
 def is_blank(text: object) -> bool:
     """Text staff type for "nothing": a dash (`-`, `–`, `—`) or `n/a`, as the empty cell."""
     if not isinstance(text, str):
         return False
-    if len(text) > _LONGEST_BLANK and len(text.strip()) > _LONGEST_BLANK:
+    if len(text) > LONGEST_BLANK and len(text.strip()) > LONGEST_BLANK:
         return False  # longer than any blank: folding inner spaces would leave a space, which no blank has
     return clean_text(text).lower() in BLANKS
 

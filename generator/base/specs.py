@@ -39,7 +39,8 @@ class Baris:
     def __post_init__(self) -> None:
         if self.gaya not in GAYA:
             raise ValueError(f"gaya {self.gaya!r} is not one of {GAYA}")
-        self.sel = [s if s not in (None, "") else "" for s in self.sel]
+        # a copy (callers may reuse their list); only None changes, so the common row is copied in C
+        self.sel = ["" if s is None else s for s in self.sel] if None in self.sel else list(self.sel)
 
 
 @dataclass(slots=True)

@@ -36,6 +36,11 @@ def _text(p) -> str:
     return "".join(node.text or "" for node in p.iter(W + "t"))
 
 
+# the paragraphs `Finisher.run` looks at, in document order: chapter headings and those holding a marker
+_MARKED_OR_CHAPTER = etree.XPath('.//w:p[w:pPr/w:pStyle/@w:val = "Heading1" or .//w:t[contains(., "\u27e6")]]',
+                                 namespaces={"w": ooxml.W_NS})
+
+
 def _starts_page(el) -> bool:
     """A chapter heading (page break before), a page break or a section break."""
     if el is None or el.tag != W + "p":
@@ -183,7 +188,7 @@ class Finisher:
         token = re.compile("\u27e6" + self.nonce + r":(\w+):([^\u27e7]*)\u27e7")
         chapter: str | None = None
         todo = []
-        for p in list(self.body.iter(W + "p")):
+        for p in _MARKED_OR_CHAPTER(self.body):  # libxml2 finds the few paragraphs that matter among thousands
             text = _text(p)
             if _style(p) == "Heading1":
                 chapter = _chapter(text) or chapter
@@ -196,9 +201,10 @@ class Finisher:
             getattr(self, f"insert_{kind}")(p, key, chap)
         sections.merge_landscape(self.body, self.is_table)
         sections.fix_sections(self.body)
-        self.keep_signatures()
-        self.keep_lead_ins()
-        self.unjustify_amounts()
+        texts = {p: _text(p) for p in self.body.iterchildren(W + "p")}  # the running text, read once for the three
+        self.keep_signatures(texts)
+        self.keep_lead_ins(texts)
+        self.unjustify_amounts(texts)
 
     # -- the four inserts ---------------------------------------------------
     def insert_teks(self, p, key: str, chapter: str | None) -> None:
@@ -374,11 +380,11 @@ class Finisher:
             self._set_keep(el)
             el = el.getnext()
 
-    def unjustify_amounts(self) -> None:
+    def unjustify_amounts(self, texts: dict) -> None:
         """A justified paragraph holding a long Rupiah figure ("Rp5.367.390.869,00") is aligned left: the figure
         cannot break, and a line it is pushed off would be stretched with gaps of three or four spaces."""
-        for p in self.body.iterchildren(W + "p"):  # the report's running text; tables are spliced in later
-            if p in self.placeholders or not LONG_AMOUNT.search(_text(p)) or \
+        for p, text in texts.items():  # the report's running text; tables are spliced in later
+            if p in self.placeholders or not LONG_AMOUNT.search(text) or \
                     _style(p).startswith(("Heading", "TOC", "Judul")):
                 continue
             jc = p.find(f"{W}pPr/{W}jc")
@@ -386,13 +392,13 @@ class Finisher:
                 continue  # aligned otherwise on purpose
             _ppr_child(p, "jc").set(W + "val", "left")
 
-    def keep_lead_ins(self) -> None:
+    def keep_lead_ins(self, texts: dict) -> None:
         """A sentence or label introducing what follows ("Permasalahan dan kendala yang dihadapi:") stays with it."""
-        for p in self.body.iterchildren(W + "p"):
-            if p not in self.placeholders and _text(p).rstrip().endswith(":"):
+        for p, text in texts.items():
+            if p not in self.placeholders and text.rstrip().endswith(":"):
                 self._set_keep(p)
 
-    def keep_signatures(self) -> None:
+    def keep_signatures(self, texts: dict) -> None:
         """A signature block stays on the page of the text it closes.
 
         Signature blocks are the template's own tables (generated tables are spliced in
@@ -401,7 +407,7 @@ class Finisher:
         kota = str(self.ctx.get("profil", {}).get("kota") or "").strip()
         starts = [t for t in self.body.iterchildren(W + "tbl")]
         if kota:
-            starts += [p for p in self.body.iterchildren(W + "p") if _text(p).startswith(kota + ",")]
+            starts += [p for p, text in texts.items() if text.startswith(kota + ",")]
         for el in starts:
             prev = el.getprevious()
             for _ in range(2):  # the closing sentence, and an empty spacer paragraph before the block
@@ -409,7 +415,7 @@ class Finisher:
                         prev.find(f"{W}pPr/{W}sectPr") is not None:
                     break
                 self._set_keep(prev)
-                if _text(prev).strip():
+                if texts[prev].strip():
                     break
                 prev = prev.getprevious()
 

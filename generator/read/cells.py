@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from ..base import contract
 from ..base.contract import Column, Sheet, normalize_header
-from ..base.numbers import ParseError, amount_readings, clean_text, is_blank, parse_number, parse_value
+from ..base.numbers import LONGEST_BLANK, ParseError, amount_readings, clean_text, is_blank, parse_number, parse_value
 from ..base.problems import Problem, column_letter, problem
 from .xlsx import SheetCells, Xlsx, from_excel
 from .xlsx_safety import MAX_CELL_CHARS, MAX_MONEY, PARSER_ERRORS, ReadError
@@ -77,7 +77,7 @@ class Cell:
     @property
     def percent(self) -> bool:
         """Formatted as a percentage (Excel stores 85% as 0.85)."""
-        return isinstance(self.value, (int, float)) and "%" in self.number_format
+        return isinstance(self.value, (int, float)) and self._sheet is not None and self._sheet.percent_format(self.row, self._col)
 
 
 @dataclass
@@ -347,9 +347,15 @@ class Cells:
         c = row.cells.get(key)
         if c is None:
             return ""
-        if isinstance(c.value, float) and c.value.is_integer():
-            return str(int(c.value))
-        text = clean_text(c.value) if not isinstance(c.value, str) else c.value.strip()
+        value = c.value
+        if isinstance(value, str):
+            text = value.strip()
+            if len(text) > LONGEST_BLANK:  # most text: no blank is this long (is_blank's own first test)
+                return text
+        elif isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        else:
+            text = clean_text(value)
         return "" if dash_is_blank and is_blank(text) else text
 
     def number(self, row: Row, key: str, *, as_percent: bool = False, dash_is_zero: bool = False) -> Decimal | None:

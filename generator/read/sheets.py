@@ -394,7 +394,9 @@ def nip_from_number(value: int | float) -> tuple[str, str]:
 
 # -- the Anggaran Kode pattern ---------------------------------------------------------
 def _depth(kode: str) -> int:
-    return len([part for part in kode.split(".") if part])
+    """The parts of a kode (`7.01.01` has 3; empty parts of `7..01` do not count)."""
+    parts = kode.split(".")
+    return len(parts) - parts.count("")
 
 
 def kode_level_problems(rows: list[tuple[str, str, str]], header_ref: str) -> list[Problem]:

@@ -261,6 +261,12 @@ class SheetCells:
                 raise ReadError.damaged(self.book.path, exc) from exc
         return self.book.number_format(self.styles.get((row, col), 0))
 
+    def percent_format(self, row: int, col: int) -> bool:
+        """Whether a cell's number format shows a percentage; a book with no such format is never streamed for it."""
+        if self.book is not None and not self.book.percent_styles:
+            return False
+        return "%" in self.number_format(row, col)
+
 
 def sheet_rows(src) -> Iterator[tuple[int, list]]:
     """Stream a worksheet's XML as (row number, [(column 0-based, <c> element)]), clearing each row after use.
@@ -493,6 +499,7 @@ class Xlsx:
         self._calamine = None
         self._formats: list[str] = []  # style index -> number format code
         self.date_styles: set[int] = set()
+        self.percent_styles: set[int] = set()  # cell styles whose number format shows a percentage
         styles = next((t for k, t in rels.values() if k.endswith("/styles")), None) or "xl/styles.xml"
         if styles in names:
             self._read_styles(self._xml(styles))
@@ -527,6 +534,8 @@ class Xlsx:
             self._formats.append(code)
             if is_date_format(code):
                 self.date_styles.add(idx)
+            if "%" in code:
+                self.percent_styles.add(idx)
 
     def _has_dates(self, xml: bytes) -> bool:
         """Whether a cell of the sheet has a date or time format (dates are read by the streamed reader's

@@ -268,7 +268,7 @@ def grouped_rows(spec: Tabel) -> set[int]:
     rows = spec.baris
     out: set[int] = set()
     chain = 0
-    labelled = [any(_cell(row, i).strip() for i in range(min(2, len(row.sel)))) for row in rows]  # once a row
+    labelled = [_labelled(row.sel) for row in rows]  # once a row
     for r in range(len(rows) - 1):
         a, b = rows[r], rows[r + 1]
         continues = labelled[r] and not labelled[r + 1] and any(_cell(b, i).strip() for i in range(len(b.sel)))
@@ -282,6 +282,14 @@ def grouped_rows(spec: Tabel) -> set[int]:
 
 
 KOSONG = ("", "-")
+
+
+def _labelled(sel: list) -> bool:
+    """Whether one of a row's first two cells (its number or label) holds something."""
+    for c in sel[:2]:
+        if c is not None and (c.strip() if c.__class__ is str else str(c).strip()):
+            return True
+    return False
 
 
 def _cell(row: Baris, i: int) -> str:
