@@ -5,12 +5,8 @@ Pure functions from results to lines or JSON text; the CLI prints them.
 
 from __future__ import annotations
 
-import json
-
 from .base.contract import LEVEL_ANGGARAN
 from .base.problems import Problem, errors, warnings
-from .compare.diff import ada_perubahan
-from .compare.diff_laporan import laporan_lines
 from .pipeline import BuildResult
 
 
@@ -48,6 +44,8 @@ def summary_lines(res: BuildResult) -> list[str]:
 
 
 def problems_json(problems: list[Problem]) -> str:
+    import json
+
     return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
 
 
@@ -111,6 +109,9 @@ def _line_name(b: dict) -> str:
 
 def diff_lines(d: dict) -> list[str]:
     """Readable Indonesian lines, one per change; `Tidak ada perubahan.` when there is none."""
+    from .compare.diff import ada_perubahan
+    from .compare.diff_laporan import laporan_lines
+
     if not ada_perubahan(d):
         return ["Tidak ada perubahan."]
     lines = []

@@ -114,14 +114,14 @@ class BarisAnggaran:
     cells: Mapping[str, str] = field(default_factory=dict)
 
     def walk(self) -> list["BarisAnggaran"]:
-        """This line and everything below it, in document order (a list: 20.000 lines stay cheap)."""
-        out: list[BarisAnggaran] = []
-        stack = [self]
-        while stack:
-            line = stack.pop()
-            out.append(line)
-            if line.anak:
-                stack.extend(reversed(line.anak))
+        """This line and everything below it, in document order (a list: 20.000 lines stay cheap; a leaf, most
+        lines, is appended without a call of its own, and the tree is at most three levels deep)."""
+        out: list[BarisAnggaran] = [self]
+        for child in self.anak:
+            if child.anak:
+                out += child.walk()
+            else:
+                out.append(child)
         return out
 
 

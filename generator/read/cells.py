@@ -363,6 +363,12 @@ class Cells:
         c = row.cells.get(key)
         if c is None:
             return None
+        if c.value.__class__ is int and not as_percent:  # most cells of a long sheet: parse_number's first case
+            value = Decimal(c.value).normalize()
+            if dash_is_zero and abs(value) >= MAX_MONEY:
+                self.add("angka.di-luar-batas", row.sheet, c.ref, found=str(c.value)[:40], limit="Rp 1.000.000.000.000.000")
+                return None
+            return value
         if dash_is_zero and isinstance(c.value, str) and clean_text(c.value) in _DASHES:
             return Decimal(0)
         if dash_is_zero and (readings := amount_readings(c.value)) is not None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import socket
 import stat
 import tempfile
 import time
@@ -77,6 +76,7 @@ def _host_tag() -> str:
     """This computer's name in temporary file names: the whole name (PCs named `kecamatan-alok-01` and
     `-02` on one shared drive are two hosts); a very long one is shortened with a hash of the whole."""
     import hashlib
+    import socket  # here: `validate`, which writes nothing, need not load it
 
     name = socket.gethostname()
     tag = re.sub(r"[^A-Za-z0-9-]", "", name) or "host"
