@@ -245,9 +245,8 @@ def read_anggaran(c: Cells, data: SheetData | None, instansi: str) -> list[Unit]
         level = c.choice(row, "level", LEVEL_ANGGARAN, "Level") if "level" in cells else ""
         if not level and "level" in cells and c.text(row, "level"):
             continue  # typed, not a choice: reported by choice(); a dash is empty
-        inferred = LEVEL_BY_KODE_DEPTH.get(_depth(kode)) if kode else None
         if not level:
-            level = inferred or ""
+            level = (LEVEL_BY_KODE_DEPTH.get(_depth(kode)) if kode else None) or ""
             if level:
                 kode_levels.append(("", kode, level))  # the national pattern, as the Level was read from it
             if not level:

@@ -401,11 +401,16 @@ def well_formed_characters(xml: bytes) -> bool:
 _UTF8_DECLARATION = re.compile(rb"""<\?xml[^>]*?encoding=["'](?!utf-?8["'])""", re.I)
 
 
+def _text_needs_stream(xml: bytes) -> bool:
+    """A part not in UTF-8, or with a character XML forbids: calamine must not read it."""
+    head = xml[:200].lstrip(b"\xef\xbb\xbf")
+    return not head.startswith(b"<") or _UTF8_DECLARATION.match(head) is not None or not well_formed_characters(xml)
+
+
 def _needs_stream(xml: bytes) -> bool:
     """Cells a grid of values cannot show (error values, formulas without a stored value), or a
     part not in UTF-8. Literal searches first: most sheets have none of these."""
-    head = xml[:200].lstrip(b"\xef\xbb\xbf")
-    if not head.startswith(b"<") or _UTF8_DECLARATION.match(head) or not well_formed_characters(xml):
+    if _text_needs_stream(xml):
         return True
     if b't="e"' in xml or b"t='e'" in xml:
         return True
@@ -562,7 +567,7 @@ class Xlsx:
         """Whether calamine may read the shared strings: UTF-8 and only characters XML allows."""
         if self._grid_strings is None:
             xml = self.zip.read(self._strings_part) if self._strings_part else b"<sst/>"
-            self._grid_strings = not _needs_stream(xml)
+            self._grid_strings = not _text_needs_stream(xml)  # strings hold no cells: only their text matters
         return self._grid_strings
 
     @property
