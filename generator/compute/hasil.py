@@ -318,6 +318,9 @@ class Hasil:
     indeks: dict[str, Indeks]
     links: dict[NodeKinerja, list[BarisAnggaran]] = field(default_factory=dict)  # budget lines linked to a node
     _by_indikator: dict[Indikator, HasilIndikator] = field(default_factory=dict, repr=False)
+    # figures derived from these on first use and kept (`anggaran_kinerja.pagu_program`, `pk_anggaran`: the
+    # Perjanjian Kinerja's programs are asked for by validate, three tables and a sentence); results are not changed
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def of(self, node: NodeKinerja) -> HasilNode:
         return self.node[node]
