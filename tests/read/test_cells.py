@@ -86,3 +86,29 @@ def test_load_sheets_reads_rows_by_key_and_a_copied_sheet_is_named(tmp_path):
     assert c.number(anggaran.rows[2], "pagu", dash_is_zero=True) == Decimal(10_000_000)
     assert anggaran.columns["pagu"] == "E"
     assert [(p.where, p.code) for p in c.problems] == [("ANGGARAN_!A1", "sheet.ganda")]
+
+
+def test_a_percent_format_is_found_and_a_book_without_one_is_not_scanned_for_it(tmp_path):
+    from openpyxl import Workbook
+
+    def book(percent: bool):
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Anggaran"
+        ws.append(["Kode", "Uraian", "Pagu", "Realisasi", "Persentase"])
+        ws.append(["7.01.01", "Program", 1000, 900, 0.9])
+        if percent:
+            ws["E2"].number_format = "0.00%"
+        path = tmp_path / f"persen-{percent}.xlsx"
+        wb.save(path)
+        return path
+
+    for percent in (False, True):
+        with Xlsx(book(percent)) as xlsx:
+            c = Cells()
+            [row] = c.load_sheets(xlsx)["Anggaran"].rows
+            cell = row.cells["persentase"]
+            assert cell.percent is percent and row.cells["pagu"].percent is False
+            # the cell styles of the sheet are read only when the book has a percent format to look for
+            assert (cell._sheet.styles is not None) is percent
+            assert c.number(row, "persentase", as_percent=True) == (Decimal(90) if percent else Decimal("0.9"))
