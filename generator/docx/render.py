@@ -9,7 +9,9 @@ and `docx_package` writes the package deterministically.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import re
 import secrets
 from importlib import resources
@@ -106,8 +108,6 @@ def _marker_functions(context: dict, nonce: str, markers: dict):
 def cache_folder() -> Path | None:
     """The user's cache folder for lkjip (`%LOCALAPPDATA%\\lkjip\\Cache` on Windows, `$XDG_CACHE_HOME/lkjip` or
     `~/.cache/lkjip` elsewhere), made private to the user; None when it cannot be made (no cache then)."""
-    import os
-
     if os.name == "nt":
         base = os.environ.get("LOCALAPPDATA")
         folder = Path(base, "lkjip", "Cache") if base else None
@@ -121,6 +121,21 @@ def cache_folder() -> Path | None:
     except (OSError, RuntimeError):  # read-only home, no home at all
         return None
     return folder
+
+
+CACHE_KEEP = 32  # compiled templates kept: each template (and each version of it) leaves one file
+
+
+def prune_cache(folder: Path, keep: int = CACHE_KEEP) -> None:
+    """Remove all but the `keep` most recently used compiled templates (a file in use is only ever replaced
+    whole, so removing one at worst makes another process compile again)."""
+    files = []
+    for f in folder.glob("template-*.cache"):
+        with contextlib.suppress(OSError):
+            files.append((f.stat().st_mtime, f))
+    for _t, f in sorted(files, reverse=True)[keep:]:
+        with contextlib.suppress(OSError):
+            f.unlink()
 
 
 @functools.cache
@@ -150,12 +165,16 @@ def environment():
                 super().load_bytecode(bucket)
             except Exception:  # unreadable, truncated or foreign: compiled again
                 bucket.reset()
+            if bucket.code is not None:  # used: its time says so, for the pruning below
+                with contextlib.suppress(OSError):
+                    os.utime(os.path.join(self.directory, self.pattern % (bucket.key,)))
 
         def dump_bytecode(self, bucket) -> None:
             try:
                 super().dump_bytecode(bucket)
             except OSError:
-                pass
+                return
+            prune_cache(Path(self.directory))
 
     class Environment(jinja2.Environment):
         def from_string(self, source, globals=None, template_class=None):

@@ -239,3 +239,37 @@ def test_libreoffice_opens_the_report(tmp_path, small):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
         assert "BAB III AKUNTABILITAS KINERJA" in text and "83,75" in text
+
+
+def test_the_compiled_template_cache_keeps_the_most_recently_used(tmp_path):
+    """Each template (and each version of one) leaves a file: the oldest go once there are more than CACHE_KEEP,
+    and loading a file counts as using it."""
+    import os
+
+    from generator.docx.render import CACHE_KEEP, environment, prune_cache
+
+    for i in range(CACHE_KEEP + 5):
+        f = tmp_path / f"template-{i:03d}.cache"
+        f.write_bytes(b"x")
+        os.utime(f, (1_000_000 + i, 1_000_000 + i))
+    os.utime(tmp_path / "template-000.cache")  # the oldest file, just used
+    (tmp_path / "lain.txt").write_text("bukan cache")
+    prune_cache(tmp_path)
+    kept = sorted(f.name for f in tmp_path.glob("template-*.cache"))
+    assert len(kept) == CACHE_KEEP and "template-000.cache" in kept
+    assert "template-001.cache" not in kept and "template-036.cache" in kept and (tmp_path / "lain.txt").exists()
+
+    env = environment()  # a load refreshes the file's time
+    cache = env.bytecode_cache
+    bucket = __import__("jinja2").bccache.Bucket(env, "kunci", "sumber")
+    original, cache.directory = cache.directory, str(tmp_path)
+    try:
+        bucket.code = compile("1", "<t>", "eval")
+        cache.dump_bytecode(bucket)
+        path = tmp_path / (cache.pattern % ("kunci",))
+        os.utime(path, (1, 1))
+        again = __import__("jinja2").bccache.Bucket(env, "kunci", "sumber")
+        cache.load_bytecode(again)
+        assert again.code is not None and path.stat().st_mtime > 1
+    finally:
+        cache.directory = original
