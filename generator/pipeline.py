@@ -202,7 +202,7 @@ def preload() -> None:
 
     charts.preload()
     render.environment()
-    import docxtpl  # noqa: F401  (render imports it when it renders)
+    render.docx_template_class()  # imports docxtpl
 
 
 def periksa_file(path: Path | str, assets: Path | None = None) -> tuple[list[Kriteria] | None, list[Problem]]:

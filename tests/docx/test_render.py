@@ -273,3 +273,24 @@ def test_the_compiled_template_cache_keeps_the_most_recently_used(tmp_path):
         assert again.code is not None and path.stat().st_mtime > 1
     finally:
         cache.directory = original
+
+
+def test_docxtpl_listing_characters_still_become_word_elements_and_are_skipped_when_absent(tmp_path, small, monkeypatch):
+    """A newline or tab that a template puts into the text (docxtpl's "listing") is still a line break or a tab;
+    the standard report, which has none, skips docxtpl's pass over every run (its output would be the same)."""
+    import docxtpl
+    from docx import Document
+
+    mine = tmp_path / "baris.docx"
+    d = Document()
+    d.add_paragraph("{{ 'Satu' ~ '\\n' ~ 'Dua' ~ '\\t' ~ 'Tiga' }}")
+    d.save(mine)
+    passes: list[int] = []
+    real = docxtpl.DocxTemplate.resolve_listing
+    monkeypatch.setattr(docxtpl.DocxTemplate, "resolve_listing", lambda self, xml: passes.append(1) or real(self, xml))
+    ctx = build_context(check(small).hasil)
+    body = zipfile.ZipFile(__import__("io").BytesIO(render_docx(ctx, mine))).read("word/document.xml").decode()
+    assert passes and re.search(r"Satu</w:t><w:br/><w:t[^>]*>Dua</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t[^>]*>Tiga", body)
+    passes.clear()
+    render_docx(ctx)  # the shipped template: no such character anywhere
+    assert passes == []
