@@ -215,6 +215,7 @@ def render_docx(context: dict, template: Path | None = None, halaman: list[str] 
     (`pdf.daftar_halaman`), cached in the Daftar Isi/Tabel/Gambar (`--perbarui-daftar`).
     """
     import jinja2
+
     from ..report import layout
     from .docx_package import package
     from .finish import Finisher
