@@ -56,9 +56,10 @@ class PaguProgram:
 def pagu_program(hasil: Hasil) -> dict[str, PaguProgram]:
     """Programs by `program_key`, in the order of the Anggaran sheet: a program of several units is one
     program, its signed figure may be typed on any of its rows. Worked out once per `Hasil`; not to be changed."""
-    kept: dict[str, PaguProgram] | None = hasil._memo.get("pagu_program")
-    if kept is not None:
-        return kept
+    return hasil.kept("pagu_program", lambda: _pagu_program(hasil))
+
+
+def _pagu_program(hasil: Hasil) -> dict[str, PaguProgram]:
     programs: dict[str, PaguProgram] = {}
     for unit in hasil.laporan.unit:
         for prog in unit.program:
@@ -70,7 +71,6 @@ def pagu_program(hasil: Hasil) -> dict[str, PaguProgram]:
                     entry.pagu_pk = (entry.pagu_pk or Decimal(0)) + ln.pagu_pk
                 if ln.sumber_dana:
                     entry.sumber_dana.add(ln.sumber_dana)
-    hasil._memo["pagu_program"] = programs
     return programs
 
 

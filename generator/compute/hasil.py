@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Callable, TypeVar, cast
 
 from ..base.contract import normalize_header
 from ..base.model import BarisAnggaran, Indikator, Laporan, NodeKinerja, Pengaturan, Value
@@ -18,6 +18,7 @@ from ..base.numbers import BELUM_DINILAI, ordinal_rank, round_half_up
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
+T = TypeVar("T")
 
 # ------------------------------------------------------------------ capaian
 
@@ -318,12 +319,18 @@ class Hasil:
     indeks: dict[str, Indeks]
     links: dict[NodeKinerja, list[BarisAnggaran]] = field(default_factory=dict)  # budget lines linked to a node
     _by_indikator: dict[Indikator, HasilIndikator] = field(default_factory=dict, repr=False)
-    # figures derived from these on first use and kept (`anggaran_kinerja.pagu_program`, `pk_anggaran`: the
-    # Perjanjian Kinerja's programs are asked for by validate, three tables and a sentence); results are not changed
+    # figures derived from these, kept by `kept` (`anggaran_kinerja.pagu_program`: the Perjanjian Kinerja's programs
+    # are asked for by validate, three tables and a sentence)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def of(self, node: NodeKinerja) -> HasilNode:
         return self.node[node]
+
+    def kept(self, key: str, make: Callable[[], T]) -> T:
+        """A figure derived from these results, worked out on its first use and kept (results are not changed)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return cast(T, self._memo[key])
 
     def of_indikator(self, ind: Indikator) -> HasilIndikator:
         """The result of one indicator (a dict lookup, built on first use)."""

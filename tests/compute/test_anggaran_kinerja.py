@@ -57,3 +57,11 @@ def test_a_program_node_finds_its_lines_by_name_and_a_node_without_any_has_no_bu
     j = anggaran.jumlah([nodes["Program Penunjang Urusan Pemerintahan Daerah"]])
     assert j is not None and (j.pagu, j.realisasi) == (D(15_000_000), D(14_500_000))
     assert anggaran.jumlah([nodes["Program yang tidak ada di Anggaran"]]) is None  # "-", never a guessed figure
+
+
+def test_the_pk_programs_are_worked_out_once_per_hasil(tmp_path):
+    """validate, three tables and a sentence ask for them: the second question gets the first answer."""
+    hasil = _hasil(tmp_path / "sekali.xlsx")
+    first = pagu_program(hasil)
+    assert pagu_program(hasil) is first and pk_anggaran(hasil).total == sum((p.pagu for p in first.values()), D(0))
+    assert hasil.kept("lain", lambda: 7) == 7 and hasil.kept("lain", lambda: 8) == 7
