@@ -37,6 +37,11 @@ def angka(value: object, desimal: int = 2, *, trim: bool = False) -> str:
     d = _dec(value)
     if d is None:
         return str(value) if isinstance(value, str) and value else KOSONG
+    return _angka(d, desimal, trim)
+
+
+def _angka(d: Decimal, desimal: int, trim: bool = False) -> str:
+    """`angka` of a Decimal (the formatters below have made one already)."""
     if desimal == 0 and d.is_finite():
         whole = int(d)
         if whole == d:  # the common case of money: a whole number, nothing to round
@@ -56,7 +61,7 @@ def nilai(value: object, desimal: int = 2) -> str:
     if d is None:
         return KOSONG
     q = round_half_up(d, desimal)
-    return angka(q, 0) if q == q.to_integral() else angka(q, desimal)
+    return _angka(q, 0) if q == q.to_integral() else _angka(q, desimal)
 
 
 def rupiah(value: object, *, prefix: bool = True) -> str:
@@ -64,7 +69,7 @@ def rupiah(value: object, *, prefix: bool = True) -> str:
     d = _dec(value)
     if d is None:
         return KOSONG
-    text = angka(d, 2)
+    text = _angka(d, 2)
     return f"Rp{text}" if prefix else text
 
 
@@ -73,7 +78,7 @@ def uang(value: object) -> str:
     d = _dec(value)
     if d is None:
         return KOSONG
-    return angka(d, 0)
+    return _angka(d, 0)
 
 
 def persen(value: object, desimal: int = 2, *, tanda: bool = True) -> str:
@@ -81,7 +86,7 @@ def persen(value: object, desimal: int = 2, *, tanda: bool = True) -> str:
     d = _dec(value)
     if d is None:
         return KOSONG
-    return angka(d, desimal) + ("%" if tanda else "")
+    return _angka(d, desimal) + ("%" if tanda else "")
 
 
 def tanggal(value: dt.date | None) -> str:

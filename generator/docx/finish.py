@@ -41,6 +41,23 @@ _MARKED_OR_CHAPTER = etree.XPath('.//w:p[w:pPr/w:pStyle/@w:val = "Heading1" or .
                                  namespaces={"w": ooxml.W_NS})
 
 
+def _utf8_runs(pieces: list[str], size: int = 1 << 18) -> list[bytes]:
+    """The pieces as UTF-8 in runs of about `size` characters: a few encodes instead of one per row, and never
+    one long str (4 bytes a character once one is non-Latin-1) nor a joined copy of the whole table."""
+    out: list[bytes] = []
+    run: list[str] = []
+    n = 0
+    for piece in pieces:
+        run.append(piece)
+        n += len(piece)
+        if n >= size:
+            out.append("".join(run).encode("utf-8"))
+            run, n = [], 0
+    if run:
+        out.append("".join(run).encode("utf-8"))
+    return out
+
+
 def _starts_page(el) -> bool:
     """A chapter heading (page break before), a page break or a section break."""
     if el is None or el.tag != W + "p":
@@ -233,8 +250,7 @@ class Finisher:
         if not landscape and not _starts_page(p.getnext()):
             xml.append(ooxml.paragraph("", style=ooxml.STYLE_TABLE_TEXT, keep_next=signed))  # space after the table
         token = f"\u27e6{self.nonce}:splice:{len(self.splices)}\u27e7"
-        # UTF-8 pieces: never one long str (4 bytes a character once one is non-Latin-1) nor a joined copy
-        self.splices[token] = [piece.encode("utf-8") for piece in xml]
+        self.splices[token] = _utf8_runs(xml)
         placeholder = self.parse(f"<w:p><w:r><w:t>{token}</w:t></w:r></w:p>")[0]
         self.placeholders.add(placeholder)
         if not landscape:  # for `_room_left`, measured only when asked (a 20.000-row table is never measured twice)
