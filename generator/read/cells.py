@@ -364,21 +364,18 @@ class Cells:
         if c is None:
             return None
         if c.value.__class__ is int and not as_percent:  # most cells of a long sheet: parse_number's first case
-            value = Decimal(c.value).normalize()
-            if dash_is_zero and abs(value) >= MAX_MONEY:
-                self.add("angka.di-luar-batas", row.sheet, c.ref, found=str(c.value)[:40], limit="Rp 1.000.000.000.000.000")
+            value: Decimal | None = Decimal(c.value).normalize()
+        else:
+            if dash_is_zero and isinstance(c.value, str) and clean_text(c.value) in _DASHES:
+                return Decimal(0)
+            if dash_is_zero and (readings := amount_readings(c.value)) is not None:
+                self._ambiguous_amount(row.sheet, c.ref, clean_text(c.value), *readings)
                 return None
-            return value
-        if dash_is_zero and isinstance(c.value, str) and clean_text(c.value) in _DASHES:
-            return Decimal(0)
-        if dash_is_zero and (readings := amount_readings(c.value)) is not None:
-            self._ambiguous_amount(row.sheet, c.ref, clean_text(c.value), *readings)
-            return None
-        try:
-            value = parse_number(c.value, percent_format=as_percent and c.percent, as_percent=as_percent)
-        except ParseError as exc:
-            self.add(exc.code, row.sheet, c.ref, found=exc.found)
-            return None
+            try:
+                value = parse_number(c.value, percent_format=as_percent and c.percent, as_percent=as_percent)
+            except ParseError as exc:
+                self.add(exc.code, row.sheet, c.ref, found=exc.found)
+                return None
         if dash_is_zero and value is not None and abs(value) >= MAX_MONEY:
             self.add("angka.di-luar-batas", row.sheet, c.ref, found=clean_text(c.value)[:40], limit="Rp 1.000.000.000.000.000")
             return None
