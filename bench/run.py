@@ -110,23 +110,32 @@ REPEAT = 5
 FLOOR_REPEAT = 3
 
 
-def run_once(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
-    """(wall seconds, peak RSS MB, exit code, stderr) of a fresh process."""
+def run_once(cmd: list[str], cwd: Path) -> tuple[float, float, int, str, float]:
+    """(wall seconds, peak RSS MB, exit code, stderr, CPU seconds) of a fresh process.
+
+    CPU is user + system time from wait4(): on a shared machine it varies less than wall time
+    (a run that waits for a busy core is slower on the clock, not on the CPU), so both are reported.
+    """
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     err = proc.stderr.read().decode("utf-8", "replace")
     _pid, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t
-    return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), err
+    return wall, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), err, usage.ru_utime + usage.ru_stime
 
 
-def run(cmd: list[str], cwd: Path, repeat: int | None = None) -> tuple[float, float, int, str, list[float]]:
-    """The median of `repeat` runs (REPEAT): (wall s, peak RSS MB, exit code, stderr, every wall time)."""
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def run(cmd: list[str], cwd: Path, repeat: int | None = None) -> tuple[float, float, int, str, list[float], list[float]]:
+    """The median of `repeat` runs (REPEAT): (wall s, peak RSS MB, exit code, stderr, every wall time, every CPU time)."""
     runs = sorted((run_once(cmd, cwd) for _ in range(repeat or REPEAT)), key=lambda r: r[0])
-    wall, rss, code, err = runs[len(runs) // 2]
+    wall, rss, code, err, _cpu = runs[len(runs) // 2]
     if any(r[2] != code for r in runs):
         code = next(r[2] for r in runs if r[2])
-    return wall, rss, code, err, [r[0] for r in runs]
+    return wall, rss, code, err, [r[0] for r in runs], [r[4] for r in runs]
 
 
 FLOOR_SCRIPT = r'''
@@ -151,14 +160,14 @@ tpl.save(sys.argv[3])
 '''
 
 
-def floor(rows_json: Path, tmp: Path) -> tuple[float, float, list[float]]:
+def floor(rows_json: Path, tmp: Path) -> tuple[float, float, list[float], list[float]]:
     script = tmp / "floor.py"
     script.write_text(FLOOR_SCRIPT)
-    wall, rss, code, err, walls = run([sys.executable, str(script), str(rows_json), str(tmp / "floor-tpl.docx"), str(tmp / "floor.docx")], tmp,
+    wall, rss, code, err, walls, cpus = run([sys.executable, str(script), str(rows_json), str(tmp / "floor-tpl.docx"), str(tmp / "floor.docx")], tmp,
                                       repeat=min(REPEAT, FLOOR_REPEAT))
     if code:
         raise SystemExit(f"floor failed: {err[-500:]}")
-    return wall, rss, walls
+    return wall, rss, walls, cpus
 
 
 def calc_resave(workbook: Path, tmp: Path) -> None:
@@ -213,7 +222,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lkjip-bench-") as d:
         tmp = Path(d)
         if ALOK.exists():
-            wall, rss, code, err, walls = run([py, "-m", "generator.cli", "build", str(ALOK), "--out", str(tmp / "alok.docx")], ROOT)
+            wall, rss, code, err, walls, _cpus = run([py, "-m", "generator.cli", "build", str(ALOK), "--out", str(tmp / "alok.docx")], ROOT)
             results.append({"case": "Alok (example)", "lines": 118, "build_s": wall, "build_runs": walls, "rss_mb": rss,
                             "ok": code == 0})
         before = other_checkout(args.sebelum, tmp) if args.sebelum else None
@@ -233,17 +242,20 @@ def main() -> None:
                 for label, k in (("build before", 0), ("build after", 1), ("validate before", 2), ("validate after", 3)):
                     walls = sorted(p[k][0] for p in pairs)
                     results.append({"case": f"{n} {label}", "lines": -n, "build_s": walls[len(walls) // 2], "build_runs": walls,
+                                    "cpu_s": median([p[k][4] for p in pairs]), "cpu_runs": sorted(p[k][4] for p in pairs),
                                     "rss_mb": max(p[k][1] for p in pairs),
                                     "ok": all(p[k][2] == 0 for p in pairs), "error": pairs[0][k][3][-300:]})
-            wall, rss, code, err, walls = run([py, "-m", "generator.cli", "build", str(wb), "--out", str(tmp / f"out-{n}.docx"), "--waktu"], ROOT)
+            wall, rss, code, err, walls, cpus = run([py, "-m", "generator.cli", "build", str(wb), "--out", str(tmp / f"out-{n}.docx"), "--waktu"], ROOT)
             split = json.loads(err.strip().splitlines()[-1]) if code == 0 else {}
-            vwall, _vrss, vcode, _, vwalls = run([py, "-m", "generator.cli", "validate", str(wb)], ROOT)
+            vwall, _vrss, vcode, _, vwalls, vcpus = run([py, "-m", "generator.cli", "validate", str(wb)], ROOT)
             rows_json = tmp / f"rows-{n}.json"
             rows_json.write_text(json.dumps(table_rows(wb)))
-            fwall, frss, fwalls = floor(rows_json, tmp)
+            fwall, frss, fwalls, fcpus = floor(rows_json, tmp)
             results.append({"case": f"{n} baris", "lines": n, "build_s": wall, "build_runs": walls, "rss_mb": rss, "ok": code == 0,
                             "validate_s": vwall, "validate_runs": vwalls, "validate_ok": vcode == 0, "floor_s": fwall,
-                            "floor_runs": fwalls, "floor_rss_mb": frss, "split": split, "error": err[-300:] if code else ""})
+                            "floor_runs": fwalls, "floor_rss_mb": frss, "split": split, "error": err[-300:] if code else "",
+                            "cpu_s": median(cpus), "cpu_runs": sorted(cpus), "validate_cpu_s": median(vcpus),
+                            "floor_cpu_s": median(fcpus)})
     print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"median of {REPEAT} run(s), [fastest-slowest]")
     print(f"{'case':<16}{'build s':>9}{'':>12}{'peak MB':>9}{'validate s':>12}{'':>12}{'floor s':>9}{'floor/ours':>11}"
@@ -261,6 +273,15 @@ def main() -> None:
         print(f"{r['case']:<16}{r['build_s']:>9.2f}{spread(r.get('build_runs')):>12}{r['rss_mb']:>9.0f}{validate:>12}"
               f"{spread(r.get('validate_runs')):>12}{floor_s:>9}{ratio:>11}   {parts}"
               + ("" if r["ok"] else "  GAGAL " + r.get("error", "")))
+    print("CPU seconds (user + system of the process, median [fastest-slowest]); steadier than wall time on a shared machine:")
+    for r in results:
+        if "cpu_s" not in r:
+            continue
+        line = f"  {r['case']:<24}{r['cpu_s']:>6.2f} {spread(r['cpu_runs'])}"
+        if r.get("floor_cpu_s"):
+            line += (f"  (build); validate {r['validate_cpu_s']:.2f}, floor {r['floor_cpu_s']:.2f}: floor/build "
+                     f"{r['floor_cpu_s'] / r['cpu_s']:.2f}x, floor/validate {r['floor_cpu_s'] / r['validate_cpu_s']:.1f}")
+        print(line)
     big = {r["lines"]: r for r in results}
     if 10_000 in big and 20_000 in big:
         print(f"growth 10.000 -> 20.000 lines: {big[20_000]['build_s'] / big[10_000]['build_s']:.2f}x")
