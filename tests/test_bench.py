@@ -21,3 +21,6 @@ def test_bench_quick_run(tmp_path):
     small = results[1]
     assert small["ok"] and small["validate_ok"] and small["floor_s"] > 0
     assert set(small["split"]) >= {"read", "compute", "validate", "context", "render", "save"}
+    # CPU time of each process beside its wall time (a figure that waits less on a busy machine)
+    assert 0 < small["cpu_s"] <= max(small["cpu_runs"]) and small["floor_cpu_s"] > 0 and small["validate_cpu_s"] > 0
+    assert "CPU seconds" in run.stdout and "floor/validate" in run.stdout
