@@ -14,7 +14,8 @@ The floor is stock docxtpl rendering the same long table (the full budget realis
 
 Each lkjip figure is the median of `--repeat` runs (5 by default; the floor's of 3, as
 it takes 10 s and more at 20.000 rows): these machines vary by ±25 % from one run to the
-next. The fastest and slowest run are printed beside each median. The package's
+next. The fastest and slowest run are printed beside each median, and the CPU seconds
+(user + system) of every process below the wall times. The package's
 bytecode is compiled first, as `pip install` does, so no run pays for compiling.
 """
 
