@@ -242,7 +242,7 @@ def main() -> None:
                           run_once([py, "-m", "generator.cli", "validate", str(wb)], ROOT)) for i in range(REPEAT)]
                 for label, k in (("build before", 0), ("build after", 1), ("validate before", 2), ("validate after", 3)):
                     walls = sorted(p[k][0] for p in pairs)
-                    results.append({"case": f"{n} {label}", "lines": -n, "build_s": walls[len(walls) // 2], "build_runs": walls,
+                    results.append({"case": f"{n} {label}", "lines": -n, "build_s": median(walls), "build_runs": walls,
                                     "cpu_s": median([p[k][4] for p in pairs]), "cpu_runs": sorted(p[k][4] for p in pairs),
                                     "rss_mb": max(p[k][1] for p in pairs),
                                     "ok": all(p[k][2] == 0 for p in pairs), "error": pairs[0][k][3][-300:]})

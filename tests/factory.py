@@ -69,14 +69,6 @@ def make_workbook(path: Path, *, profil: dict | None = None, kinerja: list | Non
     if key is not None and key in _MADE:
         path.write_bytes(_MADE[key])
         return path
-    _make(path, profil=profil, kinerja=kinerja, anggaran=anggaran, sheets=sheets, pengaturan=pengaturan, drop=drop, edit=edit)
-    if key is not None:
-        _MADE[key] = path.read_bytes()
-    return path
-
-
-def _make(path: Path, *, profil: dict | None, kinerja: list | None, anggaran: list | None,
-          sheets: dict[str, list[dict]] | None, pengaturan: dict | None, drop: tuple[str, ...], edit) -> None:
     wb = build_blank(2024, (2024, 2026))
     set_isian(wb, {**PROFIL, **(profil or {})})
     append_rows(wb, "Kinerja", KINERJA if kinerja is None else kinerja)
@@ -90,6 +82,9 @@ def _make(path: Path, *, profil: dict | None, kinerja: list | None, anggaran: li
     if edit:
         edit(wb)
     wb.save(path)
+    if key is not None:
+        _MADE[key] = path.read_bytes()
+    return path
 
 
 _INLINE = re.compile(rb'<c r="([A-Z]+[0-9]+)"((?: s="\d+")?) t="inlineStr"><is><t(?: xml:space="preserve")?>(.*?)</t></is></c>', re.S)

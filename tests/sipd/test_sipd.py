@@ -480,7 +480,6 @@ def _read_both_ways(path: Path, monkeypatch) -> dict[bool, list]:
 
 
 def test_fast_scan_and_lxml_stream_read_the_same(tmp_path, monkeypatch):
-
     odd = ("7.01.01.2.01.0009", "Pengadaan A&B <Lanjutan> \u2013 \u00fc\u00a0x  \"kutip\"")
     rows = [realisasi_row(KEC, P1, K1, odd, R_ATK, 12.5, "1.000"), realisasi_row(KEC, P1, K1, S1, R_PEG, None, None)]
     path = write_realisasi(tmp_path / "odd.xlsx", rows + [realisasi_row(KEC, P1, K1, S2, R_ATK, 3)])
@@ -521,7 +520,6 @@ def test_fast_scan_reads_inline_strings_formulas_and_escapes_as_lxml_does(tmp_pa
     """Cells in the other forms spreadsheet programs write: inline strings (with runs and a phonetic guide),
     a formula with its cached value, an `_x000D_` escape, entities; both readers give the same rows."""
     import re as _re
-
 
     src = write_realisasi(tmp_path / "src.xlsx", [realisasi_row(KEC, P1, K1, S1, R_PEG, 2_900_000, 100),
                                                   realisasi_row(KEC, P1, K1, S2, R_ATK, 300_000)], shared=False)
